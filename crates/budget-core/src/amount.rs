@@ -1,0 +1,391 @@
+//! Money amounts: parsing what clerks type and paste, formatting 元 and 万元.
+//!
+//! Amounts are exact `Decimal`s in 元 with at most 2 decimals. Never f64.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The largest amount accepted: 10^12 元 (一万亿元).
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+
+/// Why a text is not a valid amount. `Display` is the Chinese message shown to the clerk.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    /// The text is not a number at all.
+    #[error("“{0}”不是有效的金额，只能填写数字（可带千分位逗号和小数点）")]
+    NotANumber(String),
+    /// More than 2 decimal places (分 is the smallest unit).
+    #[error("“{0}”的小数超过 2 位，金额最多精确到分")]
+    TooManyDecimals(String),
+    /// Negative where amounts must be ≥ 0.
+    #[error("“{0}”是负数，此处金额不能为负")]
+    Negative(String),
+    /// Scientific notation such as `1e5`.
+    #[error("“{0}”使用了科学计数法，请填写完整的数字")]
+    Exponent(String),
+    /// Over 10^12 元.
+    #[error("“{0}”超过上限 1,000,000,000,000.00 元")]
+    TooLarge(String),
+    /// Thousands separators that do not group 3 digits (e.g. `475,96`): ambiguous, refused.
+    #[error("“{0}”的千分位逗号位置不对（应每 3 位一组），无法确定金额")]
+    BadGrouping(String),
+}
+
+/// Parse an amount as a clerk types or pastes it.
+///
+/// Accepts `1,234.5`, `1234.50`, ` 1 234 `, full-width digits, `，` as a thousands
+/// separator and `．`/`。` as the decimal point. An empty text is zero (a blank cell).
+pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
+    let original = text.trim();
+    let mut s = String::with_capacity(original.len());
+    for ch in original.chars() {
+        let c = match ch {
+            '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32).unwrap_or(ch),
+            '，' => ',',
+            '．' | '。' => '.',
+            '－' | '−' => '-',
+            '＋' => '+',
+            // spaces inside a number are grouping (` 1 234 `), NBSP and ideographic space too
+            ' ' | '\u{a0}' | '\u{3000}' | '\u{202f}' => continue,
+            c => c,
+        };
+        s.push(c);
+    }
+    if s.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    let lower = s.to_ascii_lowercase();
+    if lower.contains("nan") || lower.contains("inf") {
+        return Err(AmountError::NotANumber(original.to_string()));
+    }
+    let (negative, body) = match s.as_bytes()[0] {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s.as_str()),
+    };
+    if body.bytes().any(|b| b == b'e' || b == b'E')
+        && body.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'e' | b'E' | b'.' | b'-' | b'+' | b','))
+        && body.bytes().any(|b| b.is_ascii_digit())
+    {
+        return Err(AmountError::Exponent(original.to_string()));
+    }
+    let (int_part, frac_part) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    if int_part.is_empty() && frac_part.is_none_or(str::is_empty) {
+        return Err(AmountError::NotANumber(original.to_string()));
+    }
+    if let Some(f) = frac_part {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(AmountError::NotANumber(original.to_string()));
+        }
+    }
+    // Thousands separators: accept only when they group exactly 3 digits.
+    let digits: String = if int_part.contains(',') {
+        let groups: Vec<&str> = int_part.split(',').collect();
+        let first_ok = !groups[0].is_empty() && groups[0].len() <= 3;
+        let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+        if !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit())) {
+            return Err(AmountError::NotANumber(original.to_string()));
+        }
+        if !first_ok || !rest_ok {
+            return Err(AmountError::BadGrouping(original.to_string()));
+        }
+        groups.concat()
+    } else {
+        if !int_part.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(AmountError::NotANumber(original.to_string()));
+        }
+        int_part.to_string()
+    };
+    if let Some(f) = frac_part {
+        if f.len() > 2 {
+            return Err(AmountError::TooManyDecimals(original.to_string()));
+        }
+    }
+    // 13 integer digits is already ≥ 10^12; refuse early so Decimal never overflows.
+    let significant = digits.trim_start_matches('0');
+    if significant.len() > 13 {
+        return Err(AmountError::TooLarge(original.to_string()));
+    }
+    let canonical = match frac_part {
+        Some(f) => format!("{}.{}", if digits.is_empty() { "0" } else { &digits }, f),
+        None => digits,
+    };
+    let value = Decimal::from_str(&canonical).map_err(|_| AmountError::NotANumber(original.to_string()))?;
+    if value > MAX_AMOUNT {
+        return Err(AmountError::TooLarge(original.to_string()));
+    }
+    if negative && !value.is_zero() {
+        return Err(AmountError::Negative(original.to_string()));
+    }
+    Ok(value)
+}
+
+/// Parse an amount as written in a submission file: a plain decimal string only
+/// (`"11906397.06"`), no separators, no sign, at most 2 decimals.
+pub fn parse_file_amount(text: &str) -> Result<Decimal, AmountError> {
+    let ok_shape = !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && text.bytes().filter(|&b| b == b'.').count() <= 1
+        && !text.starts_with('.')
+        && !text.ends_with('.');
+    if !ok_shape {
+        // Reuse the lenient parser for a precise reason, but never accept the text.
+        return match parse_amount(text) {
+            Err(e) => Err(e),
+            Ok(_) => Err(AmountError::NotANumber(text.to_string())),
+        };
+    }
+    parse_amount(text)
+}
+
+/// Format 元 with 千分位 and 2 decimals: `11906397.06` → `11,906,397.06`.
+pub fn format_yuan(value: Decimal) -> String {
+    let v = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let s = format!("{:.2}", v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+    let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
+    if v.is_sign_negative() && !v.is_zero() {
+        out.push('-');
+    }
+    let n = int.len();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out.push('.');
+    out.push_str(frac);
+    out
+}
+
+/// Convert 元 to 万元, 四舍五入 (half away from zero) to 2 decimals.
+pub fn to_wan(value: Decimal) -> Decimal {
+    (value / Decimal::from(10_000)).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Format 元 as 万元 for the narrative: 2 decimals, trailing zeros dropped:
+/// 1,301,627.58 → `130.16`, 693,016.12 → `69.3`, 0 → `0`.
+pub fn format_wan(value: Decimal) -> String {
+    format_wan_value(to_wan(value))
+}
+
+/// Format a figure already in 万元 with trailing zeros dropped.
+pub fn format_wan_value(wan: Decimal) -> String {
+    let n = wan.normalize();
+    if n.is_zero() { "0".to_string() } else { n.to_string() }
+}
+
+/// A money cell as the clerk left it: the text, and its value when the text parses.
+///
+/// Keeping the text means nothing typed is ever silently changed or dropped: an
+/// invalid cell round-trips through drafts unchanged and is reported by the checks.
+/// In JSON an `Amount` is a string.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Amount {
+    text: String,
+    value: Option<Decimal>,
+}
+
+impl Amount {
+    /// A cell holding `text` exactly as typed.
+    pub fn from_text(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let value = parse_amount(&text).ok();
+        Amount { text, value }
+    }
+    /// A valid cell holding `value`, written canonically (`1234.50`).
+    pub fn from_decimal(value: Decimal) -> Self {
+        Amount { text: canonical(value), value: Some(value) }
+    }
+    /// The text as typed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    /// The value, or zero when the text is not a valid amount (the checks report it).
+    pub fn value(&self) -> Decimal {
+        self.value.unwrap_or(Decimal::ZERO)
+    }
+    /// `Some(value)` when valid.
+    pub fn parsed(&self) -> Option<Decimal> {
+        self.value
+    }
+    /// Why the text is not a valid amount, if it is not.
+    pub fn error(&self) -> Option<AmountError> {
+        if self.value.is_some() { None } else { parse_amount(&self.text).err() }
+    }
+    /// True when the cell is blank or zero.
+    pub fn is_zero(&self) -> bool {
+        self.value().is_zero()
+    }
+    /// The same amount written canonically when valid; invalid text is kept as is.
+    pub fn normalized(&self) -> Self {
+        match self.value {
+            Some(v) => Amount::from_decimal(v),
+            None => self.clone(),
+        }
+    }
+}
+
+/// Canonical file form of a value: plain digits, 2 decimals (`1234.50`).
+pub fn canonical(value: Decimal) -> String {
+    format!("{:.2}", value)
+}
+
+impl fmt::Debug for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Amount({:?})", self.text)
+    }
+}
+
+impl From<Decimal> for Amount {
+    fn from(value: Decimal) -> Self {
+        Amount::from_decimal(value)
+    }
+}
+
+impl From<&str> for Amount {
+    fn from(text: &str) -> Self {
+        Amount::from_text(text)
+    }
+}
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Only strings: a JSON number would lose its scale (10.50 → 10.5) and
+        // invites floats into a money file.
+        let text = String::deserialize(d)?;
+        Ok(Amount::from_text(text))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Amount {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Amount".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "Amount in 元 as a decimal string with at most 2 decimals, e.g. \"11906397.06\"",
+            "pattern": "^[0-9]{1,13}(\\.[0-9]{1,2})?$"
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn accepts_what_clerks_type() {
+        for (input, want) in [
+            ("1,234.5", "1234.5"),
+            ("1234.50", "1234.50"),
+            (" 1 234 ", "1234"),
+            ("１２３４．５", "1234.5"),
+            ("1，234．56", "1234.56"),
+            ("", "0"),
+            ("   ", "0"),
+            ("0", "0"),
+            (".5", "0.5"),
+            ("+12", "12"),
+            ("-0", "0"),
+            ("6,849,169.92", "6849169.92"),
+            ("1000000000000", "1000000000000"),
+        ] {
+            assert_eq!(parse_amount(input), Ok(d(want)), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_with_a_reason() {
+        use AmountError::*;
+        for (input, want) in [
+            ("12.345", TooManyDecimals("12.345".into())),
+            ("1e5", Exponent("1e5".into())),
+            ("-1", Negative("-1".into())),
+            ("NaN", NotANumber("NaN".into())),
+            ("abc", NotANumber("abc".into())),
+            ("1.2.3", NotANumber("1.2.3".into())),
+            ("475,96", BadGrouping("475,96".into())),
+            ("1,2345", BadGrouping("1,2345".into())),
+            ("1000000000000.01", TooLarge("1000000000000.01".into())),
+            ("1".repeat(200).as_str(), TooLarge("1".repeat(200))),
+            (".", NotANumber(".".into())),
+            ("-", NotANumber("-".into())),
+            ("1.", NotANumber("1.".into())),
+        ] {
+            assert_eq!(parse_amount(input), Err(want), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn messages_are_chinese_and_quote_the_text() {
+        let e = parse_amount("12.345").unwrap_err();
+        assert_eq!(e.to_string(), "“12.345”的小数超过 2 位，金额最多精确到分");
+    }
+
+    #[test]
+    fn file_amounts_are_plain() {
+        assert_eq!(parse_file_amount("11906397.06"), Ok(d("11906397.06")));
+        assert!(parse_file_amount("1,234").is_err());
+        assert!(parse_file_amount(" 12").is_err());
+        assert!(parse_file_amount("").is_err());
+        assert!(matches!(parse_file_amount("-1"), Err(AmountError::Negative(_))));
+        assert!(matches!(parse_file_amount("12.345"), Err(AmountError::TooManyDecimals(_))));
+    }
+
+    #[test]
+    fn formats_yuan_with_grouping() {
+        assert_eq!(format_yuan(d("11906397.06")), "11,906,397.06");
+        assert_eq!(format_yuan(d("0")), "0.00");
+        assert_eq!(format_yuan(d("180000")), "180,000.00");
+        assert_eq!(format_yuan(d("999.5")), "999.50");
+        assert_eq!(format_yuan(d("-1234")), "-1,234.00");
+    }
+
+    #[test]
+    fn formats_wan_half_away_from_zero() {
+        assert_eq!(format_wan(d("1301627.58")), "130.16");
+        assert_eq!(format_wan(d("693016.12")), "69.3");
+        assert_eq!(format_wan(d("0")), "0");
+        assert_eq!(format_wan(d("2345")), "0.23"); // 0.2345 → 0.23
+        assert_eq!(format_wan(d("23450")), "2.35"); // banker's would give 2.34
+        assert_eq!(format_wan(d("-23450")), "-2.35");
+        assert_eq!(format_wan(d("11906397.06")), "1190.64");
+    }
+
+    #[test]
+    fn max_amount_is_ten_to_the_twelfth() {
+        assert_eq!(MAX_AMOUNT, d("1000000000000"));
+    }
+
+    #[test]
+    fn amount_cell_keeps_invalid_text() {
+        let a = Amount::from_text("12,3x");
+        assert_eq!(a.text(), "12,3x");
+        assert_eq!(a.value(), Decimal::ZERO);
+        assert!(a.error().is_some());
+        let json = serde_json::to_string(&a).unwrap();
+        let back: Amount = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, a);
+        assert!(serde_json::from_str::<Amount>("12.5").is_err());
+    }
+}

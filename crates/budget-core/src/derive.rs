@@ -1,0 +1,40 @@
+//! Derivation: inputs → every disclosure table and the narrative.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Inputs;
+use crate::narrative::Narrative;
+use crate::table::Table;
+use crate::totals::Totals;
+
+mod tables;
+
+/// Everything derived from the inputs. Nothing here is typed by a clerk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Derived {
+    /// Headline totals.
+    pub totals: Totals,
+    /// 表1–表10, in order.
+    pub tables: Vec<Table>,
+    /// 项目绩效目标表, one per project, in input order.
+    pub project_tables: Vec<Table>,
+    /// 情况说明
+    pub narrative: Narrative,
+}
+
+/// Derive every table and the narrative from the inputs.
+pub fn derive(inputs: &Inputs) -> Derived {
+    let totals = Totals::compute(inputs);
+    let tables = tables::all(inputs, &totals);
+    let project_tables = tables::projects(inputs);
+    let narrative = crate::narrative::generate(inputs, &totals);
+    Derived { totals, tables, project_tables, narrative }
+}
+
+impl Derived {
+    /// Table by number 1–10.
+    pub fn table(&self, n: usize) -> Option<&Table> {
+        self.tables.get(n.checked_sub(1)?)
+    }
+}

@@ -1,0 +1,1 @@
+//! The submission file v1: export and import.

@@ -1,0 +1,25 @@
+//! budget-core: the domain engine of budget-form.
+//!
+//! Inputs (the only mutable state) → `derive` (tables, narrative) → `check`
+//! (findings) → the submission file. Pure Rust: no IO, no browser, no clock
+//! (the export time is passed in), so it runs the same natively, in the CLI and
+//! in the wasm app.
+
+pub mod amount;
+pub mod catalog;
+pub mod checks;
+pub mod derive;
+pub mod file;
+pub mod finding;
+pub mod model;
+pub mod narrative;
+pub mod table;
+pub mod totals;
+
+pub use amount::{Amount, AmountError};
+pub use checks::check;
+pub use derive::{Derived, derive};
+pub use finding::{Finding, Severity};
+pub use model::Inputs;
+pub use table::Table;
+pub use totals::Totals;

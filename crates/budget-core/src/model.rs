@@ -1,0 +1,597 @@
+//! The inputs: everything a clerk enters (DOMAIN.md §1), and nothing derived.
+//!
+//! These types are also the `inputs` part of the submission file, so their JSON
+//! shape is a compatibility contract: rename nothing without a format version bump.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::amount::Amount;
+
+/// A department's budget inputs for one fiscal year.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Inputs {
+    /// 单位信息
+    pub unit: UnitHeader,
+    /// 预算明细（支出功能分类）: the fact table.
+    #[serde(default)]
+    pub rows: Vec<BudgetRow>,
+    /// 基本支出经济分类 (一般公共预算).
+    #[serde(default)]
+    pub economic_rows: Vec<EconomicRow>,
+    /// 三公经费, both years.
+    #[serde(default)]
+    pub sangong: SanGong,
+    /// 政府采购
+    #[serde(default)]
+    pub procurement: Vec<ProcurementRow>,
+    /// 部门整体绩效目标 (表10).
+    #[serde(default)]
+    pub overall_performance: OverallPerformance,
+    /// 项目绩效目标表, one per project.
+    #[serde(default)]
+    pub projects: Vec<ProjectForm>,
+    /// 说明文字: reasons, 机关运行经费, vehicles, key work.
+    #[serde(default)]
+    pub narrative: NarrativeInputs,
+    /// The clerk's explanations (说明) of warnings, keyed by `Finding::key()`.
+    #[serde(default)]
+    pub explanations: BTreeMap<String, String>,
+}
+
+/// 单位信息
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UnitHeader {
+    /// 部门/单位名称, e.g. 重庆市大渡口区人民政府办公室 (table titles).
+    pub name: String,
+    /// 简称 used in the narrative and forms, e.g. 区政府办.
+    #[serde(default)]
+    pub short_name: String,
+    /// 单位编码, e.g. 103001001.
+    pub code: String,
+    /// 预算年度, e.g. 2021.
+    pub fiscal_year: i32,
+    /// 单位类型
+    #[serde(default)]
+    pub unit_type: UnitType,
+    /// 联系人
+    #[serde(default)]
+    pub contact_person: String,
+    /// 联系电话
+    #[serde(default)]
+    pub contact_phone: String,
+    /// 职能职责, one duty per entry.
+    #[serde(default)]
+    pub duties: Vec<String>,
+    /// 单位构成
+    #[serde(default)]
+    pub composition: String,
+}
+
+/// 单位类型
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum UnitType {
+    /// 行政
+    #[default]
+    Administrative,
+    /// 参公事业 (参照公务员法管理的事业单位)
+    CivilServiceManagedInstitution,
+    /// 事业
+    Institution,
+}
+
+impl UnitType {
+    /// All values, in display order.
+    pub const ALL: [UnitType; 3] =
+        [UnitType::Administrative, UnitType::CivilServiceManagedInstitution, UnitType::Institution];
+    /// Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            UnitType::Administrative => "行政",
+            UnitType::CivilServiceManagedInstitution => "参公事业",
+            UnitType::Institution => "事业",
+        }
+    }
+}
+
+/// The three fiscal funds (财政拨款的三本预算).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Fund {
+    /// 一般公共预算
+    General,
+    /// 政府性基金预算
+    GovFund,
+    /// 国有资本经营预算
+    StateCapital,
+}
+
+impl Fund {
+    /// All funds in table order.
+    pub const ALL: [Fund; 3] = [Fund::General, Fund::GovFund, Fund::StateCapital];
+    /// Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Fund::General => "一般公共预算",
+            Fund::GovFund => "政府性基金预算",
+            Fund::StateCapital => "国有资本经营预算",
+        }
+    }
+}
+
+/// 收入来源 of a budget row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FundingSource {
+    /// 一般公共预算拨款
+    #[default]
+    GeneralBudget,
+    /// 政府性基金预算拨款
+    GovFundBudget,
+    /// 国有资本经营预算拨款
+    StateCapitalBudget,
+    /// 上年结转（一般公共预算）
+    CarryoverGeneral,
+    /// 上年结转（政府性基金预算）
+    CarryoverGovFund,
+    /// 上年结转（国有资本经营预算）
+    CarryoverStateCapital,
+    /// 事业收入（非教育收费）
+    BusinessNonEducation,
+    /// 事业收入（教育收费）
+    BusinessEducation,
+    /// 事业单位经营收入
+    OperatingIncome,
+    /// 其他收入
+    OtherIncome,
+    /// 用事业基金弥补收支差额
+    BusinessFund,
+}
+
+impl FundingSource {
+    /// All sources, in the column order of 表7.
+    pub const ALL: [FundingSource; 11] = [
+        FundingSource::GeneralBudget,
+        FundingSource::GovFundBudget,
+        FundingSource::StateCapitalBudget,
+        FundingSource::CarryoverGeneral,
+        FundingSource::CarryoverGovFund,
+        FundingSource::CarryoverStateCapital,
+        FundingSource::BusinessNonEducation,
+        FundingSource::BusinessEducation,
+        FundingSource::OperatingIncome,
+        FundingSource::OtherIncome,
+        FundingSource::BusinessFund,
+    ];
+    /// Chinese label as on the forms.
+    pub fn label(self) -> &'static str {
+        match self {
+            FundingSource::GeneralBudget => "一般公共预算拨款",
+            FundingSource::GovFundBudget => "政府性基金预算拨款",
+            FundingSource::StateCapitalBudget => "国有资本经营预算拨款",
+            FundingSource::CarryoverGeneral => "上年结转（一般公共预算）",
+            FundingSource::CarryoverGovFund => "上年结转（政府性基金预算）",
+            FundingSource::CarryoverStateCapital => "上年结转（国有资本经营预算）",
+            FundingSource::BusinessNonEducation => "事业收入（非教育收费）",
+            FundingSource::BusinessEducation => "事业收入（教育收费）",
+            FundingSource::OperatingIncome => "事业单位经营收入",
+            FundingSource::OtherIncome => "其他收入",
+            FundingSource::BusinessFund => "用事业基金弥补收支差额",
+        }
+    }
+    /// Short label for grids (一般公共预算, 上年结转-一般 …).
+    pub fn short_label(self) -> &'static str {
+        match self {
+            FundingSource::GeneralBudget => "一般公共预算",
+            FundingSource::GovFundBudget => "政府性基金",
+            FundingSource::StateCapitalBudget => "国有资本经营",
+            FundingSource::CarryoverGeneral => "结转-一般公共预算",
+            FundingSource::CarryoverGovFund => "结转-政府性基金",
+            FundingSource::CarryoverStateCapital => "结转-国有资本经营",
+            FundingSource::BusinessNonEducation => "事业收入-非教育",
+            FundingSource::BusinessEducation => "事业收入-教育",
+            FundingSource::OperatingIncome => "经营收入",
+            FundingSource::OtherIncome => "其他收入",
+            FundingSource::BusinessFund => "事业基金弥补",
+        }
+    }
+    /// The fiscal fund this source belongs to (财政拨款), current year or carried over.
+    pub fn fund(self) -> Option<Fund> {
+        match self {
+            FundingSource::GeneralBudget | FundingSource::CarryoverGeneral => Some(Fund::General),
+            FundingSource::GovFundBudget | FundingSource::CarryoverGovFund => Some(Fund::GovFund),
+            FundingSource::StateCapitalBudget | FundingSource::CarryoverStateCapital => {
+                Some(Fund::StateCapital)
+            }
+            _ => None,
+        }
+    }
+    /// True for 上年结转 sources.
+    pub fn is_carryover(self) -> bool {
+        matches!(
+            self,
+            FundingSource::CarryoverGeneral
+                | FundingSource::CarryoverGovFund
+                | FundingSource::CarryoverStateCapital
+        )
+    }
+    /// Parse a Chinese label (full or short) or the JSON name.
+    pub fn from_label(s: &str) -> Option<Self> {
+        let s = s.trim();
+        FundingSource::ALL.into_iter().find(|f| {
+            f.label() == s
+                || f.short_label() == s
+                || serde_json::to_value(f).ok().and_then(|v| v.as_str().map(|x| x == s)).unwrap_or(false)
+        })
+    }
+}
+
+/// 支出类型 of a budget row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ExpenditureType {
+    /// 基本支出
+    #[default]
+    Basic,
+    /// 项目支出
+    Project,
+    /// 上缴上级支出
+    ToSuperior,
+    /// 事业单位经营支出
+    Operating,
+    /// 对下级单位补助支出
+    SubsidyToSubordinate,
+}
+
+impl ExpenditureType {
+    /// All types, in the column order of 表8.
+    pub const ALL: [ExpenditureType; 5] = [
+        ExpenditureType::Basic,
+        ExpenditureType::Project,
+        ExpenditureType::ToSuperior,
+        ExpenditureType::Operating,
+        ExpenditureType::SubsidyToSubordinate,
+    ];
+    /// Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExpenditureType::Basic => "基本支出",
+            ExpenditureType::Project => "项目支出",
+            ExpenditureType::ToSuperior => "上缴上级支出",
+            ExpenditureType::Operating => "事业单位经营支出",
+            ExpenditureType::SubsidyToSubordinate => "对下级单位补助支出",
+        }
+    }
+    /// Parse a Chinese label (`基本支出` or `基本`) or the JSON name.
+    pub fn from_label(s: &str) -> Option<Self> {
+        let s = s.trim();
+        ExpenditureType::ALL.into_iter().find(|t| {
+            t.label() == s
+                || t.label().trim_end_matches("支出") == s
+                || serde_json::to_value(t).ok().and_then(|v| v.as_str().map(|x| x == s)).unwrap_or(false)
+        })
+    }
+}
+
+/// One line of the fact table: function code · source · type · this year · last year.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BudgetRow {
+    /// 支出功能分类 code at 项 level (7 digits), e.g. 2010301.
+    pub code: String,
+    /// 收入来源
+    pub source: FundingSource,
+    /// 支出类型
+    pub kind: ExpenditureType,
+    /// 本年预算数 (元)
+    pub this_year: Amount,
+    /// 上年预算数 (元)
+    pub last_year: Amount,
+}
+
+/// One line of 基本支出 by 部门预算支出经济分类 (款 level, 5 digits).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EconomicRow {
+    /// Economic code at 款 level, e.g. 30101.
+    pub code: String,
+    /// 本年基本支出 (元)
+    pub amount: Amount,
+}
+
+/// 三公经费 of both years.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SanGong {
+    /// 上年预算数
+    pub last_year: SanGongYear,
+    /// 本年预算数
+    pub this_year: SanGongYear,
+}
+
+/// The four 三公 items of one year.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SanGongYear {
+    /// 因公出国（境）费
+    pub abroad: Amount,
+    /// 公务用车购置费
+    pub vehicle_purchase: Amount,
+    /// 公务用车运行维护费
+    pub vehicle_operation: Amount,
+    /// 公务接待费
+    pub reception: Amount,
+}
+
+/// 政府采购品目类别
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProcurementCategory {
+    /// 货物类
+    #[default]
+    Goods,
+    /// 工程类
+    Works,
+    /// 服务类
+    Services,
+}
+
+impl ProcurementCategory {
+    /// All categories, in narrative order.
+    pub const ALL: [ProcurementCategory; 3] =
+        [ProcurementCategory::Goods, ProcurementCategory::Works, ProcurementCategory::Services];
+    /// Chinese label (表9).
+    pub fn label(self) -> &'static str {
+        match self {
+            ProcurementCategory::Goods => "货物类",
+            ProcurementCategory::Works => "工程类",
+            ProcurementCategory::Services => "服务类",
+        }
+    }
+    /// Narrative word (货物 / 工程 / 服务).
+    pub fn word(self) -> &'static str {
+        self.label().trim_end_matches('类')
+    }
+}
+
+/// One line of 政府采购: category × source.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProcurementRow {
+    /// 采购类别
+    pub category: ProcurementCategory,
+    /// 资金来源
+    pub source: FundingSource,
+    /// 金额 (元)
+    pub amount: Amount,
+}
+
+/// 指标性质 of an overall indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Operator {
+    /// ≥
+    #[default]
+    #[serde(rename = "≥")]
+    AtLeast,
+    /// ≤
+    #[serde(rename = "≤")]
+    AtMost,
+    /// =
+    #[serde(rename = "=")]
+    Equal,
+    /// >
+    #[serde(rename = ">")]
+    Greater,
+    /// <
+    #[serde(rename = "<")]
+    Less,
+}
+
+impl Operator {
+    /// All operators.
+    pub const ALL: [Operator; 5] =
+        [Operator::AtLeast, Operator::AtMost, Operator::Equal, Operator::Greater, Operator::Less];
+    /// The symbol.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Operator::AtLeast => "≥",
+            Operator::AtMost => "≤",
+            Operator::Equal => "=",
+            Operator::Greater => ">",
+            Operator::Less => "<",
+        }
+    }
+}
+
+/// 部门整体绩效目标 (表10).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OverallPerformance {
+    /// 部门（单位）名称 as printed in 表10, e.g. 大渡口区政府办公室.
+    #[serde(default)]
+    pub unit_name: String,
+    /// 当年整体绩效目标
+    #[serde(default)]
+    pub target: String,
+    /// 绩效指标
+    #[serde(default)]
+    pub indicators: Vec<OverallIndicator>,
+}
+
+/// One overall performance indicator.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OverallIndicator {
+    /// 指标名称
+    pub name: String,
+    /// 指标权重 (a number; weights sum to 100)
+    pub weight: Amount,
+    /// 计量单位
+    pub unit: String,
+    /// 指标性质
+    pub operator: Operator,
+    /// 指标值
+    pub value: String,
+}
+
+/// A budget row a project form is funded by: its code and source (type is 项目支出).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RowLink {
+    /// Function code of the linked 项目支出 row.
+    pub code: String,
+    /// Source of the linked row.
+    pub source: FundingSource,
+}
+
+/// 项目绩效目标表: one project.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct ProjectForm {
+    /// 项目名称*
+    pub name: String,
+    /// 项目类型* (一般性项目 …)
+    pub project_type: String,
+    /// 资金用途* (业务类 …)
+    pub fund_use: String,
+    /// 政府采购*
+    pub procurement: bool,
+    /// 项目负责人*
+    pub manager: String,
+    /// 联系人*
+    pub contact: String,
+    /// 联系电话*
+    pub phone: String,
+    /// 计划开始日期* (YYYY-MM-DD)
+    pub start_date: String,
+    /// 计划完成日期* (YYYY-MM-DD)
+    pub end_date: String,
+    /// 项目当年预算（元）*
+    pub budget_this_year: Amount,
+    /// 项目上年预算（元）
+    pub budget_last_year: Amount,
+    /// 项目是否追加追减*
+    pub adjusted: bool,
+    /// 追加追减后金额（元）
+    pub adjusted_amount: Amount,
+    /// 项目概况*
+    pub overview: String,
+    /// 立项依据*
+    pub basis: String,
+    /// 项目设立的必要性*
+    pub necessity: String,
+    /// 保证项目实施的制度、措施*
+    pub measures: String,
+    /// 项目实施计划*
+    pub plan: String,
+    /// 项目总目标*
+    pub total_goal: String,
+    /// 年度绩效目标*
+    pub annual_goal: String,
+    /// 需要说明的其他问题
+    pub other_issues: String,
+    /// 目标内容: indicators
+    pub indicators: Vec<ProjectIndicator>,
+    /// The 项目支出 rows that fund this project.
+    pub links: Vec<RowLink>,
+}
+
+/// One project indicator: 一级 · 二级 · 三级 · 目标值 · 指标解释 · 目标值说明.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct ProjectIndicator {
+    /// 一级指标
+    pub level1: String,
+    /// 二级指标
+    pub level2: String,
+    /// 三级指标
+    pub level3: String,
+    /// 目标值 (e.g. ≥20%, 足额到位)
+    pub target: String,
+    /// 指标解释
+    pub explanation: String,
+    /// 目标值说明
+    pub target_note: String,
+}
+
+/// Narrative inputs (说明文字).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct NarrativeInputs {
+    /// Reasons for each year-on-year change the narrative reports.
+    pub reasons: Reasons,
+    /// 机关运行经费 this year (元)
+    pub running_cost_this_year: Amount,
+    /// 机关运行经费 last year (元)
+    pub running_cost_last_year: Amount,
+    /// 机关运行经费主要用于 (e.g. 办公费、印刷费…)
+    pub running_cost_use: String,
+    /// Vehicles held at the start of the year.
+    pub vehicles_held: Vehicles,
+    /// Vehicles to be bought this year.
+    pub vehicles_to_buy: Vehicles,
+    /// 项目支出主要包括 (key project work).
+    pub key_work: String,
+}
+
+/// Year-on-year change reasons (变动原因).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Reasons {
+    /// 收入（支出）总额变动原因
+    pub income: String,
+    /// 基本支出变动原因
+    pub basic: String,
+    /// 项目支出变动原因
+    pub project: String,
+    /// 因公出国（境）费变动原因
+    pub abroad: String,
+    /// 公务用车购置费变动原因
+    pub vehicle_purchase: String,
+    /// 公务用车运行维护费变动原因
+    pub vehicle_operation: String,
+    /// 公务接待费变动原因
+    pub reception: String,
+    /// 机关运行经费变动原因
+    pub running_cost: String,
+}
+
+/// Vehicle counts: 一般公务用车 / 执勤执法用车.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Vehicles {
+    /// 一般公务用车
+    pub general: u32,
+    /// 执勤执法用车
+    pub enforcement: u32,
+}
+
+impl Vehicles {
+    /// Total vehicles.
+    pub fn total(self) -> u32 {
+        self.general.saturating_add(self.enforcement)
+    }
+}

@@ -1,0 +1,142 @@
+//! The headline figures every table, check and the narrative draw on, summed
+//! once from the inputs (exact 元).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, ProcurementCategory, SanGongYear};
+
+/// Headline totals (the summary bar, the narrative, the identities).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Totals {
+    /// 收入合计 = 支出合计 this year (all rows).
+    pub total: Decimal,
+    /// 上年预算 total (all rows).
+    pub total_last_year: Decimal,
+    /// 基本支出 this year.
+    pub basic: Decimal,
+    /// 项目支出 this year.
+    pub project: Decimal,
+    /// 基本支出 last year.
+    pub basic_last_year: Decimal,
+    /// 项目支出 last year.
+    pub project_last_year: Decimal,
+    /// 一般公共预算财政拨款 this year (current year and carried over).
+    pub general: Decimal,
+    /// 一般公共预算财政拨款 last year.
+    pub general_last_year: Decimal,
+    /// 一般公共预算 基本支出 this year (= 表3 合计).
+    pub general_basic: Decimal,
+    /// 一般公共预算 项目支出 this year.
+    pub general_project: Decimal,
+    /// 一般公共预算 基本支出 last year.
+    pub general_basic_last_year: Decimal,
+    /// 一般公共预算 项目支出 last year.
+    pub general_project_last_year: Decimal,
+    /// 政府性基金 this year (current and carried over).
+    pub gov_fund: Decimal,
+    /// 表3 合计 (economic rows).
+    pub economic: Decimal,
+    /// 人员经费 (301, 303).
+    pub personnel: Decimal,
+    /// 公用经费 (302, 310 and the rest).
+    pub public_expense: Decimal,
+    /// 三公 this year.
+    pub sangong: Decimal,
+    /// 三公 last year.
+    pub sangong_last_year: Decimal,
+    /// 政府采购 total.
+    pub procurement: Decimal,
+    /// Σ budgets of the project performance forms.
+    pub project_forms: Decimal,
+    /// Income this year by source.
+    pub by_source: BTreeMap<FundingSource, Decimal>,
+    /// Expenditure this year by type.
+    pub by_type: BTreeMap<ExpenditureType, Decimal>,
+    /// 政府采购 by category.
+    pub procurement_by_category: BTreeMap<ProcurementCategory, Decimal>,
+    /// 政府采购 by source.
+    pub procurement_by_source: BTreeMap<FundingSource, Decimal>,
+}
+
+/// True when an economic code counts as 人员经费 (301 工资福利支出, 303 对个人和家庭的补助).
+pub fn is_personnel(economic_code: &str) -> bool {
+    economic_code.starts_with("301") || economic_code.starts_with("303")
+}
+
+/// Σ of the four 三公 items of one year.
+pub fn sangong_sum(y: &SanGongYear) -> Decimal {
+    y.abroad.value() + y.vehicle_purchase.value() + y.vehicle_operation.value() + y.reception.value()
+}
+
+impl Totals {
+    /// Sum everything once.
+    pub fn compute(inputs: &Inputs) -> Totals {
+        let mut t = Totals::default();
+        for r in &inputs.rows {
+            let (this, last) = (r.this_year.value(), r.last_year.value());
+            t.total += this;
+            t.total_last_year += last;
+            *t.by_source.entry(r.source).or_default() += this;
+            *t.by_type.entry(r.kind).or_default() += this;
+            let general = r.source.fund() == Some(Fund::General);
+            if r.source.fund() == Some(Fund::GovFund) {
+                t.gov_fund += this;
+            }
+            if general {
+                t.general += this;
+                t.general_last_year += last;
+            }
+            match r.kind {
+                ExpenditureType::Basic => {
+                    t.basic += this;
+                    t.basic_last_year += last;
+                    if general {
+                        t.general_basic += this;
+                        t.general_basic_last_year += last;
+                    }
+                }
+                ExpenditureType::Project => {
+                    t.project += this;
+                    t.project_last_year += last;
+                    if general {
+                        t.general_project += this;
+                        t.general_project_last_year += last;
+                    }
+                }
+                _ => {}
+            }
+        }
+        for e in &inputs.economic_rows {
+            let v = e.amount.value();
+            t.economic += v;
+            if is_personnel(&e.code) {
+                t.personnel += v;
+            } else {
+                t.public_expense += v;
+            }
+        }
+        t.sangong = sangong_sum(&inputs.sangong.this_year);
+        t.sangong_last_year = sangong_sum(&inputs.sangong.last_year);
+        for p in &inputs.procurement {
+            let v = p.amount.value();
+            t.procurement += v;
+            *t.procurement_by_category.entry(p.category).or_default() += v;
+            *t.procurement_by_source.entry(p.source).or_default() += v;
+        }
+        t.project_forms = inputs.projects.iter().map(|p| p.budget_this_year.value()).sum();
+        t
+    }
+
+    /// This year's income of one source (zero when none).
+    pub fn source(&self, s: FundingSource) -> Decimal {
+        self.by_source.get(&s).copied().unwrap_or_default()
+    }
+    /// This year's expenditure of one type (zero when none).
+    pub fn kind(&self, k: ExpenditureType) -> Decimal {
+        self.by_type.get(&k).copied().unwrap_or_default()
+    }
+}
