@@ -1,1 +1,0 @@
-//! The submission file v1: export and import.
