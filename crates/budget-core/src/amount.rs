@@ -67,7 +67,9 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
         _ => (false, s.as_str()),
     };
     if body.bytes().any(|b| b == b'e' || b == b'E')
-        && body.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'e' | b'E' | b'.' | b'-' | b'+' | b','))
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'e' | b'E' | b'.' | b'-' | b'+' | b','))
         && body.bytes().any(|b| b.is_ascii_digit())
     {
         return Err(AmountError::Exponent(original.to_string()));
@@ -79,10 +81,10 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     if int_part.is_empty() && frac_part.is_none_or(str::is_empty) {
         return Err(AmountError::NotANumber(original.to_string()));
     }
-    if let Some(f) = frac_part {
-        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(AmountError::NotANumber(original.to_string()));
-        }
+    if let Some(f) = frac_part
+        && (f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(AmountError::NotANumber(original.to_string()));
     }
     // Thousands separators: accept only when they group exactly 3 digits.
     let digits: String = if int_part.contains(',') {
@@ -102,10 +104,10 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
         }
         int_part.to_string()
     };
-    if let Some(f) = frac_part {
-        if f.len() > 2 {
-            return Err(AmountError::TooManyDecimals(original.to_string()));
-        }
+    if let Some(f) = frac_part
+        && f.len() > 2
+    {
+        return Err(AmountError::TooManyDecimals(original.to_string()));
     }
     // 13 integer digits is already ≥ 10^12; refuse early so Decimal never overflows.
     let significant = digits.trim_start_matches('0');
@@ -116,7 +118,8 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
         Some(f) => format!("{}.{}", if digits.is_empty() { "0" } else { &digits }, f),
         None => digits,
     };
-    let value = Decimal::from_str(&canonical).map_err(|_| AmountError::NotANumber(original.to_string()))?;
+    let value =
+        Decimal::from_str(&canonical).map_err(|_| AmountError::NotANumber(original.to_string()))?;
     if value > MAX_AMOUNT {
         return Err(AmountError::TooLarge(original.to_string()));
     }
@@ -167,7 +170,8 @@ pub fn format_yuan(value: Decimal) -> String {
 
 /// Convert 元 to 万元, 四舍五入 (half away from zero) to 2 decimals.
 pub fn to_wan(value: Decimal) -> Decimal {
-    (value / Decimal::from(10_000)).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    (value / Decimal::from(10_000))
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// Format 元 as 万元 for the narrative: 2 decimals, trailing zeros dropped:
@@ -179,7 +183,11 @@ pub fn format_wan(value: Decimal) -> String {
 /// Format a figure already in 万元 with trailing zeros dropped.
 pub fn format_wan_value(wan: Decimal) -> String {
     let n = wan.normalize();
-    if n.is_zero() { "0".to_string() } else { n.to_string() }
+    if n.is_zero() {
+        "0".to_string()
+    } else {
+        n.to_string()
+    }
 }
 
 /// A money cell as the clerk left it: the text, and its value when the text parses.
@@ -202,7 +210,10 @@ impl Amount {
     }
     /// A valid cell holding `value`, written canonically (`1234.50`).
     pub fn from_decimal(value: Decimal) -> Self {
-        Amount { text: canonical(value), value: Some(value) }
+        Amount {
+            text: canonical(value),
+            value: Some(value),
+        }
     }
     /// The text as typed.
     pub fn text(&self) -> &str {
@@ -218,7 +229,11 @@ impl Amount {
     }
     /// Why the text is not a valid amount, if it is not.
     pub fn error(&self) -> Option<AmountError> {
-        if self.value.is_some() { None } else { parse_amount(&self.text).err() }
+        if self.value.is_some() {
+            None
+        } else {
+            parse_amount(&self.text).err()
+        }
     }
     /// True when the cell is blank or zero.
     pub fn is_zero(&self) -> bool {
@@ -348,8 +363,14 @@ mod tests {
         assert!(parse_file_amount("1,234").is_err());
         assert!(parse_file_amount(" 12").is_err());
         assert!(parse_file_amount("").is_err());
-        assert!(matches!(parse_file_amount("-1"), Err(AmountError::Negative(_))));
-        assert!(matches!(parse_file_amount("12.345"), Err(AmountError::TooManyDecimals(_))));
+        assert!(matches!(
+            parse_file_amount("-1"),
+            Err(AmountError::Negative(_))
+        ));
+        assert!(matches!(
+            parse_file_amount("12.345"),
+            Err(AmountError::TooManyDecimals(_))
+        ));
     }
 
     #[test]

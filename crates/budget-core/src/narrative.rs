@@ -1,8 +1,14 @@
 //! 情况说明: the narrative, generated from the inputs and totals.
+//!
+//! Every figure is computed: amounts in 万元 (四舍五入, trailing zeros dropped),
+//! and each change is `this year − last year` from the exact 元 amounts, rounded once.
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Inputs;
+use crate::amount::format_wan;
+use crate::catalog::{self, Level};
+use crate::model::{Fund, FundingSource, Inputs, ProcurementCategory};
 use crate::totals::Totals;
 
 /// The generated narrative.
@@ -13,6 +19,8 @@ pub struct Narrative {
     pub title: String,
     /// Sections in order.
     pub sections: Vec<Section>,
+    /// Closing contact line (部门预算公开联系人…).
+    pub contact: String,
 }
 
 /// One numbered section.
@@ -25,7 +33,341 @@ pub struct Section {
     pub paragraphs: Vec<String>,
 }
 
-/// Generate the narrative.
-pub fn generate(_inputs: &Inputs, _totals: &Totals) -> Narrative {
-    Narrative::default()
+impl Narrative {
+    /// The whole narrative as plain text (title, headings, paragraphs, contact).
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        out.push_str(&self.title);
+        out.push_str("\n\n");
+        for s in &self.sections {
+            out.push_str(&s.heading);
+            out.push('\n');
+            for p in &s.paragraphs {
+                out.push_str(p);
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+        out.push_str(&self.contact);
+        out.push('\n');
+        out
+    }
 }
+
+/// `增加X万元` / `减少X万元` for a change, or None when there is none.
+fn change(this: Decimal, last: Decimal) -> Option<String> {
+    let diff = this - last;
+    if diff.is_zero() {
+        None
+    } else if diff > Decimal::ZERO {
+        Some(format!("增加{}万元", format_wan(diff)))
+    } else {
+        Some(format!("减少{}万元", format_wan(-diff)))
+    }
+}
+
+/// `，主要原因是…` when a reason was given.
+fn because(reason: &str) -> String {
+    let r = reason.trim().trim_end_matches(['。', '；', '，']);
+    if r.is_empty() {
+        String::new()
+    } else {
+        format!("，主要原因是{r}")
+    }
+}
+
+fn w(v: Decimal) -> String {
+    format_wan(v)
+}
+
+/// Generate the narrative.
+pub fn generate(inputs: &Inputs, t: &Totals) -> Narrative {
+    let unit = &inputs.unit;
+    let year = unit.fiscal_year;
+    let last = year - 1;
+    let short = if unit.short_name.trim().is_empty() {
+        unit.name.as_str()
+    } else {
+        unit.short_name.as_str()
+    };
+    let n = &inputs.narrative;
+    let mut sections = Vec::new();
+
+    // 一、单位基本情况
+    let mut p = vec!["（一）职能职责。".to_string()];
+    p.extend(
+        unit.duties
+            .iter()
+            .enumerate()
+            .map(|(i, d)| format!("{}. {}", i + 1, d.trim())),
+    );
+    p.push("（二）单位构成。".to_string());
+    p.push(unit.composition.trim().to_string());
+    sections.push(Section {
+        heading: "一、单位基本情况".into(),
+        paragraphs: p,
+    });
+
+    // 二、部门收支总体情况
+    use FundingSource as S;
+    let src = |s: S| t.source(s);
+    let carry = src(S::CarryoverGeneral) + src(S::CarryoverGovFund) + src(S::CarryoverStateCapital);
+    let mut income = format!(
+        "（一）收入预算：{year}年年初预算数{}万元，其中：一般公共预算拨款{}万元，政府性基金预算拨款{}万元，国有资本经营预算收入{}万元，事业收入{}万元，事业单位经营收入{}万元，其他收入{}万元",
+        w(t.total),
+        w(src(S::GeneralBudget)),
+        w(src(S::GovFundBudget)),
+        w(src(S::StateCapitalBudget)),
+        w(src(S::BusinessNonEducation) + src(S::BusinessEducation)),
+        w(src(S::OperatingIncome)),
+        w(src(S::OtherIncome)),
+    );
+    if !carry.is_zero() {
+        income.push_str(&format!("，上年结转{}万元", w(carry)));
+    }
+    if !src(S::BusinessFund).is_zero() {
+        income.push_str(&format!(
+            "，用事业基金弥补收支差额{}万元",
+            w(src(S::BusinessFund))
+        ));
+    }
+    match change(t.total, t.total_last_year) {
+        Some(c) => {
+            let reason = n.reasons.income.trim().trim_end_matches(['。', '；', '，']);
+            income.push_str(&format!("。收入较去年{c}"));
+            if !reason.is_empty() {
+                income.push_str(&format!("，主要是{reason}"));
+            }
+            income.push('。');
+        }
+        None => income.push_str("。收入与去年持平。"),
+    }
+    let mut by_class: Vec<(String, Decimal)> = Vec::new();
+    for r in &inputs.rows {
+        let class = r.code.trim().get(..3).unwrap_or(r.code.trim()).to_string();
+        match by_class.iter_mut().find(|(c, _)| *c == class) {
+            Some(slot) => slot.1 += r.this_year.value(),
+            None => by_class.push((class, r.this_year.value())),
+        }
+    }
+    by_class.sort();
+    let classes: Vec<String> = by_class
+        .iter()
+        .filter(|(_, v)| !v.is_zero())
+        .map(|(c, v)| {
+            let name = catalog::function()
+                .get(c)
+                .filter(|e| e.level == Level::Class)
+                .map(|e| e.name)
+                .unwrap_or(c.as_str());
+            format!("{name}{}万元", w(*v))
+        })
+        .collect();
+    let mut spending = format!("（二）支出预算：{year}年年初预算数{}万元", w(t.total));
+    if !classes.is_empty() {
+        spending.push_str(&format!("，其中：{}", classes.join("，")));
+    }
+    match change(t.total, t.total_last_year) {
+        Some(c) => {
+            let part = |label: &str, this, last| match change(this, last) {
+                Some(c) => format!("{label}{c}"),
+                None => format!("{label}与去年持平"),
+            };
+            spending.push_str(&format!(
+                "。支出较去年{c}，主要是{}，{}。",
+                part("基本支出", t.basic, t.basic_last_year),
+                part("项目支出", t.project, t.project_last_year)
+            ));
+        }
+        None => spending.push_str("。支出与去年持平。"),
+    }
+    sections.push(Section {
+        heading: "二、部门收支总体情况".into(),
+        paragraphs: vec![income, spending],
+    });
+
+    // 三、部门预算情况说明
+    let vs = |this, last_v| match change(this, last_v) {
+        Some(c) => format!("比{last}年{c}"),
+        None => format!("与{last}年持平"),
+    };
+    let mut budget = format!(
+        "{year}年一般公共预算财政拨款收入{}万元，一般公共预算财政拨款支出{}万元，{}。其中：基本支出{}万元，{}{}，主要用于保障在职人员工资福利及社会保险缴费，离休人员离休费，退休人员补助等，保障部门正常运转的各项商品服务支出；项目支出{}万元，{}{}，主要用于完成{short}机关、加挂或设在单位、下属事业单位等特定行政工作任务和事业发展目标而安排的支出",
+        w(t.general),
+        w(t.general),
+        vs(t.general, t.general_last_year),
+        w(t.general_basic),
+        vs(t.general_basic, t.general_basic_last_year),
+        because(&n.reasons.basic),
+        w(t.general_project),
+        vs(t.general_project, t.general_project_last_year),
+        because(&n.reasons.project),
+    );
+    let key_work = n.key_work.trim().trim_end_matches(['。', '等']);
+    if !key_work.is_empty() {
+        budget.push_str(&format!("，主要包括：{key_work}等重点工作"));
+    }
+    budget.push('。');
+    let gov_fund_last: Decimal = inputs
+        .rows
+        .iter()
+        .filter(|r| r.source.fund() == Some(Fund::GovFund))
+        .map(|r| r.last_year.value())
+        .sum();
+    let gov_fund = if t.gov_fund.is_zero() {
+        format!("{year}年{short}没有使用政府性基金预算拨款安排的支出。")
+    } else {
+        format!(
+            "{year}年政府性基金预算财政拨款支出{}万元，{}。",
+            w(t.gov_fund),
+            vs(t.gov_fund, gov_fund_last)
+        )
+    };
+    sections.push(Section {
+        heading: "三、部门预算情况说明".into(),
+        paragraphs: vec![budget, gov_fund],
+    });
+
+    // 四、“三公”经费情况说明
+    let (sg, sl) = (&inputs.sangong.this_year, &inputs.sangong.last_year);
+    let item =
+        |label: &str, this: Decimal, last_v: Decimal, reason: &str| match change(this, last_v) {
+            Some(c) => format!("{label}{}万元，比{last}年{c}{}", w(this), because(reason)),
+            None => format!("{label}{}万元，同{last}年", w(this)),
+        };
+    let items = [
+        item(
+            "因公出国（境）费用",
+            sg.abroad.value(),
+            sl.abroad.value(),
+            &n.reasons.abroad,
+        ),
+        item(
+            "公务接待费",
+            sg.reception.value(),
+            sl.reception.value(),
+            &n.reasons.reception,
+        ),
+        item(
+            "公务用车运行维护费",
+            sg.vehicle_operation.value(),
+            sl.vehicle_operation.value(),
+            &n.reasons.vehicle_operation,
+        ),
+        item(
+            "公务用车购置费",
+            sg.vehicle_purchase.value(),
+            sl.vehicle_purchase.value(),
+            &n.reasons.vehicle_purchase,
+        ),
+    ];
+    let sangong = format!(
+        "{year}年“三公”经费预算{}万元，{}。其中：{}。",
+        w(t.sangong),
+        vs(t.sangong, t.sangong_last_year),
+        items.join("；")
+    );
+    sections.push(Section {
+        heading: "四、“三公”经费情况说明".into(),
+        paragraphs: vec![sangong],
+    });
+
+    // 五、其他重要事项的情况说明
+    let (rc, rcl) = (
+        n.running_cost_this_year.value(),
+        n.running_cost_last_year.value(),
+    );
+    let mut running = format!(
+        "1、机关运行经费。{year}年一般公共预算财政拨款运行经费{}万元，",
+        w(rc)
+    );
+    match change(rc, rcl) {
+        Some(c) => running.push_str(&format!("比上年{c}{}。", because(&n.reasons.running_cost))),
+        None => running.push_str("与上年持平。"),
+    }
+    let use_text = n.running_cost_use.trim().trim_end_matches('。');
+    if !use_text.is_empty() {
+        running.push_str(&format!("主要用于{use_text}。"));
+    }
+    let cat_line = |general_only: bool| {
+        ProcurementCategory::ALL
+            .iter()
+            .map(|c| {
+                let v: Decimal = inputs
+                    .procurement
+                    .iter()
+                    .filter(|p| {
+                        p.category == *c
+                            && (!general_only || p.source.fund() == Some(Fund::General))
+                    })
+                    .map(|p| p.amount.value())
+                    .sum();
+                format!("政府采购{}预算{}万元", c.word(), w(v))
+            })
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let general_procurement: Decimal = inputs
+        .procurement
+        .iter()
+        .filter(|p| p.source.fund() == Some(Fund::General))
+        .map(|p| p.amount.value())
+        .sum();
+    let procurement = format!(
+        "2、政府采购情况。所属各预算单位政府采购预算总额{}万元：{}；其中一般公共预算拨款政府采购{}万元：{}。",
+        w(t.procurement),
+        cat_line(false),
+        w(general_procurement),
+        cat_line(true)
+    );
+    let performance = if t.project_forms >= t.general_project {
+        format!(
+            "3、绩效目标设置情况。{year}年项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨款{}万元。",
+            w(t.general_project)
+        )
+    } else {
+        format!(
+            "3、绩效目标设置情况。{year}年实行绩效目标管理的项目支出{}万元，一般公共预算当年财政拨款项目支出共{}万元，尚有{}万元未设置绩效目标。",
+            w(t.project_forms),
+            w(t.general_project),
+            w(t.general_project - t.project_forms)
+        )
+    };
+    let (held, buy) = (n.vehicles_held, n.vehicles_to_buy);
+    let assets = format!(
+        "4、国有资产占有使用情况。截止{last}年12月，所属各预算单位共有车辆{}辆，其中一般公务用车{}辆、执勤执法用车{}辆。{year}年一般公共预算安排购置车辆{}辆，其中一般公务用车{}辆、执勤执法用车{}辆。",
+        held.total(),
+        held.general,
+        held.enforcement,
+        buy.total(),
+        buy.general,
+        buy.enforcement
+    );
+    sections.push(Section {
+        heading: "五、其他重要事项的情况说明".into(),
+        paragraphs: vec![running, procurement, performance, assets],
+    });
+
+    sections.push(Section {
+        heading: "六、专业性名词解释".into(),
+        paragraphs: GLOSSARY.iter().map(|s| s.to_string()).collect(),
+    });
+
+    Narrative {
+        title: format!("{}{year}年部门预算情况说明", unit.name),
+        sections,
+        contact: format!(
+            "部门预算公开联系人：{} 联系方式：{}",
+            unit.contact_person.trim(),
+            unit.contact_phone.trim()
+        ),
+    }
+}
+
+/// 专业性名词解释: fixed definitions, as published.
+const GLOSSARY: [&str; 4] = [
+    "（一）财政拨款收入：指本年度从本级财政部门取得的财政拨款，包括一般公共预算财政拨款和政府性基金预算财政拨款。",
+    "（二）基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员经费和公用经费。",
+    "（三）项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。",
+    "（四）“三公”经费：指用一般公共预算财政拨款安排的因公出国（境）费、公务用车购置及运行维护费、公务接待费。其中，因公出国（境）费反映单位公务出国（境）的国际旅费、国外城市间交通费、住宿费、伙食费、培训费、公杂费等支出；公务用车购置费反映单位公务用车购置支出（含车辆购置税）；公务用车运行维护费反映单位按规定保留的公务用车燃料费、维修费、过路过桥费、保险费、安全奖励费用等支出；公务接待费反映单位按规定开支的各类公务接待（含外宾接待）支出。",
+];

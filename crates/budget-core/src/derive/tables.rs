@@ -1,13 +1,846 @@
-//! 表1–表10 and the project forms.
+//! 表1–表10 and the project forms, laid out as the seed publishes them.
+//!
+//! Every figure is a sum of input amounts; 类 and 款 lines are sums of the lines
+//! under them, computed here and never typed.
 
-use crate::model::Inputs;
-use crate::table::Table;
-use crate::totals::Totals;
+use std::collections::BTreeMap;
 
-pub(super) fn all(_inputs: &Inputs, _totals: &Totals) -> Vec<Table> {
-    Vec::new()
+use rust_decimal::Decimal;
+
+use crate::amount::{canonical, to_wan};
+use crate::catalog::{self, Catalog, Level};
+use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, ProjectForm};
+use crate::table::{Cell, HeaderCell, RowKind, Table, TableRow};
+use crate::totals::{Totals, is_personnel};
+
+/// Note printed under an empty 表5.
+pub const NO_GOV_FUND_NOTE: &str = "本单位无政府性基金收支，故此表无数据。";
+
+pub(super) fn all(inputs: &Inputs, totals: &Totals) -> Vec<Table> {
+    vec![
+        table1(inputs),
+        table2(inputs),
+        table3(inputs),
+        table4(inputs),
+        table5(inputs),
+        table6(inputs, totals),
+        table7(inputs),
+        table8(inputs),
+        table9(inputs),
+        table10(inputs, totals),
+    ]
 }
 
-pub(super) fn projects(_inputs: &Inputs) -> Vec<Table> {
-    Vec::new()
+pub(super) fn projects(inputs: &Inputs) -> Vec<Table> {
+    inputs
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| project_table(inputs, i, p))
+        .collect()
+}
+
+fn h(text: &str) -> HeaderCell {
+    HeaderCell::new(text)
+}
+
+fn hs(text: impl Into<String>, colspan: u16, rowspan: u16) -> HeaderCell {
+    HeaderCell::span(text, colspan, rowspan)
+}
+
+fn t(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+fn money_cells(values: &[Decimal]) -> impl Iterator<Item = Cell> + '_ {
+    values.iter().map(|v| Cell::Money(*v))
+}
+
+fn table(
+    inputs: &Inputs,
+    n: u8,
+    name: &str,
+    header: Vec<Vec<HeaderCell>>,
+    rows: Vec<TableRow>,
+) -> Table {
+    Table {
+        id: format!("table{n}"),
+        number: format!("表{n}"),
+        title: format!("{}{}", inputs.unit.name, name),
+        unit: "单位：元".to_string(),
+        header,
+        rows,
+        note: None,
+    }
+}
+
+/// Figures per code, summed into 类/款 lines: the body of 表2, 表3, 表5, 表7, 表8.
+///
+/// `items` maps a detail code to its column values; `group_lens` are the prefix
+/// lengths of the subtotal levels (function: 3 and 5; economic: 3). Details whose
+/// values are all zero are left out, as the seed does.
+fn coded_rows(
+    items: &BTreeMap<&str, Vec<Decimal>>,
+    cols: usize,
+    cat: &Catalog,
+    group_lens: &[usize],
+) -> Vec<TableRow> {
+    let zero = vec![Decimal::ZERO; cols];
+    let mut total = zero.clone();
+    let mut groups: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
+    let mut shown: Vec<(&str, &Vec<Decimal>)> = Vec::new();
+    for (code, values) in items {
+        if values.iter().all(|v| v.is_zero()) {
+            continue;
+        }
+        add(&mut total, values);
+        for &len in group_lens {
+            if let Some(prefix) = code.get(..len).filter(|_| code.len() > len) {
+                add(groups.entry(prefix).or_insert_with(|| zero.clone()), values);
+            }
+        }
+        shown.push((code, values));
+    }
+    let mut rows = Vec::with_capacity(shown.len() + groups.len() + 1);
+    rows.push(TableRow {
+        kind: RowKind::Total,
+        cells: [t("合计"), Cell::Empty]
+            .into_iter()
+            .chain(money_cells(&total))
+            .collect(),
+    });
+    let mut open: Vec<&str> = Vec::new();
+    for (code, values) in shown {
+        for (depth, &len) in group_lens.iter().enumerate() {
+            let Some(prefix) = code.get(..len).filter(|_| code.len() > len) else {
+                continue;
+            };
+            if open.get(depth) == Some(&prefix) {
+                continue;
+            }
+            open.truncate(depth);
+            open.push(prefix);
+            let kind = if depth == 0 {
+                RowKind::Group
+            } else {
+                RowKind::Subgroup
+            };
+            rows.push(coded_row(kind, prefix, cat, &groups[prefix]));
+        }
+        rows.push(coded_row(RowKind::Detail, code, cat, values));
+    }
+    rows
+}
+
+fn coded_row(kind: RowKind, code: &str, cat: &Catalog, values: &[Decimal]) -> TableRow {
+    let name = cat.name(code).unwrap_or("");
+    TableRow {
+        kind,
+        cells: [t(code), t(name)]
+            .into_iter()
+            .chain(money_cells(values))
+            .collect(),
+    }
+}
+
+fn add(acc: &mut [Decimal], values: &[Decimal]) {
+    for (a, v) in acc.iter_mut().zip(values) {
+        *a += *v;
+    }
+}
+
+/// Sum budget-row figures per code: `f` gives the columns a row adds to (or None).
+fn per_code(
+    inputs: &Inputs,
+    cols: usize,
+    f: impl Fn(&crate::model::BudgetRow, &mut [Decimal]) -> bool,
+) -> BTreeMap<&str, Vec<Decimal>> {
+    let mut map: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
+    let mut scratch = vec![Decimal::ZERO; cols];
+    for r in &inputs.rows {
+        scratch.iter_mut().for_each(|v| *v = Decimal::ZERO);
+        if f(r, &mut scratch) {
+            add(
+                map.entry(r.code.trim())
+                    .or_insert_with(|| vec![Decimal::ZERO; cols]),
+                &scratch,
+            );
+        }
+    }
+    map
+}
+
+/// Every 功能类 of the catalog (and any other 类 the rows use), with a value each.
+fn classes_with(
+    values: &BTreeMap<String, Vec<Decimal>>,
+    cols: usize,
+) -> Vec<(String, String, Vec<Decimal>)> {
+    let cat = catalog::function();
+    let mut out: Vec<(String, String, Vec<Decimal>)> = cat
+        .at_level(Level::Class)
+        .map(|e| {
+            (
+                e.code.to_string(),
+                e.name.to_string(),
+                vec![Decimal::ZERO; cols],
+            )
+        })
+        .collect();
+    for (code, v) in values {
+        match out.iter_mut().find(|(c, _, _)| c == code) {
+            Some(slot) => slot.2.clone_from(v),
+            None => out.push((code.clone(), format!("{code}（未知类）"), v.clone())),
+        }
+    }
+    out
+}
+
+fn class_of(code: &str) -> String {
+    code.trim().get(..3).unwrap_or(code.trim()).to_string()
+}
+
+/// 表1 财政拨款收支总表
+fn table1(inputs: &Inputs) -> Table {
+    let mut by_class: BTreeMap<String, Vec<Decimal>> = BTreeMap::new();
+    let mut income = BTreeMap::<FundingSource, Decimal>::new();
+    let mut exp = [Decimal::ZERO; 4];
+    for r in &inputs.rows {
+        let Some(fund) = r.source.fund() else {
+            continue;
+        };
+        let v = r.this_year.value();
+        *income.entry(r.source).or_default() += v;
+        let col = 1 + Fund::ALL.iter().position(|f| *f == fund).unwrap_or(0);
+        let e = by_class
+            .entry(class_of(&r.code))
+            .or_insert_with(|| vec![Decimal::ZERO; 4]);
+        e[0] += v;
+        e[col] += v;
+        exp[0] += v;
+        exp[col] += v;
+    }
+    let inc = |s: FundingSource| income.get(&s).copied().unwrap_or_default();
+    use FundingSource as S;
+    let current = inc(S::GeneralBudget) + inc(S::GovFundBudget) + inc(S::StateCapitalBudget);
+    let carry = inc(S::CarryoverGeneral) + inc(S::CarryoverGovFund) + inc(S::CarryoverStateCapital);
+    let left: Vec<Option<(&str, Decimal)>> = vec![
+        Some(("一般公共预算拨款", inc(S::GeneralBudget))),
+        Some(("政府性基金预算拨款", inc(S::GovFundBudget))),
+        Some(("国有资本经营预算拨款", inc(S::StateCapitalBudget))),
+        None,
+        Some(("二、上年结转", carry)),
+        Some(("一般公共预算拨款", inc(S::CarryoverGeneral))),
+        Some(("政府性基金预算拨款", inc(S::CarryoverGovFund))),
+        Some(("国有资本经营预算拨款", inc(S::CarryoverStateCapital))),
+    ];
+    let mut right: Vec<(String, Vec<Decimal>)> = classes_with(&by_class, 4)
+        .into_iter()
+        .map(|(_, name, v)| (name, v))
+        .collect();
+    // 结转下年: what is received but not spent this year; zero by construction.
+    let carry_forward = current + carry - exp[0];
+    right.push((
+        "二、结转下年".to_string(),
+        vec![carry_forward, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO],
+    ));
+    let mut rows = vec![TableRow {
+        kind: RowKind::Group,
+        cells: [t("一、本年收入"), Cell::Money(current), t("一、本年支出")]
+            .into_iter()
+            .chain(money_cells(&exp))
+            .collect(),
+    }];
+    for i in 0..left.len().max(right.len()) {
+        let mut cells = match left.get(i).copied().flatten() {
+            Some((label, v)) => vec![t(label), Cell::Money(v)],
+            None => vec![Cell::Empty, Cell::Empty],
+        };
+        match right.get(i) {
+            Some((label, v)) => {
+                cells.push(t(label.clone()));
+                cells.extend(money_cells(v));
+            }
+            None => cells.extend(std::iter::repeat_n(Cell::Empty, 5)),
+        }
+        rows.push(TableRow {
+            kind: RowKind::Detail,
+            cells,
+        });
+    }
+    let mut total_exp = exp;
+    total_exp[0] += carry_forward;
+    rows.push(TableRow {
+        kind: RowKind::Total,
+        cells: [t("收入总数"), Cell::Money(current + carry), t("支出总数")]
+            .into_iter()
+            .chain(money_cells(&total_exp))
+            .collect(),
+    });
+    let header = vec![
+        vec![hs("收入", 2, 1), hs("支出", 5, 1)],
+        [
+            "项目",
+            "预算数",
+            "项目",
+            "合计",
+            "一般公共预算财政拨款",
+            "政府性基金预算财政拨款",
+            "国有资本经营预算财政拨款",
+        ]
+        .into_iter()
+        .map(h)
+        .collect(),
+    ];
+    table(inputs, 1, "财政拨款收支总表", header, rows)
+}
+
+/// 表2 一般公共预算财政拨款支出预算表
+fn table2(inputs: &Inputs) -> Table {
+    let items = per_code(inputs, 4, |r, v| {
+        if r.source.fund() != Some(Fund::General) {
+            return false;
+        }
+        let this = r.this_year.value();
+        v[0] = r.last_year.value();
+        v[1] = this;
+        match r.kind {
+            ExpenditureType::Basic => v[2] = this,
+            ExpenditureType::Project => v[3] = this,
+            _ => {}
+        }
+        true
+    });
+    let year = inputs.unit.fiscal_year;
+    let header = vec![
+        vec![
+            hs("功能分类科目", 2, 1),
+            hs(format!("{} 年预算数", year - 1), 1, 2),
+            hs(format!("{year} 年预算数"), 3, 1),
+        ],
+        vec![
+            h("科目编码"),
+            h("科目名称"),
+            h("小计"),
+            h("基本支出"),
+            h("项目支出"),
+        ],
+    ];
+    let rows = coded_rows(&items, 4, catalog::function(), &[3, 5]);
+    table(inputs, 2, "一般公共预算财政拨款支出预算表", header, rows)
+}
+
+/// 表3 一般公共预算财政拨款基本支出预算表 (by economic class)
+fn table3(inputs: &Inputs) -> Table {
+    let mut items: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
+    for e in &inputs.economic_rows {
+        let v = e.amount.value();
+        let code = e.code.trim();
+        let slot = items.entry(code).or_insert_with(|| vec![Decimal::ZERO; 3]);
+        slot[0] += v;
+        slot[if is_personnel(code) { 1 } else { 2 }] += v;
+    }
+    let year = inputs.unit.fiscal_year;
+    let header = vec![
+        vec![
+            hs("经济分类科目", 2, 1),
+            hs(format!("{year} 年基本支出"), 3, 1),
+        ],
+        ["科目编码", "科目名称", "合计", "人员经费", "公用经费"]
+            .into_iter()
+            .map(h)
+            .collect(),
+    ];
+    let rows = coded_rows(&items, 3, catalog::economic(), &[3]);
+    table(
+        inputs,
+        3,
+        "一般公共预算财政拨款基本支出预算表",
+        header,
+        rows,
+    )
+}
+
+/// 表4 一般公共预算“三公”经费支出表
+fn table4(inputs: &Inputs) -> Table {
+    let year = inputs.unit.fiscal_year;
+    let mut cells = Vec::with_capacity(12);
+    for y in [&inputs.sangong.last_year, &inputs.sangong.this_year] {
+        let (a, p, o, r) = (
+            y.abroad.value(),
+            y.vehicle_purchase.value(),
+            y.vehicle_operation.value(),
+            y.reception.value(),
+        );
+        cells.extend([a + p + o + r, a, p + o, p, o, r].map(Cell::Money));
+    }
+    let mut header = vec![vec![
+        hs(format!("{} 年预算数", year - 1), 6, 1),
+        hs(format!("{year} 年预算数"), 6, 1),
+    ]];
+    let mut second = Vec::new();
+    let mut third = Vec::new();
+    for _ in 0..2 {
+        second.extend([
+            hs("合计", 1, 2),
+            hs("因公出国（境）费", 1, 2),
+            hs("公务用车购置及运行费", 3, 1),
+            hs("公务接待费", 1, 2),
+        ]);
+        third.extend([h("小计"), h("公务用车购置费"), h("公务用车运行费")]);
+    }
+    header.push(second);
+    header.push(third);
+    let rows = vec![TableRow {
+        kind: RowKind::Detail,
+        cells,
+    }];
+    table(inputs, 4, "一般公共预算“三公”经费支出表", header, rows)
+}
+
+/// 表5 政府性基金预算支出表
+fn table5(inputs: &Inputs) -> Table {
+    let items = per_code(inputs, 3, |r, v| {
+        if r.source.fund() != Some(Fund::GovFund) {
+            return false;
+        }
+        let this = r.this_year.value();
+        v[0] = this;
+        match r.kind {
+            ExpenditureType::Basic => v[1] = this,
+            ExpenditureType::Project => v[2] = this,
+            _ => {}
+        }
+        true
+    });
+    let header = vec![
+        vec![
+            hs("科目编码", 1, 2),
+            hs("科目名称", 1, 2),
+            hs("本年政府性基金预算财政拨款支出", 3, 1),
+        ],
+        vec![h("合计"), h("基本支出"), h("项目支出")],
+    ];
+    let empty = items.values().all(|v| v.iter().all(|x| x.is_zero()));
+    let rows = if empty {
+        Vec::new()
+    } else {
+        coded_rows(&items, 3, catalog::function(), &[3, 5])
+    };
+    let mut tab = table(inputs, 5, "政府性基金预算支出表", header, rows);
+    if empty {
+        tab.note = Some(NO_GOV_FUND_NOTE.to_string());
+    }
+    tab
+}
+
+/// 表6 部门收支总表
+fn table6(inputs: &Inputs, totals: &Totals) -> Table {
+    use FundingSource as S;
+    let mut by_class: BTreeMap<String, Vec<Decimal>> = BTreeMap::new();
+    for r in &inputs.rows {
+        by_class
+            .entry(class_of(&r.code))
+            .or_insert_with(|| vec![Decimal::ZERO])[0] += r.this_year.value();
+    }
+    let src = |s: S| totals.source(s);
+    let left = [
+        ("一般公共预算拨款收入", src(S::GeneralBudget)),
+        ("政府性基金预算拨款收入", src(S::GovFundBudget)),
+        ("国有资本经营预算拨款收入", src(S::StateCapitalBudget)),
+        (
+            "事业收入预算",
+            src(S::BusinessNonEducation) + src(S::BusinessEducation),
+        ),
+        ("事业单位经营收入预算", src(S::OperatingIncome)),
+        ("其他收入预算", src(S::OtherIncome)),
+    ];
+    let right = classes_with(&by_class, 1);
+    let mut rows = Vec::new();
+    for i in 0..left.len().max(right.len()) {
+        let mut cells = match left.get(i) {
+            Some((label, v)) => vec![t(*label), Cell::Money(*v)],
+            None => vec![Cell::Empty, Cell::Empty],
+        };
+        match right.get(i) {
+            Some((_, name, v)) => cells.extend([t(name.clone()), Cell::Money(v[0])]),
+            None => cells.extend([Cell::Empty, Cell::Empty]),
+        }
+        rows.push(TableRow {
+            kind: RowKind::Detail,
+            cells,
+        });
+    }
+    let carry = src(S::CarryoverGeneral) + src(S::CarryoverGovFund) + src(S::CarryoverStateCapital);
+    let business_fund = src(S::BusinessFund);
+    let income_this_year: Decimal = left.iter().map(|(_, v)| *v).sum();
+    let expenditure = totals.total;
+    let income_total = income_this_year + business_fund + carry;
+    let carry_forward = income_total - expenditure;
+    let line = |kind, a: &str, av: Decimal, b: Option<(&str, Decimal)>| TableRow {
+        kind,
+        cells: match b {
+            Some((b, bv)) => vec![t(a), Cell::Money(av), t(b), Cell::Money(bv)],
+            None => vec![t(a), Cell::Money(av), Cell::Empty, Cell::Empty],
+        },
+    };
+    rows.push(line(
+        RowKind::Group,
+        "本年收入合计",
+        income_this_year,
+        Some(("本年支出合计", expenditure)),
+    ));
+    rows.push(line(
+        RowKind::Detail,
+        "用事业基金弥补收支差额",
+        business_fund,
+        Some(("结转下年", carry_forward)),
+    ));
+    rows.push(line(RowKind::Detail, "上年结转", carry, None));
+    rows.push(line(
+        RowKind::Total,
+        "收入总计",
+        income_total,
+        Some(("支出总计", expenditure + carry_forward)),
+    ));
+    let header = vec![
+        vec![hs("收入", 2, 1), hs("支出", 2, 1)],
+        vec![h("项目"), h("预算数"), h("项目"), h("预算数")],
+    ];
+    table(inputs, 6, "部门收支总表", header, rows)
+}
+
+/// Column of a source in 表7 and 表9 (after 合计): 上年结转 (the three funds
+/// together), then each other source.
+fn income_column(s: FundingSource) -> usize {
+    use FundingSource as S;
+    match s {
+        S::CarryoverGeneral | S::CarryoverGovFund | S::CarryoverStateCapital => 1,
+        S::GeneralBudget => 2,
+        S::GovFundBudget => 3,
+        S::StateCapitalBudget => 4,
+        S::BusinessNonEducation => 5,
+        S::BusinessEducation => 6,
+        S::OperatingIncome => 7,
+        S::OtherIncome => 8,
+        S::BusinessFund => 9,
+    }
+}
+
+fn income_header(first: Vec<HeaderCell>, budget_suffix: &str) -> Vec<Vec<HeaderCell>> {
+    let s = budget_suffix;
+    let mut top = first;
+    top.extend([
+        hs("合计", 1, 2),
+        hs("上年结转", 1, 2),
+        hs(format!("一般公共预算拨款收入{s}"), 1, 2),
+        hs(format!("政府性基金预算拨款收入{s}"), 1, 2),
+        hs(format!("国有资本经营预算拨款收入{s}"), 1, 2),
+        hs(format!("事业收入{s}"), 2, 1),
+        hs(format!("事业单位经营收入{s}"), 1, 2),
+        hs(format!("其他收入{s}"), 1, 2),
+        hs("用事业基金弥补收支差额", 1, 2),
+    ]);
+    vec![
+        top,
+        vec![
+            h(&format!("非教育收费收入{s}")),
+            h(&format!("教育收费收入{s}")),
+        ],
+    ]
+}
+
+/// 表7 部门收入总表
+fn table7(inputs: &Inputs) -> Table {
+    let items = per_code(inputs, 10, |r, v| {
+        let this = r.this_year.value();
+        v[0] = this;
+        v[income_column(r.source)] = this;
+        true
+    });
+    let mut header = income_header(vec![hs("科目", 2, 1)], "");
+    header[1].splice(0..0, [h("科目编码"), h("科目名称")]);
+    let rows = coded_rows(&items, 10, catalog::function(), &[3, 5]);
+    table(inputs, 7, "部门收入总表", header, rows)
+}
+
+/// 表8 部门支出总表
+fn table8(inputs: &Inputs) -> Table {
+    let items = per_code(inputs, 6, |r, v| {
+        let this = r.this_year.value();
+        v[0] = this;
+        let col = 1 + ExpenditureType::ALL
+            .iter()
+            .position(|k| *k == r.kind)
+            .unwrap_or(0);
+        v[col] = this;
+        true
+    });
+    let header = vec![
+        ["科目编码", "科目名称", "合计"]
+            .into_iter()
+            .chain(ExpenditureType::ALL.iter().map(|k| k.label()))
+            .map(h)
+            .collect(),
+    ];
+    let rows = coded_rows(&items, 6, catalog::function(), &[3, 5]);
+    table(inputs, 8, "部门支出总表", header, rows)
+}
+
+/// 表9 政府采购预算明细表
+fn table9(inputs: &Inputs) -> Table {
+    // Categories in the order the clerk entered them.
+    let mut order = Vec::new();
+    let mut by_cat = BTreeMap::new();
+    let mut total = vec![Decimal::ZERO; 10];
+    for p in &inputs.procurement {
+        let v = p.amount.value();
+        if !order.contains(&p.category) {
+            order.push(p.category);
+        }
+        let slot = by_cat
+            .entry(p.category)
+            .or_insert_with(|| vec![Decimal::ZERO; 10]);
+        slot[0] += v;
+        slot[income_column(p.source)] += v;
+        total[0] += v;
+        total[income_column(p.source)] += v;
+    }
+    let mut rows = vec![TableRow {
+        kind: RowKind::Total,
+        cells: std::iter::once(t("合计"))
+            .chain(money_cells(&total))
+            .collect(),
+    }];
+    for c in order {
+        let v = &by_cat[&c];
+        if v[0].is_zero() {
+            continue;
+        }
+        rows.push(TableRow {
+            kind: RowKind::Detail,
+            cells: std::iter::once(t(c.label()))
+                .chain(money_cells(v))
+                .collect(),
+        });
+    }
+    let header = income_header(vec![hs("项目", 1, 2)], "预算");
+    table(inputs, 9, "政府采购预算明细表", header, rows)
+}
+
+/// 表10 部门（单位）预算整体绩效目标表 (万元)
+fn table10(inputs: &Inputs, totals: &Totals) -> Table {
+    let perf = &inputs.overall_performance;
+    let total = to_wan(totals.total);
+    let mut rows = vec![
+        TableRow {
+            kind: RowKind::Detail,
+            cells: vec![
+                t("部门（单位）名称"),
+                Cell::Span {
+                    text: perf.unit_name.clone(),
+                    colspan: 2,
+                },
+                t("支出预算总量"),
+                Cell::Wan(total),
+                Cell::Empty,
+            ],
+        },
+        TableRow {
+            kind: RowKind::Detail,
+            cells: vec![
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                t("其中：部门预算支出"),
+                Cell::Wan(total),
+                Cell::Empty,
+            ],
+        },
+        TableRow {
+            kind: RowKind::Detail,
+            cells: vec![
+                t("当年整体绩效目标"),
+                Cell::Span {
+                    text: perf.target.clone(),
+                    colspan: 5,
+                },
+            ],
+        },
+        TableRow {
+            kind: RowKind::Group,
+            cells: [
+                "绩效指标",
+                "指标名称",
+                "指标权重",
+                "计量单位",
+                "指标性质",
+                "指标值",
+            ]
+            .into_iter()
+            .map(t)
+            .collect(),
+        },
+    ];
+    for ind in &perf.indicators {
+        let weight = match ind.weight.parsed() {
+            Some(w) => w.normalize().to_string(),
+            None => ind.weight.text().to_string(),
+        };
+        rows.push(TableRow {
+            kind: RowKind::Detail,
+            cells: vec![
+                Cell::Empty,
+                t(ind.name.clone()),
+                t(weight),
+                t(ind.unit.clone()),
+                t(ind.operator.symbol()),
+                t(ind.value.clone()),
+            ],
+        });
+    }
+    Table {
+        id: "table10".to_string(),
+        number: "表10".to_string(),
+        title: format!(
+            "{} 年部门（单位）预算整体绩效目标表",
+            inputs.unit.fiscal_year
+        ),
+        unit: "单位：万元".to_string(),
+        header: Vec::new(),
+        rows,
+        note: None,
+    }
+}
+
+/// 项目绩效目标表: a key-value form, 6 columns wide.
+fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm) -> Table {
+    let span = |s: &str, n: u16| Cell::Span {
+        text: s.to_string(),
+        colspan: n,
+    };
+    let group = |s: &str| TableRow {
+        kind: RowKind::Group,
+        cells: vec![span(s, 6)],
+    };
+    let detail = |cells: Vec<Cell>| TableRow {
+        kind: RowKind::Detail,
+        cells,
+    };
+    let amount = |a: &crate::amount::Amount| match a.parsed() {
+        Some(v) => canonical(v),
+        None => a.text().to_string(),
+    };
+    let yes_no = |b: bool| if b { "是" } else { "否" };
+    let unit = &inputs.unit;
+    let mut rows = vec![
+        detail(vec![span(
+            &format!(
+                "填报单位（盖章）[{}]{}（{}）",
+                unit.code,
+                unit.short_name,
+                unit.unit_type.label()
+            ),
+            6,
+        )]),
+        group("基本信息"),
+        detail(vec![t("项目名称*"), span(&p.name, 5)]),
+        detail(vec![
+            t("项目类型*"),
+            t(p.project_type.clone()),
+            t("资金用途*"),
+            t(p.fund_use.clone()),
+            t("政府采购*"),
+            t(yes_no(p.procurement)),
+        ]),
+        detail(vec![
+            t("项目负责人*"),
+            t(p.manager.clone()),
+            t("联系人*"),
+            t(p.contact.clone()),
+            t("联系电话*"),
+            t(p.phone.clone()),
+        ]),
+        detail(vec![
+            t("计划开始日期*"),
+            span(&p.start_date, 2),
+            t("计划完成日期*"),
+            span(&p.end_date, 2),
+        ]),
+        detail(vec![
+            t("项目当年预算（元）*"),
+            span(&amount(&p.budget_this_year), 2),
+            t("项目上年预算（元）"),
+            span(&amount(&p.budget_last_year), 2),
+        ]),
+        detail(vec![
+            t("项目是否追加追减*"),
+            span(if p.adjusted { "1" } else { "0" }, 2),
+            t("追加追减后金额（元）"),
+            span(&amount(&p.adjusted_amount), 2),
+        ]),
+    ];
+    let links: Vec<String> = p
+        .links
+        .iter()
+        .map(|l| {
+            let name = catalog::function().name(l.code.trim()).unwrap_or("");
+            format!("{} {}（{}）", l.code, name, l.source.label())
+        })
+        .collect();
+    rows.push(detail(vec![
+        t("资金来源（预算科目）"),
+        span(&links.join("；"), 5),
+    ]));
+    rows.push(group("详细信息"));
+    for (label, text) in [
+        ("项目概况*", &p.overview),
+        ("立项依据*", &p.basis),
+        ("项目设立的必要性*", &p.necessity),
+        ("保证项目实施的制度、措施*", &p.measures),
+        ("项目实施计划*", &p.plan),
+        ("项目总目标*", &p.total_goal),
+        ("年度绩效目标*", &p.annual_goal),
+        ("需要说明的其他问题", &p.other_issues),
+    ] {
+        rows.push(detail(vec![t(label), span(text, 5)]));
+    }
+    rows.push(group("目标内容"));
+    rows.push(TableRow {
+        kind: RowKind::Subgroup,
+        cells: [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "目标值",
+            "指标解释",
+            "目标值说明",
+        ]
+        .into_iter()
+        .map(t)
+        .collect(),
+    });
+    for ind in &p.indicators {
+        rows.push(detail(
+            [
+                &ind.level1,
+                &ind.level2,
+                &ind.level3,
+                &ind.target,
+                &ind.explanation,
+                &ind.target_note,
+            ]
+            .into_iter()
+            .map(|s| t(s.clone()))
+            .collect(),
+        ));
+    }
+    Table {
+        id: format!("project{}", index + 1),
+        number: "项目绩效目标表".to_string(),
+        title: format!("{} 年区级项目绩效目标表（{}）", unit.fiscal_year, p.name),
+        unit: "单位：元".to_string(),
+        header: Vec::new(),
+        rows,
+        note: None,
+    }
 }
