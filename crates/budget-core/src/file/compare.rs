@@ -1,0 +1,181 @@
+//! Stated vs recomputed: the derived figures a file carries are only a
+//! convenience for the receiver; import recomputes them and reports each one
+//! that differs (IMP-001), so a total edited by hand cannot pass unnoticed.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use crate::finding::{Finding, Severity};
+
+/// Check ID of "a stated figure differs from recomputation".
+pub const IMP_001: &str = "IMP-001";
+
+/// At most this many differences are listed one by one; the rest are counted.
+pub const MAX_LISTED: usize = 50;
+
+/// One leaf that differs.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Difference {
+    pub path: String,
+    /// `None` when the file lacks it.
+    pub stated: Option<String>,
+    /// `None` when recomputation has no such figure.
+    pub recomputed: Option<String>,
+}
+
+/// Every leaf where `stated` and `recomputed` differ. Decimal strings compare by
+/// value (`"1.5"` = `"1.50"`).
+pub(super) fn differences(stated: &Value, recomputed: &Value, path: &str) -> Vec<Difference> {
+    let mut out = Vec::new();
+    diff(stated, recomputed, path.to_string(), &mut out);
+    out
+}
+
+fn diff(stated: &Value, recomputed: &Value, path: String, out: &mut Vec<Difference>) {
+    match (stated, recomputed) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (k, va) in a {
+                let p = format!("{path}.{k}");
+                match b.get(k) {
+                    Some(vb) => diff(va, vb, p, out),
+                    None => out.push(Difference {
+                        path: p,
+                        stated: Some(show(va)),
+                        recomputed: None,
+                    }),
+                }
+            }
+            for (k, vb) in b {
+                if !a.contains_key(k) {
+                    out.push(Difference {
+                        path: format!("{path}.{k}"),
+                        stated: None,
+                        recomputed: Some(show(vb)),
+                    });
+                }
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            for i in 0..a.len().max(b.len()) {
+                let p = format!("{path}[{i}]");
+                match (a.get(i), b.get(i)) {
+                    (Some(va), Some(vb)) => diff(va, vb, p, out),
+                    (va, vb) => out.push(Difference {
+                        path: p,
+                        stated: va.map(show),
+                        recomputed: vb.map(show),
+                    }),
+                }
+            }
+        }
+        (a, b) if leaf_equal(a, b) => {}
+        (a, b) => out.push(Difference {
+            path,
+            stated: Some(show(a)),
+            recomputed: Some(show(b)),
+        }),
+    }
+}
+
+fn leaf_equal(a: &Value, b: &Value) -> bool {
+    if a == b {
+        return true;
+    }
+    match (a, b) {
+        (Value::String(x), Value::String(y)) => {
+            matches!((Decimal::from_str(x), Decimal::from_str(y)), (Ok(p), Ok(q)) if p == q)
+        }
+        _ => false,
+    }
+}
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("“{s}”"),
+        Value::Array(_) => "（一组数据）".to_string(),
+        Value::Object(_) => "（一组数据）".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// IMP-001 findings for `diffs`: the first [`MAX_LISTED`] one by one, then a count.
+pub(super) fn findings(diffs: &[Difference]) -> Vec<Finding> {
+    let mut out: Vec<Finding> = diffs
+        .iter()
+        .take(MAX_LISTED)
+        .map(|d| {
+            let message = match (&d.stated, &d.recomputed) {
+                (Some(s), Some(r)) => {
+                    format!("文件中 {} 为 {s}，按文件的输入重新计算为 {r}：文件中的数字被改动过或已过时", d.path)
+                }
+                (Some(s), None) => format!("文件中 {} 为 {s}，重新计算的结果中没有这一项", d.path),
+                (None, Some(r)) => format!("文件中缺少 {}，重新计算为 {r}", d.path),
+                (None, None) => format!("文件中 {} 与重新计算不一致", d.path),
+            };
+            Finding::new(IMP_001, Severity::Error, message, vec![d.path.clone()])
+        })
+        .collect();
+    if diffs.len() > MAX_LISTED {
+        out.push(Finding::new(
+            IMP_001,
+            Severity::Error,
+            format!(
+                "另有 {} 处与重新计算不一致，未逐一列出",
+                diffs.len() - MAX_LISTED
+            ),
+            vec![],
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn decimal_strings_compare_by_value() {
+        assert!(differences(&json!({"a": "1.5"}), &json!({"a": "1.50"}), "d").is_empty());
+        let d = differences(&json!({"a": "1.5"}), &json!({"a": "1.51"}), "d");
+        assert_eq!(
+            d,
+            vec![Difference {
+                path: "d.a".into(),
+                stated: Some("“1.5”".into()),
+                recomputed: Some("“1.51”".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn missing_and_extra_leaves_are_named() {
+        let d = differences(
+            &json!({"t": [1, 2], "x": 1}),
+            &json!({"t": [1], "y": 1}),
+            "d",
+        );
+        let paths: Vec<&str> = d.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["d.t[1]", "d.x", "d.y"]);
+    }
+
+    #[test]
+    fn findings_are_capped() {
+        let diffs: Vec<Difference> = (0..60)
+            .map(|i| Difference {
+                path: format!("d[{i}]"),
+                stated: Some("1".into()),
+                recomputed: Some("2".into()),
+            })
+            .collect();
+        let f = findings(&diffs);
+        assert_eq!(f.len(), MAX_LISTED + 1);
+        assert_eq!(
+            f[MAX_LISTED].message,
+            "另有 10 处与重新计算不一致，未逐一列出"
+        );
+        assert!(f.iter().all(|f| f.check == IMP_001 && f.is_error()));
+    }
+}

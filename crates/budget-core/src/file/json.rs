@@ -1,0 +1,237 @@
+//! From bytes to a JSON value, refusing what a money file must not contain:
+//! oversized or non-UTF-8 input, duplicate keys, and nesting deep enough to
+//! threaten the stack. Every refusal says where, in Chinese.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use super::MAX_FILE_BYTES;
+use super::error::ImportError;
+
+/// Bytes → text: size limit, UTF-8 BOM stripped, UTF-8 required, not empty.
+pub(super) fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+            return Err(ImportError::NotUtf8 {
+                line,
+                offset,
+                likely_gbk: looks_like_gbk(bytes),
+            });
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    Ok(text)
+}
+
+/// True when every non-ASCII byte pairs up as a GBK double-byte character
+/// (lead 0x81–0xFE, trail 0x40–0xFE except 0x7F) and there is at least one.
+pub(super) fn looks_like_gbk(bytes: &[u8]) -> bool {
+    let mut pairs = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let trail = bytes.get(i + 1).copied();
+        match (b, trail) {
+            (0x81..=0xFE, Some(t)) if (0x40..=0xFE).contains(&t) && t != 0x7F => {
+                pairs += 1;
+                i += 2;
+            }
+            _ => return false,
+        }
+    }
+    pairs > 0
+}
+
+/// Text → JSON value, with duplicate keys refused and serde_json's recursion
+/// limit (128) guarding the stack.
+pub(super) fn parse(text: &str) -> Result<Value, ImportError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = StrictValue { path: &Path::Root }
+        .deserialize(&mut de)
+        .map_err(syntax_error)?;
+    de.end().map_err(syntax_error)?;
+    Ok(value)
+}
+
+fn syntax_error(e: serde_json::Error) -> ImportError {
+    let (line, column) = (e.line(), e.column());
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; we say it in Chinese instead.
+    let raw = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => full.as_str(),
+    };
+    if raw == "recursion limit exceeded" {
+        return ImportError::TooDeep { line, column };
+    }
+    ImportError::Syntax {
+        line,
+        column,
+        message: translate_syntax(raw),
+    }
+}
+
+/// Chinese for serde_json's syntax messages; unknown ones keep the original.
+fn translate_syntax(raw: &str) -> String {
+    let known = match raw {
+        "EOF while parsing a list" => "文件在数组中间意外结束（文件不完整，可能被截断）",
+        "EOF while parsing an object" => "文件在对象中间意外结束（文件不完整，可能被截断）",
+        "EOF while parsing a string" => "文件在字符串中间意外结束（文件不完整，可能被截断）",
+        "EOF while parsing a value" => "文件意外结束，缺少内容（文件不完整，可能被截断）",
+        "expected `:`" => "此处应为冒号 `:`",
+        "expected `,` or `]`" => "此处应为逗号 `,` 或 `]`",
+        "expected `,` or `}`" => "此处应为逗号 `,` 或 `}`",
+        "expected ident" => "无法识别的内容（应为 true、false 或 null）",
+        "expected value" => "此处应为一个值（字符串、数字、对象或数组）",
+        "expected `\"`" => "此处应为双引号 `\"`",
+        "invalid escape" => "字符串中有无效的转义符",
+        "invalid number" => "无效的数字",
+        "number out of range" => "数字超出范围",
+        "invalid unicode code point" => "无效的 Unicode 字符",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "字符串中有控制字符（如未转义的换行）"
+        }
+        "key must be a string" => "对象的键必须是带双引号的字符串",
+        "lone leading surrogate in hex escape" => "字符串中有不成对的 Unicode 代理项",
+        "trailing comma" => "多余的逗号",
+        "trailing characters" => "JSON 结束后还有多余内容",
+        "unexpected end of hex escape" => "\\u 转义不完整",
+        _ => return raw.to_string(),
+    };
+    known.to_string()
+}
+
+/// Where the parser is, kept on the stack so that paths cost nothing until an
+/// error needs one.
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, k) => write!(f, "{k}"),
+            Path::Key(parent, k) => write!(f, "{parent}.{k}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+/// Builds a `serde_json::Value`, failing on a key repeated in one object.
+struct StrictValue<'a> {
+    path: &'a Path<'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for StrictValue<'_> {
+    type Value = Value;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StrictValue<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        loop {
+            let path = Path::Index(self.path, out.len());
+            match seq.next_element_seed(StrictValue { path: &path })? {
+                Some(v) => out.push(v),
+                None => break,
+            }
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let path = Path::Key(self.path, &key);
+            if out.contains_key(&key) {
+                return Err(de::Error::custom(format!(
+                    "键 `{path}` 重复出现（同一对象中的键不能重复）"
+                )));
+            }
+            let value = map.next_value_seed(StrictValue { path: &path })?;
+            out.insert(key, value);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gbk_bytes_are_recognised() {
+        // "预算" in GBK: D4 A4 CB E3
+        assert!(looks_like_gbk(b"{\"name\": \"\xD4\xA4\xCB\xE3\"}"));
+        assert!(!looks_like_gbk(b"plain ascii"));
+        assert!(!looks_like_gbk(b"\xFF"));
+    }
+
+    #[test]
+    fn duplicate_key_names_its_path() {
+        let e = parse(r#"{"a": {"b": 1, "b": 2}}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "第 1 行第 21 列：键 `a.b` 重复出现（同一对象中的键不能重复）"
+        );
+    }
+
+    #[test]
+    fn paths_show_indices() {
+        let e = parse(r#"{"rows": [{}, {"x": 1, "x": 1}]}"#).unwrap_err();
+        assert!(e.to_string().contains("`rows[1].x`"), "{e}");
+    }
+}

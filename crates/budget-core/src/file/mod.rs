@@ -1,0 +1,389 @@
+//! The submission file v1 (DOMAIN.md §5): export and import.
+//!
+//! ```text
+//! { "format": "budget-form", "version": 1, "exported_at": "2026-11-25T19:30:00Z",
+//!   "inputs": <Inputs>, "derived": <Derived>,
+//!   "report": { "errors": n, "warnings": n, "unexplained_warnings": n, "findings": [...] } }
+//! ```
+//!
+//! Only `inputs` is read back as data. `derived` and `report` are a convenience
+//! for the receiver: import recomputes them and reports every stated figure that
+//! differs (IMP-001). Import is all or nothing: a file with any malformed part
+//! yields [`ImportError`] listing every part found, never a partial form.
+//!
+//! Reading goes bytes → text ([`json::decode`]: size, BOM, UTF-8) → JSON value
+//! (duplicate keys and deep nesting refused) → header (`format`, `version`) →
+//! the strict amount walk over the value (every bad amount, with its path) →
+//! typed decoding (the first structural error, with its path) → recompute.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::checks::check;
+use crate::derive::{Derived, derive};
+use crate::finding::{Finding, Severity};
+use crate::model::Inputs;
+
+mod amounts;
+mod compare;
+mod error;
+mod json;
+mod structure;
+
+pub use amounts::AMOUNT_PATHS;
+pub use compare::{IMP_001, MAX_LISTED};
+pub use error::{ExportError, ImportError, Problem};
+
+/// The `format` of a submission file.
+pub const FORMAT: &str = "budget-form";
+/// The format version this program writes and reads.
+pub const VERSION: u32 = 1;
+/// Files larger than this are refused before parsing (20 MB; a real one is < 1 MB).
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// A submission file v1, as exported (部门预算填报文件).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(title = "budget-form submission file v1"))]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// Always `budget-form`.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "schema_format"))]
+    pub format: String,
+    /// Always 1.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "schema_version"))]
+    pub version: u32,
+    /// Time of export as stated by the exporting program (RFC 3339, UTC).
+    pub exported_at: String,
+    /// The clerk's inputs, including the explanations of warnings: the only part read back.
+    pub inputs: Inputs,
+    /// Every derived table and the narrative at export time (recomputed on import).
+    pub derived: Derived,
+    /// The check report at export time (recomputed on import).
+    pub report: Report,
+}
+
+/// The check report carried in a file.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// Number of error findings (0 in an exported file).
+    pub errors: u32,
+    /// Number of warning findings.
+    pub warnings: u32,
+    /// Warnings without an explanation (说明).
+    pub unexplained_warnings: u32,
+    /// Every finding.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Count `findings`; a warning is explained when `explanations` holds a
+    /// non-blank text under its key.
+    pub fn new(findings: &[Finding], explanations: &BTreeMap<String, String>) -> Report {
+        let count =
+            |pred: &dyn Fn(&Finding) -> bool| findings.iter().filter(|f| pred(f)).count() as u32;
+        Report {
+            errors: count(&|f| f.severity == Severity::Error),
+            warnings: count(&|f| f.severity == Severity::Warning),
+            unexplained_warnings: count(&|f| {
+                f.severity == Severity::Warning && explanation(f, explanations).is_none()
+            }),
+            findings: findings.to_vec(),
+        }
+    }
+}
+
+/// The clerk's explanation of `finding`, if one is recorded and not blank.
+pub fn explanation<'a>(
+    finding: &Finding,
+    explanations: &'a BTreeMap<String, String>,
+) -> Option<&'a str> {
+    explanations
+        .get(&finding.key())
+        .map(String::as_str)
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// What an accepted submission file holds, recomputed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// The inputs, exactly as in the file.
+    pub inputs: Inputs,
+    /// Derived from the inputs (never taken from the file).
+    pub derived: Derived,
+    /// The checks on the inputs, then one IMP-001 per stated figure that differs.
+    pub findings: Vec<Finding>,
+    /// `exported_at` as the file states it.
+    pub stated_exported_at: String,
+}
+
+/// A file opened by [`open`]: a submission file, or bare inputs (a draft).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opened {
+    /// A submission file, imported as by [`import`].
+    Submission(Imported),
+    /// Bare `Inputs` JSON (a draft or a fixture): no stated figures to compare, and
+    /// amounts kept as typed (invalid ones are reported by the checks).
+    Inputs {
+        /// The inputs.
+        inputs: Inputs,
+        /// Derived from the inputs.
+        derived: Derived,
+        /// The checks on the inputs.
+        findings: Vec<Finding>,
+    },
+}
+
+impl Opened {
+    /// The inputs.
+    pub fn inputs(&self) -> &Inputs {
+        match self {
+            Opened::Submission(i) => &i.inputs,
+            Opened::Inputs { inputs, .. } => inputs,
+        }
+    }
+    /// The derived tables and narrative.
+    pub fn derived(&self) -> &Derived {
+        match self {
+            Opened::Submission(i) => &i.derived,
+            Opened::Inputs { derived, .. } => derived,
+        }
+    }
+    /// The findings.
+    pub fn findings(&self) -> &[Finding] {
+        match self {
+            Opened::Submission(i) => &i.findings,
+            Opened::Inputs { findings, .. } => findings,
+        }
+    }
+}
+
+/// Write a submission file. The core has no clock: `exported_at` is given.
+///
+/// Every valid amount is written canonically (`1,234.5` → `"1234.50"`). Refused
+/// while any error finding stands.
+pub fn export(inputs: &Inputs, exported_at: &str) -> Result<String, ExportError> {
+    let inputs = normalized(inputs).map_err(ExportError::Serialize)?;
+    let derived = derive(&inputs);
+    let findings = check(&inputs, &derived);
+    let errors: Vec<Finding> = findings.iter().filter(|f| f.is_error()).cloned().collect();
+    if !errors.is_empty() {
+        return Err(ExportError::Errors(errors));
+    }
+    // The checks should have caught a bad amount; make sure a file we write reads back.
+    let mut value =
+        serde_json::to_value(&inputs).map_err(|e| ExportError::Serialize(e.to_string()))?;
+    let problems = amounts::check_amounts(&mut value, "inputs", amounts::Strictness::File);
+    if !problems.is_empty() {
+        return Err(ExportError::Amounts(problems));
+    }
+    let report = Report::new(&findings, &inputs.explanations);
+    let submission = Submission {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        exported_at: exported_at.to_string(),
+        inputs,
+        derived,
+        report,
+    };
+    let mut text = serde_json::to_string_pretty(&submission)
+        .map_err(|e| ExportError::Serialize(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The inputs with every valid amount in canonical text, as [`export`] writes them.
+pub fn normalized(inputs: &Inputs) -> Result<Inputs, String> {
+    let mut value = serde_json::to_value(inputs).map_err(|e| e.to_string())?;
+    amounts::normalize_amounts(&mut value);
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
+/// Read a submission file: all or nothing (see the module doc).
+pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let text = json::decode(bytes)?;
+    let value = json::parse(text)?;
+    check_header(&value)?;
+    import_value(value)
+}
+
+/// Read a submission file or bare `Inputs` JSON: a top-level `format` key means a
+/// submission file (read strictly, as [`import`]); otherwise a `unit` key means
+/// bare inputs.
+pub fn open(bytes: &[u8]) -> Result<Opened, ImportError> {
+    let text = json::decode(bytes)?;
+    let mut value = json::parse(text)?;
+    let obj = value.as_object().ok_or_else(not_an_object)?;
+    if obj.contains_key("format") {
+        check_header(&value)?;
+        return import_value(value).map(Opened::Submission);
+    }
+    if !obj.contains_key("unit") {
+        return Err(ImportError::NotASubmission(
+            "既没有 format 字段（预算填报文件），也没有 unit 字段（输入数据文件）".to_string(),
+        ));
+    }
+    let mut problems = amounts::check_amounts(&mut value, "", amounts::Strictness::Draft);
+    let inputs = typed::<Inputs>(value, &mut problems);
+    match inputs {
+        Some(inputs) if problems.is_empty() => {
+            let derived = derive(&inputs);
+            let findings = check(&inputs, &derived);
+            Ok(Opened::Inputs {
+                inputs,
+                derived,
+                findings,
+            })
+        }
+        _ => Err(ImportError::Invalid(problems)),
+    }
+}
+
+fn not_an_object() -> ImportError {
+    ImportError::NotASubmission("最外层应为 JSON 对象（{ … }）".to_string())
+}
+
+fn check_header(value: &Value) -> Result<(), ImportError> {
+    let obj = value.as_object().ok_or_else(not_an_object)?;
+    let not = |m: String| Err(ImportError::NotASubmission(m));
+    match obj.get("format") {
+        Some(Value::String(s)) if s == FORMAT => {}
+        None => return not(format!("缺少 format 字段（应为 \"{FORMAT}\"）")),
+        Some(other) => return not(format!("format 为 {other}，应为 \"{FORMAT}\"")),
+    }
+    match obj.get("version") {
+        None => not("缺少 version 字段（应为 1）".to_string()),
+        Some(v) => match v.as_u64() {
+            Some(1) => Ok(()),
+            Some(n) if n > 1 => Err(ImportError::UnsupportedVersion(n)),
+            _ => not(format!("version 为 {v}，应为 1")),
+        },
+    }
+}
+
+/// The wire shape read back: `derived` stays a JSON value, compared leaf by leaf.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubmissionIn {
+    #[allow(dead_code)] // checked by `check_header`
+    format: serde::de::IgnoredAny,
+    #[allow(dead_code)] // checked by `check_header`
+    version: serde::de::IgnoredAny,
+    exported_at: String,
+    inputs: Inputs,
+    derived: Value,
+    report: Report,
+}
+
+fn typed<T: serde::de::DeserializeOwned>(value: Value, problems: &mut Vec<Problem>) -> Option<T> {
+    match serde_path_to_error::deserialize::<_, T>(value) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            problems.push(Problem::new(
+                path,
+                structure::translate(&e.inner().to_string()),
+            ));
+            None
+        }
+    }
+}
+
+fn import_value(mut value: Value) -> Result<Imported, ImportError> {
+    let mut problems = match value.get_mut("inputs") {
+        Some(inputs) => amounts::check_amounts(inputs, "inputs", amounts::Strictness::File),
+        None => Vec::new(),
+    };
+    let parsed = typed::<SubmissionIn>(value, &mut problems);
+    let file = match parsed {
+        Some(file) if problems.is_empty() => file,
+        _ => return Err(ImportError::Invalid(problems)),
+    };
+    let derived = derive(&file.inputs);
+    let mut findings = check(&file.inputs, &derived);
+    let recomputed = serde_json::to_value(&derived)
+        .map_err(|e| ImportError::Invalid(vec![Problem::new("derived", e.to_string())]))?;
+    let mut diffs = compare::differences(&file.derived, &recomputed, "derived");
+    let report = Report::new(&findings, &file.inputs.explanations);
+    for (name, stated, actual) in [
+        ("errors", file.report.errors, report.errors),
+        ("warnings", file.report.warnings, report.warnings),
+        (
+            "unexplained_warnings",
+            file.report.unexplained_warnings,
+            report.unexplained_warnings,
+        ),
+    ] {
+        if stated != actual {
+            diffs.push(compare::Difference {
+                path: format!("report.{name}"),
+                stated: Some(stated.to_string()),
+                recomputed: Some(actual.to_string()),
+            });
+        }
+    }
+    findings.extend(compare::findings(&diffs));
+    Ok(Imported {
+        inputs: file.inputs,
+        derived,
+        findings,
+        stated_exported_at: file.exported_at,
+    })
+}
+
+/// The JSON Schema of the submission file (committed as
+/// `schema/budget-form-v1.schema.json`). Amounts and derived figures are strings.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> Value {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<Submission>();
+    let mut value = schema.to_value();
+    decimals_as_strings(&mut value);
+    value
+}
+
+/// [`json_schema`] as pretty text with a final newline, exactly as committed.
+#[cfg(feature = "schema")]
+pub fn json_schema_text() -> String {
+    let mut s = serde_json::to_string_pretty(&json_schema()).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// schemars describes a Decimal as "string or number" for reading; a file we
+/// write and read holds strings only.
+#[cfg(feature = "schema")]
+fn decimals_as_strings(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            let is_decimal = map.get("type") == Some(&serde_json::json!(["string", "number"]))
+                && map
+                    .get("pattern")
+                    .and_then(Value::as_str)
+                    .is_some_and(|p| p.contains("[eE]"));
+            if is_decimal {
+                map.insert("type".into(), "string".into());
+                map.insert("pattern".into(), r"^-?\d+(\.\d+)?$".into());
+            }
+            map.values_mut().for_each(decimals_as_strings);
+        }
+        Value::Array(items) => items.iter_mut().for_each(decimals_as_strings),
+        _ => {}
+    }
+}
+
+#[cfg(feature = "schema")]
+fn schema_format(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "string", "const": FORMAT, "description": "Always \"budget-form\"." })
+}
+
+#[cfg(feature = "schema")]
+fn schema_version(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "integer", "const": VERSION, "description": "Always 1." })
+}

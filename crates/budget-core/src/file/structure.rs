@@ -1,0 +1,129 @@
+//! Chinese for serde's structural messages (unknown field, unknown variant,
+//! missing field, wrong type). Anything not recognised keeps serde's text.
+
+/// Translate one serde error message.
+pub(super) fn translate(msg: &str) -> String {
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let (name, tail) = split_tick(rest);
+        let allowed = ticked(tail);
+        return if allowed.is_empty() {
+            format!("未知字段 `{name}`（此处不允许有字段）")
+        } else {
+            format!("未知字段 `{name}`，此处允许的字段：{}", allowed.join("、"))
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let (name, tail) = split_tick(rest);
+        let allowed = ticked(tail);
+        return format!("未知的取值 `{name}`，应为以下之一：{}", allowed.join("、"));
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        let (name, _) = split_tick(rest);
+        return format!("缺少必填字段 `{name}`");
+    }
+    for (prefix, label) in [
+        ("invalid type: ", "类型错误"),
+        ("invalid value: ", "取值无效"),
+    ] {
+        if let Some(rest) = msg.strip_prefix(prefix) {
+            if let Some((found, expected)) = rest.rsplit_once(", expected ") {
+                return format!(
+                    "{label}：此处应为{}，文件中是{}",
+                    expected_zh(expected),
+                    found_zh(found)
+                );
+            }
+        }
+    }
+    msg.to_string()
+}
+
+fn split_tick(s: &str) -> (&str, &str) {
+    s.split_once('`').unwrap_or((s, ""))
+}
+
+/// Names between backticks: "expected one of `a`, `b`" → [a, b].
+fn ticked(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
+}
+
+fn expected_zh(e: &str) -> String {
+    let zh = match e {
+        "a string" => "字符串",
+        "u8" | "u16" | "u32" | "u64" | "usize" => "非负整数",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "整数",
+        "a boolean" => " true 或 false ",
+        "a sequence" => "数组",
+        "a map" => "对象",
+        _ if e.starts_with("struct ") => "对象",
+        _ if e.starts_with("variant identifier") || e.starts_with("enum ") => "规定的取值之一",
+        _ => return e.to_string(),
+    };
+    zh.to_string()
+}
+
+fn found_zh(f: &str) -> String {
+    let value = f
+        .split_once(' ')
+        .map(|(_, v)| v.trim_matches('`'))
+        .unwrap_or("");
+    if f.starts_with("integer ") {
+        format!("整数 {value}")
+    } else if f.starts_with("floating point ") {
+        format!("小数 {value}")
+    } else if f.starts_with("string ") {
+        format!("字符串 {value}")
+    } else if f.starts_with("boolean ") {
+        format!("布尔值 {value}")
+    } else {
+        match f {
+            "sequence" => "数组".to_string(),
+            "map" => "对象".to_string(),
+            "unit value" | "null" => "null".to_string(),
+            other => other.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::translate;
+
+    #[test]
+    fn translates_what_serde_says() {
+        for (raw, want) in [
+            (
+                "unknown field `foo`, expected `a` or `b`",
+                "未知字段 `foo`，此处允许的字段：a、b",
+            ),
+            (
+                "unknown field `foo`, there are no fields",
+                "未知字段 `foo`（此处不允许有字段）",
+            ),
+            (
+                "unknown variant `misc`, expected one of `basic`, `project`",
+                "未知的取值 `misc`，应为以下之一：basic、project",
+            ),
+            ("missing field `unit`", "缺少必填字段 `unit`"),
+            (
+                "invalid type: integer `5`, expected a string",
+                "类型错误：此处应为字符串，文件中是整数 5",
+            ),
+            (
+                "invalid type: string \"x\", expected u32",
+                "类型错误：此处应为非负整数，文件中是字符串 \"x\"",
+            ),
+            (
+                "invalid type: sequence, expected struct Inputs",
+                "类型错误：此处应为对象，文件中是数组",
+            ),
+            (
+                "invalid value: integer `-1`, expected u32",
+                "取值无效：此处应为非负整数，文件中是整数 -1",
+            ),
+            ("something else", "something else"),
+        ] {
+            assert_eq!(translate(raw), want, "{raw}");
+        }
+    }
+}
