@@ -1,0 +1,132 @@
+//! AMT-001: every amount cell holds a valid amount.
+
+use super::{Ctx, economic_label, project_label, row_label};
+use crate::amount::{Amount, AmountError};
+use crate::finding::{Finding, Severity};
+use crate::model::{OverallIndicator, SanGongYear};
+
+const ID: &str = "AMT-001";
+
+/// Every `Amount` field of the inputs, in input order.
+pub(super) fn amt_001(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let inputs = ctx.inputs;
+    let mut out = Vec::new();
+    let mut cell = |amount: &Amount, place: &dyn Fn() -> String, path: &dyn Fn() -> String| {
+        if let Some(err) = amount.error() {
+            out.push(Finding::new(
+                ID,
+                Severity::Error,
+                format!("{}：{err}", place()),
+                vec![path()],
+            ));
+        }
+    };
+    for (i, r) in inputs.rows.iter().enumerate() {
+        cell(
+            &r.this_year,
+            &|| format!("{}本年预算数", row_label(r)),
+            &|| format!("rows[{i}].this_year"),
+        );
+        cell(
+            &r.last_year,
+            &|| format!("{}上年预算数", row_label(r)),
+            &|| format!("rows[{i}].last_year"),
+        );
+    }
+    for (i, e) in inputs.economic_rows.iter().enumerate() {
+        cell(
+            &e.amount,
+            &|| format!("基本支出经济分类 {} 金额", economic_label(&e.code)),
+            &|| format!("economic_rows[{i}].amount"),
+        );
+    }
+    for (year, label, y) in [
+        ("last_year", "上年", &inputs.sangong.last_year),
+        ("this_year", "本年", &inputs.sangong.this_year),
+    ] {
+        for (field, name, amount) in sangong_cells(y) {
+            cell(amount, &|| format!("三公经费{label}{name}"), &|| {
+                format!("sangong.{year}.{field}")
+            });
+        }
+    }
+    for (i, p) in inputs.procurement.iter().enumerate() {
+        cell(
+            &p.amount,
+            &|| {
+                format!(
+                    "政府采购 {}（{}）金额",
+                    p.category.label(),
+                    p.source.label()
+                )
+            },
+            &|| format!("procurement[{i}].amount"),
+        );
+    }
+    for (i, ind) in inputs.overall_performance.indicators.iter().enumerate() {
+        if weight_value(ind).is_none() {
+            cell(
+                &ind.weight,
+                &|| format!("整体绩效指标第 {} 项“{}”的权重", i + 1, ind.name.trim()),
+                &|| format!("overall_performance.indicators[{i}].weight"),
+            );
+        }
+    }
+    for (i, p) in inputs.projects.iter().enumerate() {
+        for (field, name, amount) in [
+            ("budget_this_year", "项目当年预算", &p.budget_this_year),
+            ("budget_last_year", "项目上年预算", &p.budget_last_year),
+            ("adjusted_amount", "追加追减后金额", &p.adjusted_amount),
+        ] {
+            cell(
+                amount,
+                &|| format!("{}的{name}", project_label(i, p)),
+                &|| format!("projects[{i}].{field}"),
+            );
+        }
+    }
+    let n = &inputs.narrative;
+    for (field, name, amount) in [
+        ("running_cost_this_year", "本年", &n.running_cost_this_year),
+        ("running_cost_last_year", "上年", &n.running_cost_last_year),
+    ] {
+        cell(amount, &|| format!("{name}机关运行经费"), &|| {
+            format!("narrative.{field}")
+        });
+    }
+    out
+}
+
+/// The four 三公 cells of one year: (JSON field, Chinese name, cell).
+pub(super) fn sangong_cells(y: &SanGongYear) -> [(&'static str, &'static str, &Amount); 4] {
+    [
+        ("abroad", "因公出国（境）费", &y.abroad),
+        ("vehicle_purchase", "公务用车购置费", &y.vehicle_purchase),
+        (
+            "vehicle_operation",
+            "公务用车运行维护费",
+            &y.vehicle_operation,
+        ),
+        ("reception", "公务接待费", &y.reception),
+    ]
+}
+
+/// A weight is a number, not money: a negative weight or one with 3 decimals is
+/// still a number (PRF-001 judges it); only text that is no number at all is AMT-001.
+pub(super) fn weight_value(ind: &OverallIndicator) -> Option<rust_decimal::Decimal> {
+    match ind.weight.error() {
+        None => Some(ind.weight.value()),
+        Some(
+            AmountError::Negative(_) | AmountError::TooManyDecimals(_) | AmountError::TooLarge(_),
+        ) => {
+            let plain: String = ind
+                .weight
+                .text()
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != ',')
+                .collect();
+            plain.parse().ok()
+        }
+        Some(_) => None,
+    }
+}

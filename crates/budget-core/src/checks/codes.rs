@@ -1,0 +1,181 @@
+//! Codes and rows: COD-001, COD-002 (catalog and level), ROW-001 … ROW-004
+//! (duplicates and empty rows).
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use super::{Ctx, economic_label, row_label};
+use crate::catalog::{self, Catalog, Level};
+use crate::finding::{Finding, Severity};
+
+/// What is wrong with a code, as a Chinese sentence, if anything.
+fn code_problem(code: &str, cat: &Catalog, want: Level, what: &str) -> Option<String> {
+    if code.trim().is_empty() {
+        return Some(format!("未填写{what}科目编码"));
+    }
+    match cat.get(code) {
+        None => Some(format!("{what}科目编码“{code}”不在科目目录中")),
+        Some(e) if e.level != want => Some(format!(
+            "“{} {}”是{}级科目，此处须填写{}级（{} 位）科目",
+            e.code,
+            e.name,
+            e.level.label(),
+            want.label(),
+            match want {
+                Level::Class => 3,
+                Level::Section => 5,
+                Level::Item => 7,
+            }
+        )),
+        Some(_) => None,
+    }
+}
+
+/// COD-001: function codes exist and are at 项 level.
+pub(super) fn cod_001(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let cat = catalog::function();
+    let mut out = Vec::new();
+    for (i, r) in ctx.inputs.rows.iter().enumerate() {
+        if let Some(problem) = code_problem(&r.code, cat, Level::Item, "功能分类") {
+            out.push(Finding::new(
+                "COD-001",
+                Severity::Error,
+                format!("预算明细第 {} 行：{problem}", i + 1),
+                vec![format!("rows[{i}].code")],
+            ));
+        }
+    }
+    out
+}
+
+/// COD-002: economic codes exist and are at 款 level.
+pub(super) fn cod_002(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let cat = catalog::economic();
+    let mut out = Vec::new();
+    for (i, e) in ctx.inputs.economic_rows.iter().enumerate() {
+        if let Some(problem) = code_problem(&e.code, cat, Level::Section, "经济分类") {
+            out.push(Finding::new(
+                "COD-002",
+                Severity::Error,
+                format!("基本支出经济分类第 {} 行：{problem}", i + 1),
+                vec![format!("economic_rows[{i}].code")],
+            ));
+        }
+    }
+    out
+}
+
+/// Pairs `(first, later)` of items sharing a key, in input order of the later one.
+/// Items without a key (blank codes, already COD-00x) are skipped.
+fn duplicates<K: Eq + std::hash::Hash>(
+    keys: impl Iterator<Item = Option<K>>,
+) -> Vec<(usize, usize)> {
+    let mut first: HashMap<K, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, key) in keys.enumerate() {
+        let Some(key) = key else { continue };
+        match first.entry(key) {
+            Entry::Occupied(e) => out.push((*e.get(), i)),
+            Entry::Vacant(e) => {
+                e.insert(i);
+            }
+        }
+    }
+    out
+}
+
+/// ROW-001: one row per code · source · type.
+pub(super) fn row_001(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let rows = &ctx.inputs.rows;
+    let keys = rows
+        .iter()
+        .map(|r| (!r.code.trim().is_empty()).then_some((r.code.as_str(), r.source, r.kind)));
+    duplicates(keys)
+        .into_iter()
+        .map(|(a, b)| {
+            Finding::new(
+                "ROW-001",
+                Severity::Error,
+                format!(
+                    "预算明细第 {} 行与第 {} 行都是 {}，请合并为一行",
+                    a + 1,
+                    b + 1,
+                    row_label(&rows[b])
+                ),
+                vec![format!("rows[{b}].code"), format!("rows[{a}].code")],
+            )
+        })
+        .collect()
+}
+
+/// ROW-002: one economic row per code.
+pub(super) fn row_002(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let rows = &ctx.inputs.economic_rows;
+    let keys = rows
+        .iter()
+        .map(|e| (!e.code.trim().is_empty()).then_some(e.code.as_str()));
+    duplicates(keys)
+        .into_iter()
+        .map(|(a, b)| {
+            Finding::new(
+                "ROW-002",
+                Severity::Error,
+                format!(
+                    "基本支出经济分类第 {} 行与第 {} 行都是 {}，请合并为一行",
+                    a + 1,
+                    b + 1,
+                    economic_label(&rows[b].code)
+                ),
+                vec![
+                    format!("economic_rows[{b}].code"),
+                    format!("economic_rows[{a}].code"),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// ROW-003: a row with both amounts zero says nothing.
+pub(super) fn row_003(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let zero = |a: &crate::amount::Amount| super::valid(a).is_some_and(|v| v.is_zero());
+    ctx.inputs
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| zero(&r.this_year) && zero(&r.last_year))
+        .map(|(i, r)| {
+            Finding::new(
+                "ROW-003",
+                Severity::Warning,
+                format!("{}本年、上年预算数均为 0，请删除该行", row_label(r)),
+                vec![format!("rows[{i}].code")],
+            )
+        })
+        .collect()
+}
+
+/// ROW-004: one procurement row per category · source.
+pub(super) fn row_004(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let rows = &ctx.inputs.procurement;
+    duplicates(rows.iter().map(|p| Some((p.category, p.source))))
+        .into_iter()
+        .map(|(a, b)| {
+            let p = &rows[b];
+            Finding::new(
+                "ROW-004",
+                Severity::Error,
+                format!(
+                    "政府采购第 {} 行与第 {} 行都是 {}（{}），请合并为一行",
+                    a + 1,
+                    b + 1,
+                    p.category.label(),
+                    p.source.label()
+                ),
+                vec![
+                    format!("procurement[{b}].category"),
+                    format!("procurement[{a}].category"),
+                ],
+            )
+        })
+        .collect()
+}

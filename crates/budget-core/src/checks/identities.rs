@@ -1,0 +1,237 @@
+//! Identities between tables: IDN-001 … IDN-006.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::amounts::sangong_cells;
+use super::{Ctx, differ, economic_label, function_label, valid, yuan};
+use crate::finding::{Finding, Severity};
+use crate::model::{ExpenditureType, Fund, Inputs};
+use crate::table::Cell;
+
+/// Σ amount and first row index per economic code.
+fn economic_by_code(inputs: &Inputs) -> HashMap<&str, (Decimal, usize)> {
+    let mut map: HashMap<&str, (Decimal, usize)> = HashMap::new();
+    for (i, e) in inputs.economic_rows.iter().enumerate() {
+        map.entry(e.code.as_str()).or_insert((Decimal::ZERO, i)).0 += e.amount.value();
+    }
+    map
+}
+
+/// IDN-001: 表3 合计 = 一般公共预算 基本支出.
+pub(super) fn idn_001(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let (economic, basic) = (ctx.totals.economic, ctx.totals.general_basic);
+    if economic == basic {
+        return Vec::new();
+    }
+    vec![Finding::new(
+        "IDN-001",
+        Severity::Error,
+        format!(
+            "基本支出经济分类合计（表3）{} 应等于一般公共预算拨款基本支出合计 {}，{}",
+            yuan(economic),
+            yuan(basic),
+            differ(economic, basic)
+        ),
+        vec!["economic_rows".to_string()],
+    )]
+}
+
+/// 三公 item (JSON field) → the 基本支出 economic line it must cover.
+const SANGONG_ECONOMIC: [(&str, &str); 4] = [
+    ("abroad", "30212"),
+    ("vehicle_purchase", "31013"),
+    ("vehicle_operation", "30231"),
+    ("reception", "30217"),
+];
+
+/// IDN-002: each 三公 item ≥ its economic line.
+pub(super) fn idn_002(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let econ = economic_by_code(ctx.inputs);
+    let mut out = Vec::new();
+    for (field, name, cell) in sangong_cells(&ctx.inputs.sangong.this_year) {
+        let Some(sangong) = valid(cell) else { continue };
+        let Some(&(_, code)) = SANGONG_ECONOMIC.iter().find(|(f, _)| *f == field) else {
+            continue;
+        };
+        let Some(&(line, row)) = econ.get(code) else {
+            continue;
+        };
+        if sangong < line {
+            out.push(Finding::new(
+                "IDN-002",
+                Severity::Error,
+                format!(
+                    "三公经费本年{name} {} 应不小于基本支出经济分类 {} {}，{}",
+                    yuan(sangong),
+                    economic_label(code),
+                    yuan(line),
+                    differ(sangong, line)
+                ),
+                vec![
+                    format!("sangong.this_year.{field}"),
+                    format!("economic_rows[{row}].amount"),
+                ],
+            ));
+        }
+    }
+    out
+}
+
+/// Economic line → the function 项 whose 基本支出 it equals.
+const CORRESPONDENCE: [(&str, &[&str]); 5] = [
+    ("30108", &["2080505"]),
+    ("30109", &["2080506"]),
+    ("30110", &["2101101", "2101102"]),
+    ("30113", &["2210201", "2210202", "2210203"]),
+    ("30114", &["2101103", "2101199"]),
+];
+
+/// IDN-003: economic ↔ function correspondence on 一般公共预算 基本支出.
+pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let econ = economic_by_code(ctx.inputs);
+    let mut func: HashMap<&str, (Decimal, usize)> = HashMap::new();
+    for (i, r) in ctx.inputs.rows.iter().enumerate() {
+        if r.kind == ExpenditureType::Basic && r.source.fund() == Some(Fund::General) {
+            func.entry(r.code.as_str()).or_insert((Decimal::ZERO, i)).0 += r.this_year.value();
+        }
+    }
+    let mut out = Vec::new();
+    for (code, items) in CORRESPONDENCE {
+        let (line, econ_row) = econ
+            .get(code)
+            .map_or((Decimal::ZERO, None), |&(v, i)| (v, Some(i)));
+        let present: Vec<(Decimal, usize)> =
+            items.iter().filter_map(|c| func.get(c).copied()).collect();
+        let sum: Decimal = present.iter().map(|(v, _)| *v).sum();
+        if line == sum {
+            continue;
+        }
+        let names: Vec<String> = items.iter().map(|c| function_label(c)).collect();
+        let mut locations: Vec<String> = econ_row
+            .map(|i| format!("economic_rows[{i}].amount"))
+            .into_iter()
+            .collect();
+        locations.extend(present.iter().map(|(_, i)| format!("rows[{i}].this_year")));
+        out.push(Finding::new(
+            "IDN-003",
+            Severity::Warning,
+            format!(
+                "基本支出经济分类 {} {} 应等于功能分类 {} 的一般公共预算基本支出{} {}，{}",
+                economic_label(code),
+                yuan(line),
+                names.join(" + "),
+                if items.len() > 1 { "合计" } else { "" },
+                yuan(sum),
+                differ(line, sum)
+            ),
+            locations,
+        ));
+    }
+    out
+}
+
+/// IDN-004: 政府采购 ≤ expenditure, in total and per source.
+pub(super) fn idn_004(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let t = ctx.totals;
+    let rows = &ctx.inputs.procurement;
+    let mut out = Vec::new();
+    if t.procurement > t.total {
+        out.push(Finding::new(
+            "IDN-004",
+            Severity::Error,
+            format!(
+                "政府采购合计 {} 超过支出合计 {}，{}",
+                yuan(t.procurement),
+                yuan(t.total),
+                differ(t.procurement, t.total)
+            ),
+            rows.iter()
+                .enumerate()
+                .map(|(i, _)| format!("procurement[{i}].amount"))
+                .take(1)
+                .collect(),
+        ));
+    }
+    for (&source, &amount) in &t.procurement_by_source {
+        let spent = t.source(source);
+        if amount > spent {
+            out.push(Finding::new(
+                "IDN-004",
+                Severity::Error,
+                format!(
+                    "{}安排的政府采购 {} 超过该来源的支出合计 {}，{}",
+                    source.label(),
+                    yuan(amount),
+                    yuan(spent),
+                    differ(amount, spent)
+                ),
+                rows.iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.source == source)
+                    .map(|(i, _)| format!("procurement[{i}].amount"))
+                    .collect(),
+            ));
+        }
+    }
+    out
+}
+
+/// IDN-005: 表6 收入总计 = 支出总计 (the 支出 side includes 结转下年).
+///
+/// Both figures are read from the derived table, so this guards the derivation
+/// itself (and an imported file's tables are recomputed before it runs).
+pub(super) fn idn_005(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let Some(last) = ctx.derived.table(6).and_then(|t| t.rows.last()) else {
+        return Vec::new();
+    };
+    let [
+        Cell::Text(income_label),
+        income,
+        Cell::Text(spend_label),
+        spend,
+    ] = last.cells.as_slice()
+    else {
+        return Vec::new();
+    };
+    let (Some(income), Some(spend)) = (income.money(), spend.money()) else {
+        return Vec::new();
+    };
+    if income_label != "收入总计" || spend_label != "支出总计" || income == spend {
+        return Vec::new();
+    }
+    vec![Finding::new(
+        "IDN-005",
+        Severity::Error,
+        format!(
+            "部门收支总表（表6）收入总计 {} 与支出总计 {} 不相等，{}",
+            yuan(income),
+            yuan(spend),
+            differ(income, spend)
+        ),
+        Vec::new(),
+    )]
+}
+
+/// IDN-006: 机关运行经费 ≤ 公用经费.
+pub(super) fn idn_006(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let Some(running) = valid(&ctx.inputs.narrative.running_cost_this_year) else {
+        return Vec::new();
+    };
+    let public = ctx.totals.public_expense;
+    if running <= public {
+        return Vec::new();
+    }
+    vec![Finding::new(
+        "IDN-006",
+        Severity::Warning,
+        format!(
+            "本年机关运行经费 {} 超过基本支出中的公用经费 {}，{}",
+            yuan(running),
+            yuan(public),
+            differ(running, public)
+        ),
+        vec!["narrative.running_cost_this_year".to_string()],
+    )]
+}

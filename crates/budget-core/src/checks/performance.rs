@@ -1,0 +1,344 @@
+//! Performance targets: PRF-001 (overall indicators) and PRJ-001 … PRJ-005
+//! (project performance forms).
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::amounts::weight_value;
+use super::{Ctx, differ, function_label, parse, project_label, valid, yuan};
+use crate::finding::{Finding, Severity};
+use crate::model::{ExpenditureType, FundingSource};
+
+/// PRF-001: overall indicators exist, weights are positive and sum to 100.
+pub(super) fn prf_001(ctx: &Ctx<'_>) -> Vec<Finding> {
+    const ID: &str = "PRF-001";
+    let indicators = &ctx.inputs.overall_performance.indicators;
+    if indicators.is_empty() {
+        return if ctx.inputs.rows.is_empty() {
+            Vec::new()
+        } else {
+            vec![Finding::new(
+                ID,
+                Severity::Error,
+                "未填写整体绩效指标（表10 绩效指标至少一项，权重合计 100）",
+                vec!["overall_performance.indicators".to_string()],
+            )]
+        };
+    }
+    let mut out = Vec::new();
+    let mut sum = Decimal::ZERO;
+    let mut all_numbers = true;
+    for (i, ind) in indicators.iter().enumerate() {
+        let Some(w) = weight_value(ind) else {
+            // Not a number: AMT-001 reports it; the sum below would be meaningless.
+            all_numbers = false;
+            continue;
+        };
+        sum += w;
+        if w <= Decimal::ZERO {
+            out.push(Finding::new(
+                ID,
+                Severity::Error,
+                format!(
+                    "整体绩效指标第 {} 项“{}”的权重为 {}，权重应大于 0",
+                    i + 1,
+                    ind.name.trim(),
+                    w.normalize()
+                ),
+                vec![format!("overall_performance.indicators[{i}].weight")],
+            ));
+        }
+    }
+    let hundred = Decimal::ONE_HUNDRED;
+    if all_numbers && sum != hundred {
+        out.push(Finding::new(
+            ID,
+            Severity::Error,
+            format!(
+                "整体绩效指标权重合计为 {}，应为 100，相差 {}",
+                sum.normalize(),
+                (sum - hundred).abs().normalize()
+            ),
+            (0..indicators.len())
+                .map(|i| format!("overall_performance.indicators[{i}].weight"))
+                .collect(),
+        ));
+    }
+    out
+}
+
+/// PRJ-001: a project's budget is the sum of the 项目支出 rows it links to.
+pub(super) fn prj_001(ctx: &Ctx<'_>) -> Vec<Finding> {
+    const ID: &str = "PRJ-001";
+    let mut project_rows: HashMap<(&str, FundingSource), Decimal> = HashMap::new();
+    for r in ctx
+        .inputs
+        .rows
+        .iter()
+        .filter(|r| r.kind == ExpenditureType::Project)
+    {
+        *project_rows.entry((r.code.as_str(), r.source)).or_default() += r.this_year.value();
+    }
+    let mut out = Vec::new();
+    for (i, p) in ctx.inputs.projects.iter().enumerate() {
+        let who = project_label(i, p);
+        let mut seen = HashSet::new();
+        let mut linked = Decimal::ZERO;
+        let mut parts = Vec::new();
+        for (j, link) in p.links.iter().enumerate() {
+            if !seen.insert((link.code.as_str(), link.source)) {
+                continue; // the same row linked twice counts once
+            }
+            let label = format!("{}（{}）", function_label(&link.code), link.source.label());
+            match project_rows.get(&(link.code.as_str(), link.source)) {
+                Some(v) => {
+                    linked += *v;
+                    parts.push(label);
+                }
+                None => out.push(Finding::new(
+                    ID,
+                    Severity::Error,
+                    format!("{who}关联的 {label} 没有对应的项目支出预算行"),
+                    vec![format!("projects[{i}].links[{j}].code")],
+                )),
+            }
+        }
+        let Some(budget) = valid(&p.budget_this_year) else {
+            continue;
+        };
+        if budget == linked {
+            continue;
+        }
+        let message = if parts.is_empty() {
+            format!(
+                "{who}当年预算 {} 未关联任何项目支出预算行（关联合计 {}），{}",
+                yuan(budget),
+                yuan(linked),
+                differ(budget, linked)
+            )
+        } else {
+            format!(
+                "{who}当年预算 {} 应等于所关联项目支出 {} 的本年预算合计 {}，{}",
+                yuan(budget),
+                parts.join("、"),
+                yuan(linked),
+                differ(budget, linked)
+            )
+        };
+        out.push(Finding::new(
+            ID,
+            Severity::Error,
+            message,
+            vec![format!("projects[{i}].budget_this_year")],
+        ));
+    }
+    out
+}
+
+/// PRJ-002: planned dates are calendar dates inside the fiscal year, start ≤ end.
+pub(super) fn prj_002(ctx: &Ctx<'_>) -> Vec<Finding> {
+    const ID: &str = "PRJ-002";
+    let year = ctx.inputs.unit.fiscal_year;
+    let mut out = Vec::new();
+    for (i, p) in ctx.inputs.projects.iter().enumerate() {
+        let who = project_label(i, p);
+        let mut dates = [None, None];
+        for (k, (field, name, text)) in [
+            ("start_date", "计划开始日期", &p.start_date),
+            ("end_date", "计划完成日期", &p.end_date),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let text = text.trim();
+            if text.is_empty() {
+                continue; // PRJ-004 reports the blank
+            }
+            let problem = match parse::date(text) {
+                None => format!("“{text}”不是有效日期，请按 YYYY-MM-DD 填写（如 {year}-01-01）"),
+                Some(d) if d.0 != year => format!("“{text}”不在预算年度 {year} 年内"),
+                Some(d) => {
+                    dates[k] = Some(d);
+                    continue;
+                }
+            };
+            out.push(Finding::new(
+                ID,
+                Severity::Error,
+                format!("{who}的{name}{problem}"),
+                vec![format!("projects[{i}].{field}")],
+            ));
+        }
+        if let [Some(start), Some(end)] = dates
+            && start > end
+        {
+            out.push(Finding::new(
+                ID,
+                Severity::Error,
+                format!(
+                    "{who}的计划开始日期 {} 晚于计划完成日期 {}",
+                    p.start_date.trim(),
+                    p.end_date.trim()
+                ),
+                vec![
+                    format!("projects[{i}].end_date"),
+                    format!("projects[{i}].start_date"),
+                ],
+            ));
+        }
+    }
+    out
+}
+
+const QUARTERS: [&str; 4] = [
+    "一季度资金使用率",
+    "二季度资金使用率",
+    "三季度资金使用率",
+    "四季度资金使用率",
+];
+
+/// PRJ-003: quarterly use rates are cumulative: non-decreasing, 四季度 = 100%.
+pub(super) fn prj_003(ctx: &Ctx<'_>) -> Vec<Finding> {
+    const ID: &str = "PRJ-003";
+    let mut out = Vec::new();
+    for (i, p) in ctx.inputs.projects.iter().enumerate() {
+        let who = project_label(i, p);
+        let path = |j: usize| format!("projects[{i}].indicators[{j}].target");
+        // (quarter, indicator index, rate) in quarter order; unparsable targets reported here.
+        let mut rates: Vec<(usize, usize, Decimal)> = Vec::new();
+        let mut any = None;
+        for (q, name) in QUARTERS.iter().enumerate() {
+            for (j, ind) in p
+                .indicators
+                .iter()
+                .enumerate()
+                .filter(|(_, ind)| ind.level3.trim() == *name)
+            {
+                any.get_or_insert(j);
+                match parse::percent(&ind.target) {
+                    Some(rate) => rates.push((q, j, rate)),
+                    None => out.push(Finding::new(
+                        ID,
+                        Severity::Error,
+                        format!(
+                            "{who}的{name}目标值“{}”不是百分比（如 ≥20%）",
+                            ind.target.trim()
+                        ),
+                        vec![path(j)],
+                    )),
+                }
+            }
+        }
+        let Some(first) = any else { continue };
+        for pair in rates.windows(2) {
+            let [(qa, _, a), (qb, jb, b)] = [pair[0], pair[1]];
+            if b < a {
+                out.push(Finding::new(
+                    ID,
+                    Severity::Error,
+                    format!(
+                        "{who}的{} {}% 低于{} {}%，资金使用率按季度累计，不能下降",
+                        QUARTERS[qb],
+                        b.normalize(),
+                        QUARTERS[qa],
+                        a.normalize()
+                    ),
+                    vec![path(jb)],
+                ));
+            }
+        }
+        let fourth: Vec<&(usize, usize, Decimal)> = rates.iter().filter(|r| r.0 == 3).collect();
+        let has_fourth = p
+            .indicators
+            .iter()
+            .any(|ind| ind.level3.trim() == QUARTERS[3]);
+        if !has_fourth {
+            out.push(Finding::new(
+                ID,
+                Severity::Error,
+                format!("{who}填写了季度资金使用率，但缺少四季度资金使用率（应为 =100%）"),
+                vec![path(first)],
+            ));
+        }
+        for &&(_, j, rate) in &fourth {
+            if rate != Decimal::ONE_HUNDRED {
+                out.push(Finding::new(
+                    ID,
+                    Severity::Error,
+                    format!("{who}的四季度资金使用率为 {}%，应为 100%", rate.normalize()),
+                    vec![path(j)],
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// PRJ-004: the required (*) fields of a project form.
+pub(super) fn prj_004(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, p) in ctx.inputs.projects.iter().enumerate() {
+        let who = project_label(i, p);
+        let fields: [(&str, &str, &str); 16] = [
+            ("name", "项目名称", &p.name),
+            ("project_type", "项目类型", &p.project_type),
+            ("fund_use", "资金用途", &p.fund_use),
+            ("manager", "项目负责人", &p.manager),
+            ("contact", "联系人", &p.contact),
+            ("phone", "联系电话", &p.phone),
+            ("start_date", "计划开始日期", &p.start_date),
+            ("end_date", "计划完成日期", &p.end_date),
+            (
+                "budget_this_year",
+                "项目当年预算",
+                p.budget_this_year.text(),
+            ),
+            ("overview", "项目概况", &p.overview),
+            ("basis", "立项依据", &p.basis),
+            ("necessity", "项目设立的必要性", &p.necessity),
+            ("measures", "保证项目实施的制度、措施", &p.measures),
+            ("plan", "项目实施计划", &p.plan),
+            ("total_goal", "项目总目标", &p.total_goal),
+            ("annual_goal", "年度绩效目标", &p.annual_goal),
+        ];
+        for (field, name, text) in fields {
+            if text.trim().is_empty() {
+                out.push(Finding::new(
+                    "PRJ-004",
+                    Severity::Error,
+                    format!("{who}的必填项“{name}”未填写"),
+                    vec![format!("projects[{i}].{field}")],
+                ));
+            }
+        }
+        if p.indicators.is_empty() {
+            out.push(Finding::new(
+                "PRJ-004",
+                Severity::Error,
+                format!("{who}未填写绩效指标（目标内容至少一项）"),
+                vec![format!("projects[{i}].indicators")],
+            ));
+        }
+    }
+    out
+}
+
+/// PRJ-005: every 项目支出 is under performance management (has a project form).
+pub(super) fn prj_005(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let (forms, project) = (ctx.totals.project_forms, ctx.totals.project);
+    if forms >= project {
+        return Vec::new();
+    }
+    vec![Finding::new(
+        "PRJ-005",
+        Severity::Warning,
+        format!(
+            "项目支出均应实行绩效目标管理：项目绩效目标表的当年预算合计 {}，小于项目支出合计 {}，{}",
+            yuan(forms),
+            yuan(project),
+            differ(forms, project)
+        ),
+        vec!["projects".to_string()],
+    )]
+}

@@ -1,0 +1,1234 @@
+//! Table-driven tests: one table per check. Each case mutates a small valid base
+//! and lists every finding expected as `ID@location,location…` — all of them,
+//! so a side effect on another check shows up too.
+
+use std::collections::HashSet;
+
+use super::*;
+use crate::amount::Amount;
+use crate::derive::derive;
+use crate::model::{
+    BudgetRow, EconomicRow, ExpenditureType, FundingSource, Inputs, NarrativeInputs,
+    OverallIndicator, OverallPerformance, ProcurementCategory, ProcurementRow, ProjectForm,
+    ProjectIndicator, Reasons, RowLink, SanGong, SanGongYear, UnitHeader,
+};
+use crate::table::{Cell, RowKind, Table, TableRow};
+
+use ExpenditureType::{Basic, Project};
+use FundingSource::{CarryoverGeneral, GeneralBudget, OtherIncome};
+
+fn a(text: &str) -> Amount {
+    Amount::from_text(text)
+}
+
+fn row(
+    code: &str,
+    source: FundingSource,
+    kind: ExpenditureType,
+    this: &str,
+    last: &str,
+) -> BudgetRow {
+    BudgetRow {
+        code: code.into(),
+        source,
+        kind,
+        this_year: a(this),
+        last_year: a(last),
+    }
+}
+
+fn econ(code: &str, amount: &str) -> EconomicRow {
+    EconomicRow {
+        code: code.into(),
+        amount: a(amount),
+    }
+}
+
+fn indicator(level3: &str, target: &str) -> ProjectIndicator {
+    ProjectIndicator {
+        level1: "投入与目标管理".into(),
+        level2: "投入管理".into(),
+        level3: level3.into(),
+        target: target.into(),
+        ..Default::default()
+    }
+}
+
+/// A small department whose every identity holds. Totals: 1,930 this year
+/// (基本 1,430, 项目 500), 1,830 last year; 公用经费 300; 三公 运行 30 (上年 40), 接待 10.
+fn base() -> Inputs {
+    let text = |s: &str| s.to_string();
+    Inputs {
+        unit: UnitHeader {
+            name: text("测试单位"),
+            short_name: text("测试"),
+            code: text("103001001"),
+            fiscal_year: 2021,
+            contact_person: text("张三"),
+            contact_phone: text("023-68173636"),
+            ..Default::default()
+        },
+        rows: vec![
+            row("2010301", GeneralBudget, Basic, "1000", "900"), // 0
+            row("2080505", GeneralBudget, Basic, "200", "200"),  // 1
+            row("2080506", GeneralBudget, Basic, "100", "100"),  // 2
+            row("2101101", GeneralBudget, Basic, "50", "50"),    // 3
+            row("2210201", GeneralBudget, Basic, "80", "80"),    // 4
+            row("2010302", GeneralBudget, Project, "500", "500"), // 5
+        ],
+        economic_rows: vec![
+            econ("30101", "700"), // 0
+            econ("30108", "200"), // 1 = 2080505
+            econ("30109", "100"), // 2 = 2080506
+            econ("30110", "50"),  // 3 = 2101101 + 2101102
+            econ("30113", "80"),  // 4 = 2210201
+            econ("30201", "270"), // 5
+            econ("30217", "10"),  // 6 ≤ 公务接待 10
+            econ("30231", "20"),  // 7 ≤ 公务用车运行 30
+        ],
+        sangong: SanGong {
+            last_year: SanGongYear {
+                vehicle_operation: a("40"),
+                reception: a("10"),
+                ..Default::default()
+            },
+            this_year: SanGongYear {
+                vehicle_operation: a("30"),
+                reception: a("10"),
+                ..Default::default()
+            },
+        },
+        procurement: vec![ProcurementRow {
+            category: ProcurementCategory::Goods,
+            source: GeneralBudget,
+            amount: a("300"),
+        }],
+        overall_performance: OverallPerformance {
+            unit_name: text("测试单位"),
+            target: text("做好工作"),
+            indicators: vec![
+                OverallIndicator {
+                    name: text("会议"),
+                    weight: a("60"),
+                    unit: text("场次"),
+                    value: text("50"),
+                    ..Default::default()
+                },
+                OverallIndicator {
+                    name: text("发文"),
+                    weight: a("40"),
+                    unit: text("件次"),
+                    value: text("30"),
+                    ..Default::default()
+                },
+            ],
+        },
+        projects: vec![ProjectForm {
+            name: text("政务公开专项"),
+            project_type: text("一般性项目"),
+            fund_use: text("业务类"),
+            manager: text("李四"),
+            contact: text("王五"),
+            phone: text("68901992"),
+            start_date: text("2021-01-01"),
+            end_date: text("2021-12-31"),
+            budget_this_year: a("500"),
+            overview: text("概况"),
+            basis: text("依据"),
+            necessity: text("必要性"),
+            measures: text("措施"),
+            plan: text("计划"),
+            total_goal: text("总目标"),
+            annual_goal: text("年度目标"),
+            indicators: vec![
+                indicator("资金到位情况", "足额到位"),  // 0
+                indicator("一季度资金使用率", "≥20%"),  // 1
+                indicator("二季度资金使用率", "≥50%"),  // 2
+                indicator("三季度资金使用率", "≥75%"),  // 3
+                indicator("四季度资金使用率", "=100%"), // 4
+            ],
+            links: vec![RowLink {
+                code: text("2010302"),
+                source: GeneralBudget,
+            }],
+            ..Default::default()
+        }],
+        narrative: NarrativeInputs {
+            reasons: Reasons {
+                income: text("人员增加"),
+                basic: text("人员增加"),
+                vehicle_operation: text("压减开支"),
+                ..Default::default()
+            },
+            running_cost_this_year: a("250"),
+            running_cost_last_year: a("250"),
+            ..Default::default()
+        },
+        explanations: Default::default(),
+    }
+}
+
+fn findings(inputs: &Inputs) -> Vec<Finding> {
+    let derived = derive(inputs);
+    assert_registered(&check(inputs, &derived))
+}
+
+/// Every finding comes from a registered check, with the registered severity,
+/// in registry order.
+fn assert_registered(found: &[Finding]) -> Vec<Finding> {
+    let position = |id: &str| registry().iter().position(|c| c.id == id);
+    let mut last = 0;
+    for f in found {
+        let Some(p) = position(&f.check) else {
+            panic!("unregistered check {}", f.check)
+        };
+        assert_eq!(
+            f.severity,
+            registry()[p].severity,
+            "severity of {}",
+            f.check
+        );
+        assert!(!f.message.is_empty(), "{} has no message", f.check);
+        assert!(p >= last, "{} out of registry order", f.check);
+        last = p;
+    }
+    found.to_vec()
+}
+
+fn key(f: &Finding) -> String {
+    format!("{}@{}", f.check, f.locations.join(","))
+}
+
+type Mutation = fn(&mut Inputs);
+
+/// Run each case: mutate the base, expect exactly these findings.
+fn cases(table: &[(&str, Mutation, &[&str])]) {
+    for (name, mutate, want) in table {
+        let mut inputs = base();
+        mutate(&mut inputs);
+        let got: Vec<String> = findings(&inputs).iter().map(key).collect();
+        assert_eq!(got, *want, "case: {name}");
+    }
+}
+
+/// The first finding's message for a mutation of the base.
+fn message(mutate: Mutation) -> String {
+    let mut inputs = base();
+    mutate(&mut inputs);
+    findings(&inputs)
+        .first()
+        .map(|f| f.message.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn base_is_clean() {
+    let got: Vec<String> = findings(&base()).iter().map(key).collect();
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn registry_ids_are_unique_and_well_formed() {
+    let mut seen = HashSet::new();
+    for c in registry() {
+        assert!(seen.insert(c.id), "duplicate {}", c.id);
+        let b = c.id.as_bytes();
+        assert!(
+            b.len() == 7
+                && b[3] == b'-'
+                && b[..3].iter().all(u8::is_ascii_uppercase)
+                && b[4..].iter().all(u8::is_ascii_digit),
+            "{}",
+            c.id
+        );
+        assert!(!c.title.is_empty());
+        assert_eq!(info(c.id).map(|i| i.id), Some(c.id));
+    }
+    assert_eq!(
+        registry()
+            .iter()
+            .filter(|c| c.raised_on_import())
+            .map(|c| c.id)
+            .collect::<Vec<_>>(),
+        ["IMP-001"]
+    );
+    assert_eq!(registry().len(), 23);
+}
+
+#[test]
+fn amt_001_invalid_amounts() {
+    cases(&[
+        (
+            "valid variants",
+            |i| {
+                i.rows[0].this_year = a("1,000.00");
+                i.rows[0].last_year = a("９００");
+            },
+            &[],
+        ),
+        (
+            "too many decimals",
+            |i| i.rows[0].this_year = a("12.345"),
+            &["AMT-001@rows[0].this_year", "IDN-001@economic_rows"],
+        ),
+        (
+            "negative last year",
+            |i| i.rows[0].last_year = a("-5"),
+            &["AMT-001@rows[0].last_year"],
+        ),
+        (
+            "economic",
+            |i| i.economic_rows[0].amount = a("70o"),
+            &["AMT-001@economic_rows[0].amount", "IDN-001@economic_rows"],
+        ),
+        (
+            "sangong last year",
+            |i| i.sangong.last_year.abroad = a("1e5"),
+            &["AMT-001@sangong.last_year.abroad"],
+        ),
+        (
+            "sangong this year",
+            |i| i.sangong.this_year.reception = a("x"),
+            &["AMT-001@sangong.this_year.reception"],
+        ),
+        (
+            "procurement",
+            |i| i.procurement[0].amount = a("１２．３４５"),
+            &["AMT-001@procurement[0].amount"],
+        ),
+        (
+            "weight not a number",
+            |i| i.overall_performance.indicators[0].weight = a("六十"),
+            &["AMT-001@overall_performance.indicators[0].weight"],
+        ),
+        (
+            "project budget",
+            |i| i.projects[0].budget_this_year = a("五百"),
+            &["AMT-001@projects[0].budget_this_year", "PRJ-005@projects"],
+        ),
+        (
+            "project last year",
+            |i| i.projects[0].budget_last_year = a("1.001"),
+            &["AMT-001@projects[0].budget_last_year"],
+        ),
+        (
+            "project adjusted",
+            |i| i.projects[0].adjusted_amount = a("-1"),
+            &["AMT-001@projects[0].adjusted_amount"],
+        ),
+        (
+            "running cost",
+            |i| {
+                i.narrative.running_cost_this_year = a("abc");
+                i.narrative.running_cost_last_year = a("1000000000000.01");
+            },
+            &[
+                "AMT-001@narrative.running_cost_this_year",
+                "AMT-001@narrative.running_cost_last_year",
+            ],
+        ),
+        (
+            "one bad cell hides no other",
+            |i| {
+                i.rows[1].this_year = a("x");
+                i.rows[2].this_year = a("475,96");
+            },
+            &[
+                "AMT-001@rows[1].this_year",
+                "AMT-001@rows[2].this_year",
+                "IDN-001@economic_rows",
+                "IDN-003@economic_rows[1].amount,rows[1].this_year",
+                "IDN-003@economic_rows[2].amount,rows[2].this_year",
+            ],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.rows[0].this_year = a("12.345")),
+        "2010301 行政运行（一般公共预算拨款·基本支出）本年预算数：“12.345”的小数超过 2 位，金额最多精确到分"
+    );
+}
+
+#[test]
+fn cod_001_function_codes() {
+    cases(&[
+        ("another item", |i| i.rows[0].code = "2010350".into(), &[]),
+        (
+            "empty",
+            |i| i.rows[0].code = "".into(),
+            &["COD-001@rows[0].code"],
+        ),
+        (
+            "section level",
+            |i| i.rows[0].code = "20103".into(),
+            &["COD-001@rows[0].code"],
+        ),
+        (
+            "unknown",
+            |i| i.rows[0].code = "9999999".into(),
+            &["COD-001@rows[0].code"],
+        ),
+        (
+            "padded",
+            |i| i.rows[0].code = " 2010301".into(),
+            &["COD-001@rows[0].code"],
+        ),
+        (
+            "two at once",
+            |i| {
+                i.rows[0].code = "".into();
+                i.rows[5].code = "201".into();
+            },
+            &[
+                "COD-001@rows[0].code",
+                "COD-001@rows[5].code",
+                "PRJ-001@projects[0].links[0].code",
+                "PRJ-001@projects[0].budget_this_year",
+            ],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.rows[0].code = "".into()),
+        "预算明细第 1 行：未填写功能分类科目编码"
+    );
+    assert_eq!(
+        message(|i| i.rows[0].code = "20103".into()),
+        "预算明细第 1 行：“20103 政府办公厅（室）及相关机构事务”是款级科目，此处须填写项级（7 位）科目"
+    );
+}
+
+#[test]
+fn cod_002_economic_codes() {
+    cases(&[
+        (
+            "another section",
+            |i| i.economic_rows[0].code = "30102".into(),
+            &[],
+        ),
+        (
+            "empty",
+            |i| i.economic_rows[0].code = "".into(),
+            &["COD-002@economic_rows[0].code"],
+        ),
+        (
+            "class level",
+            |i| i.economic_rows[0].code = "301".into(),
+            &["COD-002@economic_rows[0].code"],
+        ),
+        (
+            "unknown",
+            |i| i.economic_rows[0].code = "30100".into(),
+            &["COD-002@economic_rows[0].code"],
+        ),
+    ]);
+}
+
+#[test]
+fn row_001_to_004_duplicates_and_empty_rows() {
+    cases(&[
+        (
+            "same code, other source",
+            |i| i.rows.push(row("2010301", OtherIncome, Basic, "1", "1")),
+            &[],
+        ),
+        (
+            "duplicate budget row",
+            |i| i.rows.push(row("2010301", GeneralBudget, Basic, "1", "1")),
+            &["ROW-001@rows[6].code,rows[0].code", "IDN-001@economic_rows"],
+        ),
+        (
+            "three times",
+            |i| {
+                i.rows.push(row("2080505", OtherIncome, Basic, "1", "1"));
+                i.rows.push(row("2080505", OtherIncome, Basic, "1", "1"));
+                i.rows.push(row("2080505", OtherIncome, Basic, "1", "1"));
+            },
+            &[
+                "ROW-001@rows[7].code,rows[6].code",
+                "ROW-001@rows[8].code,rows[6].code",
+            ],
+        ),
+        (
+            "blank codes are COD-001 only",
+            |i| {
+                i.rows.push(row("", OtherIncome, Basic, "1", "1"));
+                i.rows.push(row("", OtherIncome, Basic, "1", "1"));
+            },
+            &["COD-001@rows[6].code", "COD-001@rows[7].code"],
+        ),
+        (
+            "duplicate economic row",
+            |i| i.economic_rows.push(econ("30101", "0")),
+            &["ROW-002@economic_rows[8].code,economic_rows[0].code"],
+        ),
+        (
+            "zero row",
+            |i| i.rows.push(row("2010303", OtherIncome, Basic, "0", "")),
+            &["ROW-003@rows[6].code"],
+        ),
+        (
+            "last year only is kept",
+            |i| i.rows.push(row("2010303", OtherIncome, Basic, "0", "150")),
+            &[],
+        ),
+        (
+            "invalid is not zero",
+            |i| i.rows.push(row("2010303", OtherIncome, Basic, "0", "x")),
+            &["AMT-001@rows[6].last_year"],
+        ),
+        (
+            "duplicate procurement",
+            |i| {
+                i.procurement.push(ProcurementRow {
+                    category: ProcurementCategory::Goods,
+                    source: GeneralBudget,
+                    amount: a("1"),
+                })
+            },
+            &["ROW-004@procurement[1].category,procurement[0].category"],
+        ),
+        (
+            "other procurement category",
+            |i| {
+                i.procurement.push(ProcurementRow {
+                    category: ProcurementCategory::Services,
+                    source: GeneralBudget,
+                    amount: a("1"),
+                })
+            },
+            &[],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.rows.push(row("2010301", GeneralBudget, Basic, "1", "1"))),
+        "预算明细第 1 行与第 7 行都是 2010301 行政运行（一般公共预算拨款·基本支出），请合并为一行"
+    );
+}
+
+#[test]
+fn idn_001_economic_total_is_general_basic() {
+    cases(&[
+        (
+            "off by one",
+            |i| i.economic_rows[0].amount = a("701"),
+            &["IDN-001@economic_rows"],
+        ),
+        (
+            "carry-over of the general fund counts",
+            |i| {
+                i.rows
+                    .push(row("2010301", CarryoverGeneral, Basic, "10", ""));
+                i.economic_rows[0].amount = a("710");
+            },
+            &[],
+        ),
+        (
+            "other sources do not count",
+            |i| i.rows.push(row("2010301", OtherIncome, Basic, "10", "10")),
+            &[],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.economic_rows[0].amount = a("701")),
+        "基本支出经济分类合计（表3）1,431.00 元 应等于一般公共预算拨款基本支出合计 1,430.00 元，相差 1.00 元"
+    );
+}
+
+#[test]
+fn idn_002_sangong_covers_economic_lines() {
+    cases(&[
+        (
+            "reception",
+            |i| {
+                i.economic_rows[6].amount = a("11");
+                i.economic_rows[5].amount = a("269");
+            },
+            &["IDN-002@sangong.this_year.reception,economic_rows[6].amount"],
+        ),
+        (
+            "abroad",
+            |i| {
+                i.economic_rows.push(econ("30212", "5"));
+                i.economic_rows[5].amount = a("265");
+            },
+            &["IDN-002@sangong.this_year.abroad,economic_rows[8].amount"],
+        ),
+        (
+            "purchase and operation",
+            |i| {
+                i.economic_rows.push(econ("31013", "5"));
+                i.economic_rows[7].amount = a("31");
+                i.economic_rows[5].amount = a("254");
+            },
+            &[
+                "IDN-002@sangong.this_year.vehicle_purchase,economic_rows[8].amount",
+                "IDN-002@sangong.this_year.vehicle_operation,economic_rows[7].amount",
+            ],
+        ),
+        (
+            "larger sangong is fine",
+            |i| i.sangong.this_year.vehicle_operation = a("35"),
+            &[],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| {
+            i.economic_rows[6].amount = a("11");
+            i.economic_rows[5].amount = a("269");
+        }),
+        "三公经费本年公务接待费 10.00 元 应不小于基本支出经济分类 30217 公务接待费 11.00 元，相差 1.00 元"
+    );
+}
+
+#[test]
+fn idn_003_economic_function_correspondence() {
+    cases(&[
+        (
+            "pension",
+            |i| {
+                i.rows[1].this_year = a("201");
+                i.economic_rows[0].amount = a("701");
+            },
+            &["IDN-003@economic_rows[1].amount,rows[1].this_year"],
+        ),
+        (
+            "medical insurance sums two items",
+            |i| {
+                i.rows.push(row("2101102", GeneralBudget, Basic, "7", "7"));
+                i.economic_rows[0].amount = a("707");
+            },
+            &["IDN-003@economic_rows[3].amount,rows[3].this_year,rows[6].this_year"],
+        ),
+        (
+            "medical insurance balanced",
+            |i| {
+                i.rows.push(row("2101102", GeneralBudget, Basic, "7", "7"));
+                i.economic_rows[3].amount = a("57");
+            },
+            &[],
+        ),
+        (
+            "no economic line",
+            |i| {
+                i.rows.push(row("2101103", GeneralBudget, Basic, "5", "5"));
+                i.economic_rows[0].amount = a("705");
+            },
+            &["IDN-003@rows[6].this_year"],
+        ),
+        (
+            "housing fund parts",
+            |i| {
+                i.rows
+                    .push(row("2210203", GeneralBudget, Basic, "20", "20"));
+                i.economic_rows[4].amount = a("100");
+            },
+            &[],
+        ),
+        (
+            "other sources do not count",
+            |i| i.rows.push(row("2080505", OtherIncome, Basic, "9", "9")),
+            &[],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| {
+            i.rows.push(row("2101102", GeneralBudget, Basic, "7", "7"));
+            i.economic_rows[0].amount = a("707");
+        }),
+        "基本支出经济分类 30110 职工基本医疗保险缴费 50.00 元 应等于功能分类 2101101 行政单位医疗 + 2101102 事业单位医疗 的一般公共预算基本支出合计 57.00 元，相差 7.00 元"
+    );
+}
+
+#[test]
+fn idn_004_procurement_within_expenditure() {
+    cases(&[
+        (
+            "equal is fine",
+            |i| i.procurement[0].amount = a("1930"),
+            &[],
+        ),
+        (
+            "over the total",
+            |i| i.procurement[0].amount = a("1931"),
+            &[
+                "IDN-004@procurement[0].amount",
+                "IDN-004@procurement[0].amount",
+            ],
+        ),
+        (
+            "source without expenditure",
+            |i| {
+                i.procurement.push(ProcurementRow {
+                    category: ProcurementCategory::Services,
+                    source: OtherIncome,
+                    amount: a("1"),
+                })
+            },
+            &["IDN-004@procurement[1].amount"],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.procurement[0].amount = a("1931")),
+        "政府采购合计 1,931.00 元 超过支出合计 1,930.00 元，相差 1.00 元"
+    );
+}
+
+/// 表6 with only its closing line: [收入总计, income, 支出总计, spending].
+fn table6(cells: Vec<Cell>) -> Table {
+    Table {
+        id: "table6".into(),
+        number: "表6".into(),
+        title: "部门收支总表".into(),
+        unit: "单位：元".into(),
+        header: Vec::new(),
+        rows: vec![TableRow {
+            kind: RowKind::Total,
+            cells,
+        }],
+        note: None,
+    }
+}
+
+#[test]
+fn idn_005_income_equals_expenditure_in_table6() {
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let inputs = base();
+    type Case<'a> = (&'a str, Option<Vec<Cell>>, &'a [&'a str]);
+    let cases: [Case<'_>; 5] = [
+        ("derived as is", None, &[]),
+        (
+            "balanced",
+            Some(vec![
+                Cell::text("收入总计"),
+                Cell::Money(d("5")),
+                Cell::text("支出总计"),
+                Cell::Money(d("5")),
+            ]),
+            &[],
+        ),
+        (
+            "unbalanced",
+            Some(vec![
+                Cell::text("收入总计"),
+                Cell::Money(d("5")),
+                Cell::text("支出总计"),
+                Cell::Money(d("4")),
+            ]),
+            &["IDN-005@"],
+        ),
+        (
+            "another layout",
+            Some(vec![
+                Cell::text("合计"),
+                Cell::Money(d("5")),
+                Cell::text("支出总计"),
+                Cell::Money(d("4")),
+            ]),
+            &[],
+        ),
+        (
+            "short row",
+            Some(vec![Cell::text("收入总计"), Cell::Money(d("5"))]),
+            &[],
+        ),
+    ];
+    for (name, cells, want) in cases {
+        let mut derived = derive(&inputs);
+        if let Some(cells) = cells {
+            while derived.tables.len() < 6 {
+                derived.tables.push(table6(Vec::new()));
+            }
+            derived.tables[5] = table6(cells);
+        }
+        let got: Vec<String> = assert_registered(&check(&inputs, &derived))
+            .iter()
+            .map(key)
+            .collect();
+        assert_eq!(got, want, "case: {name}");
+    }
+    let mut derived = derive(&inputs);
+    derived.tables.clear();
+    assert!(
+        check(&inputs, &derived).is_empty(),
+        "no 表6, nothing to compare"
+    );
+}
+
+#[test]
+fn idn_006_running_cost_within_public_expense() {
+    cases(&[
+        (
+            "equal",
+            |i| {
+                i.narrative.running_cost_this_year = a("300");
+                i.narrative.running_cost_last_year = a("300");
+            },
+            &[],
+        ),
+        (
+            "over",
+            |i| {
+                i.narrative.running_cost_this_year = a("301");
+                i.narrative.running_cost_last_year = a("301");
+            },
+            &["IDN-006@narrative.running_cost_this_year"],
+        ),
+    ]);
+}
+
+#[test]
+fn prf_001_overall_weights() {
+    cases(&[
+        (
+            "fractional weights",
+            |i| {
+                i.overall_performance.indicators[0].weight = a("60.5");
+                i.overall_performance.indicators[1].weight = a("39.5");
+            },
+            &[],
+        ),
+        (
+            "no indicators",
+            |i| i.overall_performance.indicators.clear(),
+            &["PRF-001@overall_performance.indicators"],
+        ),
+        (
+            "nothing entered at all",
+            |i| *i = Inputs::default(),
+            &["NAR-003@unit.contact_phone"],
+        ),
+        (
+            "zero weight",
+            |i| i.overall_performance.indicators[0].weight = a("0"),
+            &[
+                "PRF-001@overall_performance.indicators[0].weight",
+                "PRF-001@overall_performance.indicators[0].weight,overall_performance.indicators[1].weight",
+            ],
+        ),
+        (
+            "negative weight is a number",
+            |i| i.overall_performance.indicators[0].weight = a("-60"),
+            &[
+                "PRF-001@overall_performance.indicators[0].weight",
+                "PRF-001@overall_performance.indicators[0].weight,overall_performance.indicators[1].weight",
+            ],
+        ),
+        (
+            "sum 110",
+            |i| i.overall_performance.indicators[1].weight = a("50"),
+            &[
+                "PRF-001@overall_performance.indicators[0].weight,overall_performance.indicators[1].weight",
+            ],
+        ),
+        (
+            "three decimals is a number",
+            |i| {
+                i.overall_performance.indicators[0].weight = a("60.005");
+                i.overall_performance.indicators[1].weight = a("39.995");
+            },
+            &[],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.overall_performance.indicators[1].weight = a("50")),
+        "整体绩效指标权重合计为 110，应为 100，相差 10"
+    );
+}
+
+#[test]
+fn prj_001_project_budget_is_its_linked_rows() {
+    cases(&[
+        (
+            "more than linked",
+            |i| i.projects[0].budget_this_year = a("600"),
+            &["PRJ-001@projects[0].budget_this_year"],
+        ),
+        (
+            "less than linked",
+            |i| i.projects[0].budget_this_year = a("400"),
+            &["PRJ-001@projects[0].budget_this_year", "PRJ-005@projects"],
+        ),
+        (
+            "link to no row",
+            |i| i.projects[0].links[0].code = "2010303".into(),
+            &[
+                "PRJ-001@projects[0].links[0].code",
+                "PRJ-001@projects[0].budget_this_year",
+            ],
+        ),
+        (
+            "link to a basic row",
+            |i| i.projects[0].links[0].code = "2010301".into(),
+            &[
+                "PRJ-001@projects[0].links[0].code",
+                "PRJ-001@projects[0].budget_this_year",
+            ],
+        ),
+        (
+            "link with another source",
+            |i| i.projects[0].links[0].source = OtherIncome,
+            &[
+                "PRJ-001@projects[0].links[0].code",
+                "PRJ-001@projects[0].budget_this_year",
+            ],
+        ),
+        (
+            "no links",
+            |i| i.projects[0].links.clear(),
+            &["PRJ-001@projects[0].budget_this_year"],
+        ),
+        (
+            "two rows",
+            |i| {
+                i.rows
+                    .push(row("2010306", GeneralBudget, Project, "300", "300"));
+                i.projects[0].links.push(RowLink {
+                    code: "2010306".into(),
+                    source: GeneralBudget,
+                });
+                i.projects[0].budget_this_year = a("800");
+            },
+            &[],
+        ),
+        (
+            "the same link twice counts once",
+            |i| {
+                let link = i.projects[0].links[0].clone();
+                i.projects[0].links.push(link);
+            },
+            &[],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.projects[0].budget_this_year = a("600")),
+        "项目“政务公开专项”当年预算 600.00 元 应等于所关联项目支出 2010302 一般行政管理事务（一般公共预算拨款） 的本年预算合计 500.00 元，相差 100.00 元"
+    );
+}
+
+#[test]
+fn prj_002_project_dates() {
+    cases(&[
+        (
+            "leap day in a leap fiscal year",
+            |i| {
+                i.unit.fiscal_year = 2020;
+                i.projects[0].start_date = "2020-02-29".into();
+                i.projects[0].end_date = "2020-12-31".into();
+            },
+            &[],
+        ),
+        (
+            "no 29 February",
+            |i| i.projects[0].start_date = "2021-02-29".into(),
+            &["PRJ-002@projects[0].start_date"],
+        ),
+        (
+            "not a date",
+            |i| i.projects[0].start_date = "2021/01/01".into(),
+            &["PRJ-002@projects[0].start_date"],
+        ),
+        (
+            "next year",
+            |i| i.projects[0].end_date = "2022-01-01".into(),
+            &["PRJ-002@projects[0].end_date"],
+        ),
+        (
+            "both outside",
+            |i| {
+                i.projects[0].start_date = "2020-12-31".into();
+                i.projects[0].end_date = "2021-13-01".into();
+            },
+            &[
+                "PRJ-002@projects[0].start_date",
+                "PRJ-002@projects[0].end_date",
+            ],
+        ),
+        (
+            "start after end",
+            |i| {
+                i.projects[0].start_date = "2021-06-01".into();
+                i.projects[0].end_date = "2021-05-31".into();
+            },
+            &["PRJ-002@projects[0].end_date,projects[0].start_date"],
+        ),
+        (
+            "same day",
+            |i| {
+                i.projects[0].start_date = "2021-06-01".into();
+                i.projects[0].end_date = "2021-06-01".into();
+            },
+            &[],
+        ),
+        (
+            "blank is PRJ-004",
+            |i| i.projects[0].start_date = "".into(),
+            &["PRJ-004@projects[0].start_date"],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.projects[0].end_date = "2022-01-01".into()),
+        "项目“政务公开专项”的计划完成日期“2022-01-01”不在预算年度 2021 年内"
+    );
+}
+
+#[test]
+fn prj_003_quarterly_use_rates() {
+    cases(&[
+        (
+            "equal quarters",
+            |i| i.projects[0].indicators[3].target = "≥50%".into(),
+            &[],
+        ),
+        (
+            "decreasing",
+            |i| i.projects[0].indicators[2].target = "≥10%".into(),
+            &["PRJ-003@projects[0].indicators[2].target"],
+        ),
+        (
+            "fourth not 100",
+            |i| i.projects[0].indicators[4].target = "=90%".into(),
+            &["PRJ-003@projects[0].indicators[4].target"],
+        ),
+        (
+            "not a percentage",
+            |i| i.projects[0].indicators[4].target = "足额".into(),
+            &["PRJ-003@projects[0].indicators[4].target"],
+        ),
+        (
+            "fourth missing",
+            |i| {
+                i.projects[0].indicators.remove(4);
+            },
+            &["PRJ-003@projects[0].indicators[1].target"],
+        ),
+        (
+            "no quarterly indicators",
+            |i| i.projects[0].indicators.truncate(1),
+            &[],
+        ),
+        (
+            "input order does not matter",
+            |i| i.projects[0].indicators.swap(1, 4),
+            &[],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.projects[0].indicators[2].target = "≥10%".into()),
+        "项目“政务公开专项”的二季度资金使用率 10% 低于一季度资金使用率 20%，资金使用率按季度累计，不能下降"
+    );
+}
+
+#[test]
+fn prj_004_required_fields() {
+    cases(&[
+        (
+            "name",
+            |i| i.projects[0].name = "".into(),
+            &["PRJ-004@projects[0].name"],
+        ),
+        (
+            "two blanks, two findings",
+            |i| {
+                i.projects[0].manager = "  ".into();
+                i.projects[0].overview = "".into();
+            },
+            &[
+                "PRJ-004@projects[0].manager",
+                "PRJ-004@projects[0].overview",
+            ],
+        ),
+        (
+            "budget",
+            |i| i.projects[0].budget_this_year = a(""),
+            &[
+                "PRJ-001@projects[0].budget_this_year",
+                "PRJ-004@projects[0].budget_this_year",
+                "PRJ-005@projects",
+            ],
+        ),
+        (
+            "indicators",
+            |i| i.projects[0].indicators.clear(),
+            &["PRJ-004@projects[0].indicators"],
+        ),
+        (
+            "phone",
+            |i| i.projects[0].phone = "".into(),
+            &["PRJ-004@projects[0].phone"],
+        ),
+        (
+            "optional other issues",
+            |i| i.projects[0].other_issues = "".into(),
+            &[],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.projects[0].name = "".into()),
+        "第 1 个项目的必填项“项目名称”未填写"
+    );
+}
+
+#[test]
+fn prj_005_every_project_expenditure_has_a_form() {
+    cases(&[
+        ("no forms", |i| i.projects.clear(), &["PRJ-005@projects"]),
+        (
+            "a row without a form",
+            |i| {
+                i.rows
+                    .push(row("2010306", OtherIncome, Project, "300", "300"))
+            },
+            &["PRJ-005@projects"],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.projects.clear()),
+        "项目支出均应实行绩效目标管理：项目绩效目标表的当年预算合计 0.00 元，小于项目支出合计 500.00 元，相差 500.00 元"
+    );
+}
+
+#[test]
+fn nar_001_changes_have_reasons() {
+    cases(&[
+        (
+            "income",
+            |i| i.narrative.reasons.income = " ".into(),
+            &["NAR-001@narrative.reasons.income"],
+        ),
+        (
+            "basic",
+            |i| i.narrative.reasons.basic = "".into(),
+            &["NAR-001@narrative.reasons.basic"],
+        ),
+        (
+            "project",
+            |i| i.rows[5].last_year = a("400"),
+            &["NAR-001@narrative.reasons.project"],
+        ),
+        (
+            "project with reason",
+            |i| {
+                i.rows[5].last_year = a("400");
+                i.narrative.reasons.project = "新增项目".into();
+            },
+            &[],
+        ),
+        (
+            "abroad",
+            |i| i.sangong.this_year.abroad = a("5"),
+            &["NAR-001@narrative.reasons.abroad"],
+        ),
+        (
+            "operation",
+            |i| i.narrative.reasons.vehicle_operation = "".into(),
+            &["NAR-001@narrative.reasons.vehicle_operation"],
+        ),
+        (
+            "reception",
+            |i| i.sangong.this_year.reception = a("12"),
+            &["NAR-001@narrative.reasons.reception"],
+        ),
+        (
+            "running cost",
+            |i| i.narrative.running_cost_last_year = a("200"),
+            &["NAR-001@narrative.reasons.running_cost"],
+        ),
+        (
+            "unchanged needs no reason",
+            |i| i.narrative.reasons = Reasons::default(),
+            &[
+                "NAR-001@narrative.reasons.income",
+                "NAR-001@narrative.reasons.basic",
+                "NAR-001@narrative.reasons.vehicle_operation",
+            ],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.narrative.reasons.vehicle_operation = "".into()),
+        "三公经费公务用车运行维护费本年 30.00 元，上年 40.00 元，比上年减少 10.00 元，请填写变动原因"
+    );
+}
+
+#[test]
+fn nar_002_vehicle_purchase_and_vehicles_to_buy() {
+    cases(&[
+        (
+            "money, no vehicle",
+            |i| {
+                i.sangong.this_year.vehicle_purchase = a("150000");
+                i.narrative.reasons.vehicle_purchase = "车辆报废更新".into();
+            },
+            &["NAR-002@sangong.this_year.vehicle_purchase,narrative.vehicles_to_buy.general"],
+        ),
+        (
+            "vehicle, no money",
+            |i| i.narrative.vehicles_to_buy.enforcement = 1,
+            &["NAR-002@narrative.vehicles_to_buy.general,sangong.this_year.vehicle_purchase"],
+        ),
+        (
+            "both",
+            |i| {
+                i.sangong.this_year.vehicle_purchase = a("150000");
+                i.narrative.reasons.vehicle_purchase = "车辆报废更新".into();
+                i.narrative.vehicles_to_buy.general = 1;
+            },
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn nar_003_phone_numbers() {
+    cases(&[
+        ("local", |i| i.unit.contact_phone = "68173636".into(), &[]),
+        (
+            "mobile",
+            |i| i.unit.contact_phone = "13812345678".into(),
+            &[],
+        ),
+        (
+            "blank unit phone",
+            |i| i.unit.contact_phone = " ".into(),
+            &["NAR-003@unit.contact_phone"],
+        ),
+        (
+            "seven digits",
+            |i| i.unit.contact_phone = "6817363".into(),
+            &["NAR-003@unit.contact_phone"],
+        ),
+        (
+            "project phone",
+            |i| i.projects[0].phone = "123".into(),
+            &["NAR-003@projects[0].phone"],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.unit.contact_phone = "6817363".into()),
+        "单位联系电话“6817363”格式不对，应为 8 位固定电话（如 68173636）、带区号的固定电话（如 023-68173636）或 11 位手机号码"
+    );
+}
+
+#[test]
+fn findings_follow_registry_then_input_order() {
+    let mut inputs = base();
+    inputs.projects[0].phone = "1".into();
+    inputs.unit.contact_phone = "".into();
+    inputs.rows[3].this_year = a("x");
+    inputs.rows[1].this_year = a("y");
+    inputs.economic_rows[2].code = "".into();
+    let got: Vec<String> = findings(&inputs).iter().map(key).collect();
+    assert_eq!(
+        got,
+        [
+            "AMT-001@rows[1].this_year",
+            "AMT-001@rows[3].this_year",
+            "COD-002@economic_rows[2].code",
+            "IDN-001@economic_rows",
+            "IDN-003@economic_rows[1].amount,rows[1].this_year",
+            // 30109 lost its code: 2080506 has no economic line now.
+            "IDN-003@rows[2].this_year",
+            "IDN-003@economic_rows[3].amount,rows[3].this_year",
+            "NAR-003@unit.contact_phone",
+            "NAR-003@projects[0].phone",
+        ]
+    );
+}
