@@ -1,0 +1,210 @@
+//! Property tests of the submission file: export → import is the identity on the
+//! inputs, the amount parsers never panic, and no mutation of a valid file
+//! panics the importer.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use budget_core::amount::{format_yuan, parse_amount, parse_file_amount};
+use budget_core::catalog::{self, Level};
+use budget_core::file::{Opened, export, import, normalized, open};
+use budget_core::model::{BudgetRow, ExpenditureType, FundingSource};
+use budget_core::{Amount, Inputs};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+const AT: &str = "2026-11-25T19:30:00Z";
+
+fn sample() -> &'static Inputs {
+    static SAMPLE: OnceLock<Inputs> = OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        let path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/dadukou-2021.json");
+        match open(&std::fs::read(path).unwrap()).unwrap() {
+            Opened::Inputs { inputs, .. } => inputs,
+            other => panic!("the sample is bare inputs, got {other:?}"),
+        }
+    })
+}
+
+fn sample_file() -> &'static [u8] {
+    static FILE: OnceLock<String> = OnceLock::new();
+    FILE.get_or_init(|| export(sample(), AT).unwrap())
+        .as_bytes()
+}
+
+/// An amount in cents written the way a clerk might: canonical, grouped, or bare integer.
+fn amount() -> impl Strategy<Value = Amount> {
+    (0u64..100_000_000_000, 0u8..3).prop_map(|(cents, form)| {
+        let d = Decimal::new(cents as i64, 2);
+        match form {
+            0 => Amount::from_decimal(d),
+            1 => Amount::from_text(format_yuan(d)),
+            _ => Amount::from_text(d.trunc().to_string()),
+        }
+    })
+}
+
+/// Extra 项目支出 rows of 其他收入 on real catalog item codes (distinct codes, so no
+/// duplicate row), which keep the sample free of error findings.
+fn extra_rows() -> impl Strategy<Value = Vec<BudgetRow>> {
+    let items: Vec<&'static str> = catalog::function()
+        .at_level(Level::Item)
+        .map(|e| e.code)
+        .collect();
+    proptest::sample::subsequence(items, 0..6)
+        .prop_flat_map(|codes| {
+            let n = codes.len();
+            (
+                Just(codes),
+                proptest::collection::vec((amount(), amount()), n),
+            )
+        })
+        .prop_map(|(codes, amounts)| {
+            codes
+                .into_iter()
+                .zip(amounts)
+                .map(|(code, (this_year, last_year))| BudgetRow {
+                    code: code.to_string(),
+                    source: FundingSource::OtherIncome,
+                    kind: ExpenditureType::Project,
+                    this_year,
+                    last_year,
+                })
+                .collect()
+        })
+}
+
+fn inputs() -> impl Strategy<Value = Inputs> {
+    (
+        any::<String>(),
+        proptest::collection::vec(any::<String>(), 0..4),
+        proptest::collection::btree_map(any::<String>(), any::<String>(), 0..4),
+        any::<String>(),
+        extra_rows(),
+    )
+        .prop_map(|(name, duties, explanations, key_work, rows)| {
+            let mut inputs = sample().clone();
+            inputs.unit.name = name;
+            inputs.unit.duties = duties;
+            inputs.explanations.extend(explanations);
+            inputs.narrative.key_work = key_work;
+            inputs.rows.extend(rows);
+            // Same value, another spelling: must come back canonical.
+            let running = inputs.narrative.running_cost_this_year.value();
+            inputs.narrative.running_cost_this_year = Amount::from_text(format_yuan(running));
+            inputs
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn export_then_import_is_the_identity_on_inputs(inputs in inputs()) {
+        let text = match export(&inputs, AT) {
+            Ok(t) => t,
+            Err(e) => return Err(TestCaseError::fail(format!("generated inputs should export: {e}"))),
+        };
+        let back = import(text.as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let want = normalized(&inputs).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(&back.inputs, &want);
+        // Normalizing changes spelling, never value.
+        for (a, b) in inputs.rows.iter().zip(&want.rows) {
+            prop_assert_eq!(a.this_year.value(), b.this_year.value());
+            prop_assert_eq!(a.last_year.value(), b.last_year.value());
+        }
+        prop_assert!(back.findings.iter().all(|f| f.check != "IMP-001"), "{:?}", back.findings);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn amount_parsers_never_panic(s in any::<String>()) {
+        let _ = parse_amount(&s);
+        let _ = parse_file_amount(&s);
+    }
+
+    #[test]
+    fn amount_parsers_never_panic_on_number_like_text(s in "[0-9０-９,，.．。eE+\\-− NaInf]{0,40}") {
+        let lenient = parse_amount(&s);
+        let strict = parse_file_amount(&s);
+        // The file parser is never more lenient than the clerk's parser.
+        if let Ok(v) = strict {
+            prop_assert_eq!(lenient, Ok(v));
+        }
+    }
+}
+
+/// One edit of a file's bytes.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Set(usize, u8),
+    Delete(usize, usize),
+    Insert(usize, Vec<u8>),
+    Truncate(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::Set(i, b)),
+        (any::<usize>(), 1usize..64).prop_map(|(i, n)| Mutation::Delete(i, n)),
+        (
+            any::<usize>(),
+            proptest::collection::vec(
+                prop_oneof![
+                    Just(b'"'),
+                    Just(b'{'),
+                    Just(b'['),
+                    Just(b','),
+                    Just(b'-'),
+                    Just(b'e'),
+                    any::<u8>()
+                ],
+                1..8
+            )
+        )
+            .prop_map(|(i, b)| Mutation::Insert(i, b)),
+        any::<usize>().prop_map(Mutation::Truncate),
+    ]
+}
+
+fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
+    let len = bytes.len().max(1);
+    match m {
+        Mutation::Set(i, b) => {
+            if let Some(x) = bytes.get_mut(i % len) {
+                *x = *b;
+            }
+        }
+        Mutation::Delete(i, n) => {
+            let start = (i % len).min(bytes.len());
+            let end = (start + n).min(bytes.len());
+            bytes.drain(start..end);
+        }
+        Mutation::Insert(i, b) => {
+            let at = (i % len).min(bytes.len());
+            bytes.splice(at..at, b.iter().copied());
+        }
+        Mutation::Truncate(i) => bytes.truncate(i % len),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_files_never_panic_the_importer(mutations in proptest::collection::vec(mutation(), 1..6)) {
+        let mut bytes = sample_file().to_vec();
+        for m in &mutations {
+            apply(&mut bytes, m);
+        }
+        // Either outcome is fine; a panic is not. An accepted file is a whole form.
+        if let Ok(i) = import(&bytes) {
+            prop_assert_eq!(i.derived, budget_core::derive(&i.inputs));
+        }
+        let _ = open(&bytes);
+    }
+}
