@@ -1,0 +1,178 @@
+//! `budget-check check`: the report per file, in parallel, with a summary.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use budget_core::file::{Opened, Report, explanation};
+use budget_core::{Finding, Inputs};
+use rayon::prelude::*;
+use serde_json::{Value, json};
+
+use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
+use crate::load::{LoadError, load};
+
+/// One file's outcome.
+struct Outcome<'a> {
+    path: &'a Path,
+    result: Result<Opened, LoadError>,
+}
+
+impl Outcome<'_> {
+    fn counts(&self) -> Option<Report> {
+        let opened = self.result.as_ref().ok()?;
+        Some(Report::new(
+            opened.findings(),
+            &opened.inputs().explanations,
+        ))
+    }
+    fn exit_code(&self, strict: bool) -> u8 {
+        match self.counts() {
+            None => EXIT_UNREADABLE,
+            Some(r) if r.errors > 0 || (strict && r.unexplained_warnings > 0) => EXIT_FINDINGS,
+            Some(_) => EXIT_OK,
+        }
+    }
+}
+
+/// Check every file (in parallel), print the reports in argument order, then one
+/// summary line per file. Returns the largest exit code.
+pub fn run(files: &[PathBuf], json: bool, strict: bool, out: &mut dyn Write) -> io::Result<u8> {
+    let outcomes: Vec<Outcome> = files
+        .par_iter()
+        .map(|p| Outcome {
+            path: p,
+            result: load(p),
+        })
+        .collect();
+    let exit = outcomes
+        .iter()
+        .map(|o| o.exit_code(strict))
+        .max()
+        .unwrap_or(EXIT_OK);
+    if json {
+        let files: Vec<Value> = outcomes.iter().map(|o| json_outcome(o, strict)).collect();
+        let doc = json!({ "exit_code": exit, "strict": strict, "files": files });
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        writeln!(out)?;
+        return Ok(exit);
+    }
+    for o in &outcomes {
+        human_report(o, out)?;
+    }
+    for o in &outcomes {
+        writeln!(out, "{}", summary_line(o, strict))?;
+    }
+    Ok(exit)
+}
+
+fn human_report(o: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    let path = o.path.display();
+    match &o.result {
+        Err(e) => {
+            writeln!(out, "== {path} ==")?;
+            writeln!(out, "  无法读取：{}", e.message().replace('\n', "\n    "))?;
+        }
+        Ok(opened) => {
+            let kind = match opened {
+                Opened::Submission(i) => format!("预算填报文件，导出于 {}", i.stated_exported_at),
+                Opened::Inputs { .. } => "输入数据文件".to_string(),
+            };
+            writeln!(out, "== {path}（{kind}）==")?;
+            let findings = opened.findings();
+            if findings.is_empty() {
+                writeln!(out, "  未发现问题")?;
+            }
+            for f in findings {
+                write_finding(f, opened.inputs(), out)?;
+            }
+        }
+    }
+    writeln!(out)
+}
+
+fn write_finding(f: &Finding, inputs: &Inputs, out: &mut dyn Write) -> io::Result<()> {
+    write!(out, "  {} {}  {}", f.severity.label(), f.check, f.message)?;
+    if !f.locations.is_empty() {
+        write!(out, "（位置：{}）", f.locations.join("、"))?;
+    }
+    writeln!(out)?;
+    if let Some(text) = explanation(f, &inputs.explanations) {
+        writeln!(out, "      说明：{text}")?;
+    }
+    Ok(())
+}
+
+fn summary_line(o: &Outcome, strict: bool) -> String {
+    let path = o.path.display();
+    match &o.result {
+        Err(e) => {
+            let message = e.message();
+            format!(
+                "BAD   {path}  无法读取：{}",
+                message
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .trim_end_matches('：')
+            )
+        }
+        Ok(opened) => {
+            let r = Report::new(opened.findings(), &opened.inputs().explanations);
+            let status = if o.exit_code(strict) == EXIT_OK {
+                "OK  "
+            } else {
+                "FAIL"
+            };
+            let mut line = format!("{status}  {path}  {} 错误 {} 提示", r.errors, r.warnings);
+            if r.unexplained_warnings > 0 {
+                line.push_str(&format!("（{} 条提示未说明）", r.unexplained_warnings));
+            }
+            line
+        }
+    }
+}
+
+fn json_outcome(o: &Outcome, strict: bool) -> Value {
+    let path = o.path.display().to_string();
+    let exit_code = o.exit_code(strict);
+    match &o.result {
+        Err(e) => json!({
+            "path": path,
+            "exit_code": exit_code,
+            "readable": false,
+            "error": e.message(),
+            "problems": e.problems().iter().map(|p| json!({ "path": p.path, "message": p.message })).collect::<Vec<_>>(),
+        }),
+        Ok(opened) => {
+            let report = Report::new(opened.findings(), &opened.inputs().explanations);
+            let (kind, exported_at) = match opened {
+                Opened::Submission(i) => ("submission", Some(i.stated_exported_at.clone())),
+                Opened::Inputs { .. } => ("inputs", None),
+            };
+            let findings: Vec<Value> = opened
+                .findings()
+                .iter()
+                .map(|f| {
+                    json!({
+                        "check": f.check,
+                        "severity": f.severity,
+                        "message": f.message,
+                        "locations": f.locations,
+                        "explanation": explanation(f, &opened.inputs().explanations),
+                    })
+                })
+                .collect();
+            json!({
+                "path": path,
+                "exit_code": exit_code,
+                "readable": true,
+                "kind": kind,
+                "exported_at": exported_at,
+                "errors": report.errors,
+                "warnings": report.warnings,
+                "unexplained_warnings": report.unexplained_warnings,
+                "findings": findings,
+            })
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code: no error findings.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: error findings (or, with `--strict`, unexplained warnings).
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: unreadable, or not a budget-form file.
+pub const EXIT_UNREADABLE: u8 = 2;
+
+const FILES_HELP: &str = "\
+文件可以是预算填报文件（导出的 {\"format\": \"budget-form\", \"version\": 1, …}，
+严格读取：任何格式问题都拒收，并重新计算报表与文件中的数字核对，不一致报 IMP-001），
+也可以是单纯的输入数据 JSON（没有 format、有 unit 字段，如 fixtures/dadukou-2021.json）：
+按草稿读取，没有可核对的报表，金额写法由审核规则判断。";
+
+/// 部门预算填报文件的审核与打印工具。
+#[derive(Debug, Parser)]
+#[command(name = "budget-check", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 审核一个或多个文件，列出错误与提示。
+    #[command(after_help = format!("{FILES_HELP}\n\n\
+退出码：0 = 没有错误；1 = 有错误（--strict 时，有未说明的提示也算）；\n\
+2 = 文件无法读取或不是预算填报文件。多个文件并行审核，最后每个文件一行小结\n\
+（OK = 通过，FAIL = 有错误，BAD = 无法读取），总退出码取各文件的最大值。"))]
+    Check {
+        /// 要审核的文件。
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// 输出 JSON（供程序读取）而不是文字报告。
+        #[arg(long)]
+        json: bool,
+        /// 有未说明的提示也视为不通过（退出码 1）。
+        #[arg(long)]
+        strict: bool,
+    },
+    /// 打印由输入计算出的报表（表1–表10 与项目绩效目标表）。
+    #[command(after_help = format!("{FILES_HELP}\n\n\
+终端输出按中文字宽对齐，金额右对齐并带千分位，零值留空（与公开报表一致）。\n\
+--csv 输出 RFC 4180 CSV（CRLF 换行）：金额写成不带千分位的数字（如 11906397.06），\n\
+零值留空；以 = + - @ 开头的文字前加单引号，防止电子表格把它当公式执行。"))]
+    Tables {
+        /// 预算填报文件或输入数据文件。
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// 只打印一张表：1–10，或项目表的编号如 project1。
+        #[arg(long, value_name = "N")]
+        table: Option<String>,
+        /// 输出 CSV。
+        #[arg(long)]
+        csv: bool,
+    },
+    /// 打印由输入生成的部门预算情况说明。
+    #[command(after_help = FILES_HELP)]
+    Narrative {
+        /// 预算填报文件或输入数据文件。
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// 打印预算填报文件第 1 版的 JSON Schema。
+    Schema,
+}

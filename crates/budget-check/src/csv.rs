@@ -1,0 +1,155 @@
+//! RFC 4180 CSV of a derived table, safe to open in a spreadsheet.
+
+use budget_core::Table;
+use budget_core::amount::format_wan_value;
+use budget_core::table::Cell;
+
+/// The table as CSV (CRLF line ends): title and unit rows, header rows (a merged
+/// cell's text once, the rest of its span empty), body rows, the note.
+pub fn table_csv(t: &Table) -> String {
+    let ncols = t.columns().max(
+        t.header
+            .iter()
+            .map(|r| r.iter().map(|c| usize::from(c.colspan.max(1))).sum())
+            .max()
+            .unwrap_or(0),
+    );
+    let mut out = String::new();
+    let mut record = |fields: Vec<String>| {
+        let mut fields = fields;
+        if fields.len() < ncols {
+            fields.resize(ncols, String::new());
+        }
+        let line: Vec<String> = fields.iter().map(|f| quote(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    };
+    record(vec![text_field(&format!("{} {}", t.number, t.title))]);
+    record(vec![text_field(&t.unit)]);
+    for row in header_grid(t, ncols) {
+        record(row);
+    }
+    for row in &t.rows {
+        let mut fields = Vec::new();
+        for cell in &row.cells {
+            match cell {
+                Cell::Span { text, colspan } => {
+                    fields.push(text_field(text));
+                    fields.extend(std::iter::repeat_n(
+                        String::new(),
+                        usize::from(*colspan).saturating_sub(1),
+                    ));
+                }
+                Cell::Text(text) => fields.push(text_field(text)),
+                // Plain decimals a spreadsheet reads as numbers; zero blank as published.
+                Cell::Money(v) if v.is_zero() => fields.push(String::new()),
+                Cell::Money(v) => fields.push(format!("{v:.2}")),
+                Cell::Wan(v) => fields.push(format_wan_value(*v)),
+                Cell::Empty => fields.push(String::new()),
+            }
+        }
+        record(fields);
+    }
+    if let Some(note) = &t.note {
+        record(vec![text_field(note)]);
+    }
+    out
+}
+
+fn header_grid(t: &Table, ncols: usize) -> Vec<Vec<String>> {
+    let mut grid = vec![vec![None::<String>; ncols]; t.header.len()];
+    for (r, cells) in t.header.iter().enumerate() {
+        let mut col = 0;
+        for cell in cells {
+            while col < ncols && grid[r][col].is_some() {
+                col += 1;
+            }
+            let (span, down) = (
+                usize::from(cell.colspan.max(1)),
+                usize::from(cell.rowspan.max(1)),
+            );
+            for (dr, row) in grid.iter_mut().skip(r).take(down).enumerate() {
+                for (dc, slot) in row.iter_mut().skip(col).take(span).enumerate() {
+                    *slot = Some(if dr == 0 && dc == 0 {
+                        text_field(&cell.text)
+                    } else {
+                        String::new()
+                    });
+                }
+            }
+            col += span;
+        }
+    }
+    grid.into_iter()
+        .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
+        .collect()
+}
+
+/// A text cell, defused: a leading `= + - @` (or tab / CR) would make a spreadsheet
+/// run it as a formula, so it gets a leading apostrophe.
+fn text_field(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.
+fn quote(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use budget_core::table::{HeaderCell, RowKind, TableRow};
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn quotes_defuses_and_writes_plain_numbers() {
+        let t = Table {
+            id: "table9".into(),
+            number: "表9".into(),
+            title: "采购".into(),
+            unit: "单位：元".into(),
+            header: vec![
+                vec![
+                    HeaderCell::span("类别", 1, 2),
+                    HeaderCell::span("金额", 2, 1),
+                ],
+                vec![HeaderCell::new("合计"), HeaderCell::new("其中")],
+            ],
+            rows: vec![TableRow {
+                kind: RowKind::Detail,
+                cells: vec![
+                    Cell::text("=HYPERLINK(\"x\"), 1"),
+                    Cell::Money(Decimal::new(1190639706, 2)),
+                    Cell::Money(Decimal::ZERO),
+                ],
+            }],
+            note: Some("说明：含\n换行".into()),
+        };
+        assert_eq!(
+            table_csv(&t),
+            "表9 采购,,\r\n单位：元,,\r\n类别,金额,\r\n,合计,其中\r\n\"'=HYPERLINK(\"\"x\"\"), 1\",11906397.06,\r\n\"说明：含\n换行\",,\r\n"
+        );
+    }
+
+    #[test]
+    fn only_leading_formula_characters_are_defused() {
+        for (input, want) in [
+            ("-1", "'-1"),
+            ("+x", "'+x"),
+            ("@a", "'@a"),
+            ("a=b", "a=b"),
+            ("行政运行", "行政运行"),
+        ] {
+            assert_eq!(text_field(input), want);
+        }
+    }
+}

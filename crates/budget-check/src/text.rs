@@ -1,0 +1,368 @@
+//! `budget-check tables` and `budget-check narrative`: the derived tables laid
+//! out for a terminal (CJK width-aware), and the 情况说明.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use budget_core::Table;
+use budget_core::table::Cell;
+use unicode_width::UnicodeWidthStr;
+
+use crate::cli::{EXIT_OK, EXIT_UNREADABLE};
+use crate::load::load;
+
+/// Space between columns.
+const GAP: usize = 2;
+
+/// Print the tables of `file`: all, or the one `selector` names (1–10 or an id).
+pub fn tables(
+    file: &Path,
+    selector: Option<&str>,
+    as_csv: bool,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
+    let opened = match load(file) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{}: {}", file.display(), e.message());
+            return Ok(EXIT_UNREADABLE);
+        }
+    };
+    let derived = opened.derived();
+    let all: Vec<&Table> = derived
+        .tables
+        .iter()
+        .chain(&derived.project_tables)
+        .collect();
+    let chosen: Vec<&Table> = match selector {
+        None => all,
+        Some(sel) => match select(&all, sel) {
+            Some(t) => vec![t],
+            None => {
+                let ids: Vec<&str> = all.iter().map(|t| t.id.as_str()).collect();
+                eprintln!(
+                    "没有表“{sel}”。可选：1–{}，或 {}",
+                    derived.tables.len(),
+                    ids.join("、")
+                );
+                return Ok(EXIT_UNREADABLE);
+            }
+        },
+    };
+    for (i, t) in chosen.iter().enumerate() {
+        if as_csv {
+            if i > 0 {
+                out.write_all(b"\r\n")?;
+            }
+            out.write_all(crate::csv::table_csv(t).as_bytes())?;
+        } else {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            out.write_all(table_text(t).as_bytes())?;
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+/// A table by number (`3` → 表3) or id (`table3`, `project1`).
+fn select<'a>(all: &[&'a Table], sel: &str) -> Option<&'a Table> {
+    let sel = sel.trim();
+    let id = match sel.parse::<usize>() {
+        Ok(n) => format!("table{n}"),
+        Err(_) => sel.to_string(),
+    };
+    all.iter().copied().find(|t| t.id == id || t.number == sel)
+}
+
+/// Print the narrative of `file`.
+pub fn narrative(file: &Path, out: &mut dyn Write) -> io::Result<u8> {
+    let opened = match load(file) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{}: {}", file.display(), e.message());
+            return Ok(EXIT_UNREADABLE);
+        }
+    };
+    let n = &opened.derived().narrative;
+    writeln!(out, "{}", n.title)?;
+    for section in &n.sections {
+        writeln!(out)?;
+        writeln!(out, "{}", section.heading)?;
+        for p in &section.paragraphs {
+            writeln!(out, "\u{3000}\u{3000}{p}")?;
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+/// How a laid-out cell is aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Align {
+    Left,
+    Right,
+    Center,
+}
+
+/// A cell placed on the grid: first column, columns spanned, text, alignment.
+#[derive(Debug, Clone)]
+struct Placed {
+    col: usize,
+    span: usize,
+    text: String,
+    align: Align,
+}
+
+fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Place header cells on the grid, honouring row spans from rows above (a merged
+/// cell's text is printed once, in its first row and column).
+fn place_header(t: &Table) -> Vec<Vec<Placed>> {
+    let mut covered: Vec<Vec<bool>> = vec![Vec::new(); t.header.len()];
+    let mut rows = Vec::with_capacity(t.header.len());
+    for (r, cells) in t.header.iter().enumerate() {
+        let mut placed = Vec::new();
+        let mut col = 0;
+        for cell in cells {
+            while covered[r].get(col).copied().unwrap_or(false) {
+                col += 1;
+            }
+            let span = usize::from(cell.colspan.max(1));
+            let down = usize::from(cell.rowspan.max(1));
+            for row in covered.iter_mut().skip(r).take(down) {
+                if row.len() < col + span {
+                    row.resize(col + span, false);
+                }
+                row[col..col + span].iter_mut().for_each(|c| *c = true);
+            }
+            placed.push(Placed {
+                col,
+                span,
+                text: cell.text.clone(),
+                align: Align::Center,
+            });
+            col += span;
+        }
+        rows.push(placed);
+    }
+    rows
+}
+
+fn place_body(cells: &[Cell]) -> Vec<Placed> {
+    let mut col = 0;
+    cells
+        .iter()
+        .map(|c| {
+            let span = match c {
+                Cell::Span { colspan, .. } => usize::from((*colspan).max(1)),
+                _ => 1,
+            };
+            let align = if c.money().is_some() {
+                Align::Right
+            } else {
+                Align::Left
+            };
+            let p = Placed {
+                col,
+                span,
+                text: c.display(),
+                align,
+            };
+            col += span;
+            p
+        })
+        .collect()
+}
+
+/// The table as text: title, unit line, header, a rule, the body, the note.
+pub fn table_text(t: &Table) -> String {
+    let header = place_header(t);
+    let body: Vec<Vec<Placed>> = t.rows.iter().map(|r| place_body(&r.cells)).collect();
+    let ncols = header
+        .iter()
+        .chain(&body)
+        .filter_map(|r| r.last().map(|p| p.col + p.span))
+        .max()
+        .unwrap_or(0);
+    let mut widths = vec![0usize; ncols];
+    let all_rows = || header.iter().chain(&body);
+    for row in all_rows() {
+        for p in row.iter().filter(|p| p.span == 1) {
+            widths[p.col] = widths[p.col].max(width(&p.text));
+        }
+    }
+    // Wide merged cells widen their last column; a long text spanning to the end
+    // of a body row may simply run past the table's right edge.
+    for (i, row) in all_rows().enumerate() {
+        let in_body = i >= header.len();
+        for (j, p) in row.iter().enumerate().filter(|(_, p)| p.span > 1) {
+            if in_body && j + 1 == row.len() {
+                continue;
+            }
+            let have = span_width(&widths, p.col, p.span);
+            let need = width(&p.text);
+            if need > have {
+                widths[p.col + p.span - 1] += need - have;
+            }
+        }
+    }
+    let total = span_width(&widths, 0, ncols);
+    let mut s = String::new();
+    s.push_str(&t.number);
+    s.push('\n');
+    s.push_str(&t.title);
+    s.push('\n');
+    if !t.unit.is_empty() {
+        let pad = total.saturating_sub(width(&t.unit));
+        s.push_str(&" ".repeat(pad));
+        s.push_str(&t.unit);
+        s.push('\n');
+    }
+    for row in &header {
+        s.push_str(&line(row, &widths));
+    }
+    s.push_str(&"─".repeat(total));
+    s.push('\n');
+    for row in &body {
+        s.push_str(&line(row, &widths));
+    }
+    if let Some(note) = &t.note {
+        s.push_str(note);
+        s.push('\n');
+    }
+    s
+}
+
+fn span_width(widths: &[usize], col: usize, span: usize) -> usize {
+    let cols = &widths[col.min(widths.len())..(col + span).min(widths.len())];
+    cols.iter().sum::<usize>() + GAP * cols.len().saturating_sub(1)
+}
+
+fn line(row: &[Placed], widths: &[usize]) -> String {
+    let mut s = String::new();
+    let mut col = 0;
+    let mut items = row.iter().peekable();
+    while col < widths.len() {
+        if col > 0 {
+            s.push_str(&" ".repeat(GAP));
+        }
+        match items.peek() {
+            Some(p) if p.col == col => {
+                let w = span_width(widths, col, p.span);
+                s.push_str(&pad(&p.text, w, p.align));
+                col += p.span;
+                items.next();
+            }
+            _ => {
+                s.push_str(&" ".repeat(widths[col]));
+                col += 1;
+            }
+        }
+    }
+    let mut trimmed = s.trim_end().to_string();
+    trimmed.push('\n');
+    trimmed
+}
+
+fn pad(text: &str, w: usize, align: Align) -> String {
+    let room = w.saturating_sub(width(text));
+    match align {
+        Align::Left => format!("{text}{}", " ".repeat(room)),
+        Align::Right => format!("{}{text}", " ".repeat(room)),
+        Align::Center => format!(
+            "{}{text}{}",
+            " ".repeat(room / 2),
+            " ".repeat(room - room / 2)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use budget_core::table::{HeaderCell, RowKind, TableRow};
+    use rust_decimal::Decimal;
+
+    fn sample() -> Table {
+        Table {
+            id: "table2".into(),
+            number: "表2".into(),
+            title: "某单位一般公共预算财政拨款支出预算表".into(),
+            unit: "单位：元".into(),
+            header: vec![
+                vec![
+                    HeaderCell::span("科目编码", 1, 2),
+                    HeaderCell::span("科目名称", 1, 2),
+                    HeaderCell::span("本年预算", 2, 1),
+                ],
+                vec![HeaderCell::new("基本支出"), HeaderCell::new("项目支出")],
+            ],
+            rows: vec![
+                TableRow {
+                    kind: RowKind::Total,
+                    cells: vec![
+                        Cell::text(""),
+                        Cell::text("合计"),
+                        Cell::Money(Decimal::new(1190639706, 2)),
+                        Cell::Money(Decimal::ZERO),
+                    ],
+                },
+                TableRow {
+                    kind: RowKind::Detail,
+                    cells: vec![
+                        Cell::text("2010301"),
+                        Cell::text("行政运行"),
+                        Cell::Money(Decimal::new(684916992, 2)),
+                        Cell::Money(Decimal::new(15000000, 2)),
+                    ],
+                },
+            ],
+            note: None,
+        }
+    }
+
+    #[test]
+    fn aligns_by_display_width_with_merged_headers_printed_once() {
+        let text = table_text(&sample());
+        let want = "\
+表2
+某单位一般公共预算财政拨款支出预算表
+                                     单位：元
+科目编码  科目名称          本年预算
+                      基本支出      项目支出
+─────────────────────────────────────────────
+          合计      11,906,397.06
+2010301   行政运行   6,849,169.92  150,000.00
+";
+        assert_eq!(text, want, "\n{text}");
+        // Every body line's numbers end at the same display column.
+        let ends: Vec<usize> = text.lines().skip(6).map(width).collect();
+        assert_eq!(
+            ends[1],
+            width("2010301   行政运行   6,849,169.92  150,000.00")
+        );
+    }
+
+    #[test]
+    fn a_long_span_at_the_end_of_a_row_does_not_widen_the_table() {
+        let mut t = sample();
+        t.rows.push(TableRow {
+            kind: RowKind::Detail,
+            cells: vec![
+                Cell::text("目标"),
+                Cell::Span {
+                    text: "很长的文字".repeat(20),
+                    colspan: 3,
+                },
+            ],
+        });
+        let text = table_text(&t);
+        assert!(text.contains("\n目标      很长的文字"), "{text}");
+        assert!(
+            text.contains("2010301   行政运行   6,849,169.92  150,000.00\n"),
+            "{text}"
+        );
+    }
+}

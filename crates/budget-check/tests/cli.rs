@@ -1,0 +1,341 @@
+//! The `budget-check` binary: exit codes, reports, tables, narrative, schema.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use budget_core::file::{Opened, export, open};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn sample_path() -> PathBuf {
+    root().join("fixtures/dadukou-2021.json")
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out: Output = Command::new(env!("CARGO_BIN_EXE_budget-check"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().expect("exited, not killed"),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A scratch directory for files written by one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli")
+        .join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn exported_sample() -> String {
+    let bytes = std::fs::read(sample_path()).unwrap();
+    let Opened::Inputs { inputs, .. } = open(&bytes).unwrap() else {
+        panic!("sample is bare inputs")
+    };
+    export(&inputs, "2026-11-25T19:30:00Z").unwrap()
+}
+
+#[test]
+fn the_sample_checks_clean_with_its_warnings_listed() {
+    let (code, out, _) = run(&["check", s(&sample_path())]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("（输入数据文件）"), "{out}");
+    assert!(out.contains("  提示 "), "warnings are listed: {out}");
+    let last = out.lines().last().unwrap();
+    assert!(
+        last.starts_with("OK    ") && last.contains(" 0 错误 "),
+        "{last}"
+    );
+}
+
+#[test]
+fn an_exported_submission_checks_clean_and_strict_wants_explanations() {
+    let dir = scratch("export");
+    let file = dir.join("sample.budget.json");
+    std::fs::write(&file, exported_sample()).unwrap();
+    let (code, out, _) = run(&["check", s(&file)]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("预算填报文件，导出于 2026-11-25T19:30:00Z"),
+        "{out}"
+    );
+    assert!(!out.contains("IMP-001"), "{out}");
+    // The sample has an unexplained warning: --strict fails on it.
+    let (code, out, _) = run(&["check", "--strict", s(&file)]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.lines().last().unwrap().starts_with("FAIL"), "{out}");
+}
+
+#[test]
+fn explained_warnings_show_their_explanation_and_pass_strict() {
+    let bytes = std::fs::read(sample_path()).unwrap();
+    let opened = open(&bytes).unwrap();
+    let mut inputs = opened.inputs().clone();
+    for f in opened.findings() {
+        inputs
+            .explanations
+            .insert(f.key(), format!("已核实：{}", f.check));
+    }
+    let dir = scratch("explained");
+    let file = dir.join("explained.json");
+    std::fs::write(&file, export(&inputs, "2026-11-25T19:30:00Z").unwrap()).unwrap();
+    let (code, out, _) = run(&["check", "--strict", s(&file)]);
+    assert_eq!(code, 0, "{out}");
+    for f in opened.findings() {
+        assert!(out.contains(&format!("说明：已核实：{}", f.check)), "{out}");
+    }
+}
+
+#[test]
+fn a_hand_edited_total_fails_with_imp_001() {
+    let mut v: Value = serde_json::from_str(&exported_sample()).unwrap();
+    v["derived"]["totals"]["total"] = Value::String("1.00".into());
+    let dir = scratch("edited");
+    let file = dir.join("edited.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let (code, out, _) = run(&["check", s(&file)]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("错误 IMP-001  文件中 derived.totals.total 为 “1.00”"),
+        "{out}"
+    );
+}
+
+#[test]
+fn every_bad_fixture_gives_its_message_and_exit_code() {
+    let bad = root().join("fixtures/bad");
+    for (name, want_code, want) in [
+        ("empty.json", 2, "无法读取：文件为空"),
+        ("truncated.json", 2, "第 14 行第 8 列：文件意外结束"),
+        ("bom.inputs.json", 1, "（输入数据文件）"),
+        ("gbk.json", 2, "看起来是 GBK 编码"),
+        (
+            "wrong-format.json",
+            2,
+            "format 为 \"excel\"，应为 \"budget-form\"",
+        ),
+        (
+            "future-version.json",
+            2,
+            "此文件为第 2 版格式，本程序只支持第 1 版",
+        ),
+        ("not-a-submission.json", 2, "既没有 format 字段"),
+        ("top-level-array.json", 2, "最外层应为 JSON 对象"),
+        ("duplicate-key.json", 2, "重复出现"),
+        (
+            "unknown-field.json",
+            2,
+            "inputs.rows[0].colour: 未知字段 `colour`",
+        ),
+        (
+            "unknown-top-field.json",
+            2,
+            "signature: 未知字段 `signature`",
+        ),
+        ("wrong-type.json", 2, "inputs.unit.fiscal_year: 类型错误"),
+        (
+            "unknown-variant.json",
+            2,
+            "inputs.rows[0].kind: 未知的取值 `misc`",
+        ),
+        (
+            "bad-amounts.json",
+            2,
+            "inputs.rows[0].last_year: “12.345”的小数超过 2 位",
+        ),
+        (
+            "number-amount.json",
+            2,
+            "inputs.rows[0].this_year: 金额必须写成字符串，如 \"12.30\"",
+        ),
+        ("unknown-code.inputs.json", 1, "错误 COD-001"),
+        ("duplicate-rows.inputs.json", 1, "错误 ROW-001"),
+    ] {
+        let (code, out, _) = run(&["check", s(&bad.join(name))]);
+        assert_eq!(code, want_code, "{name}: {out}");
+        assert!(out.contains(want), "{name}: want {want:?} in\n{out}");
+    }
+}
+
+#[test]
+fn bad_amounts_are_all_listed() {
+    let (_, out, _) = run(&["check", s(&root().join("fixtures/bad/bad-amounts.json"))]);
+    for want in [
+        "“1e5”使用了科学计数法",
+        "“-1”是负数",
+        "“NaN”不是有效的金额",
+        "超过上限",
+        "写成了数字 12.3",
+    ] {
+        assert!(out.contains(want), "{want}: {out}");
+    }
+}
+
+#[test]
+fn a_fifty_megabyte_file_is_refused_without_reading_it() {
+    let dir = scratch("big");
+    let file = dir.join("big.json");
+    let f = std::fs::File::create(&file).unwrap();
+    f.set_len(50 * 1024 * 1024).unwrap();
+    let (code, out, _) = run(&["check", s(&file)]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("文件过大（52428800 字节）"), "{out}");
+}
+
+#[test]
+fn nesting_ten_thousand_deep_is_refused() {
+    let dir = scratch("deep");
+    let file = dir.join("deep.json");
+    std::fs::write(
+        &file,
+        format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+    )
+    .unwrap();
+    let (code, out, err) = run(&["check", s(&file)]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(out.contains("嵌套层数过深"), "{out}");
+}
+
+#[test]
+fn many_files_in_parallel_exit_with_the_worst_code_and_one_summary_line_each() {
+    let bad = root().join("fixtures/bad");
+    let files = [
+        sample_path(),
+        bad.join("unknown-code.inputs.json"),
+        bad.join("empty.json"),
+    ];
+    let args: Vec<&str> = std::iter::once("check")
+        .chain(files.iter().map(|p| s(p)))
+        .collect();
+    let (code, out, _) = run(&args);
+    assert_eq!(code, 2);
+    let summary: Vec<&str> = out.lines().rev().take(3).collect();
+    assert!(summary[2].starts_with("OK    "), "{out}");
+    assert!(
+        summary[1].starts_with("FAIL  ") && summary[1].contains("unknown-code.inputs.json"),
+        "{out}"
+    );
+    assert!(
+        summary[0].starts_with("BAD   ") && summary[0].contains("文件为空"),
+        "{out}"
+    );
+}
+
+#[test]
+fn json_output_is_machine_readable() {
+    let bad = root().join("fixtures/bad");
+    let (code, out, _) = run(&[
+        "check",
+        "--json",
+        s(&sample_path()),
+        s(&bad.join("bad-amounts.json")),
+    ]);
+    assert_eq!(code, 2);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["exit_code"], 2);
+    assert_eq!(v["files"][0]["exit_code"], 0);
+    assert_eq!(v["files"][0]["kind"], "inputs");
+    assert_eq!(v["files"][0]["errors"], 0);
+    assert!(
+        v["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["severity"] == "warning")
+    );
+    assert_eq!(v["files"][1]["readable"], false);
+    let problems = v["files"][1]["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 6);
+    assert_eq!(problems[0]["path"], "inputs.rows[0].this_year");
+}
+
+#[test]
+fn a_missing_file_is_unreadable() {
+    let (code, out, _) = run(&["check", "/nonexistent/budget.json"]);
+    assert_eq!(code, 2);
+    assert!(out.contains("无法读取：文件不存在"), "{out}");
+}
+
+#[test]
+fn tables_prints_every_table_with_title_unit_and_grouped_figures() {
+    let (code, out, err) = run(&["tables", s(&sample_path())]);
+    assert_eq!(code, 0, "{err}");
+    for n in 1..=10 {
+        assert!(out.lines().any(|l| l == format!("表{n}")), "表{n} missing");
+    }
+    assert!(out.contains("单位：元"));
+    assert!(out.contains("11,906,397.06"));
+    // Numbers are right-aligned: in 表2 the 合计 and 2010301 lines end at the same width.
+    let (_, t2, _) = run(&["tables", s(&sample_path()), "--table", "2"]);
+    let widths: Vec<usize> = t2
+        .lines()
+        .filter(|l| l.starts_with("合计") || l.starts_with("201 "))
+        .map(unicode_width::UnicodeWidthStr::width)
+        .collect();
+    assert_eq!(widths.len(), 2, "{t2}");
+    assert_eq!(widths[0], widths[1], "{t2}");
+    assert!(!t2.contains("表3"));
+}
+
+#[test]
+fn tables_csv_writes_plain_numbers_and_crlf() {
+    let (code, out, _) = run(&["tables", s(&sample_path()), "--table", "1", "--csv"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("表1 "), "{out}");
+    assert!(out.contains(",11906397.06,"), "{out}");
+    assert!(!out.contains("11,906,397.06"));
+    let records: Vec<&str> = out.split_terminator('\n').collect();
+    assert!(
+        records.len() > 5 && records.iter().all(|l| l.ends_with('\r')),
+        "CRLF line ends"
+    );
+}
+
+#[test]
+fn tables_refuses_an_unknown_table() {
+    let (code, _, err) = run(&["tables", s(&sample_path()), "--table", "42"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("没有表“42”"), "{err}");
+}
+
+#[test]
+fn narrative_prints_title_headings_and_paragraphs() {
+    let (code, out, _) = run(&["narrative", s(&sample_path())]);
+    assert_eq!(code, 0);
+    let first = out.lines().next().unwrap();
+    assert!(first.ends_with("情况说明"), "{first}");
+    assert!(out.contains("\n一、"), "{out}");
+    assert!(
+        out.lines().any(|l| l.starts_with("\u{3000}\u{3000}")),
+        "{out}"
+    );
+}
+
+#[test]
+fn narrative_of_a_bad_file_exits_two() {
+    let (code, _, err) = run(&["narrative", s(&root().join("fixtures/bad/empty.json"))]);
+    assert_eq!(code, 2);
+    assert!(err.contains("文件为空"), "{err}");
+}
+
+#[test]
+fn schema_command_prints_the_committed_schema() {
+    let (code, out, _) = run(&["schema"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        std::fs::read_to_string(root().join("schema/budget-form-v1.schema.json")).unwrap()
+    );
+}
