@@ -1,9 +1,9 @@
 //! Codes and rows: COD-001, COD-002 (catalog and level), ROW-001 … ROW-004
 //! (duplicates and empty rows).
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
+use super::fast::FastMap;
 use super::{Ctx, economic_label, row_label};
 use crate::catalog::{self, Catalog, Level};
 use crate::finding::{Finding, Severity};
@@ -34,9 +34,14 @@ fn code_problem(code: &str, cat: &Catalog, want: Level, what: &str) -> Option<St
 /// COD-001: function codes exist and are at 项 level.
 pub(super) fn cod_001(ctx: &Ctx<'_>) -> Vec<Finding> {
     let cat = catalog::function();
+    // Many rows share a code: judge each distinct code once.
+    let mut verdicts: FastMap<&str, Option<String>> = FastMap::default();
     let mut out = Vec::new();
     for (i, r) in ctx.inputs.rows.iter().enumerate() {
-        if let Some(problem) = code_problem(&r.code, cat, Level::Item, "功能分类") {
+        let verdict = verdicts
+            .entry(r.code.as_str())
+            .or_insert_with(|| code_problem(&r.code, cat, Level::Item, "功能分类"));
+        if let Some(problem) = verdict {
             out.push(Finding::new(
                 "COD-001",
                 Severity::Error,
@@ -68,9 +73,10 @@ pub(super) fn cod_002(ctx: &Ctx<'_>) -> Vec<Finding> {
 /// Pairs `(first, later)` of items sharing a key, in input order of the later one.
 /// Items without a key (blank codes, already COD-00x) are skipped.
 fn duplicates<K: Eq + std::hash::Hash>(
-    keys: impl Iterator<Item = Option<K>>,
+    keys: impl ExactSizeIterator<Item = Option<K>>,
 ) -> Vec<(usize, usize)> {
-    let mut first: HashMap<K, usize> = HashMap::new();
+    let mut first: FastMap<K, usize> =
+        FastMap::with_capacity_and_hasher(keys.len(), Default::default());
     let mut out = Vec::new();
     for (i, key) in keys.enumerate() {
         let Some(key) = key else { continue };

@@ -1,18 +1,17 @@
 //! Identities between tables: IDN-001 … IDN-006.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use super::amounts::sangong_cells;
+use super::fast::FastMap;
 use super::{Ctx, differ, economic_label, function_label, valid, yuan};
 use crate::finding::{Finding, Severity};
 use crate::model::{ExpenditureType, Fund, Inputs};
 use crate::table::Cell;
 
 /// Σ amount and first row index per economic code.
-fn economic_by_code(inputs: &Inputs) -> HashMap<&str, (Decimal, usize)> {
-    let mut map: HashMap<&str, (Decimal, usize)> = HashMap::new();
+fn economic_by_code(inputs: &Inputs) -> FastMap<&str, (Decimal, usize)> {
+    let mut map: FastMap<&str, (Decimal, usize)> = FastMap::default();
     for (i, e) in inputs.economic_rows.iter().enumerate() {
         map.entry(e.code.as_str()).or_insert((Decimal::ZERO, i)).0 += e.amount.value();
     }
@@ -91,9 +90,17 @@ const CORRESPONDENCE: [(&str, &[&str]); 5] = [
 /// IDN-003: economic ↔ function correspondence on 一般公共预算 基本支出.
 pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
     let econ = economic_by_code(ctx.inputs);
-    let mut func: HashMap<&str, (Decimal, usize)> = HashMap::new();
+    let wanted = |code: &str| {
+        CORRESPONDENCE
+            .iter()
+            .any(|(_, items)| items.contains(&code))
+    };
+    let mut func: FastMap<&str, (Decimal, usize)> = FastMap::default();
     for (i, r) in ctx.inputs.rows.iter().enumerate() {
-        if r.kind == ExpenditureType::Basic && r.source.fund() == Some(Fund::General) {
+        if r.kind == ExpenditureType::Basic
+            && r.source.fund() == Some(Fund::General)
+            && wanted(&r.code)
+        {
             func.entry(r.code.as_str()).or_insert((Decimal::ZERO, i)).0 += r.this_year.value();
         }
     }

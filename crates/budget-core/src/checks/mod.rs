@@ -17,6 +17,7 @@ use crate::totals::Totals;
 
 mod amounts;
 mod codes;
+mod fast;
 mod identities;
 mod narrative;
 mod parse;

@@ -1,11 +1,12 @@
 //! Performance targets: PRF-001 (overall indicators) and PRJ-001 … PRJ-005
 //! (project performance forms).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
 use super::amounts::weight_value;
+use super::fast::FastMap;
 use super::{Ctx, differ, function_label, parse, project_label, valid, yuan};
 use crate::finding::{Finding, Severity};
 use crate::model::{ExpenditureType, FundingSource};
@@ -71,17 +72,28 @@ pub(super) fn prf_001(ctx: &Ctx<'_>) -> Vec<Finding> {
 /// PRJ-001: a project's budget is the sum of the 项目支出 rows it links to.
 pub(super) fn prj_001(ctx: &Ctx<'_>) -> Vec<Finding> {
     const ID: &str = "PRJ-001";
-    let mut project_rows: HashMap<(&str, FundingSource), Decimal> = HashMap::new();
+    let projects = &ctx.inputs.projects;
+    if projects.is_empty() {
+        return Vec::new();
+    }
+    // Sum only the rows some project links to.
+    let mut project_rows: FastMap<(&str, FundingSource), Option<Decimal>> = projects
+        .iter()
+        .flat_map(|p| &p.links)
+        .map(|l| ((l.code.as_str(), l.source), None))
+        .collect();
     for r in ctx
         .inputs
         .rows
         .iter()
         .filter(|r| r.kind == ExpenditureType::Project)
     {
-        *project_rows.entry((r.code.as_str(), r.source)).or_default() += r.this_year.value();
+        if let Some(sum) = project_rows.get_mut(&(r.code.as_str(), r.source)) {
+            *sum.get_or_insert(Decimal::ZERO) += r.this_year.value();
+        }
     }
     let mut out = Vec::new();
-    for (i, p) in ctx.inputs.projects.iter().enumerate() {
+    for (i, p) in projects.iter().enumerate() {
         let who = project_label(i, p);
         let mut seen = HashSet::new();
         let mut linked = Decimal::ZERO;
@@ -91,9 +103,13 @@ pub(super) fn prj_001(ctx: &Ctx<'_>) -> Vec<Finding> {
                 continue; // the same row linked twice counts once
             }
             let label = format!("{}（{}）", function_label(&link.code), link.source.label());
-            match project_rows.get(&(link.code.as_str(), link.source)) {
+            match project_rows
+                .get(&(link.code.as_str(), link.source))
+                .copied()
+                .flatten()
+            {
                 Some(v) => {
-                    linked += *v;
+                    linked += v;
                     parts.push(label);
                 }
                 None => out.push(Finding::new(
