@@ -19,7 +19,7 @@ const FILES_HELP: &str = "\
 
 /// 部门预算填报文件的审核与打印工具。
 #[derive(Debug, Parser)]
-#[command(name = "budget-check", version, about, long_about = None)]
+#[command(name = "budget-check", version)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

@@ -117,13 +117,13 @@ pub(super) fn check_amounts(
             &segments,
             &mut |path, slot| match slot {
                 Value::String(s) => {
-                    if strictness == Strictness::File {
-                        if let Err(e) = parse_file_amount(s) {
-                            found.push((
-                                document_order(path, pattern),
-                                Problem::new(path, file_amount_message(s, &e)),
-                            ));
-                        }
+                    if strictness == Strictness::File
+                        && let Err(e) = parse_file_amount(s)
+                    {
+                        found.push((
+                            document_order(path, pattern),
+                            Problem::new(path, file_amount_message(s, &e)),
+                        ));
                     }
                 }
                 other => {

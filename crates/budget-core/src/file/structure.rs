@@ -25,14 +25,14 @@ pub(super) fn translate(msg: &str) -> String {
         ("invalid type: ", "类型错误"),
         ("invalid value: ", "取值无效"),
     ] {
-        if let Some(rest) = msg.strip_prefix(prefix) {
-            if let Some((found, expected)) = rest.rsplit_once(", expected ") {
-                return format!(
-                    "{label}：此处应为{}，文件中是{}",
-                    expected_zh(expected),
-                    found_zh(found)
-                );
-            }
+        if let Some(rest) = msg.strip_prefix(prefix)
+            && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        {
+            return format!(
+                "{label}：此处应为{}，文件中是{}",
+                expected_zh(expected),
+                found_zh(found)
+            );
         }
     }
     msg.to_string()
