@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Install what is missing, then run every test: format, lints, native tests,
+# browser component tests (wasm-bindgen-test in headless Chromium), the release
+# build (with its wasm size) and the end-to-end tests (Playwright, real Chromium).
+# Exits non-zero on the first failure.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+"$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+step() { echo; echo "==> $*"; }
+
+step "cargo fmt --all --check"
+cargo fmt --all --check
+
+step "cargo clippy --workspace --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test --workspace"
+cargo test --workspace
+
+step "browser component tests (wasm-bindgen-test, headless Chromium)"
+WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}" \
+  cargo test -p budget-form --target wasm32-unknown-unknown
+
+step "trunk build --release"
+trunk build --release
+wasm="$(ls dist/*.wasm | head -n 1)"
+raw=$(wc -c <"$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+echo "wasm size: $(basename "$wasm") raw ${raw} bytes ($((raw / 1024)) KiB), gzip ${gz} bytes ($((gz / 1024)) KiB)"
+
+step "end-to-end tests (node --test tests/e2e/, Playwright + Chromium)"
+node --test tests/e2e/
+
+echo
+echo "all tests passed"

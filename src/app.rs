@@ -1,0 +1,206 @@
+//! The page: toolbar, banners, summary bar, section tabs, sections and the checks panel.
+
+use std::time::Duration;
+
+use budget_core::catalog::{self, Level};
+use leptos::prelude::*;
+
+use crate::sections::checks::{ChecksPanel, go_to};
+use crate::sections::economic::EconomicSection;
+use crate::sections::narrative_inputs::NarrativeSection;
+use crate::sections::overall::OverallSection;
+use crate::sections::procurement::ProcurementSection;
+use crate::sections::projects::ProjectsSection;
+use crate::sections::report::ReportSection;
+use crate::sections::rows::RowsSection;
+use crate::sections::sangong::SanGongSection;
+use crate::sections::summary::SummaryBar;
+use crate::sections::tables::TablesSection;
+use crate::sections::toolbar::{Toolbar, import_file};
+use crate::sections::unit::UnitSection;
+use crate::state::{AppState, Tab};
+use crate::storage;
+use crate::web;
+
+/// Autosave delay after the last change.
+const SAVE_DELAY: Duration = Duration::from_millis(250);
+
+/// The whole app, restoring the draft from localStorage and autosaving it.
+#[component]
+pub fn App() -> impl IntoView {
+    let loaded = storage::load();
+    let state = AppState::new(loaded.inputs.unwrap_or_default());
+    state.storage_banner.set(loaded.problem);
+    provide_context(state);
+    autosave(state, loaded.read_only);
+    view! { <Page /> }
+}
+
+/// Save the inputs at most `SAVE_DELAY` after the last change.
+fn autosave(state: AppState, read_only: bool) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let save_error = RwSignal::new(false);
+    Effect::new(move |first: Option<()>| {
+        state.inputs.track();
+        if first.is_none() || read_only {
+            return;
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || match state.inputs.with_untracked(storage::save) {
+                Ok(()) => {
+                    state.saved_at.set(Some(web::now_hms()));
+                    if save_error.get_untracked() {
+                        save_error.set(false);
+                        state.storage_banner.set(None);
+                    }
+                }
+                Err(e) => {
+                    save_error.set(true);
+                    state.saved_at.set(None);
+                    state.storage_banner.set(Some(e));
+                }
+            },
+            SAVE_DELAY,
+        )
+        .ok();
+        pending.set_value(handle);
+    });
+}
+
+/// The page layout, over the state in context.
+#[component]
+pub fn Page() -> impl IntoView {
+    let state = AppState::get();
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|l| l.get(0))
+        {
+            import_file(state, f);
+        }
+    };
+    let tabs = Tab::ALL
+        .into_iter()
+        .map(|t| {
+            view! {
+                <button
+                    type="button"
+                    role="tab"
+                    id=format!("tab-{}", t.slug())
+                    aria-controls=format!("sec-{}", t.slug())
+                    aria-selected=move || if state.tab.get() == t { "true" } else { "false" }
+                    class:active=move || state.tab.get() == t
+                    on:click=move |_| state.tab.set(t)
+                >
+                    {t.label()}
+                </button>
+            }
+        })
+        .collect_view();
+    // Input sections stay mounted (hidden when not shown) so a finding can focus any cell.
+    let panel = move |t: Tab, body: AnyView| {
+        view! {
+            <section
+                class="panel"
+                id=format!("sec-{}", t.slug())
+                role="tabpanel"
+                aria-labelledby=format!("tab-{}", t.slug())
+                hidden=move || state.tab.get() != t
+            >
+                {body}
+            </section>
+        }
+    };
+    view! {
+        <div class="app" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <header class="top">
+                <h1>"部门预算公开填报"</h1>
+                <Toolbar />
+            </header>
+            {move || {
+                state.storage_banner.get().map(|m| view! { <div class="banner" role="alert" id="storage-banner">{m}</div> })
+            }}
+            <NoticeView />
+            <SummaryBar />
+            <div class="layout">
+                <nav class="tabs" role="tablist" aria-label="填报栏目">{tabs}</nav>
+                <main class="content">
+                    {panel(Tab::Unit, view! { <UnitSection /> }.into_any())}
+                    {panel(Tab::Rows, view! { <RowsSection /> }.into_any())}
+                    {panel(Tab::Economic, view! { <EconomicSection /> }.into_any())}
+                    {panel(Tab::SanGong, view! { <SanGongSection /> }.into_any())}
+                    {panel(Tab::Procurement, view! { <ProcurementSection /> }.into_any())}
+                    {panel(Tab::Overall, view! { <OverallSection /> }.into_any())}
+                    {panel(Tab::Projects, view! { <ProjectsSection /> }.into_any())}
+                    {panel(Tab::Narrative, view! { <NarrativeSection /> }.into_any())}
+                    <Show when=move || state.tab.get() == Tab::Tables>
+                        <section class="panel" id="sec-tables" role="tabpanel" aria-labelledby="tab-tables">
+                            <TablesSection />
+                        </section>
+                    </Show>
+                    <Show when=move || state.tab.get() == Tab::Report>
+                        <section class="panel" id="sec-report" role="tabpanel" aria-labelledby="tab-report">
+                            <ReportSection />
+                        </section>
+                    </Show>
+                </main>
+                <ChecksPanel />
+            </div>
+            <CatalogLists />
+        </div>
+    }
+}
+
+/// The import/export message, with links to the cells it names.
+#[component]
+fn NoticeView() -> impl IntoView {
+    let state = AppState::get();
+    move || {
+        state.notice.get().map(|n| {
+            let lines = n
+                .lines
+                .into_iter()
+                .map(|l| match l.path {
+                    Some(p) => view! {
+                        <li>
+                            <button type="button" class="link" on:click=move |_| go_to(state, &p)>{l.text}</button>
+                        </li>
+                    }
+                    .into_any(),
+                    None => view! { <li>{l.text}</li> }.into_any(),
+                })
+                .collect_view();
+            view! {
+                <div class=if n.is_error { "notice error" } else { "notice ok" } role="alert" id="notice">
+                    <p>{n.title}</p>
+                    <ul>{lines}</ul>
+                    <button type="button" class="close" aria-label="关闭消息" on:click=move |_| state.notice.set(None)>
+                        "×"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Code suggestions for the code cells: 项-level function codes, 款-level economic codes.
+#[component]
+fn CatalogLists() -> impl IntoView {
+    let function = catalog::function()
+        .at_level(Level::Item)
+        .map(|e| view! { <option value=e.code>{e.name}</option> })
+        .collect_view();
+    let economic = catalog::economic()
+        .at_level(Level::Section)
+        .map(|e| view! { <option value=e.code>{e.name}</option> })
+        .collect_view();
+    view! {
+        <datalist id="dl-function">{function}</datalist>
+        <datalist id="dl-economic">{economic}</datalist>
+    }
+}

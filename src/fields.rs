@@ -1,0 +1,254 @@
+//! Input widgets bound to one input path each: id from the path, an accessible
+//! name saying what the cell is, and the marks of findings and invalid text.
+
+use budget_core::{Amount, Severity};
+use leptos::prelude::*;
+
+use crate::paths::path_id;
+use crate::state::AppState;
+
+/// CSS class for a cell named by a finding.
+fn flag_class(state: AppState, path: &str) -> &'static str {
+    match state.flag(path) {
+        Some(Severity::Error) => "flag-error",
+        Some(Severity::Warning) => "flag-warning",
+        None => "",
+    }
+}
+
+/// A money cell. Keeps exactly what was typed; an invalid text is marked and explained.
+#[component]
+pub fn AmountField(
+    /// JSON path of the cell in the inputs.
+    #[prop(into)]
+    path: String,
+    /// Accessible name, e.g. `2010301 行政运行 一般公共预算 基本支出 本年预算数`.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The cell.
+    #[prop(into)]
+    value: Signal<Amount>,
+    /// Store the typed text.
+    on_set: Callback<String>,
+    /// Show the label beside the input (forms) instead of only naming it (grids).
+    #[prop(optional)]
+    visible: bool,
+) -> impl IntoView {
+    let state = AppState::get();
+    let value = Memo::new(move |_| value.get());
+    let id = path_id(&path);
+    let msg_id = format!("{id}-msg");
+    let error = Memo::new(move |_| value.with(|a| a.error().map(|e| e.to_string())));
+    let flag_path = path.clone();
+    let class = move || {
+        let mut c = String::from("amount");
+        if error.with(Option::is_some) {
+            c.push_str(" invalid");
+        }
+        let f = flag_class(state, &flag_path);
+        if !f.is_empty() {
+            c.push(' ');
+            c.push_str(f);
+        }
+        c
+    };
+    let msg_id2 = msg_id.clone();
+    let input = view! {
+        <input
+            id=id
+            type="text"
+            inputmode="decimal"
+            autocomplete="off"
+            class=class
+            aria-label=move || label.get()
+            aria-invalid=move || error.with(|e| e.as_ref().map(|_| "true"))
+            aria-describedby=move || error.with(|e| e.as_ref().map(|_| msg_id2.clone()))
+            prop:value=move || value.with(|a| a.text().to_string())
+            on:input:target=move |ev| on_set.run(ev.target().value())
+        />
+        {move || error.get().map(|m| view! { <span class="cell-msg" id=msg_id.clone()>{m}</span> })}
+    };
+    view! {
+        <span class="field-amount">
+            {visible.then(|| view! { <span class="field-label">{move || label.get()}</span> })}
+            {input}
+        </span>
+    }
+}
+
+/// A one-line or multi-line text input.
+#[component]
+pub fn TextField(
+    /// JSON path in the inputs.
+    #[prop(into)]
+    path: String,
+    /// Accessible name.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The text.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Store the typed text.
+    on_set: Callback<String>,
+    /// Render a `<textarea>`.
+    #[prop(optional)]
+    multiline: bool,
+    /// Show the label beside the input.
+    #[prop(optional)]
+    visible: bool,
+    /// Extra attribute hint, e.g. `date` for dates (still stored as text).
+    #[prop(optional, into)]
+    kind: Option<&'static str>,
+    /// Id of a `<datalist>` of suggestions (catalog codes).
+    #[prop(optional, into)]
+    list: Option<&'static str>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let value = Memo::new(move |_| value.get());
+    let id = path_id(&path);
+    let class = move || flag_class(state, &path);
+    let control = if multiline {
+        view! {
+            <textarea
+                id=id
+                class=class
+                rows="3"
+                aria-label=move || label.get()
+                prop:value=move || value.get()
+                on:input:target=move |ev| on_set.run(ev.target().value())
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id
+                type=kind.unwrap_or("text")
+                list=list
+                class=class
+                autocomplete="off"
+                aria-label=move || label.get()
+                prop:value=move || value.get()
+                on:input:target=move |ev| on_set.run(ev.target().value())
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <span class=if multiline { "field-text wide" } else { "field-text" }>
+            {visible.then(|| view! { <span class="field-label">{move || label.get()}</span> })}
+            {control}
+        </span>
+    }
+}
+
+/// A choice among fixed labels; the value is the index of the chosen label.
+#[component]
+pub fn SelectField(
+    /// JSON path in the inputs.
+    #[prop(into)]
+    path: String,
+    /// Accessible name.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Option labels.
+    options: Vec<&'static str>,
+    /// Index of the chosen option.
+    #[prop(into)]
+    selected: Signal<usize>,
+    /// Store the chosen index.
+    on_set: Callback<usize>,
+    /// Show the label beside the control.
+    #[prop(optional)]
+    visible: bool,
+) -> impl IntoView {
+    let state = AppState::get();
+    let selected = Memo::new(move |_| selected.get());
+    let id = path_id(&path);
+    let class = move || flag_class(state, &path);
+    let opts = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            view! { <option value=i.to_string() selected=move || selected.get() == i>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <span class="field-select">
+            {visible.then(|| view! { <span class="field-label">{move || label.get()}</span> })}
+            <select
+                id=id
+                class=class
+                aria-label=move || label.get()
+                prop:value=move || selected.get().to_string()
+                on:change:target=move |ev| {
+                    if let Ok(i) = ev.target().value().parse::<usize>() {
+                        on_set.run(i);
+                    }
+                }
+            >
+                {opts}
+            </select>
+        </span>
+    }
+}
+
+/// A whole number (vehicle counts, the fiscal year). Text that is not a whole
+/// number is left in the box, explained, and not stored.
+#[component]
+pub fn NumberField(
+    /// JSON path in the inputs.
+    #[prop(into)]
+    path: String,
+    /// Accessible name.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The number.
+    #[prop(into)]
+    value: Signal<i64>,
+    /// Store a valid number.
+    on_set: Callback<i64>,
+    /// Smallest and largest accepted value.
+    range: (i64, i64),
+) -> impl IntoView {
+    let state = AppState::get();
+    let value = Memo::new(move |_| value.get());
+    let id = path_id(&path);
+    let msg_id = format!("{id}-msg");
+    let problem = RwSignal::new(None::<String>);
+    let class = move || {
+        let f = flag_class(state, &path);
+        if problem.with(Option::is_some) {
+            format!("number invalid {f}")
+        } else {
+            format!("number {f}")
+        }
+    };
+    let msg_id2 = msg_id.clone();
+    view! {
+        <span class="field-number">
+            <span class="field-label">{move || label.get()}</span>
+            <input
+                id=id
+                type="text"
+                inputmode="numeric"
+                class=class
+                aria-label=move || label.get()
+                aria-invalid=move || problem.with(|p| p.as_ref().map(|_| "true"))
+                aria-describedby=move || problem.with(|p| p.as_ref().map(|_| msg_id2.clone()))
+                prop:value=move || value.get().to_string()
+                on:input:target=move |ev| {
+                    let text = ev.target().value();
+                    match text.trim().parse::<i64>() {
+                        Ok(n) if n >= range.0 && n <= range.1 => {
+                            problem.set(None);
+                            on_set.run(n);
+                        }
+                        _ => problem.set(Some(format!("“{text}”不是 {}–{} 之间的整数，未保存", range.0, range.1))),
+                    }
+                }
+            />
+            {move || problem.get().map(|m| view! { <span class="cell-msg" id=msg_id.clone()>{m}</span> })}
+        </span>
+    }
+}

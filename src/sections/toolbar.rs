@@ -1,0 +1,241 @@
+//! The toolbar: sample, new, import (picker and drag-and-drop), export, save status.
+
+use budget_core::Inputs;
+use budget_core::file::{self, ExportError, Opened};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::state::{AppState, Notice, NoticeLine};
+use crate::web;
+
+/// The built-in sample: 重庆市大渡口区人民政府办公室 2021.
+const SAMPLE_JSON: &str = include_str!("../../fixtures/dadukou-2021.json");
+
+/// Replace the inputs, asking first when the form holds something.
+fn replace(state: AppState, inputs: Inputs, question: &str) -> bool {
+    if !state.is_empty() && !web::confirm(question) {
+        return false;
+    }
+    state.inputs.set(inputs);
+    true
+}
+
+/// Load the sample.
+pub fn load_sample(state: AppState) {
+    match serde_json::from_str::<Inputs>(SAMPLE_JSON) {
+        Ok(inputs) => {
+            if replace(state, inputs, "加载示例将替换当前填写的全部内容，确定吗？")
+            {
+                state.notice.set(Some(Notice {
+                    is_error: false,
+                    title: "已加载示例：重庆市大渡口区人民政府办公室 2021 年部门预算。".into(),
+                    lines: Vec::new(),
+                }));
+            }
+        }
+        Err(e) => state.notice.set(Some(Notice {
+            is_error: true,
+            title: format!("示例数据无法读取：{e}"),
+            lines: Vec::new(),
+        })),
+    }
+}
+
+/// Import a file's bytes: all or nothing.
+pub fn import_bytes(state: AppState, name: &str, bytes: &[u8]) {
+    match file::open(bytes) {
+        Ok(opened) => {
+            let stated: Vec<NoticeLine> = match &opened {
+                Opened::Submission(imp) => imp
+                    .findings
+                    .iter()
+                    .filter(|f| f.check.starts_with("IMP"))
+                    .map(|f| NoticeLine {
+                        text: format!("[{}] {}", f.check, f.message),
+                        path: None,
+                    })
+                    .collect(),
+                Opened::Inputs { .. } => Vec::new(),
+            };
+            let inputs = opened.inputs().clone();
+            if replace(
+                state,
+                inputs,
+                &format!("导入“{name}”将替换当前填写的全部内容，确定吗？"),
+            ) {
+                let title = if stated.is_empty() {
+                    format!("已导入“{name}”。")
+                } else {
+                    format!(
+                        "已导入“{name}”；文件中所列的以下数字与重新计算的结果不同，表格按重新计算显示："
+                    )
+                };
+                state.notice.set(Some(Notice {
+                    is_error: !stated.is_empty(),
+                    title,
+                    lines: stated,
+                }));
+            }
+        }
+        Err(e) => {
+            let lines = e
+                .problems()
+                .into_iter()
+                .map(|p| NoticeLine {
+                    text: p.to_string(),
+                    path: None,
+                })
+                .collect();
+            state.notice.set(Some(Notice {
+                is_error: true,
+                title: format!("“{name}”未导入，当前填写内容未改变："),
+                lines,
+            }));
+        }
+    }
+}
+
+/// Read a picked or dropped file, then import it.
+pub fn import_file(state: AppState, f: web_sys::File) {
+    let name = f.name();
+    if f.size() > file::MAX_FILE_BYTES as f64 {
+        state.notice.set(Some(Notice {
+            is_error: true,
+            title: format!("“{name}”未导入：文件过大（上限 20 MB），不像是预算填报文件。"),
+            lines: Vec::new(),
+        }));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
+            Ok(buf) => {
+                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+                import_bytes(state, &name, &bytes);
+            }
+            Err(_) => state.notice.set(Some(Notice {
+                is_error: true,
+                title: format!("“{name}”无法读取，当前填写内容未改变。"),
+                lines: Vec::new(),
+            })),
+        }
+    });
+}
+
+/// The download name: `<unit code>-<year>-budget.json`.
+pub fn export_name(inputs: &Inputs) -> String {
+    let code: String = inputs
+        .unit
+        .code
+        .trim()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let code = if code.is_empty() {
+        "unit".to_string()
+    } else {
+        code
+    };
+    format!("{code}-{}-budget.json", inputs.unit.fiscal_year)
+}
+
+/// Export the submission file, or list why not.
+pub fn export(state: AppState) {
+    let result = state
+        .inputs
+        .with(|i| file::export(i, &web::now_iso()).map(|text| (export_name(i), text)));
+    match result {
+        Ok((name, text)) => match web::download(&name, &text, "application/json") {
+            Ok(()) => state.notice.set(Some(Notice {
+                is_error: false,
+                title: format!("已导出“{name}”。"),
+                lines: Vec::new(),
+            })),
+            Err(e) => state.notice.set(Some(Notice {
+                is_error: true,
+                title: e,
+                lines: Vec::new(),
+            })),
+        },
+        Err(ExportError::Errors(findings)) => {
+            let lines = findings
+                .iter()
+                .map(|f| NoticeLine {
+                    text: format!("[{}] {}", f.check, f.message),
+                    path: f.locations.first().cloned(),
+                })
+                .collect();
+            state.notice.set(Some(Notice {
+                is_error: true,
+                title: format!(
+                    "还有 {} 项错误未改正，不能导出。点击错误可跳到对应单元格：",
+                    findings.len()
+                ),
+                lines,
+            }));
+        }
+        Err(ExportError::Amounts(problems)) => {
+            let lines = problems
+                .iter()
+                .map(|p| NoticeLine {
+                    text: p.to_string(),
+                    path: None,
+                })
+                .collect();
+            state.notice.set(Some(Notice {
+                is_error: true,
+                title: "有金额无效，不能导出：".into(),
+                lines,
+            }));
+        }
+        Err(e) => state.notice.set(Some(Notice {
+            is_error: true,
+            title: e.to_string(),
+            lines: Vec::new(),
+        })),
+    }
+}
+
+/// The toolbar.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let state = AppState::get();
+    let new_form = move |_| {
+        if web::confirm("新建将清空当前填写的全部内容，确定吗？") {
+            state.inputs.set(Inputs::default());
+            state.notice.set(None);
+        }
+    };
+    let picked = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(f) = input.files().and_then(|l| l.get(0)) {
+            import_file(state, f);
+        }
+        // Let the same file be picked again.
+        input.set_value("");
+    };
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="文件操作">
+            <button type="button" id="btn-sample" on:click=move |_| load_sample(state)>
+                "加载示例（大渡口区政府办 2021）"
+            </button>
+            <button type="button" id="btn-new" on:click=new_form>"新建"</button>
+            <label class="button" for="import-file">"导入…"</label>
+            <input
+                type="file"
+                id="import-file"
+                class="visually-hidden"
+                accept=".json,application/json"
+                on:change=picked
+            />
+            <button type="button" id="btn-export" on:click=move |_| export(state)>"导出"</button>
+            <span class="saved" id="saved-status" aria-live="polite">
+                {move || state.saved_at.get().map(|t| format!("已保存 {t}"))}
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,82 @@
+//! 单位信息: the unit header.
+
+use budget_core::model::{UnitHeader, UnitType};
+use leptos::prelude::*;
+
+use super::index_of;
+use crate::fields::{NumberField, SelectField, TextField};
+use crate::state::AppState;
+
+/// Apply `f` to the unit header.
+fn edit(state: AppState, f: impl FnOnce(&mut UnitHeader)) {
+    state.inputs.update(|i| f(&mut i.unit));
+}
+
+/// A text field of the unit header.
+fn text(
+    state: AppState,
+    field: &'static str,
+    label: &'static str,
+    get: fn(&UnitHeader) -> String,
+    set: fn(&mut UnitHeader, String),
+    multiline: bool,
+) -> impl IntoView {
+    view! {
+        <TextField
+            path=format!("unit.{field}")
+            label=label.to_string()
+            value=Signal::derive(move || state.inputs.with(|i| get(&i.unit)))
+            on_set=Callback::new(move |v: String| edit(state, |u| set(u, v)))
+            multiline=multiline
+            visible=true
+        />
+    }
+}
+
+/// The unit header form.
+#[component]
+pub fn UnitSection() -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <h2>"单位信息"</h2>
+        <div class="form">
+            {text(state, "name", "部门（单位）名称", |u| u.name.clone(), |u, v| u.name = v, false)}
+            {text(state, "short_name", "简称", |u| u.short_name.clone(), |u, v| u.short_name = v, false)}
+            {text(state, "code", "单位编码", |u| u.code.clone(), |u, v| u.code = v, false)}
+            <NumberField
+                path="unit.fiscal_year"
+                label="预算年度".to_string()
+                value=Signal::derive(move || state.inputs.with(|i| i64::from(i.unit.fiscal_year)))
+                on_set=Callback::new(move |y: i64| {
+                    if let Ok(y) = i32::try_from(y) {
+                        edit(state, |u| u.fiscal_year = y);
+                    }
+                })
+                range=(0, 9999)
+            />
+            <SelectField
+                path="unit.unit_type"
+                label="单位类型".to_string()
+                options=UnitType::ALL.iter().map(|t| t.label()).collect()
+                selected=Signal::derive(move || state.inputs.with(|i| index_of(&UnitType::ALL, i.unit.unit_type)))
+                on_set=Callback::new(move |k: usize| {
+                    if let Some(t) = UnitType::ALL.get(k).copied() {
+                        edit(state, |u| u.unit_type = t);
+                    }
+                })
+                visible=true
+            />
+            {text(state, "contact_person", "联系人", |u| u.contact_person.clone(), |u, v| u.contact_person = v, false)}
+            {text(state, "contact_phone", "联系电话", |u| u.contact_phone.clone(), |u, v| u.contact_phone = v, false)}
+            {text(
+                state,
+                "duties",
+                "职能职责（每行一条）",
+                |u| u.duties.join("\n"),
+                |u, v| u.duties = v.split('\n').map(str::to_string).collect(),
+                true,
+            )}
+            {text(state, "composition", "单位构成", |u| u.composition.clone(), |u, v| u.composition = v, true)}
+        </div>
+    }
+}

@@ -1,0 +1,174 @@
+//! The app state: one `Inputs` signal (the only mutable data) and memos over the core.
+
+use std::collections::BTreeMap;
+
+use budget_core::{Derived, Finding, Inputs, Severity};
+use leptos::prelude::*;
+
+/// The sections of the page (tabs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// 单位信息
+    Unit,
+    /// 预算明细
+    Rows,
+    /// 基本支出经济分类
+    Economic,
+    /// 三公经费
+    SanGong,
+    /// 政府采购
+    Procurement,
+    /// 整体绩效目标
+    Overall,
+    /// 项目绩效目标
+    Projects,
+    /// 说明文字
+    Narrative,
+    /// 表1–表10 and the project forms
+    Tables,
+    /// 情况说明
+    Report,
+}
+
+impl Tab {
+    /// Every tab, in page order.
+    pub const ALL: [Tab; 10] = [
+        Tab::Unit,
+        Tab::Rows,
+        Tab::Economic,
+        Tab::SanGong,
+        Tab::Procurement,
+        Tab::Overall,
+        Tab::Projects,
+        Tab::Narrative,
+        Tab::Tables,
+        Tab::Report,
+    ];
+    /// Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Unit => "单位信息",
+            Tab::Rows => "预算明细",
+            Tab::Economic => "基本支出经济分类",
+            Tab::SanGong => "三公经费",
+            Tab::Procurement => "政府采购",
+            Tab::Overall => "整体绩效目标",
+            Tab::Projects => "项目绩效目标",
+            Tab::Narrative => "说明文字",
+            Tab::Tables => "公开表格（表1–表10）",
+            Tab::Report => "情况说明",
+        }
+    }
+    /// Stable DOM id suffix.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tab::Unit => "unit",
+            Tab::Rows => "rows",
+            Tab::Economic => "economic",
+            Tab::SanGong => "sangong",
+            Tab::Procurement => "procurement",
+            Tab::Overall => "overall",
+            Tab::Projects => "projects",
+            Tab::Narrative => "narrative",
+            Tab::Tables => "tables",
+            Tab::Report => "report",
+        }
+    }
+}
+
+/// A message shown above the form (import/export results).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// True for a problem, false for a success.
+    pub is_error: bool,
+    /// Headline.
+    pub title: String,
+    /// Detail lines (e.g. problems with their JSON paths).
+    pub lines: Vec<NoticeLine>,
+}
+
+/// One line of a notice; `path` (an input path) makes it a link to the cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticeLine {
+    /// Text.
+    pub text: String,
+    /// Input path to jump to.
+    pub path: Option<String>,
+}
+
+/// Everything the components share; `Copy`, provided as context by `App`.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The inputs: the only data a clerk changes.
+    pub inputs: RwSignal<Inputs>,
+    /// Tables, totals and narrative, derived by the core.
+    pub derived: Memo<Derived>,
+    /// Findings of the core checks.
+    pub findings: Memo<Vec<Finding>>,
+    /// Worst severity per input path named by a finding (for cell highlighting).
+    pub flagged: Memo<BTreeMap<String, Severity>>,
+    /// The visible section.
+    pub tab: RwSignal<Tab>,
+    /// Import/export message.
+    pub notice: RwSignal<Option<Notice>>,
+    /// Storage problem banner.
+    pub storage_banner: RwSignal<Option<String>>,
+    /// "已保存 HH:MM:SS" once a save succeeded.
+    pub saved_at: RwSignal<Option<String>>,
+}
+
+impl AppState {
+    /// Build the state over `initial` inputs.
+    pub fn new(initial: Inputs) -> Self {
+        let inputs = RwSignal::new(initial);
+        let derived = Memo::new(move |_| inputs.with(budget_core::derive));
+        let findings =
+            Memo::new(move |_| inputs.with(|i| derived.with(|d| budget_core::check(i, d))));
+        let flagged = Memo::new(move |_| {
+            findings.with(|fs| {
+                let mut map: BTreeMap<String, Severity> = BTreeMap::new();
+                for f in fs {
+                    for loc in &f.locations {
+                        map.entry(loc.clone())
+                            .and_modify(|s| *s = (*s).min(f.severity))
+                            .or_insert(f.severity);
+                    }
+                }
+                map
+            })
+        });
+        AppState {
+            inputs,
+            derived,
+            findings,
+            flagged,
+            tab: RwSignal::new(Tab::Rows),
+            notice: RwSignal::new(None),
+            storage_banner: RwSignal::new(None),
+            saved_at: RwSignal::new(None),
+        }
+    }
+
+    /// The state provided by `App`.
+    pub fn get() -> Self {
+        expect_context::<AppState>()
+    }
+
+    /// Severity of the finding naming `path`, if any.
+    pub fn flag(&self, path: &str) -> Option<Severity> {
+        self.flagged.with(|m| m.get(path).copied())
+    }
+
+    /// Number of errors and warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        self.findings.with(|fs| {
+            let errors = fs.iter().filter(|f| f.is_error()).count();
+            (errors, fs.len() - errors)
+        })
+    }
+
+    /// True when nothing has been entered.
+    pub fn is_empty(&self) -> bool {
+        self.inputs.with(|i| *i == Inputs::default())
+    }
+}

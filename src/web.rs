@@ -1,0 +1,91 @@
+//! Small browser helpers: focus an input, confirm, download, clock.
+
+use wasm_bindgen::JsCast;
+
+use crate::paths::path_id;
+
+/// The element of the input at `path`, or the first element whose id starts with it
+/// (a finding may name a whole row, `rows[3]`).
+fn element_for(path: &str) -> Option<web_sys::HtmlElement> {
+    let doc = web_sys::window()?.document()?;
+    let id = path_id(path);
+    let el = match doc.get_element_by_id(&id) {
+        Some(el) => el,
+        None => doc
+            .query_selector(&format!("[id^=\"{id}-\"]"))
+            .ok()
+            .flatten()?,
+    };
+    el.dyn_into::<web_sys::HtmlElement>().ok()
+}
+
+/// Scroll to and focus the input at `path`; false when it is not on the page.
+pub fn focus_path(path: &str) -> bool {
+    let Some(el) = element_for(path) else {
+        return false;
+    };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    el.focus().is_ok()
+}
+
+/// Ask the clerk; false when the browser cannot ask.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
+}
+
+/// Now as an ISO 8601 string (UTC), e.g. `2026-11-25T19:40:00.000Z`.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Local wall-clock time `HH:MM:SS`.
+pub fn now_hms() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:02}:{:02}:{:02}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
+}
+
+/// Offer `text` as a file download named `name`.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("下载失败：{what}");
+    let window = web_sys::window().ok_or_else(|| fail("无浏览器窗口"))?;
+    let doc = window.document().ok_or_else(|| fail("无页面"))?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|_| fail("无法创建文件"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("无法创建链接"))?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(|_| fail("无法创建链接"))?
+        .dyn_into()
+        .map_err(|_| fail("无法创建链接"))?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.style().set_property("display", "none").ok();
+    if let Some(body) = doc.body() {
+        body.append_child(&a).ok();
+        a.click();
+        body.remove_child(&a).ok();
+    } else {
+        a.click();
+    }
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let url2 = url.clone();
+    leptos::prelude::set_timeout(
+        move || {
+            web_sys::Url::revoke_object_url(&url2).ok();
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
