@@ -1,1 +1,96 @@
-fn main() {}
+//! Derive + check at 100, 1,000 and 10,000 budget rows, beside a baseline that
+//! only sums the same amounts. Run: `cargo bench -p budget-core --bench derive_check`.
+//! Criterion prints its own statistics; a summary table with the ratio follows.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use budget_core::{Inputs, check, derive, synthetic};
+use criterion::{BenchmarkId, Criterion};
+use rust_decimal::Decimal;
+
+const SIZES: [usize; 3] = [100, 1_000, 10_000];
+
+fn derive_and_check(inputs: &Inputs) -> usize {
+    let derived = derive(inputs);
+    check(inputs, &derived).len() + derived.tables.len()
+}
+
+/// The floor: touch every amount once and add it up.
+fn bare_sum(inputs: &Inputs) -> Decimal {
+    let rows: Decimal = inputs
+        .rows
+        .iter()
+        .map(|r| r.this_year.value() + r.last_year.value())
+        .sum();
+    rows + inputs
+        .economic_rows
+        .iter()
+        .map(|e| e.amount.value())
+        .sum::<Decimal>()
+}
+
+fn median(mut f: impl FnMut(), min_runs: usize) -> Duration {
+    let mut times = Vec::new();
+    let start = Instant::now();
+    while times.len() < min_runs
+        || (start.elapsed() < Duration::from_secs(1) && times.len() < 10_000)
+    {
+        let t = Instant::now();
+        f();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn main() {
+    let forms: Vec<(usize, Inputs)> = SIZES
+        .iter()
+        .map(|&n| (n, synthetic::generate(n, 42)))
+        .collect();
+    let mut c = Criterion::default()
+        .configure_from_args()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    {
+        let mut g = c.benchmark_group("derive_check");
+        for (n, inputs) in &forms {
+            g.bench_with_input(BenchmarkId::new("derive+check", n), inputs, |b, i| {
+                b.iter(|| derive_and_check(black_box(i)))
+            });
+            g.bench_with_input(BenchmarkId::new("bare sum", n), inputs, |b, i| {
+                b.iter(|| bare_sum(black_box(i)))
+            });
+        }
+        g.finish();
+    }
+    c.final_summary();
+
+    println!("\nsummary (median wall time per run)");
+    println!(
+        "{:>8}  {:>14}  {:>12}  {:>7}",
+        "rows", "derive+check", "bare sum", "ratio"
+    );
+    for (n, inputs) in &forms {
+        let full = median(
+            || {
+                black_box(derive_and_check(black_box(inputs)));
+            },
+            20,
+        );
+        let base = median(
+            || {
+                black_box(bare_sum(black_box(inputs)));
+            },
+            20,
+        );
+        println!(
+            "{:>8}  {:>11.3} ms  {:>9.3} ms  {:>6.1}x",
+            n,
+            full.as_secs_f64() * 1e3,
+            base.as_secs_f64() * 1e3,
+            full.as_secs_f64() / base.as_secs_f64()
+        );
+    }
+}

@@ -9,10 +9,12 @@ pub mod amount;
 pub mod catalog;
 pub mod checks;
 pub mod derive;
+mod fastmap;
 pub mod file;
 pub mod finding;
 pub mod model;
 pub mod narrative;
+pub mod synthetic;
 pub mod table;
 pub mod totals;
 
