@@ -29,7 +29,12 @@ pub fn derive(inputs: &Inputs) -> Derived {
     let tables = tables::all(inputs, &totals);
     let project_tables = tables::projects(inputs);
     let narrative = crate::narrative::generate(inputs, &totals);
-    Derived { totals, tables, project_tables, narrative }
+    Derived {
+        totals,
+        tables,
+        project_tables,
+        narrative,
+    }
 }
 
 impl Derived {

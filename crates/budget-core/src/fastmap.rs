@@ -6,13 +6,13 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` with the fast hasher.
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// FxHash: rotate, xor, multiply, a word at a time.
 #[derive(Debug, Default, Clone, Copy)]
-pub(super) struct FxHasher {
+pub(crate) struct FxHasher {
     hash: u64,
 }
 

@@ -40,8 +40,18 @@ pub struct Finding {
 
 impl Finding {
     /// A finding of `check` at `locations`.
-    pub fn new(check: &str, severity: Severity, message: impl Into<String>, locations: Vec<String>) -> Self {
-        Finding { check: check.to_string(), severity, message: message.into(), locations }
+    pub fn new(
+        check: &str,
+        severity: Severity,
+        message: impl Into<String>,
+        locations: Vec<String>,
+    ) -> Self {
+        Finding {
+            check: check.to_string(),
+            severity,
+            message: message.into(),
+            locations,
+        }
     }
     /// The key an explanation is stored under: `ID@first location` (or the ID alone).
     pub fn key(&self) -> String {

@@ -89,8 +89,11 @@ pub enum UnitType {
 
 impl UnitType {
     /// All values, in display order.
-    pub const ALL: [UnitType; 3] =
-        [UnitType::Administrative, UnitType::CivilServiceManagedInstitution, UnitType::Institution];
+    pub const ALL: [UnitType; 3] = [
+        UnitType::Administrative,
+        UnitType::CivilServiceManagedInstitution,
+        UnitType::Institution,
+    ];
     /// Chinese label.
     pub fn label(self) -> &'static str {
         match self {
@@ -126,7 +129,9 @@ impl Fund {
 }
 
 /// 收入来源 of a budget row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FundingSource {
@@ -228,13 +233,18 @@ impl FundingSource {
         FundingSource::ALL.into_iter().find(|f| {
             f.label() == s
                 || f.short_label() == s
-                || serde_json::to_value(f).ok().and_then(|v| v.as_str().map(|x| x == s)).unwrap_or(false)
+                || serde_json::to_value(f)
+                    .ok()
+                    .and_then(|v| v.as_str().map(|x| x == s))
+                    .unwrap_or(false)
         })
     }
 }
 
 /// 支出类型 of a budget row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ExpenditureType {
@@ -276,7 +286,10 @@ impl ExpenditureType {
         ExpenditureType::ALL.into_iter().find(|t| {
             t.label() == s
                 || t.label().trim_end_matches("支出") == s
-                || serde_json::to_value(t).ok().and_then(|v| v.as_str().map(|x| x == s)).unwrap_or(false)
+                || serde_json::to_value(t)
+                    .ok()
+                    .and_then(|v| v.as_str().map(|x| x == s))
+                    .unwrap_or(false)
         })
     }
 }
@@ -336,7 +349,9 @@ pub struct SanGongYear {
 }
 
 /// 政府采购品目类别
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProcurementCategory {
@@ -351,8 +366,11 @@ pub enum ProcurementCategory {
 
 impl ProcurementCategory {
     /// All categories, in narrative order.
-    pub const ALL: [ProcurementCategory; 3] =
-        [ProcurementCategory::Goods, ProcurementCategory::Works, ProcurementCategory::Services];
+    pub const ALL: [ProcurementCategory; 3] = [
+        ProcurementCategory::Goods,
+        ProcurementCategory::Works,
+        ProcurementCategory::Services,
+    ];
     /// Chinese label (表9).
     pub fn label(self) -> &'static str {
         match self {
@@ -404,8 +422,13 @@ pub enum Operator {
 
 impl Operator {
     /// All operators.
-    pub const ALL: [Operator; 5] =
-        [Operator::AtLeast, Operator::AtMost, Operator::Equal, Operator::Greater, Operator::Less];
+    pub const ALL: [Operator; 5] = [
+        Operator::AtLeast,
+        Operator::AtMost,
+        Operator::Equal,
+        Operator::Greater,
+        Operator::Less,
+    ];
     /// The symbol.
     pub fn symbol(self) -> &'static str {
         match self {

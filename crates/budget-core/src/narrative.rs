@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::amount::format_wan;
+use crate::amount::{self, CentSum, format_wan};
 use crate::catalog::{self, Level};
 use crate::model::{Fund, FundingSource, Inputs, ProcurementCategory};
 use crate::totals::Totals;
@@ -138,29 +138,41 @@ pub fn generate(inputs: &Inputs, t: &Totals) -> Narrative {
             if !reason.is_empty() {
                 income.push_str(&format!("，主要是{reason}"));
             }
+            // The part of the change that is 财政拨款 (the three funds, current year).
+            let fiscal = |r: &&crate::model::BudgetRow| {
+                matches!(
+                    r.source,
+                    S::GeneralBudget | S::GovFundBudget | S::StateCapitalBudget
+                )
+            };
+            let fiscal_this = amount::sum(inputs.rows.iter().filter(fiscal).map(|r| &r.this_year));
+            let fiscal_last = amount::sum(inputs.rows.iter().filter(fiscal).map(|r| &r.last_year));
+            if let Some(c) = change(fiscal_this, fiscal_last) {
+                income.push_str(&format!("，经费拨款{c}"));
+            }
             income.push('。');
         }
         None => income.push_str("。收入与去年持平。"),
     }
-    let mut by_class: Vec<(String, Decimal)> = Vec::new();
+    let mut by_class: std::collections::BTreeMap<&str, CentSum> = Default::default();
     for r in &inputs.rows {
-        let class = r.code.trim().get(..3).unwrap_or(r.code.trim()).to_string();
-        match by_class.iter_mut().find(|(c, _)| *c == class) {
-            Some(slot) => slot.1 += r.this_year.value(),
-            None => by_class.push((class, r.this_year.value())),
-        }
+        let code = r.code.trim();
+        by_class
+            .entry(code.get(..3).unwrap_or(code))
+            .or_default()
+            .add(&r.this_year);
     }
-    by_class.sort();
     let classes: Vec<String> = by_class
         .iter()
         .filter(|(_, v)| !v.is_zero())
+        .map(|(c, v)| (c, v.to_decimal()))
         .map(|(c, v)| {
             let name = catalog::function()
                 .get(c)
                 .filter(|e| e.level == Level::Class)
                 .map(|e| e.name)
-                .unwrap_or(c.as_str());
-            format!("{name}{}万元", w(*v))
+                .unwrap_or(c);
+            format!("{name}{}万元", w(v))
         })
         .collect();
     let mut spending = format!("（二）支出预算：{year}年年初预算数{}万元", w(t.total));
@@ -208,12 +220,13 @@ pub fn generate(inputs: &Inputs, t: &Totals) -> Narrative {
         budget.push_str(&format!("，主要包括：{key_work}等重点工作"));
     }
     budget.push('。');
-    let gov_fund_last: Decimal = inputs
-        .rows
-        .iter()
-        .filter(|r| r.source.fund() == Some(Fund::GovFund))
-        .map(|r| r.last_year.value())
-        .sum();
+    let gov_fund_last = amount::sum(
+        inputs
+            .rows
+            .iter()
+            .filter(|r| r.source.fund() == Some(Fund::GovFund))
+            .map(|r| &r.last_year),
+    );
     let gov_fund = if t.gov_fund.is_zero() {
         format!("{year}年{short}没有使用政府性基金预算拨款安排的支出。")
     } else {

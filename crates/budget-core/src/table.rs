@@ -42,11 +42,19 @@ pub struct HeaderCell {
 impl HeaderCell {
     /// A 1×1 header cell.
     pub fn new(text: impl Into<String>) -> Self {
-        HeaderCell { text: text.into(), colspan: 1, rowspan: 1 }
+        HeaderCell {
+            text: text.into(),
+            colspan: 1,
+            rowspan: 1,
+        }
     }
     /// A header cell spanning `colspan` columns and `rowspan` rows.
     pub fn span(text: impl Into<String>, colspan: u16, rowspan: u16) -> Self {
-        HeaderCell { text: text.into(), colspan, rowspan }
+        HeaderCell {
+            text: text.into(),
+            colspan,
+            rowspan,
+        }
     }
 }
 
@@ -126,12 +134,25 @@ impl Table {
     pub fn columns(&self) -> usize {
         self.rows
             .iter()
-            .map(|r| r.cells.iter().map(|c| if let Cell::Span { colspan, .. } = c { *colspan as usize } else { 1 }).sum())
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| {
+                        if let Cell::Span { colspan, .. } = c {
+                            *colspan as usize
+                        } else {
+                            1
+                        }
+                    })
+                    .sum()
+            })
             .max()
             .unwrap_or(0)
     }
     /// The first row whose first cell is `code` (a code or a label).
     pub fn row(&self, code: &str) -> Option<&TableRow> {
-        self.rows.iter().find(|r| matches!(r.cells.first(), Some(Cell::Text(t)) if t == code))
+        self.rows
+            .iter()
+            .find(|r| matches!(r.cells.first(), Some(Cell::Text(t)) if t == code))
     }
 }

@@ -1093,14 +1093,9 @@ fn project_form_shows_every_field() {
     d.finish();
 }
 
-/// The narrative as one text: title, headings and paragraphs, one per line.
+/// The narrative as one text: title, headings, paragraphs and the contact line.
 fn narrative_text(d: &Derived) -> String {
-    let mut out = vec![d.narrative.title.clone()];
-    for s in &d.narrative.sections {
-        out.push(s.heading.clone());
-        out.extend(s.paragraphs.iter().cloned());
-    }
-    out.join("\n")
+    d.narrative.to_text()
 }
 
 /// Every figure of the seed's 情况说明 in its sentence context (spaces the PDF put

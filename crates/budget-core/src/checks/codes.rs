@@ -3,9 +3,9 @@
 
 use std::collections::hash_map::Entry;
 
-use super::fast::FastMap;
 use super::{Ctx, economic_label, row_label};
 use crate::catalog::{self, Catalog, Level};
+use crate::fastmap::FastMap;
 use crate::finding::{Finding, Severity};
 
 /// What is wrong with a code, as a Chinese sentence, if anything.

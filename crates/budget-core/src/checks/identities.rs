@@ -3,8 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::amounts::sangong_cells;
-use super::fast::FastMap;
 use super::{Ctx, differ, economic_label, function_label, valid, yuan};
+use crate::fastmap::FastMap;
 use crate::finding::{Finding, Severity};
 use crate::model::{ExpenditureType, Fund, Inputs};
 use crate::table::Cell;

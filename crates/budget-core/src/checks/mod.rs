@@ -17,7 +17,6 @@ use crate::totals::Totals;
 
 mod amounts;
 mod codes;
-mod fast;
 mod identities;
 mod narrative;
 mod parse;

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use rust_decimal::Decimal;
 
 use super::amounts::weight_value;
-use super::fast::FastMap;
 use super::{Ctx, differ, function_label, parse, project_label, valid, yuan};
+use crate::fastmap::FastMap;
 use crate::finding::{Finding, Severity};
 use crate::model::{ExpenditureType, FundingSource};
 

@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::amount::{canonical, to_wan};
+use crate::amount::{CentSum, canonical, to_wan};
 use crate::catalog::{self, Catalog, Level};
+use crate::fastmap::FastMap;
 use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, ProjectForm};
 use crate::table::{Cell, HeaderCell, RowKind, Table, TableRow};
 use crate::totals::{Totals, is_personnel};
@@ -17,18 +18,100 @@ use crate::totals::{Totals, is_personnel};
 pub const NO_GOV_FUND_NOTE: &str = "本单位无政府性基金收支，故此表无数据。";
 
 pub(super) fn all(inputs: &Inputs, totals: &Totals) -> Vec<Table> {
+    let codes = CodeFigures::collect(inputs);
     vec![
-        table1(inputs),
-        table2(inputs),
+        table1(inputs, &codes),
+        table2(inputs, &codes),
         table3(inputs),
         table4(inputs),
-        table5(inputs),
-        table6(inputs, totals),
-        table7(inputs),
-        table8(inputs),
+        table5(inputs, &codes),
+        table6(inputs, totals, &codes),
+        table7(inputs, &codes),
+        table8(inputs, &codes),
         table9(inputs),
         table10(inputs, totals),
     ]
+}
+
+/// This year's (and 一般公共预算 last year's) figures of one function code,
+/// summed over its rows in one pass; every per-code table reads from these.
+#[derive(Debug, Clone)]
+struct CodeFigures<'a> {
+    code: &'a str,
+    by_source: [Decimal; FundingSource::ALL.len()],
+    by_type: [Decimal; ExpenditureType::ALL.len()],
+    total: Decimal,
+    /// 一般公共预算 (current and carried over): last year, this year, 基本, 项目.
+    general: [Decimal; 4],
+    /// 政府性基金 (current and carried over): this year, 基本, 项目.
+    gov_fund: [Decimal; 3],
+}
+
+/// The same figures as running sums in 分 while the rows are read.
+#[derive(Default)]
+struct CodeSums {
+    by_source: [CentSum; FundingSource::ALL.len()],
+    by_type: [CentSum; ExpenditureType::ALL.len()],
+    total: CentSum,
+    general: [CentSum; 4],
+    gov_fund: [CentSum; 3],
+}
+
+impl<'a> CodeFigures<'a> {
+    /// Per code, in code order.
+    fn collect(inputs: &'a Inputs) -> Vec<CodeFigures<'a>> {
+        let mut index: FastMap<&str, usize> = FastMap::default();
+        let mut sums: Vec<(&str, CodeSums)> = Vec::new();
+        for r in &inputs.rows {
+            let code = r.code.trim();
+            let i = *index.entry(code).or_insert_with(|| {
+                sums.push((code, CodeSums::default()));
+                sums.len() - 1
+            });
+            let f = &mut sums[i].1;
+            let this = &r.this_year;
+            f.total.add(this);
+            f.by_source[r.source as usize].add(this);
+            f.by_type[r.kind as usize].add(this);
+            let col = match r.kind {
+                ExpenditureType::Basic => Some(2),
+                ExpenditureType::Project => Some(3),
+                _ => None,
+            };
+            match r.source.fund() {
+                Some(Fund::General) => {
+                    f.general[0].add(&r.last_year);
+                    f.general[1].add(this);
+                    if let Some(c) = col {
+                        f.general[c].add(this);
+                    }
+                }
+                Some(Fund::GovFund) => {
+                    f.gov_fund[0].add(this);
+                    if let Some(c) = col {
+                        f.gov_fund[c - 1].add(this);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out: Vec<CodeFigures> = sums
+            .into_iter()
+            .map(|(code, s)| CodeFigures {
+                code,
+                by_source: s.by_source.map(CentSum::to_decimal),
+                by_type: s.by_type.map(CentSum::to_decimal),
+                total: s.total.to_decimal(),
+                general: s.general.map(CentSum::to_decimal),
+                gov_fund: s.gov_fund.map(CentSum::to_decimal),
+            })
+            .collect();
+        out.sort_unstable_by(|a, b| a.code.cmp(b.code));
+        out
+    }
+    fn source(&self, s: FundingSource) -> Decimal {
+        self.by_source[s as usize]
+    }
 }
 
 pub(super) fn projects(inputs: &Inputs) -> Vec<Table> {
@@ -76,59 +159,70 @@ fn table(
 
 /// Figures per code, summed into 类/款 lines: the body of 表2, 表3, 表5, 表7, 表8.
 ///
-/// `items` maps a detail code to its column values; `group_lens` are the prefix
-/// lengths of the subtotal levels (function: 3 and 5; economic: 3). Details whose
-/// values are all zero are left out, as the seed does.
-fn coded_rows(
-    items: &BTreeMap<&str, Vec<Decimal>>,
+/// `items` are detail codes in code order with their column values; `group_lens`
+/// are the prefix lengths of the subtotal levels (function: 3 and 5; economic: 3).
+/// Details whose values are all zero are left out, as the seed does. One pass:
+/// a group line is pushed when its first detail arrives and summed as they follow.
+fn coded_rows<'a>(
+    items: impl Iterator<Item = (&'a str, Vec<Decimal>)>,
     cols: usize,
     cat: &Catalog,
     group_lens: &[usize],
 ) -> Vec<TableRow> {
-    let zero = vec![Decimal::ZERO; cols];
-    let mut total = zero.clone();
-    let mut groups: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
-    let mut shown: Vec<(&str, &Vec<Decimal>)> = Vec::new();
+    let mut total = vec![Decimal::ZERO; cols];
+    let mut rows = vec![TableRow {
+        kind: RowKind::Total,
+        cells: Vec::new(),
+    }];
+    // (prefix, row index, sums) of the open group at each level.
+    let mut open: Vec<Option<(&str, usize, Vec<Decimal>)>> = vec![None; group_lens.len()];
+    let close = |rows: &mut Vec<TableRow>, slot: &mut Option<(&str, usize, Vec<Decimal>)>| {
+        if let Some((_, at, sums)) = slot.take() {
+            rows[at].cells.extend(money_cells(&sums));
+        }
+    };
     for (code, values) in items {
         if values.iter().all(|v| v.is_zero()) {
             continue;
         }
-        add(&mut total, values);
-        for &len in group_lens {
-            if let Some(prefix) = code.get(..len).filter(|_| code.len() > len) {
-                add(groups.entry(prefix).or_insert_with(|| zero.clone()), values);
-            }
-        }
-        shown.push((code, values));
-    }
-    let mut rows = Vec::with_capacity(shown.len() + groups.len() + 1);
-    rows.push(TableRow {
-        kind: RowKind::Total,
-        cells: [t("合计"), Cell::Empty]
-            .into_iter()
-            .chain(money_cells(&total))
-            .collect(),
-    });
-    let mut open: Vec<&str> = Vec::new();
-    for (code, values) in shown {
+        add(&mut total, &values);
         for (depth, &len) in group_lens.iter().enumerate() {
             let Some(prefix) = code.get(..len).filter(|_| code.len() > len) else {
                 continue;
             };
-            if open.get(depth) == Some(&prefix) {
+            if open[depth].as_ref().is_some_and(|(p, _, _)| *p == prefix) {
                 continue;
             }
-            open.truncate(depth);
-            open.push(prefix);
+            for slot in open[depth..].iter_mut() {
+                close(&mut rows, slot);
+            }
             let kind = if depth == 0 {
                 RowKind::Group
             } else {
                 RowKind::Subgroup
             };
-            rows.push(coded_row(kind, prefix, cat, &groups[prefix]));
+            rows.push(TableRow {
+                kind,
+                cells: vec![t(prefix), t(cat.name(prefix).unwrap_or(""))],
+            });
+            open[depth] = Some((prefix, rows.len() - 1, vec![Decimal::ZERO; cols]));
         }
-        rows.push(coded_row(RowKind::Detail, code, cat, values));
+        for (depth, &len) in group_lens.iter().enumerate() {
+            if code.len() > len
+                && let Some((_, _, sums)) = open[depth].as_mut()
+            {
+                add(sums, &values);
+            }
+        }
+        rows.push(coded_row(RowKind::Detail, code, cat, &values));
     }
+    for slot in open.iter_mut() {
+        close(&mut rows, slot);
+    }
+    rows[0].cells = [t("合计"), Cell::Empty]
+        .into_iter()
+        .chain(money_cells(&total))
+        .collect();
     rows
 }
 
@@ -145,34 +239,16 @@ fn coded_row(kind: RowKind, code: &str, cat: &Catalog, values: &[Decimal]) -> Ta
 
 fn add(acc: &mut [Decimal], values: &[Decimal]) {
     for (a, v) in acc.iter_mut().zip(values) {
-        *a += *v;
-    }
-}
-
-/// Sum budget-row figures per code: `f` gives the columns a row adds to (or None).
-fn per_code(
-    inputs: &Inputs,
-    cols: usize,
-    f: impl Fn(&crate::model::BudgetRow, &mut [Decimal]) -> bool,
-) -> BTreeMap<&str, Vec<Decimal>> {
-    let mut map: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
-    let mut scratch = vec![Decimal::ZERO; cols];
-    for r in &inputs.rows {
-        scratch.iter_mut().for_each(|v| *v = Decimal::ZERO);
-        if f(r, &mut scratch) {
-            add(
-                map.entry(r.code.trim())
-                    .or_insert_with(|| vec![Decimal::ZERO; cols]),
-                &scratch,
-            );
+        // Most columns of a line are empty; skipping them halves the cost.
+        if !v.is_zero() {
+            *a += *v;
         }
     }
-    map
 }
 
 /// Every 功能类 of the catalog (and any other 类 the rows use), with a value each.
 fn classes_with(
-    values: &BTreeMap<String, Vec<Decimal>>,
+    values: &BTreeMap<&str, Vec<Decimal>>,
     cols: usize,
 ) -> Vec<(String, String, Vec<Decimal>)> {
     let cat = catalog::function();
@@ -189,37 +265,38 @@ fn classes_with(
     for (code, v) in values {
         match out.iter_mut().find(|(c, _, _)| c == code) {
             Some(slot) => slot.2.clone_from(v),
-            None => out.push((code.clone(), format!("{code}（未知类）"), v.clone())),
+            None => out.push((code.to_string(), format!("{code}（未知类）"), v.clone())),
         }
     }
     out
 }
 
-fn class_of(code: &str) -> String {
-    code.trim().get(..3).unwrap_or(code.trim()).to_string()
+fn class_of(code: &str) -> &str {
+    code.get(..3).unwrap_or(code)
 }
 
 /// 表1 财政拨款收支总表
-fn table1(inputs: &Inputs) -> Table {
-    let mut by_class: BTreeMap<String, Vec<Decimal>> = BTreeMap::new();
-    let mut income = BTreeMap::<FundingSource, Decimal>::new();
+fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
+    let mut by_class: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
+    let mut income = [Decimal::ZERO; FundingSource::ALL.len()];
     let mut exp = [Decimal::ZERO; 4];
-    for r in &inputs.rows {
-        let Some(fund) = r.source.fund() else {
-            continue;
-        };
-        let v = r.this_year.value();
-        *income.entry(r.source).or_default() += v;
-        let col = 1 + Fund::ALL.iter().position(|f| *f == fund).unwrap_or(0);
+    for f in codes {
         let e = by_class
-            .entry(class_of(&r.code))
+            .entry(class_of(f.code))
             .or_insert_with(|| vec![Decimal::ZERO; 4]);
-        e[0] += v;
-        e[col] += v;
-        exp[0] += v;
-        exp[col] += v;
+        for s in FundingSource::ALL {
+            let Some(fund) = s.fund() else { continue };
+            let v = f.source(s);
+            income[s as usize] += v;
+            let col = 1 + fund as usize;
+            e[0] += v;
+            e[col] += v;
+            exp[0] += v;
+            exp[col] += v;
+        }
     }
-    let inc = |s: FundingSource| income.get(&s).copied().unwrap_or_default();
+    by_class.retain(|_, v| v.iter().any(|x| !x.is_zero()));
+    let inc = |s: FundingSource| income[s as usize];
     use FundingSource as S;
     let current = inc(S::GeneralBudget) + inc(S::GovFundBudget) + inc(S::StateCapitalBudget);
     let carry = inc(S::CarryoverGeneral) + inc(S::CarryoverGovFund) + inc(S::CarryoverStateCapital);
@@ -295,27 +372,14 @@ fn table1(inputs: &Inputs) -> Table {
 }
 
 /// 表2 一般公共预算财政拨款支出预算表
-fn table2(inputs: &Inputs) -> Table {
-    let items = per_code(inputs, 4, |r, v| {
-        if r.source.fund() != Some(Fund::General) {
-            return false;
-        }
-        let this = r.this_year.value();
-        v[0] = r.last_year.value();
-        v[1] = this;
-        match r.kind {
-            ExpenditureType::Basic => v[2] = this,
-            ExpenditureType::Project => v[3] = this,
-            _ => {}
-        }
-        true
-    });
+fn table2(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
+    let items = codes.iter().map(|f| (f.code, f.general.to_vec()));
     let year = inputs.unit.fiscal_year;
     let header = vec![
         vec![
             hs("功能分类科目", 2, 1),
-            hs(format!("{} 年预算数", year - 1), 1, 2),
-            hs(format!("{year} 年预算数"), 3, 1),
+            hs(format!("{}年预算数", year - 1), 1, 2),
+            hs(format!("{year}年预算数"), 3, 1),
         ],
         vec![
             h("科目编码"),
@@ -325,7 +389,7 @@ fn table2(inputs: &Inputs) -> Table {
             h("项目支出"),
         ],
     ];
-    let rows = coded_rows(&items, 4, catalog::function(), &[3, 5]);
+    let rows = coded_rows(items, 4, catalog::function(), &[3, 5]);
     table(inputs, 2, "一般公共预算财政拨款支出预算表", header, rows)
 }
 
@@ -343,14 +407,14 @@ fn table3(inputs: &Inputs) -> Table {
     let header = vec![
         vec![
             hs("经济分类科目", 2, 1),
-            hs(format!("{year} 年基本支出"), 3, 1),
+            hs(format!("{year}年基本支出"), 3, 1),
         ],
         ["科目编码", "科目名称", "合计", "人员经费", "公用经费"]
             .into_iter()
             .map(h)
             .collect(),
     ];
-    let rows = coded_rows(&items, 3, catalog::economic(), &[3]);
+    let rows = coded_rows(items.into_iter(), 3, catalog::economic(), &[3]);
     table(
         inputs,
         3,
@@ -374,8 +438,8 @@ fn table4(inputs: &Inputs) -> Table {
         cells.extend([a + p + o + r, a, p + o, p, o, r].map(Cell::Money));
     }
     let mut header = vec![vec![
-        hs(format!("{} 年预算数", year - 1), 6, 1),
-        hs(format!("{year} 年预算数"), 6, 1),
+        hs(format!("{}年预算数", year - 1), 6, 1),
+        hs(format!("{year}年预算数"), 6, 1),
     ]];
     let mut second = Vec::new();
     let mut third = Vec::new();
@@ -398,20 +462,8 @@ fn table4(inputs: &Inputs) -> Table {
 }
 
 /// 表5 政府性基金预算支出表
-fn table5(inputs: &Inputs) -> Table {
-    let items = per_code(inputs, 3, |r, v| {
-        if r.source.fund() != Some(Fund::GovFund) {
-            return false;
-        }
-        let this = r.this_year.value();
-        v[0] = this;
-        match r.kind {
-            ExpenditureType::Basic => v[1] = this,
-            ExpenditureType::Project => v[2] = this,
-            _ => {}
-        }
-        true
-    });
+fn table5(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
+    let items = || codes.iter().map(|f| (f.code, f.gov_fund.to_vec()));
     let header = vec![
         vec![
             hs("科目编码", 1, 2),
@@ -420,11 +472,11 @@ fn table5(inputs: &Inputs) -> Table {
         ],
         vec![h("合计"), h("基本支出"), h("项目支出")],
     ];
-    let empty = items.values().all(|v| v.iter().all(|x| x.is_zero()));
+    let empty = items().all(|(_, v)| v.iter().all(|x| x.is_zero()));
     let rows = if empty {
         Vec::new()
     } else {
-        coded_rows(&items, 3, catalog::function(), &[3, 5])
+        coded_rows(items(), 3, catalog::function(), &[3, 5])
     };
     let mut tab = table(inputs, 5, "政府性基金预算支出表", header, rows);
     if empty {
@@ -434,13 +486,13 @@ fn table5(inputs: &Inputs) -> Table {
 }
 
 /// 表6 部门收支总表
-fn table6(inputs: &Inputs, totals: &Totals) -> Table {
+fn table6(inputs: &Inputs, totals: &Totals, codes: &[CodeFigures]) -> Table {
     use FundingSource as S;
-    let mut by_class: BTreeMap<String, Vec<Decimal>> = BTreeMap::new();
-    for r in &inputs.rows {
+    let mut by_class: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
+    for f in codes {
         by_class
-            .entry(class_of(&r.code))
-            .or_insert_with(|| vec![Decimal::ZERO])[0] += r.this_year.value();
+            .entry(class_of(f.code))
+            .or_insert_with(|| vec![Decimal::ZERO])[0] += f.total;
     }
     let src = |s: S| totals.source(s);
     let left = [
@@ -550,30 +602,30 @@ fn income_header(first: Vec<HeaderCell>, budget_suffix: &str) -> Vec<Vec<HeaderC
 }
 
 /// 表7 部门收入总表
-fn table7(inputs: &Inputs) -> Table {
-    let items = per_code(inputs, 10, |r, v| {
-        let this = r.this_year.value();
-        v[0] = this;
-        v[income_column(r.source)] = this;
-        true
+fn table7(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
+    let items = codes.iter().map(|f| {
+        let mut v = vec![Decimal::ZERO; 10];
+        v[0] = f.total;
+        for s in FundingSource::ALL {
+            v[income_column(s)] += f.source(s);
+        }
+        (f.code, v)
     });
     let mut header = income_header(vec![hs("科目", 2, 1)], "");
     header[1].splice(0..0, [h("科目编码"), h("科目名称")]);
-    let rows = coded_rows(&items, 10, catalog::function(), &[3, 5]);
+    let rows = coded_rows(items, 10, catalog::function(), &[3, 5]);
     table(inputs, 7, "部门收入总表", header, rows)
 }
 
 /// 表8 部门支出总表
-fn table8(inputs: &Inputs) -> Table {
-    let items = per_code(inputs, 6, |r, v| {
-        let this = r.this_year.value();
-        v[0] = this;
-        let col = 1 + ExpenditureType::ALL
-            .iter()
-            .position(|k| *k == r.kind)
-            .unwrap_or(0);
-        v[col] = this;
-        true
+fn table8(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
+    let items = codes.iter().map(|f| {
+        (
+            f.code,
+            std::iter::once(f.total)
+                .chain(f.by_type)
+                .collect::<Vec<_>>(),
+        )
     });
     let header = vec![
         ["科目编码", "科目名称", "合计"]
@@ -582,7 +634,7 @@ fn table8(inputs: &Inputs) -> Table {
             .map(h)
             .collect(),
     ];
-    let rows = coded_rows(&items, 6, catalog::function(), &[3, 5]);
+    let rows = coded_rows(items, 6, catalog::function(), &[3, 5]);
     table(inputs, 8, "部门支出总表", header, rows)
 }
 
@@ -702,7 +754,7 @@ fn table10(inputs: &Inputs, totals: &Totals) -> Table {
         id: "table10".to_string(),
         number: "表10".to_string(),
         title: format!(
-            "{} 年部门（单位）预算整体绩效目标表",
+            "{}年部门（单位）预算整体绩效目标表",
             inputs.unit.fiscal_year
         ),
         unit: "单位：万元".to_string(),
@@ -837,7 +889,7 @@ fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm) -> Table {
     Table {
         id: format!("project{}", index + 1),
         number: "项目绩效目标表".to_string(),
-        title: format!("{} 年区级项目绩效目标表（{}）", unit.fiscal_year, p.name),
+        title: format!("{}年区级项目绩效目标表（{}）", unit.fiscal_year, p.name),
         unit: "单位：元".to_string(),
         header: Vec::new(),
         rows,
