@@ -1,0 +1,214 @@
+// End-to-end tests of the web app in real Chromium: sample, live edits, errors,
+// reload, import and export. Serves dist/ (run `trunk build --release` first).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, serveDist, launch, openApp, loadSample } from './harness.mjs';
+
+const DRAFT_KEY = 'budget-form.draft.v1';
+// The cell of seed row 2010301 行政运行 · 一般公共预算 · 基本 (rows[0]).
+const CELL = '#f-rows-0-this_year';
+const CELL_LABEL = '2010301 行政运行 一般公共预算 基本支出 本年预算数';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const text = (page, sel) => page.locator(sel).innerText();
+
+test('the sample shows every seed total', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+  assert.equal(await text(page, '#sum-expense'), '11,906,397.06');
+  assert.equal(await text(page, '#sum-basic'), '10,418,097.06');
+  assert.equal(await text(page, '#sum-project'), '1,488,300.00');
+  assert.equal(await text(page, '#sum-sangong'), '383,000.00');
+  assert.equal(await text(page, '#sum-errors'), '0');
+
+  await page.click('#tab-tables');
+  const expect = {
+    table1: ['11,906,397.06', '9,794,784.22', '1,301,627.58', '394,514.47'],
+    table2: ['11,906,397.06', '10,418,097.06', '1,488,300.00', '14,760,813.18', '6,849,169.92', '150,000.00'],
+    table3: ['10,418,097.06', '7,423,981.16', '2,994,115.90'],
+    table4: ['383,000.00', '323,400.00', '59,600.00', '520,900.00', '446,300.00', '74,600.00'],
+    table5: ['本单位无政府性基金收支，故此表无数据。'],
+    table6: ['11,906,397.06'],
+    table7: ['11,906,397.06'],
+    table8: ['10,418,097.06', '1,488,300.00'],
+    table9: ['1,207,500.00', '566,000.00', '641,500.00'],
+    table10: ['1190.64'],
+  };
+  for (const [id, figures] of Object.entries(expect)) {
+    const body = await text(page, `#table-${id}`);
+    for (const f of figures) assert.ok(body.includes(f), `${id} shows ${f}`);
+  }
+  // Each table has its title with the unit name and a unit line.
+  assert.match(await text(page, '#table-table2'), /重庆市大渡口区人民政府办公室/);
+  assert.match(await text(page, '#table-table2'), /单位：元/);
+
+  await page.click('#tab-report');
+  const report = await text(page, '#sec-report');
+  assert.match(report, /1190\.64/);
+  assert.match(report, /重庆市大渡口区人民政府办公室/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('editing a cell changes the total, 表2 and the summary bar at once', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  const cell = page.getByLabel(CELL_LABEL, { exact: true });
+  await cell.fill('6,849,269.92');
+  assert.equal(await text(page, '#sum-income'), '11,906,497.06');
+  assert.equal(await text(page, '#sum-basic'), '10,418,197.06');
+  // What was typed is kept as typed.
+  assert.equal(await cell.inputValue(), '6,849,269.92');
+  await page.click('#tab-tables');
+  const t2 = await text(page, '#table-table2');
+  assert.ok(t2.includes('11,906,497.06'), '表2 合计 follows');
+  assert.ok(t2.includes('6,849,269.92'), '表2 行政运行 follows');
+  await context.close();
+});
+
+test('an error refuses export, says why, and leads to the cell', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.fill(CELL, '12.345');
+  assert.equal(await page.getAttribute(CELL, 'aria-invalid'), 'true');
+  assert.match(await text(page, `${CELL}-msg`), /小数超过 2 位/);
+  assert.notEqual(await text(page, '#sum-errors'), '0');
+
+  await page.click('#btn-export');
+  const notice = await text(page, '#notice');
+  assert.match(notice, /不能导出/);
+
+  // From another section, the notice's link brings the cell back and focuses it.
+  await page.click('#tab-unit');
+  assert.equal(await page.isVisible(CELL), false);
+  await page.locator('#notice button.link').first().click();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-rows-0-this_year');
+  assert.equal(await page.isVisible(CELL), true);
+
+  // So does the finding in the checks panel.
+  await page.click('#tab-sangong');
+  await page.locator('.finding.error .finding-go').first().click();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-rows-0-this_year');
+  await context.close();
+});
+
+test('a reload restores everything, invalid text and explanations included', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.fill('#f-rows-1-this_year', '72万');
+  await page.click('#tab-unit');
+  await page.fill('#f-unit-contact_person', '张三');
+  const explain = page.locator('.finding.warning textarea').first();
+  await explain.fill('项目绩效目标表另行报送');
+  await page.waitForFunction(
+    (key) => (localStorage.getItem(key) ?? '').includes('项目绩效目标表另行报送'),
+    DRAFT_KEY,
+  );
+  assert.match(await text(page, '#saved-status'), /已保存 \d\d:\d\d:\d\d/);
+
+  await page.reload();
+  await page.waitForSelector('#sum-income');
+  assert.equal(await page.inputValue('#f-rows-1-this_year'), '72万');
+  assert.equal(await page.getAttribute('#f-rows-1-this_year', 'aria-invalid'), 'true');
+  assert.equal(await page.inputValue('#f-unit-contact_person'), '张三');
+  assert.equal(await page.inputValue(CELL), '6849169.92');
+  assert.equal(await page.locator('.finding.warning textarea').first().inputValue(), '项目绩效目标表另行报送');
+  await context.close();
+});
+
+test('a corrupted draft is kept aside and reported; editing goes on', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.evaluate((key) => localStorage.setItem(key, '{"unit": {"name": "半截'), DRAFT_KEY);
+  await page.reload();
+  await page.waitForSelector('#storage-banner');
+  assert.match(await text(page, '#storage-banner'), /草稿已损坏/);
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('budget-form.draft.corrupt.')).map((k) => localStorage.getItem(k)),
+  );
+  assert.deepEqual(backups, ['{"unit": {"name": "半截']);
+  await loadSample(page);
+  assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+  await context.close();
+});
+
+test('a full storage shows a banner and editing continues', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+  });
+  await loadSample(page);
+  await page.waitForSelector('#storage-banner');
+  assert.match(await text(page, '#storage-banner'), /自动保存失败/);
+  await page.fill(CELL, '1');
+  assert.equal(await text(page, '#sum-income'), '5,057,228.14');
+  await context.close();
+});
+
+test('a corrupt or invalid import changes nothing and says where', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.setInputFiles('#import-file', {
+    name: 'corrupt.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "budget-form", "version": 1, "inputs": {'),
+  });
+  await page.waitForSelector('#notice.error');
+  assert.match(await text(page, '#notice'), /未导入/);
+  assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+
+  await page.setInputFiles('#import-file', join(ROOT, 'fixtures', 'bad', 'bad-amounts.json'));
+  await page.waitForFunction(() => document.querySelector('#notice')?.textContent.includes('bad-amounts.json'));
+  const notice = await text(page, '#notice');
+  assert.match(notice, /未导入/);
+  assert.match(notice, /inputs\.\w+(\[\d+\])?\.\w+/, 'problems name their JSON paths');
+  assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+  assert.equal(await page.inputValue(CELL), '6849169.92');
+  await context.close();
+});
+
+test('the exported file passes budget-check and imports back', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export')]);
+  assert.equal(download.suggestedFilename(), '103001001-2021-budget.json');
+  const dir = mkdtempSync(join(tmpdir(), 'budget-e2e-'));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(json.format, 'budget-form');
+  assert.match(json.exported_at, /^\d{4}-\d\d-\d\dT/);
+
+  const run = spawnSync('cargo', ['run', '-q', '-p', 'budget-check', '--', 'check', file], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 900_000,
+  });
+  assert.equal(run.status, 0, `budget-check check failed:\n${run.stdout}\n${run.stderr}`);
+
+  // Import it into an emptied form: the same totals come back.
+  await page.click('#btn-new');
+  assert.equal(await text(page, '#sum-income'), '0.00');
+  await page.setInputFiles('#import-file', file);
+  await page.waitForFunction(() => document.querySelector('#sum-income')?.textContent === '11,906,397.06');
+  assert.match(await text(page, '#notice'), /已导入/);
+  await context.close();
+});
