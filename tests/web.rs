@@ -16,6 +16,20 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// Let effects and the DOM settle: a few reactive ticks and one macrotask.
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 /// Mount the page over `inputs` in a fresh container; returns the state.
 async fn mount(inputs: Inputs) -> (AppState, web_sys::HtmlElement) {
     let container: web_sys::HtmlElement = document()
@@ -30,7 +44,7 @@ async fn mount(inputs: Inputs) -> (AppState, web_sys::HtmlElement) {
         view! { <Page /> }
     });
     handle.forget();
-    leptos::task::tick().await;
+    settle().await;
     (state, container)
 }
 
@@ -83,7 +97,7 @@ async fn typing_an_amount_updates_the_totals() {
         Some("2010301 行政运行 一般公共预算 基本支出 本年预算数")
     );
     type_into(&cell, "2,500.5");
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(text_of(&c, "#sum-income"), "2,500.50");
     assert_eq!(text_of(&c, "#sum-basic"), "2,500.50");
     // The cell keeps exactly what was typed.
@@ -101,7 +115,7 @@ async fn invalid_text_is_kept_and_marked() {
     let (state, c) = mount(one_row()).await;
     let cell = input(&c, "f-rows-0-this_year");
     type_into(&cell, "12.345");
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(cell.value(), "12.345");
     assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
     let msg = text_of(&c, "#f-rows-0-this_year-msg");
@@ -117,7 +131,7 @@ async fn invalid_text_is_kept_and_marked() {
     assert_ne!(text_of(&c, "#sum-errors"), "0");
     // Fixing it clears the mark.
     type_into(&cell, "12.34");
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(cell.get_attribute("aria-invalid"), None);
     assert_eq!(text_of(&c, "#sum-income"), "12.34");
 }
@@ -132,7 +146,7 @@ async fn adding_and_deleting_rows_changes_the_grid() {
         .dyn_into()
         .unwrap();
     add.click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(state.inputs.with_untracked(|i| i.rows.len()), 2);
     assert!(c.query_selector("#f-rows-1-this_year").unwrap().is_some());
     let del: web_sys::HtmlElement = c
@@ -142,7 +156,7 @@ async fn adding_and_deleting_rows_changes_the_grid() {
         .dyn_into()
         .unwrap();
     del.click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(state.inputs.with_untracked(|i| i.rows.len()), 1);
     assert_eq!(input(&c, "f-rows-0-code").value(), "");
 }
@@ -152,7 +166,7 @@ async fn a_finding_names_the_cell_and_the_tab_follows() {
     let (state, c) = mount(one_row()).await;
     state.tab.set(Tab::Unit);
     type_into(&input(&c, "f-rows-0-this_year"), "abc");
-    leptos::task::tick().await;
+    settle().await;
     let findings = state.findings.get_untracked();
     let f = findings
         .iter()
