@@ -114,9 +114,16 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     if significant.len() > 13 {
         return Err(AmountError::TooLarge(original.to_string()));
     }
+    // Built from the significant digits only: rust_decimal's parser recurses once
+    // per character, so 100,000 leading zeros would overflow the stack.
+    let int_digits = if significant.is_empty() {
+        "0"
+    } else {
+        significant
+    };
     let canonical = match frac_part {
-        Some(f) => format!("{}.{}", if digits.is_empty() { "0" } else { &digits }, f),
-        None => digits,
+        Some(f) => format!("{int_digits}.{f}"),
+        None => int_digits.to_string(),
     };
     let value =
         Decimal::from_str(&canonical).map_err(|_| AmountError::NotANumber(original.to_string()))?;
