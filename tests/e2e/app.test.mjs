@@ -212,3 +212,53 @@ test('the exported file passes budget-check and imports back', async () => {
   assert.match(await text(page, '#notice'), /已导入/);
   await context.close();
 });
+
+test('a file dropped on the page is imported', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const content = readFileSync(join(ROOT, 'fixtures', 'dadukou-2021.json'), 'utf8');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dadukou-2021.json', { type: 'application/json' }));
+    return dt;
+  }, content);
+  await page.dispatchEvent('.app', 'drop', { dataTransfer });
+  await page.waitForFunction(() => document.querySelector('#sum-income')?.textContent === '11,906,397.06');
+  assert.match(await text(page, '#notice'), /已导入“dadukou-2021\.json”/);
+  await context.close();
+});
+
+test('replacing a filled form asks first; declining changes nothing', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.fill(CELL, '1');
+  page.removeAllListeners('dialog');
+  const asked = [];
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    d.dismiss();
+  });
+  await page.click('#btn-new');
+  await page.setInputFiles('#import-file', join(ROOT, 'fixtures', 'dadukou-2021.json'));
+  await page.waitForTimeout(300);
+  assert.equal(asked.length, 2, 'new and import both asked');
+  assert.equal(await page.inputValue(CELL), '1');
+  assert.equal(await text(page, '#sum-income'), '5,057,228.14');
+  await context.close();
+});
+
+test('inputs have accessible names and the checks panel is a live region', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  assert.equal(await page.getAttribute('#checks-live', 'aria-live'), 'polite');
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll('input:not([type=file]):not([type=checkbox]), select, textarea')]
+      .filter((el) => !(el.getAttribute('aria-label') || '').trim())
+      .map((el) => el.id),
+  );
+  assert.deepEqual(unnamed, []);
+  // Keyboard only: Tab reaches the toolbar, Enter on 新建 asks (accepted) and clears.
+  await page.focus('#btn-new');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#sum-income')?.textContent === '0.00');
+  await context.close();
+});
