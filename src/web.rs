@@ -4,19 +4,24 @@ use wasm_bindgen::JsCast;
 
 use crate::paths::path_id;
 
-/// The element of the input at `path`, or the first element whose id starts with it
-/// (a finding may name a whole row, `rows[3]`).
+/// The element of the input at `path`; else the first element whose id starts with
+/// it (a finding may name a whole row, `rows[3]`); else the nearest enclosing input
+/// (`unit.duties[2]` is a line of the `unit.duties` text box).
 fn element_for(path: &str) -> Option<web_sys::HtmlElement> {
     let doc = web_sys::window()?.document()?;
-    let id = path_id(path);
-    let el = match doc.get_element_by_id(&id) {
-        Some(el) => el,
-        None => doc
-            .query_selector(&format!("[id^=\"{id}-\"]"))
-            .ok()
-            .flatten()?,
-    };
-    el.dyn_into::<web_sys::HtmlElement>().ok()
+    let mut path = path;
+    loop {
+        let id = path_id(path);
+        let found = doc.get_element_by_id(&id).or_else(|| {
+            doc.query_selector(&format!("[id^=\"{id}-\"]"))
+                .ok()
+                .flatten()
+        });
+        if let Some(el) = found {
+            return el.dyn_into::<web_sys::HtmlElement>().ok();
+        }
+        path = &path[..path.rfind(['.', '['])?];
+    }
 }
 
 /// Scroll to and focus the input at `path`; false when it is not on the page.
