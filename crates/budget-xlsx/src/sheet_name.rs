@@ -31,8 +31,7 @@ impl SheetNames {
     }
 
     fn is_taken(&self, name: &str) -> bool {
-        let lower = name.to_lowercase();
-        self.taken.iter().any(|t| *t == lower)
+        self.taken.contains(&name.to_lowercase())
     }
 }
 

@@ -99,19 +99,24 @@ pub(crate) fn code_text(cell: &Raw) -> Option<String> {
 }
 
 fn looks_like_body(grid: &Grid, row: usize) -> bool {
-    (0..3).any(|c| {
-        let cell = grid.get(row, c);
-        if let Some(t) = cell.text() {
-            let t = normalize(t);
-            if t == "合计" || t == "总计" {
-                return true;
-            }
-        }
-        code_text(cell).is_some_and(|t| {
+    let coded = (0..3).any(|c| {
+        code_text(grid.get(row, c)).is_some_and(|t| {
             let digits = t.chars().take_while(char::is_ascii_digit).count();
             (3..=7).contains(&digits)
         })
-    })
+    });
+    // 合计 heads a column in a header row too; there it sits beside 编码/名称.
+    let total_line = (0..2).any(|c| {
+        grid.get(row, c)
+            .text()
+            .is_some_and(|t| matches!(normalize(t).as_str(), "合计" | "总计"))
+    }) && !(0..grid.width()).any(|c| {
+        grid.get(row, c).text().is_some_and(|t| {
+            let t = normalize(t);
+            t.contains("编码") || t.contains("名称") || t.contains("科目")
+        })
+    });
+    coded || total_line
 }
 
 /// Find the header, fill its merged cells, and name every column.
@@ -149,8 +154,10 @@ pub(crate) fn read_header(grid: &Grid) -> Result<Header, SheetImportError> {
             .unwrap_or("")
             .to_string();
         for r in m.first_row.max(start)..=m.last_row.min(end - 1) {
-            for c in m.first_col..=m.last_col.min(width.saturating_sub(1)) {
-                labels[r - start][c] = text.clone();
+            let line = &mut labels[r - start];
+            let last = m.last_col.min(width.saturating_sub(1));
+            if let Some(cells) = line.get_mut(m.first_col..=last) {
+                cells.fill(text.clone());
             }
         }
     }
