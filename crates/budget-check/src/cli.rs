@@ -68,6 +68,33 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// 把情况说明、表1–表10 与项目绩效目标表导出为一个 Excel 工作簿（每表一张工作表）。
+    #[command(after_help = format!("{FILES_HELP}\n\n\
+金额写成数字（格式 #,##0.00，零值留空，与公开报表一致；表10 为万元，格式 0.00），\n\
+表头合并单元格与报表一致，冻结表头。所有文字都写成文本，不会被 Excel 当作公式执行。"))]
+    Export {
+        /// 预算填报文件或输入数据文件。
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// 输出的 .xlsx 文件。
+        #[arg(long, value_name = "OUT", required = true)]
+        xlsx: PathBuf,
+    },
+    /// 预览从其他系统导出的表2/表3/表7/表8 样式的 Excel 或 CSV 中可导入的明细行。
+    #[command(after_help = "\
+按表头文字识别列（科目编码、科目名称、合计/小计、基本支出、项目支出、上年预算数、\n\
+一般公共预算拨款收入 等），表头可以有多行和合并单元格，前面可以有标题行和“单位：元”行。\n\
+类、款与合计行不导入，但与其下明细核对，不一致列为问题。不修改任何文件。\n\
+.xlsx 读第一张能识别表头的工作表；CSV 可为 UTF-8（可带 BOM）或 GBK，逗号或制表符分隔。\n\n\
+退出码：0 = 全部读入；1 = 有问题（列出行号）；2 = 无法读取或缺少必需的列。")]
+    ImportSheet {
+        /// Excel（.xlsx）或 CSV 文件。
+        #[arg(value_name = "SHEET")]
+        sheet: PathBuf,
+        /// 输出 JSON（供程序读取）。
+        #[arg(long)]
+        json: bool,
+    },
     /// 打印预算填报文件第 1 版的 JSON Schema。
     Schema,
 }

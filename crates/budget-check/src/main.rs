@@ -8,6 +8,7 @@ mod cli;
 mod csv;
 mod load;
 mod text;
+mod xlsx;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -28,6 +29,8 @@ fn main() -> ExitCode {
             text::tables(&file, table.as_deref(), csv, &mut out)
         }
         cli::Command::Narrative { file } => text::narrative(&file, &mut out),
+        cli::Command::Export { file, xlsx } => xlsx::export(&file, &xlsx, &mut out),
+        cli::Command::ImportSheet { sheet, json } => xlsx::import_sheet(&sheet, json, &mut out),
         cli::Command::Schema => out
             .write_all(budget_core::file::json_schema_text().as_bytes())
             .map(|()| cli::EXIT_OK),
