@@ -9,6 +9,7 @@ use budget_core::table::RowKind;
 use budget_xlsx::{
     SheetImportError, SheetKind, SheetShape, export_table_xlsx, export_xlsx, import_rows,
 };
+use calamine::Reader;
 use common::*;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook};
@@ -366,4 +367,54 @@ fn table7_sources_and_table3_economic_rows_from_csv() {
     assert_eq!(rows, vec![3, 3, 5], "{:?}", imp.problems);
     assert!(imp.problems[2].message.contains("属于人员经费"));
     assert!(imp.problems[0].message.contains("301 工资福利支出（类）"));
+}
+
+#[test]
+fn broken_and_hostile_files_give_errors_not_panics() {
+    let inputs = sample();
+    let good = export_table_xlsx(derived(&inputs).table(7).unwrap()).unwrap();
+    let mut tried = 0;
+    for cut in (0..good.len()).step_by(good.len() / 40 + 1) {
+        let _ = import_rows(&good[..cut], SheetKind::Xlsx);
+        tried += 1;
+    }
+    for at in (0..good.len()).step_by(97) {
+        let mut bytes = good.clone();
+        bytes[at] ^= 0x5a;
+        let _ = import_rows(&bytes, SheetKind::Xlsx);
+        tried += 1;
+    }
+    assert!(tried > 40);
+    for text in [
+        "",
+        "\u{feff}",
+        "\"unterminated",
+        "科目编码\r\n",
+        "科目编码,合计\r\n合计\r\n201\r\n",
+        "科目编码,合计\r\n2010301,1e400\r\n2010302,-5\r\n2010303,NaN\r\n20103,\r\n",
+        "科目,基本支出,项目支出,上年预算数\r\n年,年,年,年\r\n",
+    ] {
+        let _ = import_rows(text.as_bytes(), SheetKind::Csv);
+        let _ = import_rows(text.as_bytes(), SheetKind::Xlsx);
+    }
+    let _ = import_rows(&[0xff, 0xfe, 0x00, 0xd8], SheetKind::Csv);
+    let imp = import_rows(
+        "科目编码,合计,基本支出\r\n2010301,1e5,1e5\r\n2010302,-5,-5\r\n".as_bytes(),
+        SheetKind::Csv,
+    )
+    .unwrap();
+    assert_eq!(imp.problems.len(), 4, "{:?}", imp.problems);
+    assert!(imp.problems[0].message.contains("科学计数法"));
+    assert!(imp.problems[2].message.contains("负数"));
+}
+
+#[test]
+fn empty_inputs_export_and_import_nothing() {
+    let mut inputs = Inputs::default();
+    inputs.unit.fiscal_year = 2021;
+    let bytes = export_xlsx(&inputs, &budget_core::derive(&inputs)).unwrap();
+    assert_eq!(book(&bytes).sheet_names().len(), 11);
+    let imp = import_rows(&bytes, SheetKind::Xlsx).unwrap();
+    assert_eq!(imp.shape, SheetShape::GeneralBudget);
+    assert!(imp.budget_rows.is_empty() && imp.problems.is_empty());
 }
