@@ -342,7 +342,7 @@ fn write_table(
                     ws.write_blank(r, c, &st.blank)?;
                 }
             }
-            c += span;
+            c = c.saturating_add(span);
         }
         // A short row still gets its borders.
         while usize::from(c) < width {
@@ -357,9 +357,11 @@ fn write_table(
     // Excel does not grow a row for wrapped text in merged cells: size it here.
     let mut tallest: Vec<(u32, usize)> = Vec::new();
     for (r, c, span, text) in spans {
-        let avail: usize = widths[usize::from(c)..usize::from(c + span).min(width)]
-            .iter()
-            .sum::<usize>()
+        let end = (usize::from(c) + usize::from(span)).min(width);
+        let avail: usize = widths
+            .get(usize::from(c)..end)
+            .map(|w| w.iter().sum::<usize>())
+            .unwrap_or(0)
             .max(1);
         let lines = text_lines(text, avail);
         match tallest.iter_mut().find(|(row, _)| *row == r) {

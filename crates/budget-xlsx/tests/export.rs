@@ -235,3 +235,28 @@ fn clerk_text_that_looks_like_a_formula_stays_text() {
         );
     }
 }
+
+#[test]
+fn headers_are_frozen_and_figures_formatted() {
+    let inputs = sample();
+    let derived = derived(&inputs);
+    let bytes = export_xlsx(&inputs, &derived).unwrap();
+    // Sheet 3 is 表2: title rows 1–3, header rows 4–5, body from row 6.
+    let t2 = part(&bytes, "xl/worksheets/sheet3.xml");
+    assert!(
+        t2.contains(
+            r#"<pane ySplit="5" topLeftCell="A6" activePane="bottomLeft" state="frozen"/>"#
+        ),
+        "{}",
+        &t2[..t2.len().min(1500)]
+    );
+    // 表4: three header rows.
+    let t4 = part(&bytes, "xl/worksheets/sheet5.xml");
+    assert!(t4.contains(r#"ySplit="6""#));
+    let styles = part(&bytes, "xl/styles.xml");
+    assert!(styles.contains(r##"formatCode="#,##0.00""##), "{styles}");
+    assert!(styles.contains(r#"formatCode="0.00""#), "{styles}");
+    // Wide tables print landscape on A4.
+    assert!(part(&bytes, "xl/worksheets/sheet8.xml").contains(r#"orientation="landscape""#));
+    assert!(t2.contains(r#"paperSize="9""#));
+}

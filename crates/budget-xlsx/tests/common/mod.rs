@@ -64,3 +64,11 @@ pub fn sheet_xml(bytes: &[u8]) -> Vec<(String, String)> {
     }
     out
 }
+
+/// One part of an XLSX file (e.g. `xl/styles.xml`), as text.
+pub fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
