@@ -94,6 +94,7 @@ pub fn Page() -> impl IntoView {
                     id=format!("tab-{}", t.slug())
                     aria-controls=format!("sec-{}", t.slug())
                     aria-selected=move || if state.tab.get() == t { "true" } else { "false" }
+                    tabindex=move || if state.tab.get() == t { "0" } else { "-1" }
                     class:active=move || state.tab.get() == t
                     on:click=move |_| state.tab.set(t)
                 >
@@ -102,6 +103,23 @@ pub fn Page() -> impl IntoView {
             }
         })
         .collect_view();
+    // Arrow keys move between tabs (the WAI-ARIA tabs pattern).
+    let tab_keys = move |ev: web_sys::KeyboardEvent| {
+        let step: isize = match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => 1,
+            "ArrowUp" | "ArrowLeft" => -1,
+            _ => return,
+        };
+        ev.prevent_default();
+        let now = Tab::ALL
+            .iter()
+            .position(|t| *t == state.tab.get_untracked())
+            .unwrap_or(0);
+        let n = Tab::ALL.len() as isize;
+        let next = Tab::ALL[((now as isize + step).rem_euclid(n)) as usize];
+        state.tab.set(next);
+        web::focus_id(&format!("tab-{}", next.slug()));
+    };
     // Input sections stay mounted (hidden when not shown) so a finding can focus any cell.
     let panel = move |t: Tab, body: AnyView| {
         view! {
@@ -128,7 +146,7 @@ pub fn Page() -> impl IntoView {
             <NoticeView />
             <SummaryBar />
             <div class="layout">
-                <nav class="tabs" role="tablist" aria-label="填报栏目">{tabs}</nav>
+                <nav class="tabs" role="tablist" aria-label="填报栏目" on:keydown=tab_keys>{tabs}</nav>
                 <main class="content">
                     {panel(Tab::Unit, view! { <UnitSection /> }.into_any())}
                     {panel(Tab::Rows, view! { <RowsSection /> }.into_any())}

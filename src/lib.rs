@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod fields;
+pub mod grid;
 pub mod paths;
 pub mod sections;
 pub mod state;

@@ -35,6 +35,16 @@ pub fn focus_path(path: &str) -> bool {
     el.focus().is_ok()
 }
 
+/// Focus the element with this id, if any.
+pub fn focus_id(id: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        el.focus().ok();
+    }
+}
+
 /// Ask the clerk; false when the browser cannot ask.
 pub fn confirm(message: &str) -> bool {
     web_sys::window()

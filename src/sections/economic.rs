@@ -42,7 +42,7 @@ pub fn EconomicSection() -> impl IntoView {
         <h2>"基本支出（一般公共预算）按经济分类"</h2>
         <p class="hint">"每行一个 款 级经济分类科目；人员经费、公用经费按类自动归集。金额单位：元。"</p>
         <div class="grid-wrap">
-            <table class="grid">
+            <table class="grid" on:keydown=crate::grid::move_between_rows>
                 <thead>
                     <tr>
                         <th scope="col">"行"</th>

@@ -66,7 +66,7 @@ pub fn OverallSection() -> impl IntoView {
             />
         </div>
         <h3>"绩效指标"</h3>
-        <table class="grid">
+        <table class="grid" on:keydown=crate::grid::move_between_rows>
             <thead>
                 <tr>
                     <th scope="col">"行"</th>

@@ -30,7 +30,7 @@ pub fn ProcurementSection() -> impl IntoView {
     view! {
         <h2>"政府采购预算"</h2>
         <p class="hint">"按采购类别和资金来源填写；表9自动汇总。金额单位：元。"</p>
-        <table class="grid">
+        <table class="grid" on:keydown=crate::grid::move_between_rows>
             <thead>
                 <tr>
                     <th scope="col">"行"</th>

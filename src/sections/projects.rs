@@ -419,7 +419,7 @@ fn ProjectIndicators(index: usize) -> impl IntoView {
     view! {
         <h4>{format!("项目{n} 绩效指标")}</h4>
         <div class="grid-wrap">
-            <table class="grid">
+            <table class="grid" on:keydown=crate::grid::move_between_rows>
                 <thead>
                     <tr>
                         <th scope="col">"行"</th>

@@ -53,7 +53,7 @@ pub fn RowsSection() -> impl IntoView {
             "每行一个 项 级功能科目、一个收入来源和一个支出类型；类、款小计自动生成。金额单位：元。"
         </p>
         <div class="grid-wrap">
-            <table class="grid">
+            <table class="grid" on:keydown=crate::grid::move_between_rows>
                 <thead>
                     <tr>
                         <th scope="col">"行"</th>

@@ -89,7 +89,7 @@ pub fn SanGongSection() -> impl IntoView {
     view! {
         <h2>"三公经费"</h2>
         <p class="hint">"填写四项经费；小计、合计由表4自动生成。金额单位：元。"</p>
-        <table class="grid">
+        <table class="grid" on:keydown=crate::grid::move_between_rows>
             <thead>
                 <tr>
                     <th scope="col">"项目"</th>

@@ -262,3 +262,28 @@ test('inputs have accessible names and the checks panel is a live region', async
   await page.waitForFunction(() => document.querySelector('#sum-income')?.textContent === '0.00');
   await context.close();
 });
+
+test('the keyboard moves between rows and between sections', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.focus(CELL);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-rows-1-this_year');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-rows-2-this_year');
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-rows-0-this_year');
+  // Typing then Enter commits the edit and moves on.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  assert.equal(await text(page, '#sum-income'), '5,057,228.14');
+
+  await page.focus('#tab-rows');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-economic');
+  assert.equal(await page.isVisible('#sec-economic'), true);
+  assert.equal(await page.isVisible('#sec-rows'), false);
+  await context.close();
+});
