@@ -418,3 +418,18 @@ fn empty_inputs_export_and_import_nothing() {
     assert_eq!(imp.shape, SheetShape::GeneralBudget);
     assert!(imp.budget_rows.is_empty() && imp.problems.is_empty());
 }
+
+#[test]
+fn code_and_name_in_one_column_as_some_systems_export() {
+    let csv = "科目,合计,基本支出,项目支出\r\n\
+[201]一般公共服务支出,300.00,200.00,100.00\r\n\
+[2010301]行政运行,200.00,200.00,\r\n\
+201 03 50 事业运行,100.00,,100.00\r\n";
+    let imp = import_rows(csv.as_bytes(), SheetKind::Csv).unwrap();
+    assert_eq!(imp.shape, SheetShape::Expenditure);
+    assert_eq!(imp.problems, vec![]);
+    assert_eq!(imp.skipped_subtotals, 1);
+    let codes: Vec<&str> = imp.budget_rows.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(codes, vec!["2010301", "2010350"]);
+    assert_eq!(imp.columns[0].meaning, "科目（编码与名称）");
+}

@@ -232,21 +232,48 @@ fn read_code(
         return (String::new(), name);
     };
     let cell = grid.get(r, col.index);
-    let mut code = code_text(cell).unwrap_or_default();
-    if col.role == Role::CodeAndName
-        && let Some(t) = cell.text()
-    {
-        let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-        if !digits.is_empty() {
-            if name.is_empty() {
-                name = t[digits.len()..].trim().to_string();
-            }
-            code = digits;
-        } else {
-            code = normalize(t);
-        }
+    let Some(text) = code_text(cell) else {
+        return (String::new(), name);
+    };
+    let (code, rest) = split_code(&text);
+    if name.is_empty() && !rest.is_empty() {
+        name = rest;
     }
     (code, name)
+}
+
+/// `2010301`, `201 03 01`, `[2010301]行政运行`, `2010301 行政运行` → code and the
+/// name that followed it; a text without leading digits is returned whole.
+pub(crate) fn split_code(text: &str) -> (String, String) {
+    let t = text.trim();
+    let unbracketed = t.trim_start_matches(['[', '［', '【']);
+    let mut code = String::new();
+    let mut end = 0;
+    for (i, ch) in unbracketed.char_indices() {
+        if ch.is_ascii_digit() {
+            code.push(ch);
+            end = i + ch.len_utf8();
+        } else if ch.is_whitespace() && !code.is_empty() {
+            // 201 03 01: digits separated by spaces stay one code, but only
+            // when more digits follow.
+            if !unbracketed[i..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+            {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    if code.is_empty() {
+        return (normalize(t), String::new());
+    }
+    let rest = unbracketed[end..]
+        .trim_start_matches([']', '］', '】'])
+        .trim()
+        .to_string();
+    (code, rest)
 }
 
 /// The amounts of a line; a cell that cannot be read is reported and is None.
@@ -463,6 +490,25 @@ fn meaning(role: Role) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_as_systems_write_them() {
+        for (text, code, name) in [
+            ("2010301", "2010301", ""),
+            (" 201 03 01 ", "2010301", ""),
+            ("[2010301]行政运行", "2010301", "行政运行"),
+            ("【201】一般公共服务支出", "201", "一般公共服务支出"),
+            ("2010301 行政运行", "2010301", "行政运行"),
+            ("合 计", "合计", ""),
+            ("注：单位", "注：单位", ""),
+        ] {
+            assert_eq!(
+                split_code(text),
+                (code.to_string(), name.to_string()),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn numbers_become_exact_amounts() {

@@ -90,10 +90,7 @@ fn is_code_label(text: &str) -> bool {
 pub(crate) fn code_text(cell: &Raw) -> Option<String> {
     match cell {
         Raw::Number(f) if f.fract() == 0.0 && *f >= 0.0 && *f < 1e12 => Some(format!("{f:.0}")),
-        Raw::Text(s) => {
-            let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            Some(t)
-        }
+        Raw::Text(s) => Some(s.trim().to_string()),
         _ => None,
     }
 }
