@@ -91,6 +91,9 @@ pub enum Command {
         /// Excel（.xlsx）或 CSV 文件。
         #[arg(value_name = "SHEET")]
         sheet: PathBuf,
+        /// 读取此名称的工作表（仅 .xlsx；默认为第一张能识别表头的工作表）。
+        #[arg(long, value_name = "NAME")]
+        sheet_name: Option<String>,
         /// 输出 JSON（供程序读取）。
         #[arg(long)]
         json: bool,

@@ -30,7 +30,11 @@ fn main() -> ExitCode {
         }
         cli::Command::Narrative { file } => text::narrative(&file, &mut out),
         cli::Command::Export { file, xlsx } => xlsx::export(&file, &xlsx, &mut out),
-        cli::Command::ImportSheet { sheet, json } => xlsx::import_sheet(&sheet, json, &mut out),
+        cli::Command::ImportSheet {
+            sheet,
+            sheet_name,
+            json,
+        } => xlsx::import_sheet(&sheet, sheet_name.as_deref(), json, &mut out),
         cli::Command::Schema => out
             .write_all(budget_core::file::json_schema_text().as_bytes())
             .map(|()| cli::EXIT_OK),

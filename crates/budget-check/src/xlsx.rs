@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use budget_core::amount::format_yuan;
-use budget_xlsx::{MAX_SHEET_BYTES, SheetImport, SheetKind, export_xlsx, import_rows};
+use budget_xlsx::{MAX_SHEET_BYTES, SheetImport, SheetKind, export_xlsx, import_rows_from};
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
 use crate::load::load;
@@ -58,7 +58,12 @@ fn kind_of(path: &Path, bytes: &[u8]) -> SheetKind {
 
 /// Print what `sheet` would import. Exit 0 when every line was read, 1 when
 /// there are problems, 2 when the sheet cannot be used at all.
-pub fn import_sheet(sheet: &Path, json: bool, out: &mut dyn Write) -> io::Result<u8> {
+pub fn import_sheet(
+    sheet: &Path,
+    sheet_name: Option<&str>,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
     let size = fs::metadata(sheet).map(|m| m.len()).unwrap_or(0);
     if size > MAX_SHEET_BYTES as u64 {
         eprintln!(
@@ -78,7 +83,7 @@ pub fn import_sheet(sheet: &Path, json: bool, out: &mut dyn Write) -> io::Result
             return Ok(EXIT_UNREADABLE);
         }
     };
-    let imported = match import_rows(&bytes, kind_of(sheet, &bytes)) {
+    let imported = match import_rows_from(&bytes, kind_of(sheet, &bytes), sheet_name) {
         Ok(i) => i,
         Err(e) => {
             if json {

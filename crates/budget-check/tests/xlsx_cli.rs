@@ -152,3 +152,27 @@ fn an_exported_workbook_imports_through_the_cli() {
     );
     assert!(stdout.contains("没有问题。"), "{stdout}");
 }
+
+#[test]
+fn import_sheet_reads_the_named_worksheet() {
+    let out = scratch("named").join("sample.xlsx");
+    let (code, _, _) = run(&["export", s(&sample_path()), "--xlsx", s(&out)]);
+    assert_eq!(code, 0);
+    let (code, stdout, stderr) = run(&[
+        "import-sheet",
+        s(&out),
+        "--sheet-name",
+        "表8 部门支出总表",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["shape"], "expenditure");
+    assert_eq!(v["sheet"], "表8 部门支出总表");
+    let (code, _, stderr) = run(&["import-sheet", s(&out), "--sheet-name", "表99"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("没有名为“表99”的工作表") && stderr.contains("表7 部门收入总表"),
+        "{stderr}"
+    );
+}

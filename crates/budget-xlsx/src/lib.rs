@@ -1,7 +1,9 @@
 //! budget-xlsx: Excel for budget-form.
 //!
-//! Bytes in, bytes out: no file IO, no clock of its own, no browser API, so the
-//! same code runs in the CLI and in a browser worker (wasm32).
+//! Bytes in, bytes out: no file IO and no browser API, so the same code runs in
+//! the CLI and in a browser worker (wasm32). The only clock read is
+//! rust_xlsxwriter's, for the workbook's creation date (through js-sys in the
+//! browser: its `wasm` feature is enabled for wasm32 in Cargo.toml).
 //!
 //! - [`export_xlsx`]: 情况说明, 表1–表10 and the project forms as one workbook.
 //! - [`import_rows`]: budget rows (or economic rows) read from an XLSX or CSV
@@ -17,6 +19,6 @@ pub use export::{
 };
 pub use import::{
     MAX_SHEET_BYTES, SheetImport, SheetImportError, SheetKind, SheetProblem, SheetShape,
-    import_rows,
+    import_rows, import_rows_from,
 };
 pub use sheet_name::MAX_SHEET_NAME;

@@ -433,3 +433,26 @@ fn code_and_name_in_one_column_as_some_systems_export() {
     assert_eq!(codes, vec!["2010301", "2010350"]);
     assert_eq!(imp.columns[0].meaning, "科目（编码与名称）");
 }
+
+#[test]
+fn a_named_sheet_of_the_whole_workbook() {
+    let inputs = sample();
+    let bytes = export_xlsx(&inputs, &derived(&inputs)).unwrap();
+    let imp = budget_xlsx::import_rows_from(
+        &bytes,
+        SheetKind::Xlsx,
+        Some("表3 一般公共预算财政拨款基本支出预算表"),
+    )
+    .unwrap();
+    assert_eq!(imp.shape, SheetShape::Economic);
+    assert_eq!(imp.problems, vec![]);
+    let total: Decimal = imp.economic_rows.iter().map(|r| r.amount.value()).sum();
+    assert_eq!(total, d("10418097.06"));
+    let err = budget_xlsx::import_rows_from(&bytes, SheetKind::Xlsx, Some("情况说明")).unwrap_err();
+    assert_eq!(err, SheetImportError::NoHeader);
+    let err = budget_xlsx::import_rows_from(&bytes, SheetKind::Xlsx, Some("表99")).unwrap_err();
+    assert!(
+        matches!(err, SheetImportError::NoSuchSheet { .. }),
+        "{err:?}"
+    );
+}

@@ -122,6 +122,14 @@ pub enum SheetImportError {
     /// Nothing in the file.
     #[error("文件中没有工作表或内容为空")]
     Empty,
+    /// The worksheet asked for is not in the workbook.
+    #[error("没有名为“{name}”的工作表。工作簿中有：{available}")]
+    NoSuchSheet {
+        /// The name asked for.
+        name: String,
+        /// The sheet names present.
+        available: String,
+    },
     /// No header row with a 科目编码 column in the first rows.
     #[error("找不到表头：前 15 行中没有“科目编码”“科目名称”等列名")]
     NoHeader,
@@ -149,6 +157,16 @@ pub enum SheetImportError {
 /// leaves its line out and is listed with its 1-based sheet row; a missing
 /// required column refuses the whole sheet.
 pub fn import_rows(bytes: &[u8], kind: SheetKind) -> Result<SheetImport, SheetImportError> {
+    import_rows_from(bytes, kind, None)
+}
+
+/// As [`import_rows`], from the worksheet named `sheet` when given (XLSX; a CSV
+/// has one sheet and ignores it), e.g. 表8 of a workbook holding all ten tables.
+pub fn import_rows_from(
+    bytes: &[u8],
+    kind: SheetKind,
+    sheet: Option<&str>,
+) -> Result<SheetImport, SheetImportError> {
     if bytes.len() > MAX_SHEET_BYTES {
         return Err(SheetImportError::TooLarge {
             size: bytes.len(),
@@ -159,6 +177,17 @@ pub fn import_rows(bytes: &[u8], kind: SheetKind) -> Result<SheetImport, SheetIm
         SheetKind::Xlsx => grid::read_xlsx(bytes)?,
         SheetKind::Csv => vec![grid::read_csv(bytes)?],
     };
+    if let (Some(name), SheetKind::Xlsx) = (sheet, kind) {
+        let Some(g) = grids.iter().find(|g| g.name.as_deref() == Some(name)) else {
+            let names: Vec<&str> = grids.iter().filter_map(|g| g.name.as_deref()).collect();
+            return Err(SheetImportError::NoSuchSheet {
+                name: name.to_string(),
+                available: names.join("、"),
+            });
+        };
+        let h = header::read_header(g)?;
+        return Ok(body::read_body(g, &h));
+    }
     let mut first_error = None;
     for g in &grids {
         if g.rows.iter().all(|r| r.iter().all(grid::Raw::is_blank)) {
