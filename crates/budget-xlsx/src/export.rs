@@ -51,6 +51,8 @@ pub const MONEY_FORMAT: &str = "#,##0.00";
 /// Number format of 万元 amounts (表10).
 pub const WAN_FORMAT: &str = "0.00";
 
+/// Printed page numbers: 第 1 页 共 3 页.
+const PAGE_FOOTER: &str = "&C第 &P 页 共 &N 页";
 /// Rows above the header: `表N`, the title, the unit line.
 const HEAD_ROWS: u32 = 3;
 /// Default height of one text line (points).
@@ -402,6 +404,7 @@ fn write_table(
 
     ws.set_freeze_panes(body_start, 0)?;
     ws.set_paper_size(9); // A4
+    ws.set_footer(PAGE_FOOTER);
     if width > 6 {
         ws.set_landscape();
     }
@@ -437,6 +440,7 @@ fn write_narrative(
     ws.set_name(name)?;
     ws.set_column_width(0, COLUMN_WIDTH as f64)?;
     ws.set_paper_size(9);
+    ws.set_footer(PAGE_FOOTER);
     ws.set_print_fit_to_pages(1, 0);
     let mut r = 0u32;
     put_text(ws, name, r, 0, 1, 1, &narrative.title, &st.title)?;
