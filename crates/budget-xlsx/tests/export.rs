@@ -259,5 +259,8 @@ fn headers_are_frozen_and_figures_formatted() {
     // Wide tables print landscape on A4.
     assert!(part(&bytes, "xl/worksheets/sheet8.xml").contains(r#"orientation="landscape""#));
     assert!(t2.contains(r#"paperSize="9""#));
-    assert!(t2.contains("<oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>"), "{t2}");
+    assert!(
+        t2.contains("<oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>"),
+        "{t2}"
+    );
 }
