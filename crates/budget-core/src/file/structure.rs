@@ -35,7 +35,20 @@ pub(super) fn translate(msg: &str) -> String {
             );
         }
     }
-    msg.to_string()
+    if let Some(rest) = msg.strip_prefix("invalid length ")
+        && let Some((n, expected)) = rest.split_once(", expected ")
+    {
+        // serde reads a struct from an array too; the file format has objects only.
+        return if expected.starts_with("struct ") {
+            format!("类型错误：此处应为对象，文件中是有 {n} 个元素的数组")
+        } else if expected.starts_with("fewer elements") {
+            format!("元素过多：此处的数组或对象有 {n} 个元素")
+        } else {
+            format!("元素个数错误：有 {n} 个，应为{}", expected_zh(expected))
+        };
+    }
+    // Never an English-only message for the clerk: say what it is, keep serde's words.
+    format!("文件内容不符合格式：{msg}")
 }
 
 fn split_tick(s: &str) -> (&str, &str) {
@@ -121,7 +134,15 @@ mod tests {
                 "invalid value: integer `-1`, expected u32",
                 "取值无效：此处应为非负整数，文件中是整数 -1",
             ),
-            ("something else", "something else"),
+            (
+                "invalid length 1, expected struct EconomicRow with 2 elements",
+                "类型错误：此处应为对象，文件中是有 1 个元素的数组",
+            ),
+            (
+                "invalid length 3, expected fewer elements in array",
+                "元素过多：此处的数组或对象有 3 个元素",
+            ),
+            ("something else", "文件内容不符合格式：something else"),
         ] {
             assert_eq!(translate(raw), want, "{raw}");
         }
