@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = join(ROOT, 'dist');
+// BUDGET_DIST lets parallel work serve its own build; default is the trunk output.
+const DIST = process.env.BUDGET_DIST ? resolve(process.env.BUDGET_DIST) : join(ROOT, 'dist');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
