@@ -55,6 +55,8 @@ pub struct Totals {
     pub procurement: Decimal,
     /// Σ budgets of the project performance forms.
     pub project_forms: Decimal,
+    /// Σ weights of the overall performance indicators (should be 100).
+    pub indicator_weights: Decimal,
     /// Income this year by source.
     pub by_source: BTreeMap<FundingSource, Decimal>,
     /// Expenditure this year by type.
@@ -165,6 +167,13 @@ impl Totals {
             *t.procurement_by_category.entry(p.category).or_default() += v;
             *t.procurement_by_source.entry(p.source).or_default() += v;
         }
+        t.indicator_weights = crate::amount::sum(
+            inputs
+                .overall_performance
+                .indicators
+                .iter()
+                .map(|i| &i.weight),
+        );
         t.project_forms = inputs
             .projects
             .iter()
