@@ -200,7 +200,32 @@ pub fn export(inputs: &Inputs, exported_at: &str) -> Result<String, ExportError>
 pub fn normalized(inputs: &Inputs) -> Result<Inputs, String> {
     let mut value = serde_json::to_value(inputs).map_err(|e| e.to_string())?;
     amounts::normalize_amounts(&mut value);
-    serde_json::from_value(value).map_err(|e| e.to_string())
+    let mut problems = Vec::new();
+    typed::<Inputs>(value, &mut problems).ok_or_else(|| {
+        problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("；")
+    })
+}
+
+/// Read a draft or a bare `Inputs` JSON as the clerk left it: amount text is
+/// kept as typed (the checks judge it), structure is strict, problems have paths.
+///
+/// Every reader of `Inputs` in this crate goes through the same decoder
+/// (`serde_path_to_error` over a JSON value), so the browser bundle carries one
+/// copy of the model's deserializer instead of one per entry point.
+pub fn read_inputs(text: &str) -> Result<Inputs, ImportError> {
+    let mut value = json::parse(text)?;
+    if !value.is_object() {
+        return Err(not_an_object());
+    }
+    let mut problems = amounts::check_amounts(&mut value, "", amounts::Strictness::Draft);
+    match typed::<Inputs>(value, &mut problems) {
+        Some(inputs) if problems.is_empty() => Ok(inputs),
+        _ => Err(ImportError::Invalid(problems)),
+    }
 }
 
 /// Read a submission file: all or nothing (see the module doc).
