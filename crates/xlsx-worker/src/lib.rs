@@ -1,0 +1,96 @@
+//! The work behind budget-form's XLSX worker, as plain functions (tested natively).
+//!
+//! The page sends the inputs as JSON (export) or a sheet's bytes (import); the
+//! worker answers with the workbook's bytes or the import preview as JSON, or a
+//! message in Chinese. All arithmetic is budget-core's; all Excel is budget-xlsx's.
+
+use budget_core::Inputs;
+use budget_xlsx::{SheetImport, SheetKind};
+use serde::Serialize;
+
+/// The workbook of 情况说明, 表1–表10 and the project forms, from the inputs as JSON.
+pub fn export(inputs_json: &str) -> Result<Vec<u8>, String> {
+    let inputs: Inputs = serde_json::from_str(inputs_json)
+        .map_err(|e| format!("填报内容无法读取，未生成 Excel：{e}"))?;
+    let derived = budget_core::derive(&inputs);
+    budget_xlsx::export_xlsx(&inputs, &derived).map_err(|e| format!("生成 Excel 失败：{e}"))
+}
+
+/// What the page receives for a sheet: the import and the Chinese name of its shape.
+#[derive(Serialize)]
+struct Preview<'a> {
+    shape_label: &'static str,
+    #[serde(flatten)]
+    import: &'a SheetImport,
+}
+
+/// The kind of sheet named by the page (`xlsx` or `csv`).
+pub fn sheet_kind(kind: &str) -> Option<SheetKind> {
+    match kind {
+        "xlsx" => Some(SheetKind::Xlsx),
+        "csv" => Some(SheetKind::Csv),
+        _ => None,
+    }
+}
+
+/// The rows of a 表2/表3/表7/表8-shaped sheet as preview JSON (nothing is applied).
+pub fn import(bytes: &[u8], kind: &str) -> Result<String, String> {
+    let kind = sheet_kind(kind).ok_or_else(|| "只能导入 .xlsx 或 .csv 文件。".to_string())?;
+    let import = budget_xlsx::import_rows(bytes, kind).map_err(|e| e.to_string())?;
+    serde_json::to_string(&Preview {
+        shape_label: import.shape.label(),
+        import: &import,
+    })
+    .map_err(|e| format!("导入结果无法传回页面：{e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = include_str!("../../../fixtures/dadukou-2021.json");
+
+    #[test]
+    fn export_of_the_sample_is_a_zip() {
+        let bytes = export(SAMPLE).unwrap();
+        assert_eq!(&bytes[..2], b"PK");
+        assert!(bytes.len() > 5_000, "{} bytes", bytes.len());
+    }
+
+    #[test]
+    fn export_of_broken_json_is_a_chinese_message() {
+        let e = export("{\"unit\": 3").unwrap_err();
+        assert!(e.starts_with("填报内容无法读取"), "{e}");
+    }
+
+    #[test]
+    fn exported_workbook_imports_back_as_table2_rows() {
+        let bytes = export(SAMPLE).unwrap();
+        let json = import(&bytes, "xlsx").unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert!(v["shape_label"].as_str().unwrap().starts_with("表"), "{v}");
+        let rows = v["budget_rows"].as_array().unwrap();
+        let econ = v["economic_rows"].as_array().unwrap();
+        assert!(!rows.is_empty() || !econ.is_empty(), "{v}");
+    }
+
+    #[test]
+    fn csv_with_a_bad_figure_lists_its_row() {
+        let csv = "科目编码,科目名称,上年预算数,小计,基本支出,项目支出\n\
+                   2010301,行政运行,100.00,200.00,200.00,\n\
+                   2010350,事业运行,abc,50.00,,50.00\n";
+        let json = import(csv.as_bytes(), "csv").unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["shape"], "general_budget");
+        assert_eq!(v["problems"][0]["row"], 3, "{v}");
+        assert!(!v["budget_rows"].as_array().unwrap().is_empty());
+    }
+
+    #[test]
+    fn unknown_kind_is_refused() {
+        assert_eq!(
+            import(b"x", "pdf").unwrap_err(),
+            "只能导入 .xlsx 或 .csv 文件。"
+        );
+    }
+}

@@ -1,0 +1,79 @@
+//! The XLSX web worker (a second wasm, started by the page on the first Excel
+//! export or sheet import, so the main bundle never carries the Excel code).
+//!
+//! Messages from the page:
+//! - `{id, op: "export", inputs: "<Inputs JSON>"}` → `{id, ok: true, bytes: Uint8Array}`
+//! - `{id, op: "import", kind: "xlsx" | "csv", bytes: Uint8Array}` → `{id, ok: true, json}`
+//!
+//! and `{id, ok: false, error}` on failure. `{op: "ready"}` is posted once the
+//! handler is installed: messages sent earlier would be lost.
+
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn get_str(data: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(data, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
+}
+
+/// The reply to one request.
+fn reply(data: &JsValue) -> Object {
+    let out = Object::new();
+    let id = Reflect::get(data, &JsValue::from_str("id")).unwrap_or(JsValue::NULL);
+    set(&out, "id", &id);
+    let result: Result<(&str, JsValue), String> = match get_str(data, "op").as_deref() {
+        Some("export") => match get_str(data, "inputs") {
+            Some(json) => xlsx_worker::export(&json)
+                .map(|bytes| ("bytes", Uint8Array::from(bytes.as_slice()).into())),
+            None => Err("请求缺少填报内容。".to_string()),
+        },
+        Some("import") => {
+            let bytes = Reflect::get(data, &JsValue::from_str("bytes"))
+                .ok()
+                .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+                .map(|b| b.to_vec());
+            let kind = get_str(data, "kind").unwrap_or_default();
+            match bytes {
+                Some(bytes) => xlsx_worker::import(&bytes, &kind)
+                    .map(|json| ("json", JsValue::from_str(&json))),
+                None => Err("请求缺少文件内容。".to_string()),
+            }
+        }
+        _ => Err("未知的请求。".to_string()),
+    };
+    match result {
+        Ok((key, value)) => {
+            set(&out, "ok", &JsValue::TRUE);
+            set(&out, key, &value);
+        }
+        Err(e) => {
+            set(&out, "ok", &JsValue::FALSE);
+            set(&out, "error", &JsValue::from_str(&e));
+        }
+    }
+    out
+}
+
+fn main() {
+    let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
+        return;
+    };
+    let reply_scope = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let out = reply(&ev.data());
+        let _ = reply_scope.post_message(&out);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let ready = Object::new();
+    set(&ready, "op", &JsValue::from_str("ready"));
+    let _ = scope.post_message(&ready);
+}
