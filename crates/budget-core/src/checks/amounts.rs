@@ -125,7 +125,7 @@ pub(super) fn weight_value(ind: &OverallIndicator) -> Option<rust_decimal::Decim
                 .chars()
                 .filter(|c| !c.is_whitespace() && *c != ',')
                 .collect();
-            plain.parse().ok()
+            super::parse::bounded_decimal(&plain)
         }
         Some(_) => None,
     }

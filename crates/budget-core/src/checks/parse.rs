@@ -57,6 +57,20 @@ pub(super) fn phone(text: &str) -> bool {
     }
 }
 
+/// Longest text parsed as a decimal. rust_decimal's parser recurses once per
+/// character (a stack overflow with ~50,000 digits in a debug build); no
+/// meaningful percentage or weight needs more than a few dozen characters.
+pub(super) const MAX_DECIMAL_TEXT: usize = 40;
+
+/// `text` as a decimal, refusing text longer than [`MAX_DECIMAL_TEXT`] bytes
+/// before it reaches the (recursive) parser.
+pub(super) fn bounded_decimal(text: &str) -> Option<Decimal> {
+    if text.len() > MAX_DECIMAL_TEXT {
+        return None;
+    }
+    text.parse().ok()
+}
+
 /// The percentage in a target such as `≥20%`, `=100%`, `>= 75 ％`.
 pub(super) fn percent(text: &str) -> Option<Decimal> {
     let t = text
@@ -66,7 +80,7 @@ pub(super) fn percent(text: &str) -> Option<Decimal> {
     if t.is_empty() || !t.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
         return None;
     }
-    t.parse().ok()
+    bounded_decimal(t)
 }
 
 #[cfg(test)]
@@ -139,5 +153,18 @@ mod tests {
         assert_eq!(percent("≥20"), None);
         assert_eq!(percent("足额到位"), None);
         assert_eq!(percent("%"), None);
+    }
+
+    #[test]
+    fn huge_percentages_are_refused_before_parsing() {
+        // 50,000 digits overflowed the stack in rust_decimal's recursive parser.
+        let zeros = "0".repeat(50_000);
+        assert_eq!(percent(&format!("≥{zeros}%")), None);
+        assert_eq!(percent(&format!("≥{zeros}1%")), None);
+        let at_limit = format!("{}1", "0".repeat(MAX_DECIMAL_TEXT - 1));
+        assert_eq!(percent(&format!("≥{at_limit}%")), Some(Decimal::ONE));
+        let over = format!("{}1", "0".repeat(MAX_DECIMAL_TEXT));
+        assert_eq!(percent(&format!("≥{over}%")), None);
+        assert_eq!(bounded_decimal(&"9".repeat(100_000)), None);
     }
 }

@@ -834,6 +834,20 @@ fn prf_001_overall_weights() {
     );
 }
 
+/// Clerk text of any length must not reach rust_decimal's recursive parser: a
+/// weight or a target percentage of 50,000 digits overflowed the stack.
+#[test]
+fn huge_weight_and_percent_texts_do_not_overflow() {
+    let huge = format!("1{}", "0".repeat(50_000));
+    let mut i = base();
+    i.overall_performance.indicators[0].weight = a(&huge);
+    i.projects[0].indicators[1].target = format!("≥{huge}%");
+    let found = findings(&i);
+    let at = |path: &str| found.iter().any(|f| f.locations.iter().any(|l| l == path));
+    assert!(at("overall_performance.indicators[0].weight"), "{found:?}");
+    assert!(at("projects[0].indicators[1].target"), "{found:?}");
+}
+
 #[test]
 fn prj_001_project_budget_is_its_linked_rows() {
     cases(&[
