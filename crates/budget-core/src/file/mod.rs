@@ -221,10 +221,31 @@ pub fn read_inputs(text: &str) -> Result<Inputs, ImportError> {
     if !value.is_object() {
         return Err(not_an_object());
     }
+    let original = value.clone();
     let mut problems = amounts::check_amounts(&mut value, "", amounts::Strictness::Draft);
     match typed::<Inputs>(value, &mut problems) {
-        Some(inputs) if problems.is_empty() => Ok(inputs),
+        Some(inputs) if problems.is_empty() => {
+            objects_only(&original, &inputs, "")?;
+            Ok(inputs)
+        }
         _ => Err(ImportError::Invalid(problems)),
+    }
+}
+
+/// Refuse a struct written as a JSON array (see [`structure::arrays_for_objects`]).
+fn objects_only<T: Serialize>(
+    original: &Value,
+    decoded: &T,
+    path: &str,
+) -> Result<(), ImportError> {
+    let back = serde_json::to_value(decoded)
+        .map_err(|e| ImportError::Invalid(vec![Problem::new(path, e.to_string())]))?;
+    let mut problems = Vec::new();
+    structure::arrays_for_objects(original, &back, path, &mut problems);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ImportError::Invalid(problems))
     }
 }
 
@@ -252,10 +273,12 @@ pub fn open(bytes: &[u8]) -> Result<Opened, ImportError> {
             "既没有 format 字段（预算填报文件），也没有 unit 字段（输入数据文件）".to_string(),
         ));
     }
+    let original = value.clone();
     let mut problems = amounts::check_amounts(&mut value, "", amounts::Strictness::Draft);
     let inputs = typed::<Inputs>(value, &mut problems);
     match inputs {
         Some(inputs) if problems.is_empty() => {
+            objects_only(&original, &inputs, "")?;
             let derived = derive(&inputs);
             let findings = check(&inputs, &derived);
             Ok(Opened::Inputs {
@@ -320,6 +343,8 @@ fn typed<T: serde::de::DeserializeOwned>(value: Value, problems: &mut Vec<Proble
 }
 
 fn import_value(mut value: Value) -> Result<Imported, ImportError> {
+    let original_inputs = value.get("inputs").cloned();
+    let original_report = value.get("report").cloned();
     let mut problems = match value.get_mut("inputs") {
         Some(inputs) => amounts::check_amounts(inputs, "inputs", amounts::Strictness::File),
         None => Vec::new(),
@@ -329,6 +354,12 @@ fn import_value(mut value: Value) -> Result<Imported, ImportError> {
         Some(file) if problems.is_empty() => file,
         _ => return Err(ImportError::Invalid(problems)),
     };
+    if let Some(original) = &original_inputs {
+        objects_only(original, &file.inputs, "inputs")?;
+    }
+    if let Some(original) = &original_report {
+        objects_only(original, &file.report, "report")?;
+    }
     let derived = derive(&file.inputs);
     let mut findings = check(&file.inputs, &derived);
     let recomputed = serde_json::to_value(&derived)

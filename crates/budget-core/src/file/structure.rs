@@ -1,6 +1,50 @@
 //! Chinese for serde's structural messages (unknown field, unknown variant,
 //! missing field, wrong type). Anything not recognised keeps serde's text.
 
+use serde_json::Value;
+
+use super::error::Problem;
+
+/// Every place where `original` (the JSON as read) holds an array and `decoded`
+/// (the same data decoded and written back) holds an object: serde reads a struct
+/// from an array of its fields in order, which would let an amount escape the
+/// strict amount walk (it only looks inside objects). The file format has objects
+/// only, so each such place is a problem, with its path under `path`.
+pub(super) fn arrays_for_objects(
+    original: &Value,
+    decoded: &Value,
+    path: &str,
+    out: &mut Vec<Problem>,
+) {
+    match (original, decoded) {
+        (Value::Array(items), Value::Object(_)) => out.push(Problem::new(
+            path,
+            format!(
+                "类型错误：此处应为对象，文件中是有 {} 个元素的数组",
+                items.len()
+            ),
+        )),
+        (Value::Object(o), Value::Object(d)) => {
+            for (key, value) in o {
+                if let Some(back) = d.get(key) {
+                    let child = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    arrays_for_objects(value, back, &child, out);
+                }
+            }
+        }
+        (Value::Array(o), Value::Array(d)) => {
+            for (i, (value, back)) in o.iter().zip(d).enumerate() {
+                arrays_for_objects(value, back, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Translate one serde error message.
 pub(super) fn translate(msg: &str) -> String {
     if let Some(rest) = msg.strip_prefix("unknown field `") {
