@@ -113,60 +113,79 @@ fn a_hand_edited_total_fails_with_imp_001() {
     );
 }
 
+/// `fixtures/bad/expected.tsv`: (file, exit code, message), shared with the core tests.
+fn manifest() -> Vec<(String, i32, String)> {
+    let text = std::fs::read_to_string(root().join("fixtures/bad/expected.tsv")).unwrap();
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cols.len(), 3, "expected.tsv: {l:?}");
+            (
+                cols[0].to_string(),
+                cols[1].parse().unwrap(),
+                cols[2].to_string(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn every_bad_fixture_gives_its_message_and_exit_code() {
     let bad = root().join("fixtures/bad");
-    for (name, want_code, want) in [
-        ("empty.json", 2, "无法读取：文件为空"),
-        ("truncated.json", 2, "第 14 行第 8 列：文件意外结束"),
-        ("bom.inputs.json", 1, "（输入数据文件）"),
-        ("gbk.json", 2, "看起来是 GBK 编码"),
-        (
-            "wrong-format.json",
-            2,
-            "format 为 \"excel\"，应为 \"budget-form\"",
-        ),
-        (
-            "future-version.json",
-            2,
-            "此文件为第 2 版格式，本程序只支持第 1 版",
-        ),
-        ("not-a-submission.json", 2, "既没有 format 字段"),
-        ("top-level-array.json", 2, "最外层应为 JSON 对象"),
-        ("duplicate-key.json", 2, "重复出现"),
-        (
-            "unknown-field.json",
-            2,
-            "inputs.rows[0].colour: 未知字段 `colour`",
-        ),
-        (
-            "unknown-top-field.json",
-            2,
-            "signature: 未知字段 `signature`",
-        ),
-        ("wrong-type.json", 2, "inputs.unit.fiscal_year: 类型错误"),
-        (
-            "unknown-variant.json",
-            2,
-            "inputs.rows[0].kind: 未知的取值 `misc`",
-        ),
-        (
-            "bad-amounts.json",
-            2,
-            "inputs.rows[0].last_year: “12.345”的小数超过 2 位",
-        ),
-        (
-            "number-amount.json",
-            2,
-            "inputs.rows[0].this_year: 金额必须写成字符串，如 \"12.30\"",
-        ),
-        ("unknown-code.inputs.json", 1, "错误 COD-001"),
-        ("duplicate-rows.inputs.json", 1, "错误 ROW-001"),
-    ] {
-        let (code, out, _) = run(&["check", s(&bad.join(name))]);
+    let all = manifest();
+    assert!(all.len() >= 24, "{}", all.len());
+    for (name, want_code, want) in all {
+        let (code, out, _) = run(&["check", s(&bad.join(&name))]);
         assert_eq!(code, want_code, "{name}: {out}");
-        assert!(out.contains(want), "{name}: want {want:?} in\n{out}");
+        // An error finding is printed as "错误 ID  message"; a refusal as its message.
+        let want = match want_code {
+            1 => match want.split_once(' ') {
+                Some((id, message)) => format!("错误 {id}  {message}"),
+                None => want,
+            },
+            _ => want,
+        };
+        assert!(out.contains(&want), "{name}: want {want:?} in\n{out}");
     }
+}
+
+/// Clerk text reaches the terminal with control and bidi characters shown as
+/// `\u{…}`: an ESC sequence cannot clear the screen, U+202E cannot reverse a line.
+#[test]
+fn terminal_output_escapes_control_and_bidi_characters() {
+    let bytes = std::fs::read(sample_path()).unwrap();
+    let mut v: Value = serde_json::from_slice(&bytes).unwrap();
+    let hostile = "\u{1b}[2J\u{202e}单位\u{2066}<script>alert(1)</script>";
+    v["unit"]["name"] = Value::String(hostile.into());
+    v["rows"][0]["code"] = Value::String("\u{1b}[31m201\u{202e}".into());
+    let dir = scratch("hostile-text");
+    let file = dir.join("hostile.json");
+    std::fs::write(&file, serde_json::to_string(&v).unwrap()).unwrap();
+    let visible = "\\u{1b}[2J\\u{202e}单位\\u{2066}<script>alert(1)</script>";
+    for args in [
+        vec!["check", s(&file)],
+        vec!["tables", s(&file)],
+        vec!["tables", "--csv", s(&file)],
+        vec!["narrative", s(&file)],
+    ] {
+        let (_, out, err) = run(&args);
+        for c in ['\u{1b}', '\u{202e}', '\u{2066}'] {
+            assert!(
+                !out.contains(c) && !err.contains(c),
+                "{args:?}: raw {c:?} in {out}"
+            );
+        }
+        if args[0] == "check" {
+            assert!(out.contains("“\\u{1b}[31m201\\u{202e}”"), "{out}");
+        } else {
+            assert!(out.contains(visible), "{args:?}: {out}");
+        }
+    }
+    // --json keeps the exact text (serde escapes control characters as JSON).
+    let (_, out, _) = run(&["check", "--json", s(&file)]);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert!(doc.to_string().contains("\\u001b[31m201\u{202e}"), "{out}");
 }
 
 #[test]
