@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
 use crate::load::{LoadError, load};
+use crate::text::escape;
 
 /// One file's outcome.
 struct Outcome<'a> {
@@ -66,15 +67,23 @@ pub fn run(files: &[PathBuf], json: bool, strict: bool, out: &mut dyn Write) -> 
 }
 
 fn human_report(o: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-    let path = o.path.display();
+    let path = o.path.display().to_string();
+    let path = escape(&path);
     match &o.result {
         Err(e) => {
             writeln!(out, "== {path} ==")?;
-            writeln!(out, "  无法读取：{}", e.message().replace('\n', "\n    "))?;
+            let message = e.message();
+            writeln!(
+                out,
+                "  无法读取：{}",
+                escape(&message).replace('\n', "\n    ")
+            )?;
         }
         Ok(opened) => {
             let kind = match opened {
-                Opened::Submission(i) => format!("预算填报文件，导出于 {}", i.stated_exported_at),
+                Opened::Submission(i) => {
+                    format!("预算填报文件，导出于 {}", escape(&i.stated_exported_at))
+                }
                 Opened::Inputs { .. } => "输入数据文件".to_string(),
             };
             writeln!(out, "== {path}（{kind}）==")?;
@@ -91,22 +100,30 @@ fn human_report(o: &Outcome, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn write_finding(f: &Finding, inputs: &Inputs, out: &mut dyn Write) -> io::Result<()> {
-    write!(out, "  {} {}  {}", f.severity.label(), f.check, f.message)?;
+    write!(
+        out,
+        "  {} {}  {}",
+        f.severity.label(),
+        escape(&f.check),
+        escape(&f.message)
+    )?;
     if !f.locations.is_empty() {
-        write!(out, "（位置：{}）", f.locations.join("、"))?;
+        write!(out, "（位置：{}）", escape(&f.locations.join("、")))?;
     }
     writeln!(out)?;
     if let Some(text) = explanation(f, &inputs.explanations) {
-        writeln!(out, "      说明：{text}")?;
+        writeln!(out, "      说明：{}", escape(text))?;
     }
     Ok(())
 }
 
 fn summary_line(o: &Outcome, strict: bool) -> String {
-    let path = o.path.display();
+    let path = o.path.display().to_string();
+    let path = escape(&path);
     match &o.result {
         Err(e) => {
             let message = e.message();
+            let message = escape(&message);
             format!(
                 "BAD   {path}  无法读取：{}",
                 message

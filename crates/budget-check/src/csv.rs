@@ -85,9 +85,11 @@ fn header_grid(t: &Table, ncols: usize) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// A text cell, defused: a leading `= + - @` (or tab / CR) would make a spreadsheet
-/// run it as a formula, so it gets a leading apostrophe.
+/// A text cell, defused: control and bidi characters shown visibly
+/// ([`crate::text::escape`]), and a leading `= + - @` (or tab / CR) — which would
+/// make a spreadsheet run it as a formula — behind a leading apostrophe.
 fn text_field(s: &str) -> String {
+    let s = crate::text::escape(s);
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
@@ -148,6 +150,9 @@ mod tests {
             ("@a", "'@a"),
             ("a=b", "a=b"),
             ("行政运行", "行政运行"),
+            ("=\u{1b}[2J", "'=\\u{1b}[2J"),
+            ("\u{202e}cba", "\\u{202e}cba"),
+            ("\tx", "\\u{9}x"),
         ] {
             assert_eq!(text_field(input), want);
         }

@@ -1,6 +1,7 @@
 //! `budget-check tables` and `budget-check narrative`: the derived tables laid
 //! out for a terminal (CJK width-aware), and the 情况说明.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -14,6 +15,44 @@ use crate::load::load;
 /// Space between columns.
 const GAP: usize = 2;
 
+/// True for a character that must not reach a terminal as is: control
+/// characters (C0 except newline, DEL, C1 — an ESC sequence can clear the screen
+/// or retitle the window) and bidi controls (U+061C, U+200E/F, U+202A–U+202E,
+/// U+2066–U+2069 — they reorder the text around them, so a figure or a name can
+/// be shown reversed), plus the Unicode line and paragraph separators.
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
+}
+
+/// Clerk or file text made safe for a terminal (and for CSV): every unsafe
+/// character (see [`is_unsafe`]) is shown visibly as `\u{…}` (lower-case hex),
+/// e.g. ESC as `\u{1b}`, U+202E as `\u{202e}`. Newlines are kept. Applied to
+/// every text the CLI prints, before any width is computed.
+pub fn escape(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Print the tables of `file`: all, or the one `selector` names (1–10 or an id).
 pub fn tables(
     file: &Path,
@@ -24,7 +63,11 @@ pub fn tables(
     let opened = match load(file) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("{}: {}", file.display(), e.message());
+            eprintln!(
+                "{}: {}",
+                escape(&file.display().to_string()),
+                escape(&e.message())
+            );
             return Ok(EXIT_UNREADABLE);
         }
     };
@@ -41,7 +84,8 @@ pub fn tables(
             None => {
                 let ids: Vec<&str> = all.iter().map(|t| t.id.as_str()).collect();
                 eprintln!(
-                    "没有表“{sel}”。可选：1–{}，或 {}",
+                    "没有表“{}”。可选：1–{}，或 {}",
+                    escape(sel),
                     derived.tables.len(),
                     ids.join("、")
                 );
@@ -80,17 +124,21 @@ pub fn narrative(file: &Path, out: &mut dyn Write) -> io::Result<u8> {
     let opened = match load(file) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("{}: {}", file.display(), e.message());
+            eprintln!(
+                "{}: {}",
+                escape(&file.display().to_string()),
+                escape(&e.message())
+            );
             return Ok(EXIT_UNREADABLE);
         }
     };
     let n = &opened.derived().narrative;
-    writeln!(out, "{}", n.title)?;
+    writeln!(out, "{}", escape(&n.title))?;
     for section in &n.sections {
         writeln!(out)?;
-        writeln!(out, "{}", section.heading)?;
+        writeln!(out, "{}", escape(&section.heading))?;
         for p in &section.paragraphs {
-            writeln!(out, "\u{3000}\u{3000}{p}")?;
+            writeln!(out, "\u{3000}\u{3000}{}", escape(p))?;
         }
     }
     Ok(EXIT_OK)
@@ -140,7 +188,7 @@ fn place_header(t: &Table) -> Vec<Vec<Placed>> {
             placed.push(Placed {
                 col,
                 span,
-                text: cell.text.clone(),
+                text: escape(&cell.text).into_owned(),
                 align: Align::Center,
             });
             col += span;
@@ -167,7 +215,7 @@ fn place_body(cells: &[Cell]) -> Vec<Placed> {
             let p = Placed {
                 col,
                 span,
-                text: c.display(),
+                text: escape(&c.display()).into_owned(),
                 align,
             };
             col += span;
@@ -210,14 +258,15 @@ pub fn table_text(t: &Table) -> String {
     }
     let total = span_width(&widths, 0, ncols);
     let mut s = String::new();
-    s.push_str(&t.number);
+    s.push_str(&escape(&t.number));
     s.push('\n');
-    s.push_str(&t.title);
+    s.push_str(&escape(&t.title));
     s.push('\n');
-    if !t.unit.is_empty() {
-        let pad = total.saturating_sub(width(&t.unit));
+    let unit = escape(&t.unit);
+    if !unit.is_empty() {
+        let pad = total.saturating_sub(width(&unit));
         s.push_str(&" ".repeat(pad));
-        s.push_str(&t.unit);
+        s.push_str(&unit);
         s.push('\n');
     }
     for row in &header {
@@ -229,7 +278,7 @@ pub fn table_text(t: &Table) -> String {
         s.push_str(&line(row, &widths));
     }
     if let Some(note) = &t.note {
-        s.push_str(note);
+        s.push_str(&escape(note));
         s.push('\n');
     }
     s
@@ -364,5 +413,45 @@ mod tests {
             text.contains("2010301   行政运行   6,849,169.92  150,000.00\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn escape_shows_controls_and_bidi_visibly_and_keeps_the_rest() {
+        for (input, want) in [
+            ("行政运行", "行政运行"),
+            ("a\nb", "a\nb"),
+            ("\u{1b}[2J清屏", "\\u{1b}[2J清屏"),
+            ("\u{202e}0001", "\\u{202e}0001"),
+            ("a\tb\rc\u{7f}\u{9b}", "a\\u{9}b\\u{d}c\\u{7f}\\u{9b}"),
+            (
+                "\u{202a}\u{202b}\u{202c}\u{202d}\u{2066}\u{2067}\u{2068}\u{2069}",
+                "\\u{202a}\\u{202b}\\u{202c}\\u{202d}\\u{2066}\\u{2067}\\u{2068}\\u{2069}",
+            ),
+            (
+                "\u{200e}\u{200f}\u{61c}\u{2028}",
+                "\\u{200e}\\u{200f}\\u{61c}\\u{2028}",
+            ),
+            ("<script>alert(1)</script>", "<script>alert(1)</script>"),
+        ] {
+            assert_eq!(escape(input), want, "{input:?}");
+        }
+        assert!(matches!(escape("plain 文字"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn table_cells_are_escaped_before_their_width_is_measured() {
+        let mut t = sample();
+        t.title = "\u{1b}]0;owned\u{7}标题".into();
+        t.rows[0].cells[1] = Cell::text("\u{202e}行政运行");
+        let text = table_text(&t);
+        assert!(!text.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{text:?}");
+        assert!(text.contains("\\u{1b}]0;owned\\u{7}标题"), "{text}");
+        // Columns stay aligned: the escaped name widens its column, and the
+        // figures in the next column still end at the same display column.
+        let end = |fig: &str| {
+            let line = text.lines().find(|l| l.contains(fig)).unwrap();
+            width(&line[..line.find(fig).unwrap() + fig.len()])
+        };
+        assert_eq!(end("11,906,397.06"), end("6,849,169.92"), "{text}");
     }
 }
