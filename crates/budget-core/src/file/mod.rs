@@ -190,8 +190,13 @@ pub fn export(inputs: &Inputs, exported_at: &str) -> Result<String, ExportError>
         derived,
         report,
     };
-    let mut text = serde_json::to_string_pretty(&submission)
-        .map_err(|e| ExportError::Serialize(e.to_string()))?;
+    // Through a JSON value, like every other writer of the model: the wasm then
+    // carries one serializer of the model (serde_json's value serializer), not
+    // one per output format. `preserve_order` keeps the fields in struct order.
+    let value =
+        serde_json::to_value(&submission).map_err(|e| ExportError::Serialize(e.to_string()))?;
+    let mut text =
+        serde_json::to_string_pretty(&value).map_err(|e| ExportError::Serialize(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }
