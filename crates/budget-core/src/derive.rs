@@ -26,9 +26,11 @@ pub struct Derived {
 /// Derive every table and the narrative from the inputs.
 pub fn derive(inputs: &Inputs) -> Derived {
     let totals = Totals::compute(inputs);
-    let tables = tables::all(inputs, &totals);
+    let codes = tables::CodeFigures::collect(inputs);
+    let tables = tables::all(inputs, &totals, &codes);
     let project_tables = tables::projects(inputs);
-    let narrative = crate::narrative::generate(inputs, &totals);
+    let classes = tables::CodeFigures::class_totals(&codes);
+    let narrative = crate::narrative::generate(inputs, &totals, &classes);
     Derived {
         totals,
         tables,

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::amount::{self, CentSum, format_wan};
+use crate::amount::{self, format_wan};
 use crate::catalog::{self, Level};
 use crate::model::{Fund, FundingSource, Inputs, ProcurementCategory};
 use crate::totals::Totals;
@@ -81,7 +81,9 @@ fn w(v: Decimal) -> String {
 }
 
 /// Generate the narrative.
-pub fn generate(inputs: &Inputs, t: &Totals) -> Narrative {
+///
+/// `classes` are this year's totals per 功能类 code, in code order.
+pub fn generate(inputs: &Inputs, t: &Totals, classes: &[(String, Decimal)]) -> Narrative {
     let unit = &inputs.unit;
     let year = unit.fiscal_year;
     let last = year - 1;
@@ -154,18 +156,10 @@ pub fn generate(inputs: &Inputs, t: &Totals) -> Narrative {
         }
         None => income.push_str("。收入与去年持平。"),
     }
-    let mut by_class: std::collections::BTreeMap<&str, CentSum> = Default::default();
-    for r in &inputs.rows {
-        let code = r.code.trim();
-        by_class
-            .entry(code.get(..3).unwrap_or(code))
-            .or_default()
-            .add(&r.this_year);
-    }
-    let classes: Vec<String> = by_class
+    let classes: Vec<String> = classes
         .iter()
         .filter(|(_, v)| !v.is_zero())
-        .map(|(c, v)| (c, v.to_decimal()))
+        .map(|(c, v)| (c.as_str(), *v))
         .map(|(c, v)| {
             let name = catalog::function()
                 .get(c)

@@ -17,17 +17,16 @@ use crate::totals::{Totals, is_personnel};
 /// Note printed under an empty 表5.
 pub const NO_GOV_FUND_NOTE: &str = "本单位无政府性基金收支，故此表无数据。";
 
-pub(super) fn all(inputs: &Inputs, totals: &Totals) -> Vec<Table> {
-    let codes = CodeFigures::collect(inputs);
+pub(super) fn all(inputs: &Inputs, totals: &Totals, codes: &[CodeFigures]) -> Vec<Table> {
     vec![
-        table1(inputs, &codes),
-        table2(inputs, &codes),
+        table1(inputs, codes),
+        table2(inputs, codes),
         table3(inputs),
         table4(inputs),
-        table5(inputs, &codes),
-        table6(inputs, totals, &codes),
-        table7(inputs, &codes),
-        table8(inputs, &codes),
+        table5(inputs, codes),
+        table6(inputs, totals, codes),
+        table7(inputs, codes),
+        table8(inputs, codes),
         table9(inputs),
         table10(inputs, totals),
     ]
@@ -36,39 +35,36 @@ pub(super) fn all(inputs: &Inputs, totals: &Totals) -> Vec<Table> {
 /// This year's (and 一般公共预算 last year's) figures of one function code,
 /// summed over its rows in one pass; every per-code table reads from these.
 #[derive(Debug, Clone)]
-struct CodeFigures<'a> {
+pub(super) struct CodeFigures<'a> {
     code: &'a str,
-    by_source: [Decimal; FundingSource::ALL.len()],
-    by_type: [Decimal; ExpenditureType::ALL.len()],
-    total: Decimal,
-    /// 一般公共预算 (current and carried over): last year, this year, 基本, 项目.
-    general: [Decimal; 4],
-    /// 政府性基金 (current and carried over): this year, 基本, 项目.
-    gov_fund: [Decimal; 3],
-}
-
-/// The same figures as running sums in 分 while the rows are read.
-#[derive(Default)]
-struct CodeSums {
     by_source: [CentSum; FundingSource::ALL.len()],
     by_type: [CentSum; ExpenditureType::ALL.len()],
     total: CentSum,
+    /// 一般公共预算 (current and carried over): last year, this year, 基本, 项目.
     general: [CentSum; 4],
+    /// 政府性基金 (current and carried over): this year, 基本, 项目.
     gov_fund: [CentSum; 3],
 }
 
 impl<'a> CodeFigures<'a> {
     /// Per code, in code order.
-    fn collect(inputs: &'a Inputs) -> Vec<CodeFigures<'a>> {
+    pub(super) fn collect(inputs: &'a Inputs) -> Vec<CodeFigures<'a>> {
         let mut index: FastMap<&str, usize> = FastMap::default();
-        let mut sums: Vec<(&str, CodeSums)> = Vec::new();
+        let mut out: Vec<CodeFigures> = Vec::new();
         for r in &inputs.rows {
             let code = r.code.trim();
             let i = *index.entry(code).or_insert_with(|| {
-                sums.push((code, CodeSums::default()));
-                sums.len() - 1
+                out.push(CodeFigures {
+                    code,
+                    by_source: Default::default(),
+                    by_type: Default::default(),
+                    total: CentSum::default(),
+                    general: Default::default(),
+                    gov_fund: Default::default(),
+                });
+                out.len() - 1
             });
-            let f = &mut sums[i].1;
+            let f = &mut out[i];
             let this = &r.this_year;
             f.total.add(this);
             f.by_source[r.source as usize].add(this);
@@ -95,21 +91,23 @@ impl<'a> CodeFigures<'a> {
                 _ => {}
             }
         }
-        let mut out: Vec<CodeFigures> = sums
-            .into_iter()
-            .map(|(code, s)| CodeFigures {
-                code,
-                by_source: s.by_source.map(CentSum::to_decimal),
-                by_type: s.by_type.map(CentSum::to_decimal),
-                total: s.total.to_decimal(),
-                general: s.general.map(CentSum::to_decimal),
-                gov_fund: s.gov_fund.map(CentSum::to_decimal),
-            })
-            .collect();
+
         out.sort_unstable_by(|a, b| a.code.cmp(b.code));
         out
     }
-    fn source(&self, s: FundingSource) -> Decimal {
+    /// This year's total per 类 (3-digit prefix), in code order.
+    pub(super) fn class_totals(codes: &[CodeFigures]) -> Vec<(String, Decimal)> {
+        let mut out: Vec<(String, CentSum)> = Vec::new();
+        for f in codes {
+            let class = class_of(f.code);
+            match out.last_mut() {
+                Some((c, sum)) if c == class => sum.add_sum(f.total),
+                _ => out.push((class.to_string(), f.total)),
+            }
+        }
+        out.into_iter().map(|(c, s)| (c, s.to_decimal())).collect()
+    }
+    fn source(&self, s: FundingSource) -> CentSum {
         self.by_source[s as usize]
     }
 }
@@ -164,21 +162,21 @@ fn table(
 /// Details whose values are all zero are left out, as the seed does. One pass:
 /// a group line is pushed when its first detail arrives and summed as they follow.
 fn coded_rows<'a>(
-    items: impl Iterator<Item = (&'a str, Vec<Decimal>)>,
+    items: impl Iterator<Item = (&'a str, Vec<CentSum>)>,
     cols: usize,
     cat: &Catalog,
     group_lens: &[usize],
 ) -> Vec<TableRow> {
-    let mut total = vec![Decimal::ZERO; cols];
+    let mut total = vec![CentSum::default(); cols];
     let mut rows = vec![TableRow {
         kind: RowKind::Total,
         cells: Vec::new(),
     }];
     // (prefix, row index, sums) of the open group at each level.
-    let mut open: Vec<Option<(&str, usize, Vec<Decimal>)>> = vec![None; group_lens.len()];
-    let close = |rows: &mut Vec<TableRow>, slot: &mut Option<(&str, usize, Vec<Decimal>)>| {
+    let mut open: Vec<Option<(&str, usize, Vec<CentSum>)>> = vec![None; group_lens.len()];
+    let close = |rows: &mut Vec<TableRow>, slot: &mut Option<(&str, usize, Vec<CentSum>)>| {
         if let Some((_, at, sums)) = slot.take() {
-            rows[at].cells.extend(money_cells(&sums));
+            rows[at].cells.extend(cent_cells(&sums));
         }
     };
     for (code, values) in items {
@@ -205,7 +203,7 @@ fn coded_rows<'a>(
                 kind,
                 cells: vec![t(prefix), t(cat.name(prefix).unwrap_or(""))],
             });
-            open[depth] = Some((prefix, rows.len() - 1, vec![Decimal::ZERO; cols]));
+            open[depth] = Some((prefix, rows.len() - 1, vec![CentSum::default(); cols]));
         }
         for (depth, &len) in group_lens.iter().enumerate() {
             if code.len() > len
@@ -221,29 +219,30 @@ fn coded_rows<'a>(
     }
     rows[0].cells = [t("合计"), Cell::Empty]
         .into_iter()
-        .chain(money_cells(&total))
+        .chain(cent_cells(&total))
         .collect();
     rows
 }
 
-fn coded_row(kind: RowKind, code: &str, cat: &Catalog, values: &[Decimal]) -> TableRow {
+fn coded_row(kind: RowKind, code: &str, cat: &Catalog, values: &[CentSum]) -> TableRow {
     let name = cat.name(code).unwrap_or("");
     TableRow {
         kind,
         cells: [t(code), t(name)]
             .into_iter()
-            .chain(money_cells(values))
+            .chain(cent_cells(values))
             .collect(),
     }
 }
 
-fn add(acc: &mut [Decimal], values: &[Decimal]) {
+fn add(acc: &mut [CentSum], values: &[CentSum]) {
     for (a, v) in acc.iter_mut().zip(values) {
-        // Most columns of a line are empty; skipping them halves the cost.
-        if !v.is_zero() {
-            *a += *v;
-        }
+        a.add_sum(*v);
     }
+}
+
+fn cent_cells(values: &[CentSum]) -> impl Iterator<Item = Cell> + '_ {
+    values.iter().map(|v| Cell::Money(v.to_decimal()))
 }
 
 /// Every 功能类 of the catalog (and any other 类 the rows use), with a value each.
@@ -286,7 +285,11 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
             .or_insert_with(|| vec![Decimal::ZERO; 4]);
         for s in FundingSource::ALL {
             let Some(fund) = s.fund() else { continue };
-            let v = f.source(s);
+            let sum = f.source(s);
+            if sum.is_zero() {
+                continue;
+            }
+            let v = sum.to_decimal();
             income[s as usize] += v;
             let col = 1 + fund as usize;
             e[0] += v;
@@ -395,13 +398,14 @@ fn table2(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
 
 /// 表3 一般公共预算财政拨款基本支出预算表 (by economic class)
 fn table3(inputs: &Inputs) -> Table {
-    let mut items: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
+    let mut items: BTreeMap<&str, Vec<CentSum>> = BTreeMap::new();
     for e in &inputs.economic_rows {
-        let v = e.amount.value();
         let code = e.code.trim();
-        let slot = items.entry(code).or_insert_with(|| vec![Decimal::ZERO; 3]);
-        slot[0] += v;
-        slot[if is_personnel(code) { 1 } else { 2 }] += v;
+        let slot = items
+            .entry(code)
+            .or_insert_with(|| vec![CentSum::default(); 3]);
+        slot[0].add(&e.amount);
+        slot[if is_personnel(code) { 1 } else { 2 }].add(&e.amount);
     }
     let year = inputs.unit.fiscal_year;
     let header = vec![
@@ -492,7 +496,7 @@ fn table6(inputs: &Inputs, totals: &Totals, codes: &[CodeFigures]) -> Table {
     for f in codes {
         by_class
             .entry(class_of(f.code))
-            .or_insert_with(|| vec![Decimal::ZERO])[0] += f.total;
+            .or_insert_with(|| vec![Decimal::ZERO])[0] += f.total.to_decimal();
     }
     let src = |s: S| totals.source(s);
     let left = [
@@ -604,10 +608,10 @@ fn income_header(first: Vec<HeaderCell>, budget_suffix: &str) -> Vec<Vec<HeaderC
 /// 表7 部门收入总表
 fn table7(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
     let items = codes.iter().map(|f| {
-        let mut v = vec![Decimal::ZERO; 10];
+        let mut v = vec![CentSum::default(); 10];
         v[0] = f.total;
         for s in FundingSource::ALL {
-            v[income_column(s)] += f.source(s);
+            v[income_column(s)].add_sum(f.source(s));
         }
         (f.code, v)
     });
