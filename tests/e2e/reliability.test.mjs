@@ -1,0 +1,310 @@
+// Reliability and security in real Chromium (issue 8): the Content-Security-Policy,
+// hostile text in every view, storage faults (corrupted, newer, full, unavailable),
+// two tabs on one draft, the crash banner, and hostile files through the import.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, serveDist, launch, openApp, loadSample } from './harness.mjs';
+
+const DRAFT_KEY = 'budget-form.draft.v1';
+const LOCK_KEY = 'budget-form.draft.lock';
+const BACKUP_PREFIX = 'budget-form.draft.backup.';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const text = (page, sel) => page.locator(sel).innerText();
+
+/** Fill the input `sel` after showing its section (`#f-unit-…` → the 单位信息 tab). */
+async function fillOn(page, sel, value) {
+  const tab = sel.startsWith('#f-unit-')
+    ? 'unit'
+    : sel.startsWith('#f-projects-')
+      ? 'projects'
+      : sel.startsWith('#f-overall_performance-')
+        ? 'overall'
+        : 'narrative';
+  await page.click(`#tab-${tab}`);
+  await page.fill(sel, value);
+}
+
+/** Wait for the autosave of the current inputs (the toolbar says 已保存). */
+async function autosaved(page) {
+  await page.waitForFunction(() => /已保存/.test(document.querySelector('#saved-status')?.textContent ?? ''));
+}
+
+/** A context whose pages start with `entries` in localStorage (before the app runs). */
+async function seededContext(entries, extraInit) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  await context.addInitScript(
+    ([entries, first]) => {
+      // Seed once per context (a reload must see what the app wrote).
+      if (first && !sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+      }
+    },
+    [entries, true],
+  );
+  if (extraInit) await context.addInitScript(extraInit);
+  return context;
+}
+
+async function open(context, path = '') {
+  const page = await context.newPage();
+  const errors = [];
+  const console = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => console.push(m.text()));
+  page.on('dialog', (d) => d.accept());
+  await page.goto(server.url + path);
+  await page.waitForSelector('#sum-income');
+  return { page, errors, console };
+}
+
+test('the page mounts under a CSP that allows no inline script', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(m.text()));
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
+  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script in the page');
+  await loadSample(page);
+  assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+  // An injected inline script is refused and reported as a CSP violation.
+  const outcome = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve({ blocked: e.violatedDirective, ran: window.__ran === true }), { once: true });
+        const s = document.createElement('script');
+        s.textContent = 'window.__ran = true';
+        document.body.append(s);
+        setTimeout(() => resolve({ blocked: null, ran: window.__ran === true }), 1000);
+      }),
+  );
+  assert.equal(outcome.ran, false);
+  assert.match(outcome.blocked ?? '', /script-src/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(consoleLines.filter((l) => /Content Security Policy/.test(l) && !/window.__ran|inline script/.test(l)), []);
+  await context.close();
+});
+
+test('hostile text is shown as text in every view and nothing runs', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  const dialogs = [];
+  page.on('dialog', (d) => dialogs.push(d.message()));
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(m.text()));
+  await loadSample(page);
+  const hostile = {
+    '#f-unit-name': '<script>alert(1)</script>单位',
+    '#f-unit-duties': '<img src=x onerror=alert(1)>职责',
+    '#f-projects-0-name': 'javascript:alert(1)',
+    '#f-projects-0-overview': '\u202e0001 项目概述',
+    '#f-overall_performance-indicators-0-name': '<img src=x onerror=alert(2)>指标',
+    '#f-projects-0-indicators-0-level3': '<script>alert(3)</script>',
+  };
+  for (const [sel, value] of Object.entries(hostile)) {
+    await fillOn(page, sel, value);
+  }
+  const tabs = await page.locator('[role="tab"]').all();
+  for (const tab of tabs) {
+    await tab.click();
+    await page.waitForTimeout(150);
+    assert.equal(await page.locator('img[src="x"]').count(), 0, `no <img src=x> after ${await tab.innerText()}`);
+    assert.equal(await page.locator('body script:not([src])').count(), 0);
+    assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+  }
+  // The texts appear literally where they are shown as text.
+  await page.click('#tab-tables');
+  const tables = await page.locator('#sec-tables').innerText();
+  assert.ok(tables.includes('<script>alert(1)</script>单位'), 'unit name in the tables view');
+  await page.click('#tab-report');
+  const report = await page.locator('#sec-report').innerText();
+  assert.ok(report.includes('<script>alert(1)</script>单位'), 'unit name in the narrative');
+  assert.ok(report.includes('<img src=x onerror=alert(1)>职责'), 'duty in the narrative');
+  const body = await page.locator('body').innerText();
+  assert.ok(body.includes('<img src=x onerror=alert(2)>指标') || tables.includes('<img src=x onerror=alert(2)>指标'));
+  assert.equal(await page.inputValue('#f-projects-0-name'), 'javascript:alert(1)');
+  assert.equal(await page.inputValue('#f-projects-0-overview'), '\u202e0001 项目概述');
+  // The checks panel and notices quote clerk text as text too: an empty phone
+  // plus a hostile name gives findings; none of them created elements.
+  assert.equal(await page.locator('.checks img, #notice img').count(), 0);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(consoleLines.filter((l) => /Content Security Policy/.test(l)), []);
+  await context.close();
+});
+
+test('a corrupted draft is kept under a backup key, offered for download, and editing goes on', async () => {
+  const corrupt = '{"unit": {"name": "半截草稿", "code": "1';
+  const context = await seededContext({ [DRAFT_KEY]: corrupt });
+  const { page, errors } = await open(context);
+  const banner = await text(page, '#storage-banner');
+  assert.match(banner, /本地草稿已损坏/);
+  assert.match(banner, /另存为备份/);
+  const keys = await page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)), BACKUP_PREFIX);
+  assert.equal(keys.length, 1);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), keys[0]), corrupt);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-download-backup')]);
+  assert.match(download.suggestedFilename(), /^budget-form-draft-backup-.*\.json$/);
+  assert.equal(readFileSync(await download.path(), 'utf8'), corrupt);
+  // Editing continues and is saved in the new (versioned) draft format.
+  await loadSample(page);
+  await autosaved(page);
+  const draft = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY));
+  assert.equal(draft.format, 'budget-form-draft');
+  assert.equal(draft.version, 1);
+  assert.match(draft.saved_at, /^\d{4}-/);
+  assert.equal(draft.inputs.unit.code, '103001001');
+  // The backup is never overwritten: a second corrupted draft gets its own key.
+  await page.evaluate((k) => localStorage.setItem(k, 'not json'), DRAFT_KEY);
+  await page.reload();
+  await page.waitForSelector('#storage-banner');
+  const after = await page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)).map((k) => localStorage.getItem(k)), BACKUP_PREFIX);
+  assert.deepEqual(after.sort(), [corrupt, 'not json'].sort());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an old unversioned draft is still read, and a newer-version draft is backed up, not lost', async () => {
+  const sample = readFileSync(join(ROOT, 'fixtures', 'dadukou-2021.json'), 'utf8');
+  let context = await seededContext({ [DRAFT_KEY]: sample });
+  let { page } = await open(context);
+  assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+  assert.equal(await page.locator('#storage-banner').count(), 0);
+  await context.close();
+
+  const newer = JSON.stringify({ format: 'budget-form-draft', version: 2, saved_at: '2030-01-01T00:00:00Z', inputs: {} });
+  context = await seededContext({ [DRAFT_KEY]: newer });
+  ({ page } = await open(context));
+  assert.match(await text(page, '#storage-banner'), /更新版本的程序保存（草稿第 2 版/);
+  const kept = await page.evaluate((p) => Object.entries(localStorage).filter(([k]) => k.startsWith(p)).map(([, v]) => v), BACKUP_PREFIX);
+  assert.deepEqual(kept, [newer]);
+  await fillOn(page, '#f-unit-name', '新的填写');
+  await autosaved(page);
+  await context.close();
+});
+
+test('storage full or unavailable: a banner, and editing continues', async () => {
+  // Full: every write throws QuotaExceededError.
+  let context = await seededContext({}, () => {
+    const orig = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === 'budget-form.draft.v1') throw new DOMException('full', 'QuotaExceededError');
+      return orig.call(this, k, v);
+    };
+  });
+  let { page, errors } = await open(context);
+  await loadSample(page);
+  await page.waitForSelector('#storage-banner');
+  assert.match(await text(page, '#storage-banner'), /自动保存失败：浏览器存储空间已满/);
+  await fillOn(page, '#f-unit-name', '照常填写');
+  assert.equal(await page.inputValue('#f-unit-name'), '照常填写');
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // Unavailable: touching localStorage throws (storage blocked by policy).
+  context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+  });
+  ({ page, errors } = await open(context));
+  assert.match(await text(page, '#storage-banner'), /浏览器本地存储不可用/);
+  await loadSample(page);
+  assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a second tab on the same draft is read-only until it takes over', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const first = await open(context);
+  await loadSample(first.page);
+  await autosaved(first.page);
+  const second = await open(context);
+  await second.page.waitForSelector('#tab-banner');
+  assert.match(await text(second.page, '#tab-banner'), /此草稿已在另一个标签页中打开/);
+  assert.equal(await second.page.locator('.layout[inert]').count(), 1, 'the form is inert');
+  assert.equal(await first.page.locator('#tab-banner').count(), 0, 'the first tab keeps editing');
+  // An edit in the first tab is saved and mirrored in the second; the second never writes.
+  await fillOn(first.page, '#f-unit-name', '第一个标签页');
+  await second.page.waitForFunction(() => document.querySelector('#f-unit-name')?.value === '第一个标签页', null, { timeout: 5000 });
+  const lock = JSON.parse(await first.page.evaluate((k) => localStorage.getItem(k), LOCK_KEY));
+  // The second takes over: the first becomes read-only and is told.
+  await second.page.click('#btn-take-over');
+  await second.page.waitForSelector('#tab-banner', { state: 'detached' });
+  await first.page.waitForSelector('#tab-banner', { timeout: 5000 });
+  assert.equal(await first.page.locator('.layout[inert]').count(), 1);
+  await fillOn(second.page, '#f-unit-name', '第二个标签页');
+  await autosaved(second.page);
+  await first.page.waitForFunction(() => document.querySelector('#f-unit-name')?.value === '第二个标签页', null, { timeout: 5000 });
+  const draft = JSON.parse(await first.page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY));
+  assert.equal(draft.inputs.unit.name, '第二个标签页');
+  const lock2 = JSON.parse(await first.page.evaluate((k) => localStorage.getItem(k), LOCK_KEY));
+  assert.notEqual(lock2.tab, lock.tab);
+  assert.deepEqual(first.errors, []);
+  assert.deepEqual(second.errors, []);
+  await context.close();
+});
+
+test('a panic shows the crash banner, and 下载当前数据 gives the last autosave', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  const { page, console } = await open(context, '?panic-test=1');
+  await loadSample(page);
+  await fillOn(page, '#f-unit-name', '崩溃前的填写');
+  await autosaved(page);
+  await page.waitForFunction(() => localStorage.getItem('budget-form.draft.v1')?.includes('崩溃前的填写'));
+  await page.click('#panic-test');
+  await page.waitForSelector('#crash-banner');
+  assert.match(await text(page, '#crash-banner'), /程序出错，您的数据已自动保存/);
+  assert.ok(console.some((l) => /panic-test/.test(l)), 'the panic is still logged');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-crash-download')]);
+  assert.equal(download.suggestedFilename(), '103001001-2021-draft.json');
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.unit.name, '崩溃前的填写');
+  assert.equal(saved.rows.length > 0, true);
+  await page.screenshot({ path: '/tmp/crash-banner.png' });
+  await context.close();
+});
+
+test('hostile files from fixtures/bad are refused and the form is unchanged', async () => {
+  const manifest = readFileSync(join(ROOT, 'fixtures', 'bad', 'expected.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
+  const pick = ['huge-number-amount.json', 'nan-amount.json', 'version-zero.json', 'array-for-object.json'];
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  for (const name of pick) {
+    const [, exit, message] = manifest.find(([f]) => f === name);
+    assert.equal(exit, '2');
+    await page.setInputFiles('#import-file', join(ROOT, 'fixtures', 'bad', name));
+    await page.waitForFunction((n) => document.querySelector('#notice')?.textContent.includes(n), name);
+    const notice = await text(page, '#notice');
+    assert.ok(notice.includes(message.split(': ').pop()), `${name}: ${notice}`);
+    assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+    assert.equal(await page.inputValue('#f-unit-name'), '重庆市大渡口区人民政府办公室');
+  }
+  // The hand-edited file is read, and IMP-001 names the edited figure.
+  await page.setInputFiles('#import-file', join(ROOT, 'fixtures', 'bad', 'edited-total.json'));
+  await page.waitForFunction(() => document.body.innerText.includes('IMP-001') || document.body.innerText.includes('derived.totals.total'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
