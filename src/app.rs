@@ -29,38 +29,47 @@ const SAVE_DELAY: Duration = Duration::from_millis(250);
 #[component]
 pub fn App() -> impl IntoView {
     let loaded = storage::load();
+    let ui = storage::StorageUi::new(&loaded);
     let state = AppState::new(loaded.inputs.unwrap_or_default());
     state.storage_banner.set(loaded.problem);
     provide_context(state);
-    autosave(state, loaded.read_only);
+    provide_context(ui);
+    storage::start_tab_lock(state, ui);
+    autosave(state, ui);
     view! { <Page /> }
 }
 
-/// Save the inputs at most `SAVE_DELAY` after the last change.
-fn autosave(state: AppState, read_only: bool) {
+/// Save the inputs at most `SAVE_DELAY` after the last change (never in a
+/// read-only tab, nor over a draft that could not be backed up).
+fn autosave(state: AppState, ui: storage::StorageUi) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let save_error = RwSignal::new(false);
     Effect::new(move |first: Option<()>| {
         state.inputs.track();
-        if first.is_none() || read_only {
+        if first.is_none() || !ui.may_save() {
             return;
         }
         if let Some(h) = pending.get_value() {
             h.clear();
         }
         let handle = set_timeout_with_handle(
-            move || match state.inputs.with_untracked(storage::save) {
-                Ok(()) => {
-                    state.saved_at.set(Some(web::now_hms()));
-                    if save_error.get_untracked() {
-                        save_error.set(false);
-                        state.storage_banner.set(None);
-                    }
+            move || {
+                if !ui.check_before_save() {
+                    return;
                 }
-                Err(e) => {
-                    save_error.set(true);
-                    state.saved_at.set(None);
-                    state.storage_banner.set(Some(e));
+                match state.inputs.with_untracked(storage::save) {
+                    Ok(()) => {
+                        state.saved_at.set(Some(web::now_hms()));
+                        if save_error.get_untracked() {
+                            save_error.set(false);
+                            state.storage_banner.set(None);
+                        }
+                    }
+                    Err(e) => {
+                        save_error.set(true);
+                        state.saved_at.set(None);
+                        state.storage_banner.set(Some(e));
+                    }
                 }
             },
             SAVE_DELAY,
@@ -74,6 +83,7 @@ fn autosave(state: AppState, read_only: bool) {
 #[component]
 pub fn Page() -> impl IntoView {
     let state = AppState::get();
+    let ui = storage::StorageUi::get();
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         if let Some(f) = ev
@@ -140,12 +150,11 @@ pub fn Page() -> impl IntoView {
                 <h1>"部门预算公开填报"</h1>
                 <Toolbar />
             </header>
-            {move || {
-                state.storage_banner.get().map(|m| view! { <div class="banner" role="alert" id="storage-banner">{m}</div> })
-            }}
+            <storage::StorageBanner />
             <NoticeView />
             <SummaryBar />
-            <div class="layout">
+            // Read-only while another tab edits the same draft (see storage.rs).
+            <div class="layout" inert=move || ui.other_tab.get()>
                 <nav class="tabs" role="tablist" aria-label="填报栏目" on:keydown=tab_keys>{tabs}</nav>
                 <main class="content">
                     {panel(Tab::Unit, view! { <UnitSection /> }.into_any())}
