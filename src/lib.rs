@@ -8,9 +8,11 @@ pub mod app;
 pub mod fields;
 pub mod grid;
 pub mod paths;
+pub mod print;
 pub mod sections;
 pub mod state;
 pub mod storage;
 pub mod web;
+pub mod xlsx_client;
 
 pub use app::App;

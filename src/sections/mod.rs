@@ -9,6 +9,7 @@ pub mod projects;
 pub mod report;
 pub mod rows;
 pub mod sangong;
+pub mod sheet_import;
 pub mod summary;
 pub mod tables;
 pub mod toolbar;

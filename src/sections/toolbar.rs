@@ -5,8 +5,10 @@ use budget_core::file::{self, ExportError, Opened};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::print::{self, PrintView};
+use crate::sections::sheet_import::SheetImport;
 use crate::state::{AppState, Notice, NoticeLine};
-use crate::web;
+use crate::{web, xlsx_client};
 
 /// The built-in sample: 重庆市大渡口区人民政府办公室 2021.
 const SAMPLE_JSON: &str = include_str!("../../fixtures/dadukou-2021.json");
@@ -195,6 +197,60 @@ pub fn export(state: AppState) {
     }
 }
 
+/// Export 情况说明, 表1–表10 and the project forms as XLSX (made by the XLSX worker).
+pub fn export_xlsx(state: AppState, busy: RwSignal<bool>) {
+    let prepared = state.inputs.with(|i| {
+        serde_json::to_string(i).map(|json| {
+            let name = export_name(i);
+            let stem = name.strip_suffix(".json").unwrap_or(&name);
+            (format!("{stem}.xlsx"), json)
+        })
+    });
+    let (name, json) = match prepared {
+        Ok(p) => p,
+        Err(e) => {
+            state.notice.set(Some(Notice {
+                is_error: true,
+                title: format!("填报内容无法整理，未生成 Excel：{e}"),
+                lines: Vec::new(),
+            }));
+            return;
+        }
+    };
+    let (errors, _) = state.counts();
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        let result = xlsx_client::export_xlsx(json).await.and_then(|bytes| {
+            xlsx_client::download_bytes(
+                &name,
+                &bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        });
+        busy.set(false);
+        let notice = match result {
+            Ok(()) if errors > 0 => Notice {
+                is_error: true,
+                title: format!(
+                    "已导出“{name}”，但审核还有 {errors} 项错误未改正，表中数字按当前填写生成。"
+                ),
+                lines: Vec::new(),
+            },
+            Ok(()) => Notice {
+                is_error: false,
+                title: format!("已导出“{name}”。"),
+                lines: Vec::new(),
+            },
+            Err(e) => Notice {
+                is_error: true,
+                title: e,
+                lines: Vec::new(),
+            },
+        };
+        state.notice.set(Some(notice));
+    });
+}
+
 /// The toolbar.
 #[component]
 pub fn Toolbar() -> impl IntoView {
@@ -205,6 +261,8 @@ pub fn Toolbar() -> impl IntoView {
             state.notice.set(None);
         }
     };
+    let xlsx_busy = RwSignal::new(false);
+    let printing = RwSignal::new(false);
     let picked = move |ev: web_sys::Event| {
         let Some(input) = ev
             .target()
@@ -233,6 +291,19 @@ pub fn Toolbar() -> impl IntoView {
                 on:change=picked
             />
             <button type="button" id="btn-export" on:click=move |_| export(state)>"导出"</button>
+            <SheetImport />
+            <button
+                type="button"
+                id="btn-xlsx"
+                disabled=move || xlsx_busy.get()
+                on:click=move |_| export_xlsx(state, xlsx_busy)
+            >
+                {move || if xlsx_busy.get() { "正在生成 Excel…" } else { "导出 Excel" }}
+            </button>
+            <button type="button" id="btn-print" on:click=move |_| print::open(printing)>
+                "打印 / 导出PDF"
+            </button>
+            <PrintView state printing />
             <span class="saved" id="saved-status" aria-live="polite">
                 {move || state.saved_at.get().map(|t| format!("已保存 {t}"))}
             </span>

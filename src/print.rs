@@ -1,0 +1,183 @@
+//! The print view: 情况说明, then 表1–表10 and the project forms, one per A4 page,
+//! in the published layout (style/print.css). Everything shown comes from
+//! `budget_core::Derived`: titles, merged headers, figures as `Cell::display`.
+//!
+//! It is a full-page layer mounted on `<body>` (a portal), so the print
+//! stylesheet can hide the whole editor while it is open.
+
+use budget_core::Derived;
+use budget_core::table::{Cell, RowKind, Table};
+use leptos::portal::Portal;
+use leptos::prelude::*;
+
+use crate::state::AppState;
+
+/// Tables at least this many columns wide are printed on a landscape page.
+const LANDSCAPE_FROM_COLUMNS: usize = 7;
+
+/// Class on `<body>` while the print view is open.
+const BODY_CLASS: &str = "printing";
+
+fn body_class(on: bool) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let list = body.class_list();
+        let _ = if on {
+            list.add_1(BODY_CLASS)
+        } else {
+            list.remove_1(BODY_CLASS)
+        };
+    }
+}
+
+/// Ask the browser to print (its dialog also saves as PDF).
+fn print_now() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Open the print view, then the browser's print dialog once it is drawn.
+pub fn open(printing: RwSignal<bool>) {
+    printing.set(true);
+    body_class(true);
+    // Let the view render before the (blocking) print dialog opens.
+    set_timeout(print_now, std::time::Duration::from_millis(50));
+}
+
+/// Close the print view and return to the form.
+pub fn close(printing: RwSignal<bool>) {
+    printing.set(false);
+    body_class(false);
+}
+
+fn row_class(kind: RowKind) -> &'static str {
+    match kind {
+        RowKind::Total => "r-total",
+        RowKind::Group => "r-group",
+        RowKind::Subgroup => "r-subgroup",
+        RowKind::Detail => "r-detail",
+    }
+}
+
+fn cell(c: &Cell) -> AnyView {
+    let text = c.display();
+    match c {
+        Cell::Money(_) | Cell::Wan(_) => view! { <td class="num">{text}</td> }.into_any(),
+        Cell::Span { colspan, .. } => {
+            view! { <td class="span" colspan=*colspan>{text}</td> }.into_any()
+        }
+        Cell::Text(_) | Cell::Empty => view! { <td>{text}</td> }.into_any(),
+    }
+}
+
+/// One table on its own page.
+fn table_page(t: &Table) -> impl IntoView + use<> {
+    let wide = t.columns() >= LANDSCAPE_FROM_COLUMNS;
+    let head = t
+        .header
+        .iter()
+        .map(|row| {
+            let cells = row
+                .iter()
+                .map(|h| {
+                    view! { <th scope="col" colspan=h.colspan rowspan=h.rowspan>{h.text.clone()}</th> }
+                })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    let body = t
+        .rows
+        .iter()
+        .map(|r| {
+            let cells = r.cells.iter().map(cell).collect_view();
+            view! { <tr class=row_class(r.kind)>{cells}</tr> }
+        })
+        .collect_view();
+    let empty = t.rows.is_empty() && t.note.is_none();
+    view! {
+        <section class="sheet" class:wide=wide id=format!("print-{}", t.id)>
+            <div class="p-num">{t.number.clone()}</div>
+            <h2 class="p-title">{t.title.clone()}</h2>
+            <div class="p-unit">{t.unit.clone()}</div>
+            <table class="p-table">
+                <thead>{head}</thead>
+                <tbody>{body}</tbody>
+            </table>
+            {t.note.clone().map(|n| view! { <p class="p-note">{n}</p> })}
+            {empty.then(|| view! { <p class="p-note">"（本表无数据）"</p> })}
+        </section>
+    }
+}
+
+/// The whole document: narrative first, then every table.
+fn document(d: &Derived) -> impl IntoView + use<> {
+    let n = &d.narrative;
+    let title = if n.title.is_empty() {
+        "情况说明".to_string()
+    } else {
+        n.title.clone()
+    };
+    let sections = n
+        .sections
+        .iter()
+        .map(|s| {
+            let paras = s
+                .paragraphs
+                .iter()
+                .map(|p| view! { <p>{p.clone()}</p> })
+                .collect_view();
+            view! {
+                <h2>{s.heading.clone()}</h2>
+                {paras}
+            }
+        })
+        .collect_view();
+    let contact =
+        (!n.contact.is_empty()).then(|| view! { <p class="contact">{n.contact.clone()}</p> });
+    let tables = d
+        .tables
+        .iter()
+        .chain(d.project_tables.iter())
+        .map(table_page)
+        .collect_view();
+    view! {
+        <section class="sheet narrative" id="print-narrative">
+            <h1>{title}</h1>
+            {sections}
+            {contact}
+        </section>
+        {tables}
+    }
+}
+
+/// The print layer, shown while `printing` is set.
+#[component]
+pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            close(printing);
+        }
+    };
+    view! {
+        <Show when=move || printing.get()>
+            <Portal>
+                <div class="print-doc" id="print-doc" on:keydown=on_key>
+                    <div class="print-bar" role="toolbar" aria-label="打印预览">
+                        <span class="print-hint">"打印预览：每张表单独一页（宽表横向），打印时可选择“另存为 PDF”。"</span>
+                        <button type="button" id="btn-print-now" on:click=move |_| print_now()>
+                            "打印 / 存为 PDF"
+                        </button>
+                        <button type="button" id="btn-print-close" on:click=move |_| close(printing)>
+                            "返回编辑"
+                        </button>
+                    </div>
+                    {move || state.derived.with(document)}
+                </div>
+            </Portal>
+        </Show>
+    }
+}

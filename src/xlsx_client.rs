@@ -1,0 +1,239 @@
+//! The XLSX worker, seen from the page.
+//!
+//! Excel export and sheet import run in a second wasm (crates/xlsx-worker) that
+//! Trunk writes next to index.html. The page starts it on the first Excel action,
+//! so the main bundle never carries rust_xlsxwriter or calamine. Each request
+//! carries an id; the reply with that id resolves the request's promise.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// The worker's loader script (Trunk's `data-loader-shim`), beside index.html.
+const WORKER_URL: &str = "./xlsx_worker_loader.js";
+
+/// Said when the worker cannot be started or dies.
+const LOAD_FAILED: &str = "Excel 组件加载失败，请检查网络后重试。";
+
+type Pending = Rc<RefCell<HashMap<u32, Function>>>;
+
+struct Client {
+    worker: web_sys::Worker,
+    /// Resolves with `{ok: true}` once the worker listens, or `{ok: false, error}`.
+    ready: Promise,
+    pending: Pending,
+    next_id: Cell<u32>,
+    /// Set by the error handler; the next request starts a fresh worker.
+    broken: Rc<Cell<bool>>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+thread_local! {
+    static CLIENT: RefCell<Option<Rc<Client>>> = const { RefCell::new(None) };
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    // Setting a property on a plain object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn failure(message: &str) -> Object {
+    let o = Object::new();
+    set(&o, "ok", &JsValue::FALSE);
+    set(&o, "error", &JsValue::from_str(message));
+    o
+}
+
+/// A promise and the function that resolves it.
+fn deferred() -> (Promise, Function) {
+    let slot: Rc<RefCell<Option<Function>>> = Rc::new(RefCell::new(None));
+    let s = slot.clone();
+    let promise = Promise::new(&mut |resolve, _reject| {
+        *s.borrow_mut() = Some(resolve);
+    });
+    // The executor runs synchronously inside `Promise::new`.
+    let resolve = slot.borrow_mut().take().unwrap_or_else(Function::default);
+    (promise, resolve)
+}
+
+fn start() -> Result<Client, String> {
+    let worker = web_sys::Worker::new(WORKER_URL).map_err(|_| LOAD_FAILED.to_string())?;
+    let (ready, ready_resolve) = deferred();
+    let pending: Pending = Rc::new(RefCell::new(HashMap::new()));
+    let broken = Rc::new(Cell::new(false));
+
+    let p = pending.clone();
+    let r = ready_resolve.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let data = ev.data();
+            if get(&data, "op").as_string().as_deref() == Some("ready") {
+                let ok = Object::new();
+                set(&ok, "ok", &JsValue::TRUE);
+                let _ = r.call1(&JsValue::NULL, &ok);
+                return;
+            }
+            let Some(id) = get(&data, "id").as_f64() else {
+                return;
+            };
+            let resolve = p.borrow_mut().remove(&(id as u32));
+            if let Some(resolve) = resolve {
+                let _ = resolve.call1(&JsValue::NULL, &data);
+            }
+        });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+
+    let p = pending.clone();
+    let b = broken.clone();
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        ev.prevent_default();
+        b.set(true);
+        let fail: JsValue = failure(LOAD_FAILED).into();
+        let _ = ready_resolve.call1(&JsValue::NULL, &fail);
+        let waiting: Vec<Function> = p.borrow_mut().drain().map(|(_, f)| f).collect();
+        for resolve in waiting {
+            let _ = resolve.call1(&JsValue::NULL, &fail);
+        }
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+
+    Ok(Client {
+        worker,
+        ready,
+        pending,
+        next_id: Cell::new(1),
+        broken,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+/// The running worker, started (or restarted after a failure) as needed.
+fn client() -> Result<Rc<Client>, String> {
+    CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(existing) = c.as_ref().filter(|x| !x.broken.get()) {
+            return Ok(existing.clone());
+        }
+        let fresh = Rc::new(start()?);
+        *c = Some(fresh.clone());
+        Ok(fresh)
+    })
+}
+
+/// Send `msg` (its `id` is set here) and wait for the worker's answer.
+async fn request(msg: Object, transfer: Option<&JsValue>) -> Result<JsValue, String> {
+    let client = client()?;
+    let ready = JsFuture::from(client.ready.clone())
+        .await
+        .map_err(|_| LOAD_FAILED.to_string())?;
+    if get(&ready, "ok") != JsValue::TRUE {
+        return Err(get(&ready, "error")
+            .as_string()
+            .unwrap_or_else(|| LOAD_FAILED.into()));
+    }
+    let id = client.next_id.get();
+    client.next_id.set(id.wrapping_add(1));
+    set(&msg, "id", &JsValue::from(id));
+    let (answer, resolve) = deferred();
+    client.pending.borrow_mut().insert(id, resolve);
+    let sent = match transfer {
+        Some(t) => client
+            .worker
+            .post_message_with_transfer(&msg, &js_sys::Array::of1(t)),
+        None => client.worker.post_message(&msg),
+    };
+    if sent.is_err() {
+        client.pending.borrow_mut().remove(&id);
+        return Err("无法把数据交给 Excel 组件。".into());
+    }
+    let data = JsFuture::from(answer)
+        .await
+        .map_err(|_| LOAD_FAILED.to_string())?;
+    if get(&data, "ok") == JsValue::TRUE {
+        Ok(data)
+    } else {
+        Err(get(&data, "error")
+            .as_string()
+            .unwrap_or_else(|| LOAD_FAILED.into()))
+    }
+}
+
+/// The XLSX workbook (情况说明, 表1–表10, project forms) of the inputs given as JSON.
+pub async fn export_xlsx(inputs_json: String) -> Result<Vec<u8>, String> {
+    let msg = Object::new();
+    set(&msg, "op", &JsValue::from_str("export"));
+    set(&msg, "inputs", &JsValue::from_str(&inputs_json));
+    let data = request(msg, None).await?;
+    get(&data, "bytes")
+        .dyn_into::<Uint8Array>()
+        .map(|b| b.to_vec())
+        .map_err(|_| "Excel 组件返回的数据无效。".to_string())
+}
+
+/// The import preview of a sheet (`kind` is `xlsx` or `csv`), as the worker's JSON.
+pub async fn import_sheet(bytes: &[u8], kind: &str) -> Result<String, String> {
+    let msg = Object::new();
+    set(&msg, "op", &JsValue::from_str("import"));
+    set(&msg, "kind", &JsValue::from_str(kind));
+    let array = Uint8Array::from(bytes);
+    set(&msg, "bytes", &array);
+    let data = request(msg, Some(&array.buffer().into())).await?;
+    get(&data, "json")
+        .as_string()
+        .ok_or_else(|| "Excel 组件返回的数据无效。".to_string())
+}
+
+/// Offer `bytes` as a file download named `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("下载失败：{what}");
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("无页面"))?;
+    let parts = js_sys::Array::of1(&Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
+        .map_err(|_| fail("无法创建文件"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("无法创建链接"))?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(|_| fail("无法创建链接"))?
+        .dyn_into()
+        .map_err(|_| fail("无法创建链接"))?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.style().set_property("display", "none").ok();
+    match doc.body() {
+        Some(body) => {
+            body.append_child(&a).ok();
+            a.click();
+            body.remove_child(&a).ok();
+        }
+        None => a.click(),
+    }
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    leptos::prelude::set_timeout(
+        move || {
+            web_sys::Url::revoke_object_url(&url).ok();
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
