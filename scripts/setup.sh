@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install whatever is missing to build (and, unless --app-only, to test) the app.
 # Idempotent, non-interactive; skips what is already installed.
-#   scripts/setup.sh            everything: build tools, Chromium + driver + CJK fonts, e2e npm deps
+#   scripts/setup.sh            everything: build tools, Chromium + driver + CJK fonts, poppler-utils
+#                               (pdfinfo/pdftotext for the PDF test), e2e npm deps
 #   scripts/setup.sh --app-only only what `trunk build/serve` needs
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -46,7 +47,7 @@ if $APP_ONLY; then
 fi
 
 missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk; do
+for pkg in chromium chromium-driver fonts-noto-cjk poppler-utils; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
