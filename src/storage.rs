@@ -27,7 +27,7 @@ use crate::web;
 /// Key of the current draft.
 pub const DRAFT_KEY: &str = "budget-form.draft.v1";
 /// Prefix of the keys an unreadable draft is copied to (never overwritten).
-pub const BACKUP_PREFIX: &str = "budget-form.draft.backup.";
+pub const BACKUP_PREFIX: &str = "budget-form.draft.corrupt.";
 /// Key of the editing lock: `{"tab": id, "at": ms since epoch}`.
 pub const LOCK_KEY: &str = "budget-form.draft.lock";
 /// `format` of a saved draft.

@@ -9,7 +9,7 @@ import { ROOT, serveDist, launch, openApp, loadSample } from './harness.mjs';
 
 const DRAFT_KEY = 'budget-form.draft.v1';
 const LOCK_KEY = 'budget-form.draft.lock';
-const BACKUP_PREFIX = 'budget-form.draft.backup.';
+const BACKUP_PREFIX = 'budget-form.draft.corrupt.';
 
 let server;
 let browser;
