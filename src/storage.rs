@@ -129,7 +129,7 @@ fn storage() -> Result<web_sys::Storage, String> {
 
 /// How a stored draft text reads.
 enum Draft {
-    Ok(Inputs),
+    Ok(Box<Inputs>),
     /// Saved by a newer program (its version).
     Newer(u64),
     /// Not readable (the reason).
@@ -159,7 +159,7 @@ fn parse_draft(text: &str) -> Draft {
         None => text.to_string(),
     };
     match budget_core::file::read_inputs(&inputs_text) {
-        Ok(inputs) => Draft::Ok(inputs),
+        Ok(inputs) => Draft::Ok(Box::new(inputs)),
         Err(e) => Draft::Bad(e.to_string()),
     }
 }
@@ -208,7 +208,7 @@ pub fn load() -> Loaded {
     let what = match parse_draft(&text) {
         Draft::Ok(inputs) => {
             return Loaded {
-                inputs: Some(inputs),
+                inputs: Some(*inputs),
                 ..Loaded::default()
             };
         }
@@ -283,9 +283,9 @@ fn locked_by_other(s: &web_sys::Storage, tab: &str) -> bool {
 fn mirror_draft(state: AppState, s: &web_sys::Storage) {
     if let Ok(Some(text)) = s.get_item(DRAFT_KEY)
         && let Draft::Ok(inputs) = parse_draft(&text)
-        && state.inputs.with_untracked(|now| *now != inputs)
+        && state.inputs.with_untracked(|now| *now != *inputs)
     {
-        state.inputs.set(inputs);
+        state.inputs.set(*inputs);
     }
 }
 
