@@ -24,7 +24,7 @@ fn replace(state: AppState, inputs: Inputs, question: &str) -> bool {
 
 /// Load the sample.
 pub fn load_sample(state: AppState) {
-    match serde_json::from_str::<Inputs>(SAMPLE_JSON) {
+    match budget_core::file::read_inputs(SAMPLE_JSON) {
         Ok(inputs) => {
             if replace(state, inputs, "加载示例将替换当前填写的全部内容，确定吗？")
             {
@@ -200,7 +200,8 @@ pub fn export(state: AppState) {
 /// Export 情况说明, 表1–表10 and the project forms as XLSX (made by the XLSX worker).
 pub fn export_xlsx(state: AppState, busy: RwSignal<bool>) {
     let prepared = state.inputs.with(|i| {
-        serde_json::to_string(i).map(|json| {
+        // Through a JSON value: the wasm keeps one serializer of the model.
+        serde_json::to_value(i).map(|v| v.to_string()).map(|json| {
             let name = export_name(i);
             let stem = name.strip_suffix(".json").unwrap_or(&name);
             (format!("{stem}.xlsx"), json)
