@@ -30,7 +30,9 @@ const SAVE_DELAY: Duration = Duration::from_millis(250);
 pub fn App() -> impl IntoView {
     let loaded = storage::load();
     let ui = storage::StorageUi::new(&loaded);
-    let state = AppState::new(loaded.inputs.unwrap_or_default());
+    // `?synthetic=N` (grid timing, tests/e2e/bench/grid-bench.mjs) replaces the draft.
+    let initial = crate::grid::debug::synthetic_from_query().or(loaded.inputs);
+    let state = AppState::new(initial.unwrap_or_default());
     state.storage_banner.set(loaded.problem);
     provide_context(state);
     provide_context(ui);

@@ -1,3 +1,4 @@
+//! Legacy row moves for the forms that are not spreadsheet grids yet.
 //! Keyboard moves in the entry grids, as in a spreadsheet: Enter / ArrowDown go to
 //! the same column of the next row, Shift+Enter / ArrowUp to the previous row.
 

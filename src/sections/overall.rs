@@ -1,37 +1,108 @@
 //! 整体绩效目标 (表10): target text and the indicators grid.
 
+use std::sync::LazyLock;
+
 use budget_core::Amount;
 use budget_core::model::{Operator, OverallIndicator};
 use leptos::prelude::*;
 
-use super::index_of;
-use crate::fields::{AmountField, SelectField, TextField};
+use crate::fields::TextField;
+use crate::grid::column::{Column, Kind};
+use crate::grid::{Grid, GridSpec};
 use crate::state::AppState;
 
-/// Apply `f` to overall indicator `index`, if it still exists.
-fn edit(state: AppState, index: usize, f: impl FnOnce(&mut OverallIndicator)) {
-    state.inputs.update(|i| {
-        if let Some(r) = i.overall_performance.indicators.get_mut(index) {
-            f(r);
-        }
-    })
+/// 指标性质 symbols, in `Operator::ALL` order.
+static OPERATORS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| Operator::ALL.iter().map(|o| o.symbol()).collect());
+
+/// The columns of the indicators grid.
+pub fn columns() -> Vec<Column<OverallIndicator>> {
+    vec![
+        Column {
+            key: "name",
+            header: "指标名称",
+            kind: Kind::Text,
+            get: |r| r.name.clone(),
+            set: |r, t| {
+                r.name = t.to_string();
+                true
+            },
+            amount: None,
+        },
+        Column {
+            key: "weight",
+            header: "指标权重",
+            kind: Kind::Amount,
+            get: |r| r.weight.text().to_string(),
+            set: |r, t| {
+                r.weight = Amount::from_text(t);
+                true
+            },
+            amount: Some(|r| &r.weight),
+        },
+        Column {
+            key: "unit",
+            header: "计量单位",
+            kind: Kind::Text,
+            get: |r| r.unit.clone(),
+            set: |r, t| {
+                r.unit = t.to_string();
+                true
+            },
+            amount: None,
+        },
+        Column {
+            key: "operator",
+            header: "指标性质",
+            kind: Kind::Choice(OPERATORS.as_slice()),
+            get: |r| r.operator.symbol().to_string(),
+            set: |r, t| match Operator::ALL.iter().find(|o| o.symbol() == t.trim()) {
+                Some(o) => {
+                    r.operator = *o;
+                    true
+                }
+                None => t.trim().is_empty(),
+            },
+            amount: None,
+        },
+        Column {
+            key: "value",
+            header: "指标值",
+            kind: Kind::Text,
+            get: |r| r.value.clone(),
+            set: |r, t| {
+                r.value = t.to_string();
+                true
+            },
+            amount: None,
+        },
+    ]
 }
 
 /// The overall performance form.
 #[component]
 pub fn OverallSection() -> impl IntoView {
     let state = AppState::get();
-    let len = Memo::new(move |_| {
-        state
-            .inputs
-            .with(|i| i.overall_performance.indicators.len())
-    });
-    let add = move |_| {
-        state.inputs.update(|i| {
-            i.overall_performance
-                .indicators
-                .push(OverallIndicator::default())
-        })
+    let spec = GridSpec {
+        path: "overall_performance.indicators",
+        id: "overall",
+        label: "整体绩效指标",
+        noun: "整体绩效指标",
+        columns: columns(),
+        frozen: 1,
+        rows: |i| &i.overall_performance.indicators,
+        rows_mut: |i| &mut i.overall_performance.indicators,
+        describe: |r| {
+            (!r.name.trim().is_empty()).then(|| format!("整体绩效指标 {}", r.name.trim()))
+        },
+        totals: |d| {
+            vec![
+                None,
+                Some(d.totals.indicator_weights.normalize().to_string()),
+            ]
+        },
+        sort_key: None,
+        add_label: "添加指标",
     };
     // The weight findings of the core (sum and sign), shown beside the grid.
     let weight_findings = Memo::new(move |_| {
@@ -66,102 +137,9 @@ pub fn OverallSection() -> impl IntoView {
             />
         </div>
         <h3>"绩效指标"</h3>
-        <table class="grid" on:keydown=crate::grid::move_between_rows>
-            <thead>
-                <tr>
-                    <th scope="col">"行"</th>
-                    <th scope="col">"指标名称"</th>
-                    <th scope="col">"指标权重"</th>
-                    <th scope="col">"计量单位"</th>
-                    <th scope="col">"指标性质"</th>
-                    <th scope="col">"指标值"</th>
-                    <th scope="col">"操作"</th>
-                </tr>
-            </thead>
-            <tbody>
-                <For each=move || 0..len.get() key=|i| *i children=move |i| view! { <IndicatorRow index=i /> } />
-            </tbody>
-        </table>
-        <button type="button" class="add" on:click=add>"添加指标"</button>
+        <Grid spec=spec />
         <ul class="inline-findings" aria-label="权重审核">
             {move || weight_findings.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
         </ul>
-    }
-}
-
-/// One overall indicator.
-#[component]
-fn IndicatorRow(index: usize) -> impl IntoView {
-    let state = AppState::get();
-    let row = Memo::new(move |_| {
-        state.inputs.with(|i| {
-            i.overall_performance
-                .indicators
-                .get(index)
-                .cloned()
-                .unwrap_or_default()
-        })
-    });
-    let n = index + 1;
-    let p = move |f: &str| format!("overall_performance.indicators[{index}].{f}");
-    let text = move |field: &'static str,
-                     label: &'static str,
-                     get: fn(&OverallIndicator) -> String,
-                     set: fn(&mut OverallIndicator, String)| {
-        view! {
-            <td>
-                <TextField
-                    path=p(field)
-                    label=format!("整体绩效指标第{n}行 {label}")
-                    value=Signal::derive(move || row.with(get))
-                    on_set=Callback::new(move |v: String| edit(state, index, |r| set(r, v)))
-                />
-            </td>
-        }
-    };
-    view! {
-        <tr>
-            <td class="rownum">{n}</td>
-            {text("name", "指标名称", |r| r.name.clone(), |r, v| r.name = v)}
-            <td class="num">
-                <AmountField
-                    path=p("weight")
-                    label=Signal::derive(move || row.with(|r| format!("整体绩效指标 {} 权重", r.name)))
-                    value=Signal::derive(move || row.with(|r| r.weight.clone()))
-                    on_set=Callback::new(move |v: String| edit(state, index, move |r| r.weight = Amount::from_text(v)))
-                />
-            </td>
-            {text("unit", "计量单位", |r| r.unit.clone(), |r, v| r.unit = v)}
-            <td>
-                <SelectField
-                    path=p("operator")
-                    label=format!("整体绩效指标第{n}行 指标性质")
-                    options=Operator::ALL.iter().map(|o| o.symbol()).collect()
-                    selected=Signal::derive(move || row.with(|r| index_of(&Operator::ALL, r.operator)))
-                    on_set=Callback::new(move |k: usize| {
-                        if let Some(o) = Operator::ALL.get(k).copied() {
-                            edit(state, index, move |r| r.operator = o);
-                        }
-                    })
-                />
-            </td>
-            {text("value", "指标值", |r| r.value.clone(), |r, v| r.value = v)}
-            <td>
-                <button
-                    type="button"
-                    class="del"
-                    aria-label=format!("删除整体绩效指标第{n}行")
-                    on:click=move |_| {
-                        state.inputs.update(|i| {
-                            if index < i.overall_performance.indicators.len() {
-                                i.overall_performance.indicators.remove(index);
-                            }
-                        })
-                    }
-                >
-                    "删除"
-                </button>
-            </td>
-        </tr>
     }
 }

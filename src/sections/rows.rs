@@ -1,23 +1,30 @@
-//! 预算明细: the budget rows grid (function code · source · type · this year · last year).
+//! 预算明细: the budget rows grid (function code · name · source · type · this
+//! year · last year), a spreadsheet `Grid`.
 
+use std::sync::LazyLock;
+
+use budget_core::amount::format_yuan;
 use budget_core::model::{BudgetRow, ExpenditureType, FundingSource};
-use budget_core::{Amount, catalog};
+use budget_core::{Amount, Derived, catalog};
 use leptos::prelude::*;
 
-use super::index_of;
-use crate::fields::{AmountField, SelectField, TextField};
-use crate::state::AppState;
+use crate::grid::column::{Catalogue, Column, Kind};
+use crate::grid::{Grid, GridSpec};
 
 /// What a row is, for accessible names: `2010301 行政运行 一般公共预算 基本支出`.
-fn describe(r: &BudgetRow) -> String {
-    let name = catalog::function().name(r.code.trim()).unwrap_or("");
-    format!(
+fn describe(r: &BudgetRow) -> Option<String> {
+    let code = r.code.trim();
+    if code.is_empty() {
+        return None;
+    }
+    let name = catalog::function().name(code).unwrap_or("");
+    Some(format!(
         "{} {} {} {}",
-        r.code.trim(),
+        code,
         name,
         r.source.short_label(),
         r.kind.label()
-    )
+    ))
 }
 
 /// The name of a function code from the catalog, or why there is none.
@@ -32,132 +39,123 @@ pub fn function_name(code: &str) -> (String, bool) {
     }
 }
 
-/// Apply `f` to row `index`, if it still exists.
-fn edit(state: AppState, index: usize, f: impl FnOnce(&mut BudgetRow)) {
-    state.inputs.update(|i| {
-        if let Some(r) = i.rows.get_mut(index) {
-            f(r);
-        }
-    })
+/// 收入来源 labels, in `FundingSource::ALL` order.
+static SOURCES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| FundingSource::ALL.iter().map(|s| s.short_label()).collect());
+
+/// 支出类型 labels, in `ExpenditureType::ALL` order.
+static TYPES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| ExpenditureType::ALL.iter().map(|t| t.label()).collect());
+
+/// The columns of 预算明细.
+pub fn columns() -> Vec<Column<BudgetRow>> {
+    vec![
+        Column {
+            key: "code",
+            header: "功能科目编码",
+            kind: Kind::Code(Catalogue::Function),
+            get: |r| r.code.clone(),
+            set: |r, t| {
+                r.code = t.to_string();
+                true
+            },
+            amount: None,
+        },
+        Column {
+            key: "",
+            header: "科目名称",
+            kind: Kind::Derived,
+            get: |r| function_name(&r.code).0,
+            set: |_, _| true,
+            amount: None,
+        },
+        Column {
+            key: "source",
+            header: "收入来源",
+            kind: Kind::Choice(SOURCES.as_slice()),
+            get: |r| r.source.short_label().to_string(),
+            set: |r, t| match FundingSource::from_label(t) {
+                Some(s) => {
+                    r.source = s;
+                    true
+                }
+                None => t.trim().is_empty(),
+            },
+            amount: None,
+        },
+        Column {
+            key: "kind",
+            header: "支出类型",
+            kind: Kind::Choice(TYPES.as_slice()),
+            get: |r| r.kind.label().to_string(),
+            set: |r, t| match ExpenditureType::from_label(t) {
+                Some(k) => {
+                    r.kind = k;
+                    true
+                }
+                None => t.trim().is_empty(),
+            },
+            amount: None,
+        },
+        Column {
+            key: "this_year",
+            header: "本年预算数",
+            kind: Kind::Amount,
+            get: |r| r.this_year.text().to_string(),
+            set: |r, t| {
+                r.this_year = Amount::from_text(t);
+                true
+            },
+            amount: Some(|r| &r.this_year),
+        },
+        Column {
+            key: "last_year",
+            header: "上年预算数",
+            kind: Kind::Amount,
+            get: |r| r.last_year.text().to_string(),
+            set: |r, t| {
+                r.last_year = Amount::from_text(t);
+                true
+            },
+            amount: Some(|r| &r.last_year),
+        },
+    ]
+}
+
+/// Totals row: 本年 and 上年 totals from the core.
+fn totals(d: &Derived) -> Vec<Option<String>> {
+    vec![
+        None,
+        None,
+        None,
+        None,
+        Some(format_yuan(d.totals.total)),
+        Some(format_yuan(d.totals.total_last_year)),
+    ]
 }
 
 /// The budget rows grid.
 #[component]
 pub fn RowsSection() -> impl IntoView {
-    let state = AppState::get();
-    let len = Memo::new(move |_| state.inputs.with(|i| i.rows.len()));
-    let add = move |_| state.inputs.update(|i| i.rows.push(BudgetRow::default()));
+    let spec = GridSpec {
+        path: "rows",
+        id: "rows",
+        label: "预算明细",
+        noun: "",
+        columns: columns(),
+        frozen: 2,
+        rows: |i| &i.rows,
+        rows_mut: |i| &mut i.rows,
+        describe,
+        totals,
+        sort_key: Some(|r| r.code.clone()),
+        add_label: "添加一行",
+    };
     view! {
         <h2>"预算明细（支出功能分类）"</h2>
         <p class="hint">
-            "每行一个 项 级功能科目、一个收入来源和一个支出类型；类、款小计自动生成。金额单位：元。"
+            "每行一个 项 级功能科目、一个收入来源和一个支出类型；类、款小计自动生成。金额单位：元。可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+Z 撤销，F2 编辑单元格。"
         </p>
-        <div class="grid-wrap">
-            <table class="grid" on:keydown=crate::grid::move_between_rows>
-                <thead>
-                    <tr>
-                        <th scope="col">"行"</th>
-                        <th scope="col">"功能科目编码"</th>
-                        <th scope="col">"科目名称"</th>
-                        <th scope="col">"收入来源"</th>
-                        <th scope="col">"支出类型"</th>
-                        <th scope="col">"本年预算数"</th>
-                        <th scope="col">"上年预算数"</th>
-                        <th scope="col">"操作"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=move || 0..len.get() key=|i| *i children=move |i| view! { <BudgetRowView index=i /> } />
-                </tbody>
-            </table>
-        </div>
-        <button type="button" class="add" on:click=add>"添加一行"</button>
-    }
-}
-
-/// One budget row.
-#[component]
-fn BudgetRowView(index: usize) -> impl IntoView {
-    let state = AppState::get();
-    let row = Memo::new(move |_| {
-        state
-            .inputs
-            .with(|i| i.rows.get(index).cloned().unwrap_or_default())
-    });
-    let p = |field: &str| format!("rows[{index}].{field}");
-    let n = index + 1;
-    let name = move || row.with(|r| function_name(&r.code));
-    view! {
-        <tr>
-            <td class="rownum">{n}</td>
-            <td>
-                <TextField
-                    path=p("code")
-                    label=Signal::derive(move || format!("第{n}行 功能科目编码"))
-                    value=Signal::derive(move || row.with(|r| r.code.clone()))
-                    on_set=Callback::new(move |v: String| edit(state, index, move |r| r.code = v))
-                    list="dl-function"
-                />
-            </td>
-            <td class=move || if name().1 { "name" } else { "name unknown" }>{move || name().0}</td>
-            <td>
-                <SelectField
-                    path=p("source")
-                    label=Signal::derive(move || format!("第{n}行 收入来源"))
-                    options=FundingSource::ALL.iter().map(|s| s.short_label()).collect()
-                    selected=Signal::derive(move || row.with(|r| index_of(&FundingSource::ALL, r.source)))
-                    on_set=Callback::new(move |k: usize| {
-                        if let Some(s) = FundingSource::ALL.get(k).copied() {
-                            edit(state, index, move |r| r.source = s);
-                        }
-                    })
-                />
-            </td>
-            <td>
-                <SelectField
-                    path=p("kind")
-                    label=Signal::derive(move || format!("第{n}行 支出类型"))
-                    options=ExpenditureType::ALL.iter().map(|t| t.label()).collect()
-                    selected=Signal::derive(move || row.with(|r| index_of(&ExpenditureType::ALL, r.kind)))
-                    on_set=Callback::new(move |k: usize| {
-                        if let Some(t) = ExpenditureType::ALL.get(k).copied() {
-                            edit(state, index, move |r| r.kind = t);
-                        }
-                    })
-                />
-            </td>
-            <td class="num">
-                <AmountField
-                    path=p("this_year")
-                    label=Signal::derive(move || format!("{} 本年预算数", row.with(describe)))
-                    value=Signal::derive(move || row.with(|r| r.this_year.clone()))
-                    on_set=Callback::new(move |v: String| edit(state, index, move |r| r.this_year = Amount::from_text(v)))
-                />
-            </td>
-            <td class="num">
-                <AmountField
-                    path=p("last_year")
-                    label=Signal::derive(move || format!("{} 上年预算数", row.with(describe)))
-                    value=Signal::derive(move || row.with(|r| r.last_year.clone()))
-                    on_set=Callback::new(move |v: String| edit(state, index, move |r| r.last_year = Amount::from_text(v)))
-                />
-            </td>
-            <td>
-                <button
-                    type="button"
-                    class="del"
-                    aria-label=format!("删除第{n}行")
-                    on:click=move |_| {
-                        state.inputs.update(|i| {
-                            if index < i.rows.len() {
-                                i.rows.remove(index);
-                            }
-                        })
-                    }
-                >
-                    "删除"
-                </button>
-            </td>
-        </tr>
+        <Grid spec=spec />
     }
 }

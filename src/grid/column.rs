@@ -1,0 +1,130 @@
+//! What a grid column is: its JSON field, header, kind, and how a row's cell is
+//! read as text and written from text (typing and paste go through the same door).
+
+use budget_core::Amount;
+use budget_core::catalog::{self, Catalog, Entry, Level};
+
+/// Which catalog a code column picks from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Catalogue {
+    /// 支出功能分类: only 项 codes are chosen.
+    Function,
+    /// 部门预算支出经济分类: only 款 codes are chosen.
+    Economic,
+}
+
+impl Catalogue {
+    /// The catalog.
+    pub fn catalog(self) -> &'static Catalog {
+        match self {
+            Catalogue::Function => catalog::function(),
+            Catalogue::Economic => catalog::economic(),
+        }
+    }
+    /// The level a row's code must have.
+    pub fn level(self) -> Level {
+        match self {
+            Catalogue::Function => Level::Item,
+            Catalogue::Economic => Level::Section,
+        }
+    }
+    /// True for an entry a row may use.
+    pub fn choosable(self, e: &Entry) -> bool {
+        e.level == self.level()
+    }
+    /// The entry of a code at a level above the rows' (a 类/款 subtotal line).
+    pub fn is_subtotal(self, code: &str) -> bool {
+        self.catalog()
+            .get(code)
+            .is_some_and(|e| e.level < self.level())
+    }
+}
+
+/// The kind of a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Free text.
+    Text,
+    /// Money (`Amount`): right-aligned, 千分位 when not editing.
+    Amount,
+    /// A catalog code, with the picker.
+    Code(Catalogue),
+    /// One of fixed labels (a `<select>`); paste accepts the labels.
+    Choice(&'static [&'static str]),
+    /// Shown, not entered (the name of a code).
+    Derived,
+}
+
+/// One column of a grid over rows of type `T`.
+pub struct Column<T> {
+    /// Field name in the JSON path (`this_year`); empty for derived columns.
+    pub key: &'static str,
+    /// Header text.
+    pub header: &'static str,
+    /// Kind.
+    pub kind: Kind,
+    /// The cell as text (a choice's label, a derived column's text).
+    pub get: fn(&T) -> String,
+    /// Store text in the cell; false when the text is refused (an unknown label).
+    pub set: fn(&mut T, &str) -> bool,
+    /// The amount of a money cell.
+    pub amount: Option<fn(&T) -> &Amount>,
+}
+
+impl<T> Column<T> {
+    /// True when the clerk can change this cell.
+    pub fn editable(&self) -> bool {
+        self.kind != Kind::Derived
+    }
+}
+
+/// A code written the ways spreadsheets hold it — `2010301`, `2010301 行政运行`,
+/// `[2010301]行政运行`, full-width digits — as the bare code; other text as is.
+pub fn code_of(text: &str) -> String {
+    let t = text.trim();
+    let folded: String = t
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '［' | '【' => '[',
+            '］' | '】' => ']',
+            c => c,
+        })
+        .collect();
+    let body = folded.strip_prefix('[').unwrap_or(&folded);
+    let digits: String = body.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return t.to_string();
+    }
+    let rest = body[digits.len()..].trim_start_matches(']');
+    // Only digits, or digits then a name: the digits are the code.
+    if rest.is_empty() || !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
+        digits
+    } else {
+        t.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_as_spreadsheets_write_them() {
+        assert_eq!(code_of("2010301"), "2010301");
+        assert_eq!(code_of(" 2010301 行政运行 "), "2010301");
+        assert_eq!(code_of("[2010301]行政运行"), "2010301");
+        assert_eq!(code_of("２０１０３０１"), "2010301");
+        assert_eq!(code_of("行政运行"), "行政运行");
+        assert_eq!(code_of("1,000"), "1,000");
+    }
+
+    #[test]
+    fn subtotal_codes_are_above_the_row_level() {
+        assert!(Catalogue::Function.is_subtotal("201"));
+        assert!(Catalogue::Function.is_subtotal("20103"));
+        assert!(!Catalogue::Function.is_subtotal("2010301"));
+        assert!(Catalogue::Economic.is_subtotal("301"));
+        assert!(!Catalogue::Economic.is_subtotal("30101"));
+    }
+}

@@ -1,0 +1,381 @@
+//! Grid commands as pure functions from the rows to the ops of one undo step:
+//! paste, clear, fill down, insert, delete, sort. The view applies the ops in
+//! one signal update, so 10,000 pasted rows are one batch.
+
+use super::column::{Column, Kind, code_of};
+use super::history::Op;
+use super::select::Pos;
+
+/// What a paste did, for the status line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PasteReport {
+    /// Cells written.
+    pub cells: usize,
+    /// Rows added at the end.
+    pub rows_added: usize,
+    /// Cells refused (an unknown label): the old value stays.
+    pub refused: usize,
+    /// 类/款 subtotal lines left out (the grid derives them).
+    pub skipped_subtotals: usize,
+    /// Last row and column written.
+    pub end: Pos,
+}
+
+impl PasteReport {
+    /// Chinese summary.
+    pub fn line(&self) -> String {
+        let mut s = format!("已粘贴 {} 个单元格", self.cells);
+        if self.rows_added > 0 {
+            s.push_str(&format!("，新增 {} 行", self.rows_added));
+        }
+        if self.skipped_subtotals > 0 {
+            s.push_str(&format!("，跳过 {} 行类/款小计", self.skipped_subtotals));
+        }
+        if self.refused > 0 {
+            s.push_str(&format!("，{} 个单元格无法识别，保留原值", self.refused));
+        }
+        s
+    }
+}
+
+/// Ops for `old` → `new` of the rows that changed.
+fn diff<T: Clone + PartialEq>(rows: &[T], changed: Vec<(usize, T)>) -> Vec<Op<T>> {
+    changed
+        .into_iter()
+        .filter(|(r, new)| rows.get(*r) != Some(new))
+        .filter_map(|(r, new)| {
+            rows.get(r).map(|old| Op::Set {
+                row: r,
+                old: old.clone(),
+                new,
+            })
+        })
+        .collect()
+}
+
+/// Write `text` into column `c` of `row`; false when refused.
+fn write<T>(cols: &[Column<T>], row: &mut T, c: usize, text: &str) -> bool {
+    let Some(col) = cols.get(c) else {
+        return true;
+    };
+    match col.kind {
+        Kind::Derived => true,
+        Kind::Code(_) => (col.set)(row, &code_of(text)),
+        _ => (col.set)(row, text.trim_end_matches(['\r', '\n'])),
+    }
+}
+
+/// Paste `block` with its top-left cell at `start`. Rows past the end are added;
+/// a line whose code is a 类/款 of the column's catalog is left out.
+pub fn paste<T: Clone + Default + PartialEq>(
+    rows: &[T],
+    cols: &[Column<T>],
+    block: &[Vec<String>],
+    start: Pos,
+) -> (Vec<Op<T>>, PasteReport) {
+    let mut report = PasteReport::default();
+    let code_col = cols
+        .iter()
+        .enumerate()
+        .skip(start.1)
+        .find_map(|(c, col)| match col.kind {
+            Kind::Code(cat) => Some((c - start.1, cat)),
+            _ => None,
+        });
+    let mut changed = Vec::new();
+    let mut added = Vec::new();
+    let mut r = start.0;
+    for line in block {
+        if let Some((j, cat)) = code_col
+            && line.get(j).is_some_and(|t| cat.is_subtotal(&code_of(t)))
+        {
+            report.skipped_subtotals += 1;
+            continue;
+        }
+        let blank = line.iter().all(|t| t.trim().is_empty());
+        if r >= rows.len() && blank {
+            continue;
+        }
+        let mut row = rows.get(r).cloned().unwrap_or_default();
+        for (j, text) in line.iter().enumerate() {
+            let c = start.1 + j;
+            if c >= cols.len() {
+                break;
+            }
+            if !cols[c].editable() {
+                continue;
+            }
+            if write(cols, &mut row, c, text) {
+                report.cells += 1;
+            } else {
+                report.refused += 1;
+            }
+            report.end = (r, c.max(report.end.1));
+        }
+        report.end.0 = r;
+        if r < rows.len() {
+            changed.push((r, row));
+        } else {
+            added.push(row);
+        }
+        r += 1;
+    }
+    report.rows_added = added.len();
+    let mut ops = diff(rows, changed);
+    if !added.is_empty() {
+        ops.push(Op::Splice {
+            at: rows.len(),
+            removed: Vec::new(),
+            inserted: added,
+        });
+    }
+    (ops, report)
+}
+
+/// Clear the editable text and amount cells of the rectangle (choices stay).
+pub fn clear<T: Clone + PartialEq>(
+    rows: &[T],
+    cols: &[Column<T>],
+    (top, left, bottom, right): (usize, usize, usize, usize),
+) -> Vec<Op<T>> {
+    let changed = (top..=bottom.min(rows.len().saturating_sub(1)))
+        .filter_map(|r| {
+            let mut row = rows.get(r)?.clone();
+            for c in left..=right.min(cols.len().saturating_sub(1)) {
+                if matches!(cols[c].kind, Kind::Text | Kind::Amount | Kind::Code(_)) {
+                    (cols[c].set)(&mut row, "");
+                }
+            }
+            Some((r, row))
+        })
+        .collect();
+    diff(rows, changed)
+}
+
+/// Fill down (Ctrl+D): the rectangle's top row into the rows below it; a
+/// one-row selection takes the row above.
+pub fn fill_down<T: Clone + PartialEq>(
+    rows: &[T],
+    cols: &[Column<T>],
+    (top, left, bottom, right): (usize, usize, usize, usize),
+) -> Vec<Op<T>> {
+    let (source, first) = if bottom > top {
+        (top, top + 1)
+    } else if top > 0 {
+        (top - 1, top)
+    } else {
+        return Vec::new();
+    };
+    let Some(src) = rows.get(source) else {
+        return Vec::new();
+    };
+    let texts: Vec<(usize, String)> = (left..=right.min(cols.len().saturating_sub(1)))
+        .filter(|&c| cols[c].editable())
+        .map(|c| (c, (cols[c].get)(src)))
+        .collect();
+    let changed = (first..=bottom.min(rows.len().saturating_sub(1)))
+        .filter_map(|r| {
+            let mut row = rows.get(r)?.clone();
+            for (c, t) in &texts {
+                write(cols, &mut row, *c, t);
+            }
+            Some((r, row))
+        })
+        .collect();
+    diff(rows, changed)
+}
+
+/// Insert `n` empty rows at `at`.
+pub fn insert<T: Default>(at: usize, n: usize) -> Vec<Op<T>> {
+    vec![Op::Splice {
+        at,
+        removed: Vec::new(),
+        inserted: (0..n).map(|_| T::default()).collect(),
+    }]
+}
+
+/// Delete rows `top..=bottom`.
+pub fn delete<T: Clone>(rows: &[T], top: usize, bottom: usize) -> Vec<Op<T>> {
+    let end = (bottom + 1).min(rows.len());
+    if top >= end {
+        return Vec::new();
+    }
+    vec![Op::Splice {
+        at: top,
+        removed: rows[top..end].to_vec(),
+        inserted: Vec::new(),
+    }]
+}
+
+/// Sort by the code column (stable; blank codes last), as one splice.
+pub fn sort_by<T: Clone + PartialEq>(rows: &[T], key: fn(&T) -> String) -> Vec<Op<T>> {
+    let mut sorted = rows.to_vec();
+    sorted.sort_by_key(|r| {
+        let k = key(r).trim().to_string();
+        (k.is_empty(), k)
+    });
+    if sorted == rows {
+        return Vec::new();
+    }
+    vec![Op::Splice {
+        at: 0,
+        removed: rows.to_vec(),
+        inserted: sorted,
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::column::Catalogue;
+    use super::super::history::apply_step;
+    use super::*;
+    use budget_core::Amount;
+    use budget_core::model::{BudgetRow, ExpenditureType, FundingSource};
+
+    const SOURCES: &[&str] = &["一般公共预算", "政府性基金预算"];
+
+    fn cols() -> Vec<Column<BudgetRow>> {
+        vec![
+            Column {
+                key: "code",
+                header: "编码",
+                kind: Kind::Code(Catalogue::Function),
+                get: |r| r.code.clone(),
+                set: |r, t| {
+                    r.code = t.to_string();
+                    true
+                },
+                amount: None,
+            },
+            Column {
+                key: "",
+                header: "名称",
+                kind: Kind::Derived,
+                get: |_| String::new(),
+                set: |_, _| true,
+                amount: None,
+            },
+            Column {
+                key: "source",
+                header: "来源",
+                kind: Kind::Choice(SOURCES),
+                get: |r| r.source.short_label().to_string(),
+                set: |r, t| match FundingSource::from_label(t) {
+                    Some(s) => {
+                        r.source = s;
+                        true
+                    }
+                    None => t.trim().is_empty(),
+                },
+                amount: None,
+            },
+            Column {
+                key: "kind",
+                header: "类型",
+                kind: Kind::Choice(&[]),
+                get: |r| r.kind.label().to_string(),
+                set: |r, t| match ExpenditureType::from_label(t) {
+                    Some(k) => {
+                        r.kind = k;
+                        true
+                    }
+                    None => t.trim().is_empty(),
+                },
+                amount: None,
+            },
+            Column {
+                key: "this_year",
+                header: "本年",
+                kind: Kind::Amount,
+                get: |r| r.this_year.text().to_string(),
+                set: |r, t| {
+                    r.this_year = Amount::from_text(t);
+                    true
+                },
+                amount: Some(|r| &r.this_year),
+            },
+        ]
+    }
+
+    fn block(tsv: &str) -> Vec<Vec<String>> {
+        super::super::tsv::parse(tsv)
+    }
+
+    #[test]
+    fn paste_into_empty_grid_adds_rows_skips_subtotals_and_keeps_bad_text() {
+        let rows: Vec<BudgetRow> = Vec::new();
+        let b = block(
+            "201\t一般公共服务支出\t\t\t1,000.00\r\n\
+             2010301\t行政运行\t一般公共预算\t基本支出\t6,849,169.92\r\n\
+             [2010302]一般行政管理事务\t\t一般公共预算\t项目\t72万\r\n",
+        );
+        let (ops, report) = paste(&rows, &cols(), &b, (0, 0));
+        let mut out = rows.clone();
+        apply_step(&mut out, &ops, true).unwrap();
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].code, "2010301");
+        assert_eq!(out[0].this_year.text(), "6,849,169.92");
+        assert_eq!(out[1].code, "2010302");
+        assert_eq!(out[1].kind, ExpenditureType::Project);
+        assert_eq!(out[1].this_year.text(), "72万");
+        assert!(out[1].this_year.error().is_some());
+        assert_eq!(report.rows_added, 2);
+        assert_eq!(report.skipped_subtotals, 1);
+        assert_eq!(ops.len(), 1, "one splice for all new rows");
+    }
+
+    #[test]
+    fn paste_into_the_middle_changes_only_those_cells_and_grows() {
+        let mut rows = vec![BudgetRow::default(); 3];
+        rows[1].code = "2010301".into();
+        let b = block("1\r\n2\r\n3\r\n");
+        let (ops, report) = paste(&rows, &cols(), &b, (1, 4));
+        let mut out = rows.clone();
+        apply_step(&mut out, &ops, true).unwrap();
+        assert_eq!(out.len(), 4);
+        assert_eq!(out[1].code, "2010301");
+        assert_eq!(out[1].this_year.text(), "1");
+        assert_eq!(out[3].this_year.text(), "3");
+        assert_eq!(out[0], BudgetRow::default());
+        assert_eq!(report.end, (3, 4));
+        apply_step(&mut out, &ops, false).unwrap();
+        assert_eq!(out, rows);
+    }
+
+    #[test]
+    fn unknown_labels_are_refused_and_counted() {
+        let rows = vec![BudgetRow::default()];
+        let (ops, report) = paste(&rows, &cols(), &block("外星预算\r\n"), (0, 2));
+        assert!(ops.is_empty());
+        assert_eq!(report.refused, 1);
+    }
+
+    #[test]
+    fn clear_fill_insert_delete_sort() {
+        let mut rows = vec![BudgetRow::default(); 3];
+        rows[0].code = "2080505".into();
+        rows[0].this_year = Amount::from_text("5");
+        rows[1].code = "2010301".into();
+        let ops = fill_down(&rows, &cols(), (0, 4, 2, 4));
+        let mut out = rows.clone();
+        apply_step(&mut out, &ops, true).unwrap();
+        assert_eq!(out[2].this_year.text(), "5");
+        assert_eq!(out[1].code, "2010301", "only the selected columns");
+        let ops = clear(&out, &cols(), (0, 0, 0, 4));
+        apply_step(&mut out, &ops, true).unwrap();
+        assert_eq!(out[0].code, "");
+        assert_eq!(out[0].this_year.text(), "");
+        let ops = insert::<BudgetRow>(1, 2);
+        apply_step(&mut out, &ops, true).unwrap();
+        assert_eq!(out.len(), 5);
+        let ops = delete(&out, 1, 2);
+        apply_step(&mut out, &ops, true).unwrap();
+        assert_eq!(out.len(), 3);
+        out[0].code = "2080505".into();
+        let ops = sort_by(&out, |r| r.code.clone());
+        apply_step(&mut out, &ops, true).unwrap();
+        assert_eq!(out[0].code, "2010301");
+        assert_eq!(out[1].code, "2080505");
+        assert_eq!(out[2].code, "");
+    }
+}

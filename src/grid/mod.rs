@@ -1,0 +1,21 @@
+//! A spreadsheet grid over one list of rows in the inputs (预算明细, 经济分类,
+//! 绩效指标): keyboard, rectangle selection with a status line, TSV copy and
+//! paste, undo/redo as diffs, row commands, a catalog code picker, and
+//! virtualized rendering for 10,000 rows.
+//!
+//! Every cell is an `<input>` (or a `<select>` for fixed labels) whose id is
+//! `paths::path_id` of its JSON path, so findings still lead to their cell. The
+//! grid holds no arithmetic: totals come from the core's `Totals`, and the
+//! selection sum from `budget_core::amount::sum` (see `select`).
+
+pub mod column;
+pub mod debug;
+pub mod edit;
+pub mod history;
+mod legacy;
+pub mod select;
+pub mod tsv;
+mod view;
+
+pub use legacy::move_between_rows;
+pub use view::{Grid, GridSpec, Row};

@@ -1,0 +1,1208 @@
+//! The grid component: rendering (virtualized rows, frozen header and columns,
+//! totals row) and the controller that turns keys, clicks and clipboard events
+//! into commands on the inputs.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use budget_core::amount::format_yuan;
+use budget_core::{Derived, Inputs, Severity};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, HtmlElement, HtmlInputElement, KeyboardEvent, MouseEvent};
+
+use super::column::{Catalogue, Column, Kind};
+use super::edit;
+use super::history::{History, Op, apply_step};
+use super::select::{Pos, Stats, contains, rect};
+use super::tsv;
+use crate::paths::path_id;
+use crate::state::AppState;
+
+/// Height of a body row in pixels (fixed, for virtualization; see style/main.css).
+const ROW_H: f64 = 32.0;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN: usize = 12;
+/// Undo steps kept.
+const UNDO_LIMIT: usize = 200;
+/// Results shown by the code picker.
+const PICK_LIMIT: usize = 12;
+
+/// A row type a grid can hold.
+pub trait Row: Clone + Default + PartialEq + Send + Sync + 'static {}
+impl<T: Clone + Default + PartialEq + Send + Sync + 'static> Row for T {}
+
+/// Everything that makes one grid: where its rows live and what its columns are.
+pub struct GridSpec<T: 'static> {
+    /// JSON path of the list (`rows`, `economic_rows`, `overall_performance.indicators`).
+    pub path: &'static str,
+    /// DOM id suffix of the grid (`rows` → `grid-rows`).
+    pub id: &'static str,
+    /// Accessible name of the grid.
+    pub label: &'static str,
+    /// Word before 第n行 in row labels (`经济分类`), may be empty.
+    pub noun: &'static str,
+    /// The columns.
+    pub columns: Vec<Column<T>>,
+    /// Leading data columns frozen while scrolling sideways.
+    pub frozen: usize,
+    /// The rows in the inputs.
+    pub rows: fn(&Inputs) -> &Vec<T>,
+    /// The rows, mutably.
+    pub rows_mut: fn(&mut Inputs) -> &mut Vec<T>,
+    /// What a row is, for accessible names (`2010301 行政运行 一般公共预算 基本支出`);
+    /// `None` falls back to 第n行.
+    pub describe: fn(&T) -> Option<String>,
+    /// Text of the totals row per column, from the core's derived totals.
+    pub totals: fn(&Derived) -> Vec<Option<String>>,
+    /// Key for 按编码排序, if the grid has codes.
+    pub sort_key: Option<fn(&T) -> String>,
+    /// Text of the add-a-row button.
+    pub add_label: &'static str,
+}
+
+/// Editing state of the active cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Moving: arrows move, typing replaces the cell.
+    Nav,
+    /// Typing replaced the cell: arrows commit and move.
+    Typed,
+    /// F2 / double click: arrows move the caret.
+    InPlace,
+}
+
+/// One line of the code picker.
+#[derive(Debug, Clone, PartialEq)]
+struct PickItem {
+    code: &'static str,
+    name: &'static str,
+    path: String,
+    ok: bool,
+}
+
+/// The open code picker.
+#[derive(Debug, Clone, PartialEq)]
+struct Picker {
+    row: usize,
+    col: usize,
+    items: Vec<PickItem>,
+    hi: Option<usize>,
+}
+
+/// The controller of one grid; `Copy`, shared by all its cells.
+struct Ctl<T: Row> {
+    spec: StoredValue<Arc<GridSpec<T>>>,
+    state: AppState,
+    active: RwSignal<Pos>,
+    anchor: RwSignal<Pos>,
+    mode: RwSignal<Mode>,
+    /// The row as it was when the current edit began (Esc and undo).
+    origin: StoredValue<Option<(usize, T)>>,
+    history: StoredValue<History<T>>,
+    status: RwSignal<String>,
+    scroll: RwSignal<f64>,
+    view_h: RwSignal<f64>,
+    picker: RwSignal<Option<Picker>>,
+    len: Memo<usize>,
+}
+
+impl<T: Row> Clone for Ctl<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Row> Copy for Ctl<T> {}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+impl<T: Row> Ctl<T> {
+    fn ncols(&self) -> usize {
+        self.spec.with_value(|s| s.columns.len())
+    }
+    fn cell_path(&self, (r, c): Pos) -> String {
+        self.spec
+            .with_value(|s| format!("{}[{r}].{}", s.path, s.columns[c].key))
+    }
+    fn cell_id(&self, p: Pos) -> String {
+        let derived = self
+            .spec
+            .with_value(|s| s.columns.get(p.1).is_none_or(|c| !c.editable()));
+        if derived {
+            format!("grid-{}-{}-{}", self.spec.with_value(|s| s.id), p.0, p.1)
+        } else {
+            path_id(&self.cell_path(p))
+        }
+    }
+    fn rows_untracked<R>(&self, f: impl FnOnce(&Vec<T>) -> R) -> R {
+        let get = self.spec.with_value(|s| s.rows);
+        self.state.inputs.with_untracked(|i| f(get(i)))
+    }
+
+    /// Apply the ops of one step to the inputs in one update and record them.
+    fn run(&self, label: &str, ops: Vec<Op<T>>) {
+        if ops.is_empty() {
+            return;
+        }
+        let rows_mut = self.spec.with_value(|s| s.rows_mut);
+        let mut ok = true;
+        self.state.inputs.update(|i| {
+            ok = apply_step(rows_mut(i), &ops, true).is_ok();
+        });
+        if ok {
+            self.history.update_value(|h| h.push(label, ops));
+        }
+    }
+
+    /// Finish the edit of the active cell: one undo step if it changed anything.
+    fn commit(&self) {
+        let Some((r, old)) = self.origin.try_update_value(Option::take).flatten() else {
+            self.mode.set(Mode::Nav);
+            self.picker.set(None);
+            return;
+        };
+        let now = self.rows_untracked(|rows| rows.get(r).cloned());
+        if let Some(new) = now
+            && new != old
+        {
+            self.history
+                .update_value(|h| h.push("编辑", vec![Op::Set { row: r, old, new }]));
+        }
+        self.mode.set(Mode::Nav);
+        self.picker.set(None);
+    }
+
+    /// Esc: put the row back as it was when the edit began.
+    fn cancel(&self) {
+        if let Some((r, old)) = self.origin.try_update_value(Option::take).flatten() {
+            let rows_mut = self.spec.with_value(|s| s.rows_mut);
+            self.state.inputs.update(|i| {
+                if let Some(row) = rows_mut(i).get_mut(r) {
+                    *row = old;
+                }
+            });
+        }
+        self.mode.set(Mode::Nav);
+        self.picker.set(None);
+        let id = self.cell_id(self.active.get_untracked());
+        request_animation_frame(move || select_all(&id));
+    }
+
+    /// Store `text` typed into cell `p` (live, as the clerk types).
+    fn typed(&self, p: Pos, text: String) {
+        if self.active.get_untracked() != p {
+            self.commit();
+            self.active.set(p);
+            self.anchor.set(p);
+        }
+        let (set, kind, rows, rows_mut) = self
+            .spec
+            .with_value(|s| (s.columns[p.1].set, s.columns[p.1].kind, s.rows, s.rows_mut));
+        let has_origin = self
+            .origin
+            .with_value(|o| o.as_ref().is_some_and(|(r, _)| *r == p.0));
+        if !has_origin {
+            self.commit();
+            let old = self
+                .state
+                .inputs
+                .with_untracked(|i| rows(i).get(p.0).cloned());
+            if let Some(old) = old {
+                self.origin.set_value(Some((p.0, old)));
+            }
+        }
+        if self.mode.get_untracked() == Mode::Nav {
+            self.mode.set(Mode::Typed);
+        }
+        self.state.inputs.update(|i| {
+            if let Some(row) = rows_mut(i).get_mut(p.0) {
+                set(row, &text);
+            }
+        });
+        if let Kind::Code(cat) = kind {
+            self.open_picker(p, cat, &text);
+        }
+    }
+
+    /// A `<select>` changed: one undo step at once.
+    fn chose(&self, p: Pos, label: &str) {
+        self.commit();
+        let set = self.spec.with_value(|s| s.columns[p.1].set);
+        let Some(old) = self.rows_untracked(|rows| rows.get(p.0).cloned()) else {
+            return;
+        };
+        let mut new = old.clone();
+        if set(&mut new, label) && new != old {
+            self.run("选择", vec![Op::Set { row: p.0, old, new }]);
+        }
+    }
+
+    fn open_picker(&self, (row, col): Pos, cat: Catalogue, text: &str) {
+        let q = text.trim();
+        if q.is_empty() {
+            self.picker.set(None);
+            return;
+        }
+        let catalog = cat.catalog();
+        let items: Vec<PickItem> = catalog
+            .search(q, PICK_LIMIT)
+            .into_iter()
+            .map(|e| PickItem {
+                code: e.code,
+                name: e.name,
+                path: catalog
+                    .path(e.code)
+                    .iter()
+                    .map(|p| p.name)
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+                ok: cat.choosable(e),
+            })
+            .collect();
+        if items.is_empty() {
+            self.picker.set(None);
+            return;
+        }
+        let hi = items.iter().position(|i| i.ok);
+        self.picker.set(Some(Picker {
+            row,
+            col,
+            items,
+            hi,
+        }));
+    }
+
+    /// Take the highlighted code of the picker into its cell.
+    fn pick(&self, k: Option<usize>) -> bool {
+        let Some(p) = self.picker.get_untracked() else {
+            return false;
+        };
+        let Some(item) = k.or(p.hi).and_then(|k| p.items.get(k)).filter(|i| i.ok) else {
+            return false;
+        };
+        let code = item.code.to_string();
+        self.typed((p.row, p.col), code);
+        self.commit();
+        let id = self.cell_id((p.row, p.col));
+        select_all(&id);
+        self.status
+            .set(format!("已选择 {} {}", item.code, item.name));
+        true
+    }
+
+    /// Move the active cell (and the selection unless `extend`), scroll it into
+    /// the window and focus it.
+    fn go(&self, p: Pos, extend: bool) {
+        self.commit();
+        let len = self.len.get_untracked();
+        if len == 0 {
+            return;
+        }
+        let p = (p.0.min(len - 1), p.1.min(self.ncols() - 1));
+        self.active.set(p);
+        if !extend {
+            self.anchor.set(p);
+        }
+        self.reveal(p);
+    }
+
+    /// Scroll row `p.0` into the rendered window and focus the cell.
+    fn reveal(&self, p: Pos) {
+        let top = p.0 as f64 * ROW_H;
+        let (s, h) = (self.scroll.get_untracked(), self.view_h.get_untracked());
+        let id = self.cell_id(p);
+        let scroller = format!("grid-{}", self.spec.with_value(|s| s.id));
+        if top < s || top + ROW_H > s + h - 2.0 * ROW_H {
+            let want = if top < s {
+                top
+            } else {
+                (top - h + 3.0 * ROW_H).max(0.0)
+            };
+            if let Some(el) = document().and_then(|d| d.get_element_by_id(&scroller)) {
+                el.set_scroll_top(want as i32);
+            }
+            self.scroll.set(want);
+        }
+        if !focus_cell(&id) {
+            // The row is rendered on the next pass of the reactive system.
+            set_timeout(
+                move || {
+                    focus_cell(&id);
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    }
+
+    fn selection(&self) -> (usize, usize, usize, usize) {
+        rect(self.anchor.get_untracked(), self.active.get_untracked())
+    }
+
+    fn undo(&self, redo: bool) {
+        self.commit();
+        let rows_mut = self.spec.with_value(|s| s.rows_mut);
+        let mut out = None;
+        self.state.inputs.update(|i| {
+            let rows = rows_mut(i);
+            out = self
+                .history
+                .try_update_value(|h| if redo { h.redo(rows) } else { h.undo(rows) });
+        });
+        let word = if redo { "重做" } else { "撤销" };
+        self.status.set(match out.flatten() {
+            Some(Ok(label)) => format!("已{word}：{label}"),
+            Some(Err(_)) => "表格已被导入或其他操作替换，撤销记录已清空".to_string(),
+            None => format!("没有可{word}的操作"),
+        });
+        let len = self.len.get_untracked();
+        let a = self.active.get_untracked();
+        if len > 0 {
+            self.go((a.0.min(len - 1), a.1), false);
+        }
+    }
+
+    fn copy(&self, ev: &ClipboardEvent) {
+        let (t, l, b, r) = self.selection();
+        let block: Vec<Vec<String>> = self.spec.with_value(|s| {
+            let rows_of = s.rows;
+            self.state.inputs.with_untracked(|i| {
+                rows_of(i)
+                    .iter()
+                    .enumerate()
+                    .skip(t)
+                    .take(b + 1 - t)
+                    .map(|(_, row)| {
+                        s.columns[l..=r.min(s.columns.len() - 1)]
+                            .iter()
+                            .map(|c| (c.get)(row))
+                            .collect()
+                    })
+                    .collect()
+            })
+        });
+        if let Some(dt) = ev.clipboard_data() {
+            dt.set_data("text/plain", &tsv::write(&block)).ok();
+            dt.set_data("text/html", &tsv::write_html(&block)).ok();
+            ev.prevent_default();
+            self.status
+                .set(format!("已复制 {} 行 × {} 列", b + 1 - t, r + 1 - l));
+        }
+    }
+
+    fn paste(&self, ev: &ClipboardEvent) {
+        let Some(text) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        let mode = self.mode.get_untracked();
+        let single = !text.contains(['\t', '\n', '\r']);
+        // A plain text pasted while editing goes into the text box as usual.
+        if mode != Mode::Nav && single {
+            return;
+        }
+        ev.prevent_default();
+        self.commit();
+        let mut block = tsv::parse(&text);
+        let (t, l, b, r) = self.selection();
+        // One value into a bigger selection fills it, as in Excel.
+        if single && (b > t || r > l) {
+            let v = block
+                .first()
+                .and_then(|x| x.first())
+                .cloned()
+                .unwrap_or_default();
+            block = vec![vec![v; r + 1 - l]; b + 1 - t];
+        }
+        let (ops, report) = self.spec.with_value(|s| {
+            self.state
+                .inputs
+                .with_untracked(|i| edit::paste((s.rows)(i), &s.columns, &block, (t, l)))
+        });
+        self.run("粘贴", ops);
+        self.status.set(report.line());
+        if report.cells > 0 {
+            self.anchor.set((t, l));
+            self.active.set(report.end);
+            let id = self.cell_id((t, l));
+            focus_cell(&id);
+        }
+    }
+
+    fn clear(&self) {
+        let sel = self.selection();
+        let ops = self.spec.with_value(|s| {
+            self.state
+                .inputs
+                .with_untracked(|i| edit::clear((s.rows)(i), &s.columns, sel))
+        });
+        self.run("清除", ops);
+    }
+
+    fn fill_down(&self) {
+        self.commit();
+        let sel = self.selection();
+        let ops = self.spec.with_value(|s| {
+            self.state
+                .inputs
+                .with_untracked(|i| edit::fill_down((s.rows)(i), &s.columns, sel))
+        });
+        self.run("向下填充", ops);
+    }
+
+    fn insert(&self, below: bool) {
+        self.commit();
+        let (t, _, b, _) = self.selection();
+        let len = self.len.get_untracked();
+        let at = if len == 0 {
+            0
+        } else if below {
+            b + 1
+        } else {
+            t
+        };
+        self.run("插入行", edit::insert(at.min(len), 1));
+        self.status.set(format!("已插入第{}行", at + 1));
+        self.go((at, self.active.get_untracked().1), false);
+    }
+
+    fn delete_rows(&self, top: usize, bottom: usize) {
+        self.commit();
+        let ops = self.rows_untracked(|rows| edit::delete(rows, top, bottom));
+        let n = bottom + 1 - top;
+        self.run("删除行", ops);
+        self.status.set(format!("已删除 {n} 行（Ctrl+Z 撤销）"));
+        let len = self.len.get_untracked();
+        if len > 0 {
+            self.go((top.min(len - 1), self.active.get_untracked().1), false);
+        }
+    }
+
+    fn sort(&self) {
+        self.commit();
+        let Some(key) = self.spec.with_value(|s| s.sort_key) else {
+            return;
+        };
+        let ops = self.rows_untracked(|rows| edit::sort_by(rows, key));
+        self.run("按编码排序", ops);
+        self.status.set("已按编码排序（Ctrl+Z 撤销）".to_string());
+    }
+
+    /// The grid's keyboard.
+    fn key(&self, ev: &KeyboardEvent) {
+        let key = ev.key();
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        let shift = ev.shift_key();
+        let mode = self.mode.get_untracked();
+        let (r, c) = self.active.get_untracked();
+        let last_row = self.len.get_untracked().saturating_sub(1);
+        let last_col = self.ncols() - 1;
+        let on_select = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.tag_name() == "SELECT");
+        let done = |ev: &KeyboardEvent| ev.prevent_default();
+
+        if let Some(p) = self.picker.get_untracked() {
+            let n = p.items.len();
+            let step = |from: Option<usize>, down: bool| -> Option<usize> {
+                let mut k = from.unwrap_or(if down { n - 1 } else { 0 });
+                for _ in 0..n {
+                    k = if down { (k + 1) % n } else { (k + n - 1) % n };
+                    if p.items[k].ok {
+                        return Some(k);
+                    }
+                }
+                from
+            };
+            match key.as_str() {
+                "ArrowDown" | "ArrowUp" => {
+                    let hi = step(p.hi, key == "ArrowDown");
+                    self.picker.set(Some(Picker { hi, ..p }));
+                    return done(ev);
+                }
+                "Enter" | "Tab" if p.hi.is_some() => {
+                    self.pick(None);
+                    return done(ev);
+                }
+                "Escape" => {
+                    self.picker.set(None);
+                    return done(ev);
+                }
+                _ => {}
+            }
+        }
+
+        if ctrl {
+            match key.to_lowercase().as_str() {
+                "z" if !shift => self.undo(false),
+                "z" | "y" => self.undo(true),
+                "d" => self.fill_down(),
+                "home" => self.go((0, 0), shift),
+                "end" => self.go((last_row, last_col), shift),
+                "+" | "=" => self.insert(false),
+                "-" => {
+                    let (t, _, b, _) = self.selection();
+                    self.delete_rows(t, b);
+                }
+                _ => return,
+            }
+            return done(ev);
+        }
+        if ev.alt_key() {
+            return;
+        }
+        match key.as_str() {
+            "Escape" if mode != Mode::Nav => {
+                self.cancel();
+                done(ev);
+            }
+            "F2" => {
+                if mode == Mode::Nav {
+                    self.mode.set(Mode::InPlace);
+                    caret_to_end(&self.cell_id((r, c)));
+                }
+                done(ev);
+            }
+            "Enter" => {
+                let down = if shift {
+                    r.saturating_sub(1)
+                } else {
+                    (r + 1).min(last_row)
+                };
+                self.go((down, c), false);
+                done(ev);
+            }
+            "Tab" => {
+                let next = if shift {
+                    if c > 0 {
+                        Some((r, c - 1))
+                    } else if r > 0 {
+                        Some((r - 1, last_col))
+                    } else {
+                        None
+                    }
+                } else if c < last_col {
+                    Some((r, c + 1))
+                } else if r < last_row {
+                    Some((r + 1, 0))
+                } else {
+                    None
+                };
+                if let Some(p) = next {
+                    self.go(p, false);
+                    done(ev);
+                } else {
+                    self.commit();
+                }
+            }
+            "ArrowUp" | "ArrowDown" => {
+                let to = if key == "ArrowUp" {
+                    r.saturating_sub(1)
+                } else {
+                    (r + 1).min(last_row)
+                };
+                self.go((to, c), shift);
+                done(ev);
+            }
+            "ArrowLeft" | "ArrowRight" if mode != Mode::InPlace => {
+                let to = if key == "ArrowLeft" {
+                    c.saturating_sub(1)
+                } else {
+                    (c + 1).min(last_col)
+                };
+                self.go((r, to), shift);
+                done(ev);
+            }
+            "PageUp" | "PageDown" => {
+                let page = (self.view_h.get_untracked() / ROW_H).max(1.0) as usize;
+                let to = if key == "PageUp" {
+                    r.saturating_sub(page)
+                } else {
+                    (r + page).min(last_row)
+                };
+                self.go((to, c), shift);
+                done(ev);
+            }
+            "Home" | "End" if mode != Mode::InPlace => {
+                self.go((r, if key == "Home" { 0 } else { last_col }), shift);
+                done(ev);
+            }
+            "Delete" if mode == Mode::Nav => {
+                self.clear();
+                done(ev);
+            }
+            " " if on_select && mode == Mode::Nav => {}
+            _ => {}
+        }
+    }
+}
+
+/// Focus the cell with this id and select its text; false when not rendered.
+fn focus_cell(id: &str) -> bool {
+    let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    else {
+        return false;
+    };
+    el.focus().ok();
+    if let Ok(input) = el.dyn_into::<HtmlInputElement>() {
+        input.select();
+    }
+    true
+}
+
+fn select_all(id: &str) {
+    if let Some(input) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    {
+        input.select();
+    }
+}
+
+fn caret_to_end(id: &str) {
+    if let Some(input) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    {
+        let n = input.value().encode_utf16().count() as u32;
+        input.set_selection_range(n, n).ok();
+    }
+}
+
+/// Width in pixels of a column of this kind.
+fn width(kind: Kind) -> u32 {
+    match kind {
+        Kind::Code(_) => 110,
+        Kind::Derived => 230,
+        Kind::Choice(_) => 150,
+        Kind::Amount => 150,
+        Kind::Text => 170,
+    }
+}
+const ROWNUM_W: u32 = 56;
+const ACTION_W: u32 = 64;
+
+/// The grid: tool buttons, the scrolling table, the status line.
+#[component]
+pub fn Grid<T: Row>(
+    /// What the grid shows.
+    spec: GridSpec<T>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let spec = Arc::new(spec);
+    let rows_of = spec.rows;
+    let len = Memo::new(move |_| state.inputs.with(|i| rows_of(i).len()));
+    let ctl = Ctl {
+        spec: StoredValue::new(spec.clone()),
+        state,
+        active: RwSignal::new((0, 0)),
+        anchor: RwSignal::new((0, 0)),
+        mode: RwSignal::new(Mode::Nav),
+        origin: StoredValue::new(None),
+        history: StoredValue::new(History::new(UNDO_LIMIT)),
+        status: RwSignal::new(String::new()),
+        scroll: RwSignal::new(0.0),
+        view_h: RwSignal::new(600.0),
+        picker: RwSignal::new(None),
+        len,
+    };
+    let grid_id = format!("grid-{}", spec.id);
+    let prefix = format!("{}[", spec.path);
+    // Finding messages of this grid's cells, for the hover title.
+    let messages = Memo::new(move |_| {
+        state.findings.with(|fs| {
+            let mut m: HashMap<String, (Severity, String)> = HashMap::new();
+            for f in fs {
+                for loc in f.locations.iter().filter(|l| l.starts_with(&prefix)) {
+                    let text = format!("{} {}", f.check, f.message);
+                    m.entry(loc.clone())
+                        .and_modify(|(s, t)| {
+                            if f.severity < *s {
+                                *s = f.severity;
+                            }
+                            t.push('\n');
+                            t.push_str(&text);
+                        })
+                        .or_insert((f.severity, text));
+                }
+            }
+            m
+        })
+    });
+    let window = Memo::new(move |_| {
+        let n = len.get();
+        let first = (ctl.scroll.get() / ROW_H) as usize;
+        let shown = (ctl.view_h.get() / ROW_H).ceil() as usize + 1;
+        let start = first.saturating_sub(OVERSCAN).min(n);
+        let end = (first + shown + OVERSCAN).min(n);
+        (start, end)
+    });
+    let stats = Memo::new(move |_| {
+        let (t, l, b, r) = rect(ctl.anchor.get(), ctl.active.get());
+        if t == b && l == r {
+            return None;
+        }
+        let s = ctl.spec.get_value();
+        let line = state.inputs.with(|i| {
+            let rows = (s.rows)(i);
+            let last = rows.len().min(b + 1);
+            let cols = &s.columns[l..=r.min(s.columns.len() - 1)];
+            let mut texts = Vec::new();
+            let mut amounts = Vec::new();
+            for row in rows.get(t..last).unwrap_or(&[]) {
+                for c in cols {
+                    texts.push((c.get)(row));
+                    if let Some(a) = c.amount {
+                        amounts.push(a(row));
+                    }
+                }
+            }
+            Stats::of(texts.iter().map(String::as_str), &amounts).line()
+        });
+        Some(format!("已选 {} 行 × {} 列　{line}", b + 1 - t, r + 1 - l))
+    });
+
+    // Column geometry: widths, and the left offsets of the frozen columns.
+    let widths: Vec<u32> = spec.columns.iter().map(|c| width(c.kind)).collect();
+    let total_w: u32 = ROWNUM_W + widths.iter().sum::<u32>() + ACTION_W;
+    let mut lefts = Vec::new();
+    let mut x = ROWNUM_W;
+    for (k, w) in widths.iter().enumerate() {
+        lefts.push((k < spec.frozen).then_some(x));
+        x += w;
+    }
+    let lefts = Arc::new(lefts);
+    let cols_view = widths
+        .iter()
+        .map(|w| view! { <col style=format!("width:{w}px") /> })
+        .collect_view();
+    let headers = spec
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let style = lefts[k].map(|x| format!("left:{x}px"));
+            let class = if lefts[k].is_some() { "frozen" } else { "" };
+            view! { <th scope="col" role="columnheader" aria-colindex=k + 2 class=class style=style>{c.header}</th> }
+        })
+        .collect_view();
+    let totals_spec = spec.clone();
+    let totals_lefts = lefts.clone();
+    let totals = move || {
+        let texts = state.derived.with(|d| (totals_spec.totals)(d));
+        totals_spec
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let t = texts.get(k).cloned().flatten().unwrap_or_default();
+                let num = c.kind == Kind::Amount;
+                let style = totals_lefts[k].map(|x| format!("left:{x}px"));
+                let class = match (num, totals_lefts[k].is_some()) {
+                    (true, _) => "num",
+                    (false, true) => "frozen",
+                    _ => "",
+                };
+                view! { <td class=class style=style aria-colindex=k + 2>{t}</td> }
+            })
+            .collect_view()
+    };
+    let ncols = spec.columns.len();
+    let label = spec.label;
+    let add_label = spec.add_label;
+    let has_sort = spec.sort_key.is_some();
+    let row_lefts = lefts.clone();
+    let on_scroll = move |ev: web_sys::Event| {
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            ctl.scroll.set(f64::from(el.scroll_top()));
+            ctl.view_h.set(f64::from(el.client_height()).max(ROW_H));
+        }
+    };
+    let add = move |_| {
+        let n = ctl.len.get_untracked();
+        ctl.run("添加行", edit::insert(n, 1));
+        ctl.go((n, 0), false);
+    };
+    let live_id = format!("{grid_id}-status");
+    view! {
+        <div class="grid-tools" role="toolbar" aria-label=format!("{label} 行操作")>
+            <button type="button" on:click=move |_| ctl.insert(false) title="Ctrl+Shift+=">"上方插入行"</button>
+            <button type="button" on:click=move |_| ctl.insert(true)>"下方插入行"</button>
+            <button type="button" on:click=move |_| {
+                let (t, _, b, _) = ctl.selection();
+                ctl.delete_rows(t, b);
+            } title="Ctrl+-">"删除所选行"</button>
+            <button type="button" on:click=move |_| ctl.fill_down() title="Ctrl+D">"向下填充"</button>
+            {has_sort.then(|| view! { <button type="button" on:click=move |_| ctl.sort()>"按编码排序"</button> })}
+            <button type="button" on:click=move |_| ctl.undo(false) title="Ctrl+Z">"撤销"</button>
+            <button type="button" on:click=move |_| ctl.undo(true) title="Ctrl+Y">"重做"</button>
+        </div>
+        <div
+            class="grid-scroll"
+            id=grid_id.clone()
+            on:scroll=on_scroll
+            on:keydown=move |ev: KeyboardEvent| ctl.key(&ev)
+            on:copy=move |ev: ClipboardEvent| {
+                if ctl.mode.get_untracked() == Mode::Nav {
+                    ctl.copy(&ev);
+                }
+            }
+            on:paste=move |ev: ClipboardEvent| ctl.paste(&ev)
+            on:focusout=move |ev: web_sys::FocusEvent| {
+                let inside = ev
+                    .related_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                    .zip(ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
+                    .is_some_and(|(to, grid)| grid.contains(Some(&to)));
+                if !inside {
+                    ctl.commit();
+                }
+            }
+        >
+            <table
+                class="grid sheet"
+                role="grid"
+                aria-label=label
+                aria-rowcount=move || len.get() + 2
+                aria-colcount=ncols + 2
+                aria-describedby=live_id.clone()
+                style=format!("width:{total_w}px")
+            >
+                <colgroup>
+                    <col style=format!("width:{ROWNUM_W}px") />
+                    {cols_view}
+                    <col style=format!("width:{ACTION_W}px") />
+                </colgroup>
+                <thead>
+                    <tr role="row" aria-rowindex="1">
+                        <th scope="col" class="frozen rownum" style="left:0" aria-colindex="1">"行"</th>
+                        {headers}
+                        <th scope="col" aria-colindex=ncols + 2>"操作"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr class="spacer" aria-hidden="true" style=move || format!("height:{}px", window.get().0 as f64 * ROW_H)></tr>
+                    <For
+                        each=move || { let (s, e) = window.get(); s..e }
+                        key=|r| *r
+                        children=move |r| row_view(ctl, r, messages, row_lefts.clone())
+                    />
+                    <tr class="spacer" aria-hidden="true" style=move || {
+                        let (_, e) = window.get();
+                        format!("height:{}px", (len.get() - e.min(len.get())) as f64 * ROW_H)
+                    }></tr>
+                </tbody>
+                <tfoot>
+                    <tr class="totals" role="row" aria-rowindex=move || len.get() + 2>
+                        <th scope="row" class="frozen rownum" style="left:0">"合计"</th>
+                        {totals}
+                        <td></td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+        <p class="grid-status" id=live_id aria-live="polite">
+            {move || stats.get().unwrap_or_default()}
+            " "
+            {move || ctl.status.get()}
+        </p>
+        <button type="button" class="add" on:click=add>{add_label}</button>
+    }
+}
+
+/// One rendered row.
+fn row_view<T: Row>(
+    ctl: Ctl<T>,
+    r: usize,
+    messages: Memo<HashMap<String, (Severity, String)>>,
+    lefts: Arc<Vec<Option<u32>>>,
+) -> impl IntoView {
+    let state = ctl.state;
+    let rows_of = ctl.spec.with_value(|s| s.rows);
+    // Only this row's memo changes when another row is edited: its cells stay.
+    let row = Memo::new(move |_| state.inputs.with(|i| rows_of(i).get(r).cloned()));
+    let n = r + 1;
+    let (noun, describe, ncols) = ctl
+        .spec
+        .with_value(|s| (s.noun, s.describe, s.columns.len()));
+    let row_name = Memo::new(move |_| {
+        row.with(|x| x.as_ref().and_then(describe))
+            .unwrap_or_else(|| format!("{noun}第{n}行"))
+    });
+    let cells = (0..ncols)
+        .map(|c| cell_view(ctl, (r, c), row, row_name, messages, lefts[c]))
+        .collect_view();
+    view! {
+        <tr class="grid-row" role="row" aria-rowindex=r + 2>
+            <th scope="row" class="frozen rownum" style="left:0" aria-colindex="1">{n}</th>
+            {cells}
+            <td aria-colindex=ncols + 2>
+                <button
+                    type="button"
+                    class="del"
+                    tabindex="-1"
+                    aria-label=format!("删除{noun}第{n}行")
+                    on:click=move |_| ctl.delete_rows(r, r)
+                >
+                    "删除"
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+/// One cell: an input, a select, or derived text.
+fn cell_view<T: Row>(
+    ctl: Ctl<T>,
+    p: Pos,
+    row: Memo<Option<T>>,
+    row_name: Memo<String>,
+    messages: Memo<HashMap<String, (Severity, String)>>,
+    left: Option<u32>,
+) -> impl IntoView {
+    let c = p.1;
+    let (kind, get, header, amount) = ctl.spec.with_value(|s| {
+        let col = &s.columns[c];
+        (col.kind, col.get, col.header, col.amount)
+    });
+    let text = Memo::new(move |_| row.with(|x| x.as_ref().map(get).unwrap_or_default()));
+    let path = ctl.cell_path(p);
+    let id = ctl.cell_id(p);
+    let finding = {
+        let path = path.clone();
+        Memo::new(move |_| messages.with(|m| m.get(&path).cloned()))
+    };
+    let selected = Memo::new(move |_| contains(ctl.anchor.get(), ctl.active.get(), p));
+    let is_active = Memo::new(move |_| ctl.active.get() == p);
+    let td_class = move || {
+        let mut s = String::from(match kind {
+            Kind::Amount => "num",
+            Kind::Derived => "name",
+            Kind::Code(_) => "code",
+            _ => "",
+        });
+        if left.is_some() {
+            s.push_str(" frozen");
+        }
+        if selected.get() {
+            s.push_str(" sel");
+        }
+        if is_active.get() {
+            s.push_str(" active");
+        }
+        s
+    };
+    let style = left.map(|x| format!("left:{x}px"));
+    let flag = move || match finding.with(|f| f.as_ref().map(|f| f.0)) {
+        Some(Severity::Error) => " flag-error",
+        Some(Severity::Warning) => " flag-warning",
+        None => "",
+    };
+    let title = move || finding.with(|f| f.as_ref().map(|f| f.1.clone()));
+    let label = move || format!("{} {header}", row_name.get());
+    let tabindex = move || if is_active.get() { "0" } else { "-1" };
+    let on_focus = move |_| {
+        if ctl.active.get_untracked() != p {
+            ctl.commit();
+            ctl.active.set(p);
+            ctl.anchor.set(p);
+        }
+    };
+    let on_mousedown = move |ev: MouseEvent| {
+        if ev.shift_key() {
+            ev.prevent_default();
+            ctl.commit();
+            ctl.active.set(p);
+            ctl.status.set(String::new());
+        }
+    };
+    let cell = match kind {
+        Kind::Derived => {
+            let unknown = move || {
+                let t = text.get();
+                t.ends_with("无此编码")
+            };
+            view! {
+                <span id=id class=move || if unknown() { "derived unknown" } else { "derived" } on:mousedown=move |ev: MouseEvent| {
+                    ctl.commit();
+                    if !ev.shift_key() {
+                        ctl.anchor.set(p);
+                    }
+                    ctl.active.set(p);
+                }>{move || text.get()}</span>
+            }
+            .into_any()
+        }
+        Kind::Choice(options) => {
+            let opts = options
+                .iter()
+                .map(|o| {
+                    let o = *o;
+                    view! { <option value=o selected=move || text.with(|t| t == o)>{o}</option> }
+                })
+                .collect_view();
+            view! {
+                <select
+                    id=id
+                    class=move || flag().trim().to_string()
+                    tabindex=tabindex
+                    aria-label=label
+                    title=title
+                    prop:value=move || text.get()
+                    on:focus=on_focus
+                    on:mousedown=on_mousedown
+                    on:change=move |ev| ctl.chose(p, &event_target_value(&ev))
+                >
+                    {opts}
+                </select>
+            }
+            .into_any()
+        }
+        Kind::Text | Kind::Amount | Kind::Code(_) => {
+            let error = Memo::new(move |_| {
+                row.with(|x| {
+                    x.as_ref()
+                        .and_then(|x| amount.map(|a| a(x)))
+                        .and_then(|a| a.error().map(|e| e.to_string()))
+                })
+            });
+            let display = Memo::new(move |_| {
+                row.with(|x| {
+                    x.as_ref()
+                        .and_then(|x| amount.map(|a| a(x)))
+                        .map(|a| match a.parsed() {
+                            Some(v) if !a.text().trim().is_empty() => format_yuan(v),
+                            _ => a.text().to_string(),
+                        })
+                })
+            });
+            let msg_id = format!("{id}-msg");
+            let msg_id2 = msg_id.clone();
+            let class = move || {
+                let mut s = String::from(if kind == Kind::Amount {
+                    "amount"
+                } else {
+                    "text"
+                });
+                if error.with(Option::is_some) {
+                    s.push_str(" invalid");
+                }
+                s.push_str(flag());
+                s
+            };
+            let picker_id = format!("{id}-picker");
+            let picker_id2 = picker_id.clone();
+            let is_code = matches!(kind, Kind::Code(_));
+            let open = Memo::new(move |_| {
+                ctl.picker
+                    .with(|pk| pk.as_ref().is_some_and(|pk| (pk.row, pk.col) == p))
+            });
+            let active_opt = {
+                let picker_id = picker_id.clone();
+                move || {
+                    ctl.picker.with(|pk| {
+                        pk.as_ref()
+                            .filter(|pk| (pk.row, pk.col) == p)
+                            .and_then(|pk| pk.hi)
+                            .map(|k| format!("{picker_id}-{k}"))
+                    })
+                }
+            };
+            view! {
+                <input
+                    id=id
+                    type="text"
+                    autocomplete="off"
+                    inputmode=if kind == Kind::Amount { Some("decimal") } else { None }
+                    role=is_code.then_some("combobox")
+                    aria-autocomplete=is_code.then_some("list")
+                    aria-expanded=move || is_code.then(|| if open.get() { "true" } else { "false" })
+                    aria-controls=is_code.then(|| picker_id2.clone())
+                    aria-activedescendant=active_opt
+                    class=class
+                    tabindex=tabindex
+                    aria-label=label
+                    title=title
+                    aria-invalid=move || error.with(|e| e.as_ref().map(|_| "true"))
+                    aria-describedby=move || error.with(|e| e.as_ref().map(|_| msg_id2.clone()))
+                    prop:value=move || text.get()
+                    on:focus=on_focus
+                    on:mousedown=on_mousedown
+                    on:dblclick=move |_| ctl.mode.set(Mode::InPlace)
+                    on:input=move |ev| ctl.typed(p, event_target_value(&ev))
+                />
+                {move || display.get().map(|d| view! { <span class="cell-display" aria-hidden="true">{d}</span> })}
+                {move || error.get().map(|m| view! { <span class="cell-msg" id=msg_id.clone()>{m}</span> })}
+                {move || open.get().then(|| picker_view(ctl, picker_id.clone()))}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <td
+            role="gridcell"
+            aria-colindex=c + 2
+            aria-selected=move || if selected.get() { "true" } else { "false" }
+            class=td_class
+            style=style
+            title=title
+        >
+            {cell}
+        </td>
+    }
+}
+
+/// The code picker's list under the active code cell.
+fn picker_view<T: Row>(ctl: Ctl<T>, id: String) -> impl IntoView {
+    let items = move || {
+        ctl.picker
+            .get()
+            .map(|p| (p.items, p.hi))
+            .unwrap_or_default()
+    };
+    let base = id.clone();
+    view! {
+        <ul class="picker" role="listbox" id=id aria-label="科目编码候选">
+            {move || {
+                let (items, hi) = items();
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, it)| {
+                        let class = match (it.ok, hi == Some(k)) {
+                            (true, true) => "hi",
+                            (true, false) => "",
+                            (false, _) => "disabled",
+                        };
+                        view! {
+                            <li
+                                role="option"
+                                id=format!("{base}-{k}")
+                                class=class
+                                aria-selected=if hi == Some(k) { "true" } else { "false" }
+                                aria-disabled=(!it.ok).then_some("true")
+                                on:mousedown=move |ev: MouseEvent| {
+                                    ev.prevent_default();
+                                    ctl.pick(Some(k));
+                                }
+                            >
+                                <span class="pk-code">{it.code}</span>
+                                <span class="pk-name">{it.name}</span>
+                                <span class="pk-path">{it.path}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
