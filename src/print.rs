@@ -43,8 +43,15 @@ fn print_now() {
 pub fn open(printing: RwSignal<bool>) {
     printing.set(true);
     body_class(true);
-    // Let the view render before the (blocking) print dialog opens.
-    set_timeout(print_now, std::time::Duration::from_millis(50));
+    // Let the view render before the (blocking) print dialog opens; keyboard
+    // focus goes to the layer (Escape or 返回编辑 closes it).
+    set_timeout(
+        || {
+            crate::web::focus_id("btn-print-close");
+            print_now();
+        },
+        std::time::Duration::from_millis(50),
+    );
 }
 
 /// Close the print view and return to the form.

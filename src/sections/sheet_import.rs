@@ -373,3 +373,44 @@ pub fn SheetImport() -> impl IntoView {
         {move || preview.get().map(|(name, p)| dialog(state, name, p, preview))}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_follows_the_extension() {
+        assert_eq!(kind_of("表2.XLSX"), Ok("xlsx"));
+        assert_eq!(kind_of("rows.csv"), Ok("csv"));
+        assert_eq!(kind_of("导出.txt"), Ok("csv"));
+        assert!(kind_of("old.xls").unwrap_err().contains("旧版 .xls"));
+        assert!(
+            kind_of("noextension")
+                .unwrap_err()
+                .contains("不是 .xlsx 或 .csv")
+        );
+    }
+
+    #[test]
+    fn worker_json_reads_as_a_preview() {
+        let json = r#"{"shape_label":"表2 一般公共预算财政拨款支出预算表","shape":"general_budget",
+            "sheet":null,"columns":[{"column":"A","header":"科目编码","meaning":"科目编码"}],
+            "budget_rows":[{"code":"2010301","source":"general_budget","kind":"basic",
+              "this_year":"2000.50","last_year":"1000.00"}],
+            "economic_rows":[],"problems":[{"row":5,"message":"不是有效的金额"}],
+            "skipped_subtotals":1}"#;
+        let p: Preview = serde_json::from_str(json).unwrap();
+        assert!(!p.is_economic());
+        assert_eq!(p.len(), 1);
+        assert_eq!(p.budget_rows[0].this_year.text(), "2000.50");
+        assert_eq!(p.problems[0].row, 5);
+        assert_eq!(p.skipped_subtotals, 1);
+
+        let econ = r#"{"shape_label":"表3","shape":"economic",
+            "economic_rows":[{"code":"30101","amount":"12.00"}]}"#;
+        let p: Preview = serde_json::from_str(econ).unwrap();
+        assert!(p.is_economic());
+        assert_eq!(p.len(), 1);
+        assert!(p.problems.is_empty());
+    }
+}
