@@ -427,8 +427,7 @@ impl<T: Row> Ctl<T> {
         if report.cells > 0 {
             self.anchor.set((t, l));
             self.active.set(report.end);
-            let id = self.cell_id((t, l));
-            focus_cell(&id);
+            self.reveal((t, l));
         }
     }
 
@@ -656,6 +655,16 @@ fn focus_cell(id: &str) -> bool {
     true
 }
 
+/// Select the whole text of the input an event is for.
+fn select_target(ev: &web_sys::Event) {
+    if let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    {
+        input.select();
+    }
+}
+
 fn select_all(id: &str) {
     if let Some(input) = document()
         .and_then(|d| d.get_element_by_id(id))
@@ -849,6 +858,8 @@ pub fn Grid<T: Row>(
         <div
             class="grid-scroll"
             id=grid_id.clone()
+            tabindex=move || (len.get() == 0).then_some("0")
+            aria-label=move || (len.get() == 0).then(|| format!("{label}（空，可粘贴 Ctrl+V）"))
             on:scroll=on_scroll
             on:keydown=move |ev: KeyboardEvent| ctl.key(&ev)
             on:copy=move |ev: ClipboardEvent| {
@@ -1010,11 +1021,20 @@ fn cell_view<T: Row>(
     let title = move || finding.with(|f| f.as_ref().map(|f| f.1.clone()));
     let label = move || format!("{} {header}", row_name.get());
     let tabindex = move || if is_active.get() { "0" } else { "-1" };
-    let on_focus = move |_| {
+    let on_focus = move |ev: web_sys::FocusEvent| {
         if ctl.active.get_untracked() != p {
             ctl.commit();
             ctl.active.set(p);
             ctl.anchor.set(p);
+        }
+        // A cell that gets focus is selected whole: typing replaces it.
+        if ctl.mode.get_untracked() == Mode::Nav {
+            select_target(&ev);
+        }
+    };
+    let on_click = move |ev: MouseEvent| {
+        if ctl.mode.get_untracked() == Mode::Nav {
+            select_target(&ev);
         }
     };
     let on_mousedown = move |ev: MouseEvent| {
@@ -1032,13 +1052,14 @@ fn cell_view<T: Row>(
                 t.ends_with("无此编码")
             };
             view! {
-                <span id=id class=move || if unknown() { "derived unknown" } else { "derived" } on:mousedown=move |ev: MouseEvent| {
-                    ctl.commit();
-                    if !ev.shift_key() {
-                        ctl.anchor.set(p);
-                    }
-                    ctl.active.set(p);
-                }>{move || text.get()}</span>
+                <span
+                    id=id
+                    class=move || if unknown() { "derived unknown" } else { "derived" }
+                    tabindex=tabindex
+                    aria-label=label
+                    on:focus=on_focus
+                    on:mousedown=on_mousedown
+                >{move || text.get()}</span>
             }
             .into_any()
         }
@@ -1137,6 +1158,7 @@ fn cell_view<T: Row>(
                     prop:value=move || text.get()
                     on:focus=on_focus
                     on:mousedown=on_mousedown
+                    on:click=on_click
                     on:dblclick=move |_| ctl.mode.set(Mode::InPlace)
                     on:input=move |ev| ctl.typed(p, event_target_value(&ev))
                 />

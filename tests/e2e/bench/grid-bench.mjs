@@ -1,0 +1,74 @@
+// Timing script for the 10,000-row grid (not a test: it prints figures and
+// asserts nothing). Opens the app with `?synthetic=10000` (src/grid/debug.rs:
+// budget_core::synthetic::generate(10000, 42)) and measures
+//   - load: navigation to the grid's first cell on screen;
+//   - scroll: frame times while the grid scrolls 300px per frame;
+//   - keystroke → paint: from keydown to the frame after it (after derive,
+//     checks and render), over 60 edits of amount cells.
+// Usage: BUDGET_DIST=dist node tests/e2e/bench/grid-bench.mjs [rows]
+import { serveDist, launch } from '../harness.mjs';
+
+const ROWS = Number(process.argv[2] ?? 10000);
+const EDITS = 60;
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return `median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms (n=${s.length})`;
+};
+
+const server = await serveDist();
+const browser = await launch();
+try {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(`${server.url}?synthetic=${ROWS}`);
+  await page.waitForSelector('#f-rows-0-this_year');
+  const loadMs = Date.now() - t0;
+  const rendered = await page.evaluate(() => document.querySelectorAll('#grid-rows tr.grid-row').length);
+
+  const frames = await page.evaluate(async () => {
+    const el = document.querySelector('#grid-rows');
+    const out = [];
+    let last = await new Promise(requestAnimationFrame);
+    for (let k = 0; k < 150; k++) {
+      el.scrollTop += 300;
+      const now = await new Promise(requestAnimationFrame);
+      out.push(now - last);
+      last = now;
+    }
+    el.scrollTop = 0;
+    return out;
+  });
+  await page.waitForTimeout(200);
+
+  // Keystroke → paint: a keydown listener stamps the key, the frame after the
+  // input event (plus a task, so the frame has been painted) stamps the paint.
+  await page.evaluate(() => {
+    window.__lat = [];
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        const start = performance.now();
+        requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - start), 0));
+      },
+      true,
+    );
+  });
+  for (let k = 0; k < EDITS; k++) {
+    const row = k % 20;
+    await page.focus(`#f-rows-${row}-this_year`);
+    await page.keyboard.press(String((k % 9) + 1));
+    await page.waitForFunction((n) => window.__lat.length >= n, k + 1);
+  }
+  const latencies = await page.evaluate(() => window.__lat);
+  console.log(`grid bench, ${ROWS} budget rows (synthetic seed 42)`);
+  console.log(`load to first cell: ${loadMs} ms; rows in the DOM: ${rendered}`);
+  console.log(`scroll frame time: ${stats(frames)}`);
+  console.log(`keystroke → paint: ${stats(latencies)}`);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}

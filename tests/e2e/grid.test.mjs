@@ -1,0 +1,305 @@
+// The spreadsheet grids in real Chromium: keys, selection sum, paste of Excel
+// TSV, undo/redo, the code picker, and the Done-when of issue 5 (paste the 表2
+// function block into the empty grid, fix a typo by keyboard, undo and redo).
+// Paste events are dispatched with a DataTransfer (headless clipboard
+// permissions are unreliable).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openApp, loadSample } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const active = (page) => page.evaluate(() => document.activeElement?.id);
+const value = (page, id) => page.inputValue(`#${id}`);
+const text = (page, sel) => page.locator(sel).innerText();
+
+/** Dispatch a paste of `tsv` on the focused element (or `selector`). */
+async function paste(page, tsv, selector) {
+  await page.evaluate(
+    ({ tsv, selector }) => {
+      const target = selector ? document.querySelector(selector) : document.activeElement;
+      const dt = new DataTransfer();
+      dt.setData('text/plain', tsv);
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    },
+    { tsv, selector },
+  );
+}
+
+/** Dispatch a copy on the focused element; the TSV the grid put on the clipboard. */
+async function copy(page) {
+  return page.evaluate(() => {
+    const dt = new DataTransfer();
+    document.activeElement.dispatchEvent(new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true }));
+    return { tsv: dt.getData('text/plain'), html: dt.getData('text/html') };
+  });
+}
+
+const rowCount = (page) => page.evaluate(() => Number(document.querySelector('#grid-rows table').getAttribute('aria-rowcount')) - 2);
+
+// 表2's function block as a clerk keeps it in Excel: 类/款 subtotal lines, 千分位,
+// blank 上年 cells, CRLF line ends, a trailing tab, and one typo (letter O in 本年).
+const TABLE2_BLOCK = [
+  '201\t一般公共服务支出\t\t\t8,795,084.22\t',
+  '20103\t政府办公厅（室）及相关机构事务\t\t\t8,795,084.22\t',
+  '2010301\t行政运行\t一般公共预算\t基本支出\t6,849,16O.92\t7,476,827.59',
+  '2010302\t一般行政管理事务\t一般公共预算\t项目支出\t723,700.00\t1,683,100.00',
+  '2010303\t机关服务\t一般公共预算\t项目支出\t50,000.00\t123,500.00',
+  '2010304\t专项服务\t一般公共预算\t项目支出\t\t150,000.00',
+  '2010305\t专项业务及机关事务管理\t一般公共预算\t项目支出\t414,600.00\t1,293,100.00',
+  '2010306\t政务公开审批\t一般公共预算\t项目支出\t300,000.00\t400,000.00',
+  '2010350\t事业运行\t一般公共预算\t基本支出\t1,457,314.30\t1,430,900.23',
+  '208\t社会保障和就业支出\t\t\t1,301,627.58\t',
+  '2080501\t行政单位离退休\t一般公共预算\t基本支出\t165,554.00\t165,554.00',
+  '2080505\t机关事业单位基本养老保险缴费支出\t一般公共预算\t基本支出\t553,961.05\t613,408.80',
+  '2080506\t机关事业单位职业年金缴费支出\t一般公共预算\t基本支出\t276,980.53\t306,704.40',
+  '2080599\t其他行政事业单位养老支出\t一般公共预算\t基本支出\t305,132.00\t219,850.00',
+  '2101101\t行政单位医疗\t一般公共预算\t基本支出\t271,632.08\t307,328.98',
+  '2101102\t事业单位医疗\t一般公共预算\t基本支出\t57,282.39\t56,882.58',
+  '2101103\t公务员医疗补助\t一般公共预算\t基本支出\t52,800.00\t60,800.00',
+  '2101199\t其他行政事业单位医疗支出\t一般公共预算\t基本支出\t12,800.00\t12,800.00',
+  '2210201\t住房公积金\t一般公共预算\t基本支出\t415,470.79\t460,056.60',
+].join('\r\n') + '\r\n';
+
+test('navigation keys move the one focusable cell; typing replaces, F2 edits, Esc cancels', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.focus('#f-rows-0-code');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await active(page), 'grid-rows-0-1', 'the name cell is reachable');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await active(page), 'f-rows-0-source');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(page), 'f-rows-0-kind');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(page), 'f-rows-0-this_year');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await active(page), 'f-rows-0-kind');
+  await page.keyboard.press('Enter');
+  assert.equal(await active(page), 'f-rows-1-kind');
+  await page.keyboard.press('Control+End');
+  assert.equal(await active(page), 'f-rows-15-last_year');
+  await page.keyboard.press('Control+Home');
+  assert.equal(await active(page), 'f-rows-0-code');
+  // A roving tabindex: exactly one cell of the grid is in the tab order.
+  const tabbable = await page.evaluate(() => document.querySelectorAll('#grid-rows [tabindex="0"]').length);
+  assert.equal(tabbable, 1);
+  assert.equal(await page.getAttribute('#grid-rows table', 'aria-rowcount'), '18');
+  assert.equal(await page.getAttribute('#grid-rows td:has(#f-rows-0-this_year)', 'aria-colindex'), '6');
+
+  // Typing replaces the cell; Esc brings it back.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(page), 'f-rows-0-this_year');
+  await page.keyboard.type('5');
+  assert.equal(await value(page, 'f-rows-0-this_year'), '5');
+  assert.equal(await text(page, '#sum-income'), '5,057,232.14');
+  await page.keyboard.press('Escape');
+  assert.equal(await value(page, 'f-rows-0-this_year'), '6849169.92');
+  assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+  // F2 edits in place: the caret goes to the end.
+  await page.keyboard.press('F2');
+  await page.keyboard.type('1');
+  assert.equal(await value(page, 'f-rows-0-this_year'), '6849169.921');
+  await page.keyboard.press('Escape');
+  assert.equal(await value(page, 'f-rows-0-this_year'), '6849169.92');
+
+  // Shift+ArrowDown selects a rectangle; the status line sums it (core sum).
+  await page.keyboard.press('Shift+ArrowDown');
+  const status = await text(page, '#grid-rows-status');
+  assert.match(status, /已选 2 行 × 1 列/);
+  assert.match(status, /计数 2/);
+  assert.match(status, /求和 7,572,869\.92/);
+  assert.match(status, /平均值 3,786,434\.96/);
+  // Copy puts the rectangle on the clipboard as TSV and as an HTML table.
+  const copied = await copy(page);
+  assert.equal(copied.tsv, '6849169.92\r\n723700.00\r\n');
+  assert.match(copied.html, /<td>723700\.00<\/td>/);
+  // Delete clears the selection; Ctrl+Z restores it in one step.
+  await page.keyboard.press('Delete');
+  assert.equal(await value(page, 'f-rows-0-this_year'), '');
+  assert.equal(await value(page, 'f-rows-1-this_year'), '');
+  await page.keyboard.press('Control+z');
+  assert.equal(await value(page, 'f-rows-0-this_year'), '6849169.92');
+  assert.equal(await value(page, 'f-rows-1-this_year'), '723700.00');
+  // Amounts show 千分位 when not edited.
+  assert.equal(await text(page, '#grid-rows td:has(#f-rows-2-this_year) .cell-display'), '50,000.00');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('paste of an Excel block into the middle of a filled grid, and one taller than the grid', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.focus('#f-rows-3-this_year');
+  await paste(page, '1,000.00\r\n\r\n2,500.50\t99\r\n');
+  assert.equal(await value(page, 'f-rows-3-this_year'), '1,000.00');
+  assert.equal(await value(page, 'f-rows-4-this_year'), '');
+  assert.equal(await value(page, 'f-rows-5-this_year'), '2,500.50');
+  assert.equal(await value(page, 'f-rows-5-last_year'), '99');
+  assert.equal(await value(page, 'f-rows-6-this_year'), '1457314.30', 'below the block nothing changes');
+  assert.match(await text(page, '#grid-rows-status'), /已粘贴 4 个单元格/);
+
+  // From the last row's code, a 3-line block adds 2 rows; codes with names fill the code.
+  await page.focus('#f-rows-15-code');
+  await paste(page, '2010301 行政运行\t\t一般公共预算\t项目\t10\r\n[2010302]一般行政管理事务\t\t政府性基金\t基本\t20\r\n2010350\t事业运行\t一般公共预算\t基本支出\t3O\r\n');
+  assert.equal(await rowCount(page), 18);
+  assert.equal(await value(page, 'f-rows-15-code'), '2010301');
+  assert.equal(await value(page, 'f-rows-16-code'), '2010302');
+  assert.equal(await text(page, '#grid-rows-16-1'), '一般行政管理事务');
+  assert.equal(await page.inputValue('#f-rows-15-kind'), '项目支出');
+  // The bad amount keeps its text and is marked by the core (AMT-001).
+  assert.equal(await value(page, 'f-rows-17-this_year'), '3O');
+  assert.equal(await page.getAttribute('#f-rows-17-this_year', 'aria-invalid'), 'true');
+  assert.match(await page.getAttribute('#f-rows-17-this_year', 'title'), /AMT-001/);
+  await context.close();
+});
+
+test('undo and redo across an edit, a paste and a row delete', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.focus('#f-rows-0-this_year');
+  await page.keyboard.type('100');
+  await page.keyboard.press('Enter');
+  assert.equal(await active(page), 'f-rows-1-this_year');
+  await paste(page, '7\r\n8\r\n');
+  await page.focus('#f-rows-5-code');
+  await page.keyboard.press('Control+-');
+  assert.equal(await rowCount(page), 15);
+  assert.equal(await value(page, 'f-rows-5-code'), '2010350');
+
+  await page.keyboard.press('Control+z');
+  assert.equal(await rowCount(page), 16);
+  assert.equal(await value(page, 'f-rows-5-code'), '2010306');
+  await page.keyboard.press('Control+z');
+  assert.equal(await value(page, 'f-rows-1-this_year'), '723700.00');
+  assert.equal(await value(page, 'f-rows-2-this_year'), '50000.00');
+  await page.keyboard.press('Control+z');
+  assert.equal(await value(page, 'f-rows-0-this_year'), '6849169.92');
+  assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+
+  await page.keyboard.press('Control+y');
+  assert.equal(await value(page, 'f-rows-0-this_year'), '100');
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await value(page, 'f-rows-2-this_year'), '8');
+  await page.keyboard.press('Control+y');
+  assert.equal(await rowCount(page), 15);
+  assert.match(await text(page, '#grid-rows-status'), /已重做：删除行/);
+
+  // Insert below and fill down (Ctrl+D), both undoable.
+  await page.focus('#f-rows-0-source');
+  await page.click('#sec-rows .grid-tools button:has-text("下方插入行")');
+  assert.equal(await rowCount(page), 16);
+  assert.equal(await value(page, 'f-rows-1-code'), '');
+  await page.focus('#f-rows-1-code');
+  await page.keyboard.press('Control+d');
+  assert.equal(await value(page, 'f-rows-1-code'), '2010301');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  assert.equal(await rowCount(page), 15);
+  await context.close();
+});
+
+test('the code picker finds codes by prefix and by name; only 项 can be chosen', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.click('#sec-rows button.add');
+  await page.focus('#f-rows-0-code');
+  await page.keyboard.type('20103');
+  const list = page.locator('#f-rows-0-code-picker');
+  await list.waitFor();
+  assert.equal(await page.getAttribute('#f-rows-0-code', 'aria-expanded'), 'true');
+  const first = await list.locator('li').first().innerText();
+  assert.match(first, /20103\s+政府办公厅（室）及相关机构事务/);
+  assert.equal(await list.locator('li').first().getAttribute('aria-disabled'), 'true', '款 is shown disabled');
+  assert.match(await list.locator('li.hi').innerText(), /2010301\s+行政运行\s+一般公共服务支出 \/ 政府办公厅/);
+  await page.keyboard.press('ArrowDown');
+  assert.match(await list.locator('li.hi').innerText(), /2010302/);
+  await page.keyboard.press('Enter');
+  assert.equal(await value(page, 'f-rows-0-code'), '2010302');
+  assert.equal(await text(page, '#grid-rows-0-1'), '一般行政管理事务');
+  assert.equal(await list.count(), 0);
+
+  // By name: the first 项 named 行政运行.
+  await page.keyboard.press('Enter');
+  await page.click('#sec-rows button.add');
+  await page.focus('#f-rows-1-code');
+  await page.keyboard.type('政府办公厅 行政运行');
+  await page.locator('#f-rows-1-code-picker li.hi').waitFor();
+  await page.keyboard.press('Enter');
+  assert.equal(await value(page, 'f-rows-1-code'), '2010301');
+  assert.equal(await text(page, '#grid-rows-1-1'), '行政运行');
+  // Economic grid: only 款.
+  await page.click('#tab-economic');
+  await page.click('#sec-economic button.add');
+  await page.focus('#f-economic_rows-0-code');
+  await page.keyboard.type('基本工资');
+  await page.locator('#f-economic_rows-0-code-picker li.hi').waitFor();
+  await page.keyboard.press('Enter');
+  assert.equal(await value(page, 'f-economic_rows-0-code'), '30101');
+  await context.close();
+});
+
+test('Done when: paste 表2 into the empty grid, fix a typo by keyboard alone, undo and redo', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  // The empty grid is reachable by keyboard and takes Ctrl+V.
+  await page.focus('#grid-rows');
+  await paste(page, TABLE2_BLOCK);
+  assert.equal(await rowCount(page), 16, 'subtotal lines of 类/款 are left out');
+  assert.match(await text(page, '#grid-rows-status'), /新增 16 行，跳过 3 行类\/款小计/);
+  assert.equal(await value(page, 'f-rows-0-this_year'), '6,849,16O.92');
+  assert.equal(await page.getAttribute('#f-rows-0-this_year', 'aria-invalid'), 'true');
+  assert.equal(await value(page, 'f-rows-3-this_year'), '');
+  assert.notEqual(await text(page, '#sum-errors'), '0');
+
+  // Keyboard only: from the pasted block's top-left, go to 本年 of row 1 and retype.
+  await page.keyboard.press('Control+Home');
+  assert.equal(await active(page), 'f-rows-0-code');
+  for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowRight');
+  assert.equal(await active(page), 'f-rows-0-this_year');
+  await page.keyboard.type('6,849,169.92');
+  await page.keyboard.press('Enter');
+  assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+  assert.equal(await text(page, '#grid-rows tfoot td.num >> nth=0'), '11,906,397.06');
+  assert.equal(await page.getAttribute('#f-rows-0-this_year', 'aria-invalid'), null);
+
+  await page.keyboard.press('Control+z');
+  assert.equal(await value(page, 'f-rows-0-this_year'), '6,849,16O.92');
+  await page.keyboard.press('Control+y');
+  assert.equal(await value(page, 'f-rows-0-this_year'), '6,849,169.92');
+  assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+  // Undo the paste itself: the grid is empty again; redo brings the block back.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  assert.equal(await rowCount(page), 0);
+  await page.focus('#grid-rows');
+  await page.keyboard.press('Control+y');
+  assert.equal(await rowCount(page), 16);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('10,000 rows: only a window of rows is in the page, and scrolling moves it', async () => {
+  const { context, page } = await openApp(browser, `${server.url}?synthetic=10000`);
+  await page.waitForSelector('#f-rows-0-code');
+  assert.equal(await rowCount(page), 10000);
+  const rendered = await page.evaluate(() => document.querySelectorAll('#grid-rows tr.grid-row').length);
+  assert.ok(rendered < 100, `rendered ${rendered} rows`);
+  await page.focus('#f-rows-0-code');
+  await page.keyboard.press('Control+End');
+  await page.waitForFunction(() => document.activeElement?.id === 'f-rows-9999-last_year');
+  assert.equal(await page.evaluate(() => document.querySelector('#f-rows-0-code')), null);
+  await context.close();
+});
