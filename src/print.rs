@@ -106,7 +106,7 @@ fn table_page(t: &Table) -> impl IntoView + use<> {
         .collect_view();
     let empty = t.rows.is_empty() && t.note.is_none();
     view! {
-        <section class="sheet" class:wide=wide id=format!("print-{}", t.id)>
+        <section class="p-sheet" class:wide=wide id=format!("print-{}", t.id)>
             <div class="p-num">{t.number.clone()}</div>
             <h2 class="p-title">{t.title.clone()}</h2>
             <div class="p-unit">{t.unit.clone()}</div>
@@ -152,7 +152,7 @@ fn document(d: &Derived) -> impl IntoView + use<> {
         .map(table_page)
         .collect_view();
     view! {
-        <section class="sheet narrative" id="print-narrative">
+        <section class="p-sheet narrative" id="print-narrative">
             <h1>{title}</h1>
             {sections}
             {contact}

@@ -76,7 +76,7 @@ test('print view of the sample: a PDF with the narrative, every table on its own
 
   const info = run('pdfinfo', [pdfPath]);
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-  const projects = await page.locator('#print-doc .sheet[id^="print-project"]').count();
+  const projects = await page.locator('#print-doc .p-sheet[id^="print-project"]').count();
   assert.ok(projects >= 1, 'a project form is printed');
   assert.ok(pages >= 12, `pages: ${pages}`);
   assert.ok(pages >= 11 + projects, `pages: ${pages} for 11 sheets and ${projects} project forms`);
