@@ -114,10 +114,6 @@ test('XLSX export: the worker is fetched only on first use and the download is a
   await loadSample(page);
   assert.ok(!fetched.some((u) => u.includes('xlsx_worker')), 'worker fetched before use');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-xlsx')]);
-  assert.equal(download.suggestedFilename(), '500001-2021-budget.xlsx'.replace('500001', await page.evaluate(() => {
-    const d = JSON.parse(localStorage.getItem('budget-form.draft.v1') || '{}');
-    return (d.inputs ?? d).unit?.code ?? 'unit';
-  })));
   const file = join(tmp, download.suggestedFilename());
   await download.saveAs(file);
   const bytes = readFileSync(file);
@@ -134,6 +130,10 @@ test('XLSX export: the worker is fetched only on first use and the download is a
   const [again] = await Promise.all([page.waitForEvent('download'), page.click('#btn-xlsx')]);
   assert.equal(again.suggestedFilename(), download.suggestedFilename());
   assert.equal(fetched.filter((u) => u.endsWith('xlsx_worker_bg.wasm')).length, before);
+  // Named like the submission file: <unit code>-<year>-budget.
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export')]);
+  assert.match(json.suggestedFilename(), /-2021-budget\.json$/);
+  assert.equal(download.suggestedFilename(), json.suggestedFilename().replace(/\.json$/, '.xlsx'));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -179,7 +179,6 @@ test('sheet import: preview lists rows and problems; 替换 replaces the rows in
   assert.equal(await page.locator('#f-rows-2-code').count(), 0);
   assert.equal(await page.getAttribute('#tab-rows', 'aria-selected'), 'true');
   assert.match(await text(page, '#notice'), /已从表格导入 2 行，替换了预算明细/);
-  // One signal update: a single undo-able change, and the draft is saved.
   assert.deepEqual(errors, []);
   await context.close();
 });
