@@ -141,9 +141,10 @@ pub fn clear<T: Clone + PartialEq>(
     let changed = (top..=bottom.min(rows.len().saturating_sub(1)))
         .filter_map(|r| {
             let mut row = rows.get(r)?.clone();
-            for c in left..=right.min(cols.len().saturating_sub(1)) {
-                if matches!(cols[c].kind, Kind::Text | Kind::Amount | Kind::Code(_)) {
-                    (cols[c].set)(&mut row, "");
+            let last = right.min(cols.len().saturating_sub(1));
+            for col in cols.iter().take(last + 1).skip(left) {
+                if matches!(col.kind, Kind::Text | Kind::Amount | Kind::Code(_)) {
+                    (col.set)(&mut row, "");
                 }
             }
             Some((r, row))
