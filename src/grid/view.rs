@@ -721,6 +721,23 @@ pub fn Grid<T: Row>(
         picker: RwSignal::new(None),
         len,
     };
+    // Findings lead to cells of rows outside the rendered window too.
+    let reveal_key = super::reveal::register(spec.path, move |row, field| {
+        if row >= ctl.len.get_untracked() {
+            return false;
+        }
+        let col = ctl
+            .spec
+            .with_value(|s| {
+                s.columns
+                    .iter()
+                    .position(|c| !field.is_empty() && c.key == field)
+            })
+            .unwrap_or(0);
+        ctl.go((row, col), false);
+        true
+    });
+    on_cleanup(move || super::reveal::unregister(reveal_key));
     let grid_id = format!("grid-{}", spec.id);
     let prefix = format!("{}[", spec.path);
     // Finding messages of this grid's cells, for the hover title.

@@ -301,5 +301,13 @@ test('10,000 rows: only a window of rows is in the page, and scrolling moves it'
   await page.keyboard.press('Control+End');
   await page.waitForFunction(() => document.activeElement?.id === 'f-rows-9999-last_year');
   assert.equal(await page.evaluate(() => document.querySelector('#f-rows-0-code')), null);
+  // A finding far down leads back to its cell even when that row is not rendered.
+  await page.keyboard.type('9x');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Home');
+  await page.waitForFunction(() => document.activeElement?.id === 'f-rows-0-code');
+  assert.equal(await page.evaluate(() => document.querySelector('#f-rows-9999-last_year')), null);
+  await page.locator('.finding.error .finding-go').first().click();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-rows-9999-last_year');
   await context.close();
 });
