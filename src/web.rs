@@ -26,6 +26,10 @@ fn element_for(path: &str) -> Option<web_sys::HtmlElement> {
 
 /// Scroll to and focus the input at `path`; false when it is not on the page.
 pub fn focus_path(path: &str) -> bool {
+    // A spreadsheet grid renders only a window of rows: it scrolls and focuses.
+    if crate::grid::reveal::reveal(path) {
+        return true;
+    }
     let Some(el) = element_for(path) else {
         return false;
     };
