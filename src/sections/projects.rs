@@ -279,28 +279,39 @@ fn Links(index: usize) -> impl IntoView {
     let state = AppState::get();
     let choices = Memo::new(move |_| {
         state.inputs.with(|i| {
+            // A set for the "seen" test: with 10,000 rows a Vec::contains was quadratic.
+            let mut seen = std::collections::BTreeSet::new();
             let mut out: Vec<RowLink> = Vec::new();
             for r in i
                 .rows
                 .iter()
                 .filter(|r| r.kind == ExpenditureType::Project && !r.code.trim().is_empty())
             {
-                let link = RowLink {
-                    code: r.code.trim().to_string(),
-                    source: r.source,
-                };
-                if !out.contains(&link) {
-                    out.push(link);
+                if seen.insert((r.code.trim().to_string(), r.source)) {
+                    out.push(RowLink {
+                        code: r.code.trim().to_string(),
+                        source: r.source,
+                    });
                 }
             }
             if let Some(p) = i.projects.get(index) {
                 for l in &p.links {
-                    if !out.contains(l) {
+                    if seen.insert((l.code.clone(), l.source)) {
                         out.push(l.clone());
                     }
                 }
             }
             out
+        })
+    });
+    // The checkboxes read this project's links, not the whole inputs: an amount
+    // edit elsewhere then re-runs none of them (thousands with 10,000 rows).
+    let linked = Memo::new(move |_| {
+        state.inputs.with(|i| {
+            i.projects
+                .get(index)
+                .map(|p| p.links.clone())
+                .unwrap_or_default()
         })
     });
     let id = path_id(&format!("projects[{index}].links"));
@@ -319,9 +330,7 @@ fn Links(index: usize) -> impl IntoView {
                         let name = catalog::function().name(&link.code).unwrap_or("");
                         let text = format!("{} {} {}", link.code, name, link.source.short_label());
                         let l1 = link.clone();
-                        let checked = move || {
-                            state.inputs.with(|i| i.projects.get(index).is_some_and(|p| p.links.contains(&l1)))
-                        };
+                        let checked = move || linked.with(|ls| ls.contains(&l1));
                         view! {
                             <label class="check">
                                 <input
