@@ -5,6 +5,8 @@
 //   - scroll: frame times while the grid scrolls 300px per frame;
 //   - keystroke → paint: from keydown to the frame after it (after derive,
 //     checks and render), over 60 edits of amount cells.
+// Both with and without the synthetic project forms (`&projects=0`): their
+// link checkboxes, one per 项目支出 row and project, are most of the DOM.
 // Usage: BUDGET_DIST=dist node tests/e2e/bench/grid-bench.mjs [rows]
 import { serveDist, launch } from '../harness.mjs';
 
@@ -19,11 +21,13 @@ const stats = (xs) => {
 
 const server = await serveDist();
 const browser = await launch();
-try {
+
+/** Open `query` and print the figures. */
+async function run(query, title) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   const t0 = Date.now();
-  await page.goto(`${server.url}?synthetic=${ROWS}`);
+  await page.goto(`${server.url}${query}`);
   await page.waitForSelector('#f-rows-0-this_year');
   const loadMs = Date.now() - t0;
   const rendered = await page.evaluate(() => document.querySelectorAll('#grid-rows tr.grid-row').length);
@@ -63,11 +67,16 @@ try {
     await page.waitForFunction((n) => window.__lat.length >= n, k + 1);
   }
   const latencies = await page.evaluate(() => window.__lat);
-  console.log(`grid bench, ${ROWS} budget rows (synthetic seed 42)`);
+  console.log(`grid bench, ${ROWS} budget rows (synthetic seed 42), ${title}`);
   console.log(`load to first cell: ${loadMs} ms; rows in the DOM: ${rendered}`);
   console.log(`scroll frame time: ${stats(frames)}`);
   console.log(`keystroke → paint: ${stats(latencies)}`);
   await context.close();
+}
+
+try {
+  await run(`?synthetic=${ROWS}&projects=0`, 'without project forms (the grid alone)');
+  await run(`?synthetic=${ROWS}`, 'with its 20 project forms (link checkboxes per 项目支出 row)');
 } finally {
   await browser.close();
   await server.close();
