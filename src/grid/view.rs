@@ -1138,6 +1138,7 @@ fn cell_view<T: Row>(
                 s
             };
             let picker_id = format!("{id}-picker");
+            let cell_id = id.clone();
             let picker_id2 = picker_id.clone();
             let is_code = matches!(kind, Kind::Code(_));
             let open = Memo::new(move |_| {
@@ -1181,7 +1182,7 @@ fn cell_view<T: Row>(
                 />
                 {move || display.get().map(|d| view! { <span class="cell-display" aria-hidden="true">{d}</span> })}
                 {move || error.get().map(|m| view! { <span class="cell-msg" id=msg_id.clone()>{m}</span> })}
-                {move || open.get().then(|| picker_view(ctl, picker_id.clone()))}
+                {move || open.get().then(|| picker_view(ctl, picker_id.clone(), cell_id.clone()))}
             }
             .into_any()
         }
@@ -1200,8 +1201,25 @@ fn cell_view<T: Row>(
     }
 }
 
+/// `(left, top, bottom)` of an element in the viewport, via
+/// `getBoundingClientRect` (read through Reflect: no extra web-sys feature).
+fn bounding_rect(el: &web_sys::Element) -> Option<(f64, f64, f64)> {
+    use wasm_bindgen::JsValue;
+    let f: js_sys::Function = js_sys::Reflect::get(el, &JsValue::from_str("getBoundingClientRect"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let r = f.call0(el).ok()?;
+    let num = |k: &str| {
+        js_sys::Reflect::get(&r, &JsValue::from_str(k))
+            .ok()?
+            .as_f64()
+    };
+    Some((num("left")?, num("top")?, num("bottom")?))
+}
+
 /// The code picker's list under the active code cell.
-fn picker_view<T: Row>(ctl: Ctl<T>, id: String) -> impl IntoView {
+fn picker_view<T: Row>(ctl: Ctl<T>, id: String, cell_id: String) -> impl IntoView {
     let items = move || {
         ctl.picker
             .get()
@@ -1209,8 +1227,24 @@ fn picker_view<T: Row>(ctl: Ctl<T>, id: String) -> impl IntoView {
             .unwrap_or_default()
     };
     let base = id.clone();
+    // Fixed to the viewport under (or above) the cell, so the grid's scroll box
+    // and its totals row do not clip the list.
+    let style = document()
+        .and_then(|d| d.get_element_by_id(&cell_id))
+        .and_then(|el| bounding_rect(&el))
+        .map(|(left, top, bottom)| {
+            let vh = web_sys::window()
+                .and_then(|w| w.inner_height().ok())
+                .and_then(|h| h.as_f64())
+                .unwrap_or(800.0);
+            if bottom + 330.0 > vh && top > 330.0 {
+                format!("left:{left}px;bottom:{}px", vh - top)
+            } else {
+                format!("left:{left}px;top:{bottom}px")
+            }
+        });
     view! {
-        <ul class="picker" role="listbox" id=id aria-label="科目编码候选">
+        <ul class="picker" role="listbox" id=id aria-label="科目编码候选" style=style>
             {move || {
                 let (items, hi) = items();
                 items
