@@ -1,0 +1,108 @@
+//! The spreadsheet grid in a real browser (wasm-bindgen-test, headless Chromium):
+//! a 10,000-line Excel paste is one batch and one undo step, and only a window
+//! of rows is rendered.
+#![cfg(target_arch = "wasm32")]
+
+use budget_core::Inputs;
+use budget_form::sections::rows::RowsSection;
+use budget_form::state::AppState;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+async fn mount() -> (AppState, web_sys::HtmlElement) {
+    let container: web_sys::HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let state = AppState::new(Inputs::default());
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(state);
+        view! { <RowsSection /> }
+    });
+    handle.forget();
+    settle().await;
+    (state, container)
+}
+
+/// Dispatch a paste of `text` (a DataTransfer, as Excel's clipboard gives it).
+fn paste(el: &web_sys::Element, text: &str) {
+    let f = js_sys::Function::new_with_args(
+        "el, text",
+        "const dt = new DataTransfer(); dt.setData('text/plain', text);\
+         el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));",
+    );
+    f.call2(&JsValue::NULL, el, &JsValue::from_str(text))
+        .unwrap();
+}
+
+fn ctrl_key(el: &web_sys::Element, key: &str) {
+    let f = js_sys::Function::new_with_args(
+        "el, key",
+        "el.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey: true, bubbles: true, cancelable: true }));",
+    );
+    f.call2(&JsValue::NULL, el, &JsValue::from_str(key))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn ten_thousand_pasted_rows_are_one_batch_and_one_undo_step() {
+    let (state, c) = mount().await;
+    let tsv: String = (0..10_000)
+        .map(|k| {
+            let n = k + 1;
+            let text = if n >= 1000 {
+                format!("{},{:03}.50", n / 1000, n % 1000)
+            } else {
+                format!("{n}.50")
+            };
+            format!(
+                "2010301	行政运行	一般公共预算	基本支出	{text}
+"
+            )
+        })
+        .collect();
+    let grid = c.query_selector("#grid-rows").unwrap().unwrap();
+    let start = js_sys::Date::now();
+    paste(&grid, &tsv);
+    settle().await;
+    web_sys::console::log_1(
+        &format!("paste of 10,000 rows: {} ms", js_sys::Date::now() - start).into(),
+    );
+    state.inputs.with_untracked(|i| {
+        assert_eq!(i.rows.len(), 10_000);
+        assert_eq!(i.rows[9_999].this_year.text(), "10,000.50");
+        assert!(i.rows[9_999].this_year.error().is_none());
+    });
+    // Only a window of rows is in the page.
+    assert!(c.query_selector("#f-rows-0-code").unwrap().is_some());
+    assert!(c.query_selector("#f-rows-200-code").unwrap().is_none());
+
+    ctrl_key(&grid, "z");
+    settle().await;
+    assert_eq!(state.inputs.with_untracked(|i| i.rows.len()), 0);
+    ctrl_key(&grid, "y");
+    settle().await;
+    assert_eq!(state.inputs.with_untracked(|i| i.rows.len()), 10_000);
+}
