@@ -77,10 +77,7 @@ async fn ten_thousand_pasted_rows_are_one_batch_and_one_undo_step() {
             } else {
                 format!("{n}.50")
             };
-            format!(
-                "2010301	行政运行	一般公共预算	基本支出	{text}
-"
-            )
+            format!("2010301\t行政运行\t一般公共预算\t基本支出\t{text}\r\n")
         })
         .collect();
     let grid = c.query_selector("#grid-rows").unwrap().unwrap();
