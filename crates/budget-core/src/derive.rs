@@ -39,6 +39,12 @@ pub fn derive(inputs: &Inputs) -> Derived {
     }
 }
 
+/// 表6 alone, straight from the rows (what the live checks need): the same
+/// table `derive` puts at `tables[5]`.
+pub fn table6(inputs: &Inputs, totals: &Totals) -> Table {
+    tables::table6(inputs, totals, tables::ClassSums::of_rows(inputs))
+}
+
 impl Derived {
     /// Table by number 1–10.
     pub fn table(&self, n: usize) -> Option<&Table> {

@@ -19,8 +19,8 @@ pub mod table;
 pub mod totals;
 
 pub use amount::{Amount, AmountError};
-pub use checks::check;
-pub use derive::{Derived, derive};
+pub use checks::{check, check_live};
+pub use derive::{Derived, derive, table6};
 pub use finding::{Finding, Severity};
 pub use model::Inputs;
 pub use table::Table;

@@ -618,3 +618,14 @@ impl Vehicles {
         self.general.saturating_add(self.enforcement)
     }
 }
+
+/// `code.trim()`, without the Unicode whitespace scan for the usual code that
+/// starts and ends with an ASCII letter or digit (the per-row hot loops).
+#[inline]
+pub(crate) fn trim_code(code: &str) -> &str {
+    let b = code.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(f), Some(l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric() => code,
+        _ => code.trim(),
+    }
+}

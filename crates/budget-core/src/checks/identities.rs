@@ -190,7 +190,7 @@ pub(super) fn idn_004(ctx: &Ctx<'_>) -> Vec<Finding> {
 /// Both figures are read from the derived table, so this guards the derivation
 /// itself (and an imported file's tables are recomputed before it runs).
 pub(super) fn idn_005(ctx: &Ctx<'_>) -> Vec<Finding> {
-    let Some(last) = ctx.derived.table(6).and_then(|t| t.rows.last()) else {
+    let Some(last) = ctx.table6.rows.last() else {
         return Vec::new();
     };
     let [

@@ -13,6 +13,7 @@ use crate::catalog;
 use crate::derive::Derived;
 use crate::finding::{Finding, Severity};
 use crate::model::{BudgetRow, Inputs, ProjectForm};
+use crate::table::Table;
 use crate::totals::Totals;
 
 mod amounts;
@@ -25,15 +26,16 @@ mod performance;
 #[cfg(test)]
 mod tests;
 
-/// What a check sees: the inputs, the derived tables and the headline totals.
+/// What a check sees: the inputs, the headline totals and 表6 (the one derived
+/// table a check reads; the others are sums the checks recompute from inputs).
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
     /// The clerk's inputs.
     pub inputs: &'a Inputs,
-    /// Everything derived from them.
-    pub derived: &'a Derived,
-    /// The headline totals (`derived.totals`).
+    /// The headline totals.
     pub totals: &'a Totals,
+    /// 表6 部门收支总表 as derived.
+    pub table6: &'a Table,
 }
 
 /// A check's signature.
@@ -223,10 +225,26 @@ pub fn info(id: &str) -> Option<&'static CheckInfo> {
 
 /// Run every check: findings in registry order, then input order.
 pub fn check(inputs: &Inputs, derived: &Derived) -> Vec<Finding> {
+    match derived.table(6) {
+        Some(t6) => run_all(inputs, &derived.totals, t6),
+        None => check_live(inputs, &derived.totals),
+    }
+}
+
+/// The same checks without deriving every table: the totals (cheap) and 表6
+/// are all they read. The web app runs this on every edit and derives the
+/// tables only when they are shown; `check_live(i, &Totals::compute(i))`
+/// equals `check(i, &derive(i))` (tested).
+pub fn check_live(inputs: &Inputs, totals: &Totals) -> Vec<Finding> {
+    let t6 = crate::derive::table6(inputs, totals);
+    run_all(inputs, totals, &t6)
+}
+
+fn run_all(inputs: &Inputs, totals: &Totals, table6: &Table) -> Vec<Finding> {
     let ctx = Ctx {
         inputs,
-        derived,
-        totals: &derived.totals,
+        totals,
+        table6,
     };
     REGISTRY
         .iter()

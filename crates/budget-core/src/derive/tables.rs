@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::amount::{CentSum, canonical, to_wan};
 use crate::catalog::{self, Catalog, Level};
 use crate::fastmap::FastMap;
-use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, ProjectForm};
+use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, ProjectForm, trim_code};
 use crate::table::{Cell, HeaderCell, RowKind, Table, TableRow};
 use crate::totals::{Totals, is_personnel};
 
@@ -24,7 +24,7 @@ pub(super) fn all(inputs: &Inputs, totals: &Totals, codes: &[CodeFigures]) -> Ve
         table3(inputs),
         table4(inputs),
         table5(inputs, codes),
-        table6(inputs, totals, codes),
+        table6(inputs, totals, ClassSums::of_codes(codes)),
         table7(inputs, codes),
         table8(inputs, codes),
         table9(inputs),
@@ -52,7 +52,7 @@ impl<'a> CodeFigures<'a> {
         let mut index: FastMap<&str, usize> = FastMap::default();
         let mut out: Vec<CodeFigures> = Vec::new();
         for r in &inputs.rows {
-            let code = r.code.trim();
+            let code = trim_code(&r.code);
             let i = *index.entry(code).or_insert_with(|| {
                 out.push(CodeFigures {
                     code,
@@ -489,15 +489,55 @@ fn table5(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
     tab
 }
 
-/// 表6 部门收支总表
-fn table6(inputs: &Inputs, totals: &Totals, codes: &[CodeFigures]) -> Table {
-    use FundingSource as S;
-    let mut by_class: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
-    for f in codes {
-        by_class
-            .entry(class_of(f.code))
-            .or_insert_with(|| vec![Decimal::ZERO])[0] += f.total.to_decimal();
+/// This year's total per 类 (3-digit prefix), for 表6.
+pub(super) struct ClassSums<'a>(BTreeMap<&'a str, CentSum>);
+
+impl<'a> ClassSums<'a> {
+    /// From the per-code figures (when every table is derived).
+    pub(super) fn of_codes(codes: &[CodeFigures<'a>]) -> Self {
+        let mut m: BTreeMap<&str, CentSum> = BTreeMap::new();
+        for f in codes {
+            m.entry(class_of(f.code)).or_default().add_sum(f.total);
+        }
+        ClassSums(m)
     }
+    /// Straight from the rows (表6 alone, for the live checks): a short list
+    /// of 类 searched by a packed key (a 类 is at most 3 bytes), not by string.
+    pub(super) fn of_rows(inputs: &'a Inputs) -> Self {
+        let mut list: Vec<(u32, &str, CentSum)> = Vec::new();
+        for r in &inputs.rows {
+            let class = class_of(trim_code(&r.code));
+            let key = class
+                .bytes()
+                .fold(class.len() as u32, |k, b| (k << 8) | u32::from(b));
+            let k = match list
+                .iter()
+                .position(|(c, _, _)| *c == key && class.len() <= 3)
+            {
+                Some(k) => k,
+                None => {
+                    list.push((key, class, CentSum::default()));
+                    list.len() - 1
+                }
+            };
+            list[k].2.add(&r.this_year);
+        }
+        let mut m: BTreeMap<&str, CentSum> = BTreeMap::new();
+        for (_, class, sum) in list {
+            m.entry(class).or_default().add_sum(sum);
+        }
+        ClassSums(m)
+    }
+}
+
+/// 表6 部门收支总表
+pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> Table {
+    use FundingSource as S;
+    let by_class: BTreeMap<&str, Vec<Decimal>> = sums
+        .0
+        .into_iter()
+        .map(|(c, s)| (c, vec![s.to_decimal()]))
+        .collect();
     let src = |s: S| totals.source(s);
     let left = [
         ("一般公共预算拨款收入", src(S::GeneralBudget)),
