@@ -156,7 +156,7 @@ pub fn ProjectsSection() -> impl IntoView {
     };
     view! {
         <h2>"项目绩效目标"</h2>
-        <p class="hint">"每个项目一张表；勾选为该项目提供资金的项目支出行。带 * 的为必填项。"</p>
+        <p class="hint">"每个项目一张表；在“资金来源”中添加为该项目提供资金的项目支出行。带 * 的为必填项。"</p>
         <For each=move || 0..len.get() key=|i| *i children=move |i| view! { <ProjectView index=i /> } />
         <button type="button" class="add" on:click=add>"添加项目"</button>
     }
@@ -252,9 +252,9 @@ fn ProjectView(index: usize) -> impl IntoView {
                 {flag("adjusted", "项目追加追减", |p| p.adjusted, |p, v| p.adjusted = v)}
                 {amounts}
             </div>
-            <Links index=index />
+            <Links index=index project=project />
             <div class="form">{long}</div>
-            <ProjectIndicators index=index />
+            <ProjectIndicators index=index project=project />
             <button
                 type="button"
                 class="del"
@@ -272,89 +272,202 @@ fn ProjectView(index: usize) -> impl IntoView {
     }
 }
 
-/// The 项目支出 rows (code · source) a project can be linked to, plus links that no
-/// longer match a row (so they can be removed).
+/// Most rows the link search lists.
+const LINK_PICKS: usize = 12;
+
+/// The project's links to 项目支出 rows (code · source), each with a remove
+/// button, and a search box to add one.
+///
+/// The candidates (distinct 项目支出 rows) are computed only while the search
+/// box is open: with 10,000 budget rows and many projects, a list per project
+/// kept up to date on every keystroke cost most of an edit. Links that no longer
+/// match a row stay listed; PRJ-001 names them and the jump lands on their button.
 #[component]
-fn Links(index: usize) -> impl IntoView {
+fn Links(index: usize, project: Memo<ProjectForm>) -> impl IntoView {
     let state = AppState::get();
-    let choices = Memo::new(move |_| {
+    let links = Memo::new(move |_| project.with(|p| p.links.clone()));
+    let query = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let hi = RwSignal::new(0usize);
+    // Candidates: read the inputs only while the search box is open.
+    let picks = Memo::new(move |_| {
+        if !open.get() {
+            return (Vec::new(), 0usize);
+        }
+        let q = query.with(|q| q.trim().to_string());
+        let taken = links.get();
         state.inputs.with(|i| {
-            // A set for the "seen" test: with 10,000 rows a Vec::contains was quadratic.
-            let mut seen = std::collections::BTreeSet::new();
+            let mut seen = std::collections::HashSet::new();
             let mut out: Vec<RowLink> = Vec::new();
-            for r in i
-                .rows
-                .iter()
-                .filter(|r| r.kind == ExpenditureType::Project && !r.code.trim().is_empty())
-            {
-                if seen.insert((r.code.trim().to_string(), r.source)) {
+            let mut count = 0usize;
+            for r in &i.rows {
+                let code = r.code.trim();
+                if r.kind != ExpenditureType::Project || code.is_empty() {
+                    continue;
+                }
+                if taken.iter().any(|l| l.code == code && l.source == r.source) {
+                    continue;
+                }
+                if !q.is_empty() {
+                    let name = catalog::function().name(code).unwrap_or("");
+                    if !code.starts_with(q.as_str()) && !name.contains(q.as_str()) {
+                        continue;
+                    }
+                }
+                if !seen.insert((code, r.source)) {
+                    continue;
+                }
+                count += 1;
+                if out.len() < LINK_PICKS {
                     out.push(RowLink {
-                        code: r.code.trim().to_string(),
+                        code: code.to_string(),
                         source: r.source,
                     });
                 }
             }
-            if let Some(p) = i.projects.get(index) {
-                for l in &p.links {
-                    if seen.insert((l.code.clone(), l.source)) {
-                        out.push(l.clone());
-                    }
+            (out, count)
+        })
+    });
+    let add = move |link: RowLink| {
+        edit(state, index, move |p| {
+            if !p.links.contains(&link) {
+                p.links.push(link);
+            }
+        });
+        query.set(String::new());
+        hi.set(0);
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let n = picks.with(|(v, _)| v.len());
+        match ev.key().as_str() {
+            "ArrowDown" if n > 0 => {
+                ev.prevent_default();
+                hi.update(|h| *h = (*h + 1).min(n - 1));
+            }
+            "ArrowUp" if n > 0 => {
+                ev.prevent_default();
+                hi.update(|h| *h = h.saturating_sub(1));
+            }
+            "Enter" => {
+                ev.prevent_default();
+                if let Some(l) = picks.with(|(v, _)| v.get(hi.get_untracked()).cloned()) {
+                    add(l);
                 }
             }
-            out
-        })
-    });
-    // The checkboxes read this project's links, not the whole inputs: an amount
-    // edit elsewhere then re-runs none of them (thousands with 10,000 rows).
-    let linked = Memo::new(move |_| {
-        state.inputs.with(|i| {
-            i.projects
-                .get(index)
-                .map(|p| p.links.clone())
-                .unwrap_or_default()
-        })
-    });
+            "Escape" => {
+                open.set(false);
+            }
+            _ => {}
+        }
+    };
+    let label = |l: &RowLink| {
+        let name = catalog::function().name(&l.code).unwrap_or("");
+        format!("{} {} {}", l.code, name, l.source.short_label())
+    };
     let id = path_id(&format!("projects[{index}].links"));
-    let fieldset_id = id.clone();
+    let search_id = format!("{id}-add");
+    let list_id = format!("{id}-picks");
+    let list_id2 = list_id.clone();
+    let n = index + 1;
     view! {
-        <fieldset class="links" id=fieldset_id tabindex="-1">
+        <fieldset class="links" id=id.clone() tabindex="-1">
             <legend>"资金来源（关联的项目支出行）"</legend>
             {move || {
-                let list = choices.get();
-                if list.is_empty() {
-                    return view! { <p class="hint">"预算明细中还没有项目支出行。"</p> }.into_any();
+                let ls = links.get();
+                if ls.is_empty() {
+                    return view! { <p class="hint">"尚未关联项目支出行：在下方输入编码或名称查找并添加。"</p> }
+                        .into_any();
                 }
-                list.into_iter()
+                let items = ls
+                    .into_iter()
                     .enumerate()
-                    .map(|(k, link)| {
-                        let name = catalog::function().name(&link.code).unwrap_or("");
-                        let text = format!("{} {} {}", link.code, name, link.source.short_label());
-                        let l1 = link.clone();
-                        let checked = move || linked.with(|ls| ls.contains(&l1));
+                    .map(|(j, l)| {
+                        let text = label(&l);
+                        let aria = format!("移除项目{n}的关联 {text}");
                         view! {
-                            <label class="check">
-                                <input
-                                    type="checkbox"
-                                    id=format!("{}-c{k}", id)
-                                    prop:checked=checked
-                                    on:change:target=move |ev| {
-                                        let on = ev.target().checked();
-                                        let link = link.clone();
-                                        edit(state, index, move |p| {
-                                            p.links.retain(|l| *l != link);
-                                            if on {
-                                                p.links.push(link);
-                                            }
-                                        });
+                            <li>
+                                <span>{text}</span>
+                                <button
+                                    type="button"
+                                    class="del"
+                                    id=path_id(&format!("projects[{index}].links[{j}].code"))
+                                    aria-label=aria
+                                    on:click=move |_| {
+                                        let l = l.clone();
+                                        edit(state, index, move |p| p.links.retain(|x| *x != l));
                                     }
-                                />
-                                {text}
-                            </label>
+                                >
+                                    "移除"
+                                </button>
+                            </li>
                         }
                     })
-                    .collect_view()
-                    .into_any()
+                    .collect_view();
+                view! { <ul class="link-list">{items}</ul> }.into_any()
             }}
+            <label class="link-add">
+                "添加关联："
+                <input
+                    type="search"
+                    id=search_id
+                    autocomplete="off"
+                    role="combobox"
+                    aria-autocomplete="list"
+                    aria-label=format!("项目{n} 添加关联的项目支出行（输入编码或名称）")
+                    aria-controls=list_id.clone()
+                    aria-expanded=move || if open.get() { "true" } else { "false" }
+                    placeholder="输入项目支出行的功能分类编码或名称"
+                    prop:value=move || query.get()
+                    on:input:target=move |ev| {
+                        query.set(ev.target().value());
+                        hi.set(0);
+                        open.set(true);
+                    }
+                    on:focus=move |_| open.set(true)
+                    on:blur=move |_| open.set(false)
+                    on:keydown=on_key
+                />
+            </label>
+            <Show when=move || open.get()>
+                <ul class="link-picks" id=list_id2.clone() role="listbox">
+                    {move || {
+                        let (list, count) = picks.get();
+                        if list.is_empty() {
+                            return view! {
+                                <li class="hint">"没有可关联的项目支出行（已关联的不再列出）。"</li>
+                            }
+                                .into_any();
+                        }
+                        let more = count.saturating_sub(list.len());
+                        let items = list
+                            .into_iter()
+                            .enumerate()
+                            .map(|(k, l)| {
+                                let text = label(&l);
+                                view! {
+                                    <li
+                                        role="option"
+                                        class:hi=move || hi.get() == k
+                                        aria-selected=move || if hi.get() == k { "true" } else { "false" }
+                                        // mousedown, not click: the search box keeps focus.
+                                        on:mousedown=move |ev| {
+                                            ev.prevent_default();
+                                            add(l.clone());
+                                        }
+                                    >
+                                        {text}
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            {items}
+                            {(more > 0).then(|| view! { <li class="hint">{format!("还有 {more} 行，请输入更多字符缩小范围")}</li> })}
+                        }
+                            .into_any()
+                    }}
+                </ul>
+            </Show>
         </fieldset>
     }
 }
@@ -413,13 +526,11 @@ const INDICATOR_FIELDS: [(&str, &str, IndGet, IndSet); 6] = [
 
 /// The indicators grid of one project.
 #[component]
-fn ProjectIndicators(index: usize) -> impl IntoView {
+fn ProjectIndicators(index: usize, project: Memo<ProjectForm>) -> impl IntoView {
     let state = AppState::get();
-    let len = Memo::new(move |_| {
-        state
-            .inputs
-            .with(|i| i.projects.get(index).map_or(0, |p| p.indicators.len()))
-    });
+    // Read through the project's memo: an edit elsewhere in the form re-runs none
+    // of these cells.
+    let len = Memo::new(move |_| project.with(|p| p.indicators.len()));
     let n = index + 1;
     let heads = INDICATOR_FIELDS
         .iter()
@@ -450,13 +561,7 @@ fn ProjectIndicators(index: usize) -> impl IntoView {
                                                 path=format!("projects[{index}].indicators[{k}].{field}")
                                                 label=format!("项目{n} 指标第{}行 {label}", k + 1)
                                                 value=Signal::derive(move || {
-                                                    state.inputs.with(|i| {
-                                                        i.projects
-                                                            .get(index)
-                                                            .and_then(|p| p.indicators.get(k))
-                                                            .map(get)
-                                                            .unwrap_or_default()
-                                                    })
+                                                    project.with(|p| p.indicators.get(k).map(get).unwrap_or_default())
                                                 })
                                                 on_set=Callback::new(move |v: String| {
                                                     edit_indicator(state, index, k, |x| set(x, v))

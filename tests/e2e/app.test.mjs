@@ -287,3 +287,48 @@ test('the keyboard moves between rows and between sections', async () => {
   assert.equal(await page.isVisible('#sec-rows'), false);
   await context.close();
 });
+
+test('a project links 项目支出 rows through a search box, by keyboard, and unlinks them', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.click('#tab-projects');
+  const links = page.locator('#f-projects-0-links .link-list li');
+  // The seed's one project (政务公开专项) is funded by 2010306.
+  assert.equal(await links.count(), 1);
+  assert.match(await links.first().innerText(), /^2010306 /);
+
+  // By code: the other four 项目支出 rows of 20103 are offered, the linked one is not.
+  await page.focus('#f-projects-0-links-add');
+  await page.keyboard.type('20103');
+  const options = page.locator('#f-projects-0-links-picks li[role=option]');
+  await page.waitForFunction(() => document.querySelectorAll('#f-projects-0-links-picks li[role=option]').length === 4);
+  assert.deepEqual(
+    (await options.allInnerTexts()).map((t) => t.slice(0, 7)),
+    ['2010302', '2010303', '2010304', '2010305'],
+  );
+  // Arrow down, Enter: the second one is linked; the project's budget no longer
+  // equals its rows, and PRJ-001 says so.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('#f-projects-0-links .link-list li').length === 2);
+  assert.match(await links.nth(1).innerText(), /^2010303 /);
+  assert.equal(await page.inputValue('#f-projects-0-links-add'), '');
+  await page.waitForFunction(() => [...document.querySelectorAll('.finding.error')].some((f) => f.textContent.includes('PRJ-001')));
+
+  // By name; a basic-expenditure row (2010301 行政运行) is never offered.
+  await page.keyboard.type('行政运行');
+  await page.waitForFunction(() => document.querySelector('#f-projects-0-links-picks li.hint') !== null);
+  assert.equal(await options.count(), 0);
+  await page.fill('#f-projects-0-links-add', '');
+  await page.waitForFunction(() => document.querySelectorAll('#f-projects-0-links-picks li[role=option]').length === 3);
+  // 机关服务 (2010303) is linked now, so it is no longer offered.
+  await page.keyboard.type('机关服务');
+  await page.waitForFunction(() => document.querySelectorAll('#f-projects-0-links-picks li[role=option]').length === 0);
+  assert.equal(await page.locator('#f-projects-0-links-picks li.hint').count(), 1);
+
+  // Unlink 2010303 again: the project is consistent again.
+  await page.click('#f-projects-0-links-1-code');
+  await page.waitForFunction(() => document.querySelectorAll('#f-projects-0-links .link-list li').length === 1);
+  await page.waitForFunction(() => ![...document.querySelectorAll('.finding.error')].some((f) => f.textContent.includes('PRJ-001')));
+  await context.close();
+});
