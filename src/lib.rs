@@ -2,7 +2,8 @@
 //!
 //! The app holds no arithmetic and no rule of its own. The only mutable state is
 //! one `budget_core::Inputs` signal; tables, totals and findings are memos over
-//! `budget_core::derive` and `budget_core::check`, and every view reads them.
+//! `budget_core::Totals::compute` and `budget_core::check_live` on every edit, and
+//! `budget_core::derive` only while a view that shows the tables reads it.
 
 pub mod app;
 pub mod fields;

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use budget_core::{Derived, Finding, Inputs, Severity};
+use budget_core::{Derived, Finding, Inputs, Severity, Totals};
 use leptos::prelude::*;
 
 /// The sections of the page (tabs).
@@ -101,7 +101,11 @@ pub struct NoticeLine {
 pub struct AppState {
     /// The inputs: the only data a clerk changes.
     pub inputs: RwSignal<Inputs>,
-    /// Tables, totals and narrative, derived by the core.
+    /// Headline totals (one cheap pass over the inputs), for every edit.
+    pub totals: Memo<Totals>,
+    /// Tables, totals and narrative, derived by the core. Read only by what
+    /// shows tables (表1–表10, 情况说明, print, export): a memo runs only when
+    /// read, so with those views closed an edit does not derive them.
     pub derived: Memo<Derived>,
     /// Findings of the core checks.
     pub findings: Memo<Vec<Finding>>,
@@ -121,9 +125,11 @@ impl AppState {
     /// Build the state over `initial` inputs.
     pub fn new(initial: Inputs) -> Self {
         let inputs = RwSignal::new(initial);
+        let totals = Memo::new(move |_| inputs.with(budget_core::Totals::compute));
         let derived = Memo::new(move |_| inputs.with(budget_core::derive));
+        // The checks need the totals and 表6 only (`check_live`), not every table.
         let findings =
-            Memo::new(move |_| inputs.with(|i| derived.with(|d| budget_core::check(i, d))));
+            Memo::new(move |_| inputs.with(|i| totals.with(|t| budget_core::check_live(i, t))));
         let flagged = Memo::new(move |_| {
             findings.with(|fs| {
                 let mut map: BTreeMap<String, Severity> = BTreeMap::new();
@@ -139,6 +145,7 @@ impl AppState {
         });
         AppState {
             inputs,
+            totals,
             derived,
             findings,
             flagged,

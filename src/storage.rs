@@ -244,13 +244,14 @@ pub fn load() -> Loaded {
 /// The draft as saved: `{format, version, saved_at, inputs}`.
 pub fn draft_text(inputs: &Inputs, saved_at: &str) -> Result<String, String> {
     let inputs = serde_json::to_value(inputs).map_err(|e| format!("草稿无法保存：{e}"))?;
-    Ok(json!({
-        "format": DRAFT_FORMAT,
-        "version": DRAFT_VERSION,
-        "saved_at": saved_at,
-        "inputs": inputs,
-    })
-    .to_string())
+    // Built by hand, not with `json!`: the macro serializes each value again
+    // (`to_value(&inputs)`), a deep copy of the whole form on every save.
+    let mut draft = serde_json::Map::new();
+    draft.insert("format".into(), Value::from(DRAFT_FORMAT));
+    draft.insert("version".into(), Value::from(DRAFT_VERSION));
+    draft.insert("saved_at".into(), Value::from(saved_at));
+    draft.insert("inputs".into(), inputs);
+    Ok(Value::Object(draft).to_string())
 }
 
 /// Write the draft.

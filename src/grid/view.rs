@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use budget_core::amount::format_yuan;
-use budget_core::{Derived, Inputs, Severity};
+use budget_core::{Inputs, Severity, Totals};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlElement, HtmlInputElement, KeyboardEvent, MouseEvent};
@@ -54,7 +54,7 @@ pub struct GridSpec<T: 'static> {
     /// `None` falls back to 第n行.
     pub describe: fn(&T) -> Option<String>,
     /// Text of the totals row per column, from the core's derived totals.
-    pub totals: fn(&Derived) -> Vec<Option<String>>,
+    pub totals: fn(&Totals) -> Vec<Option<String>>,
     /// Key for 按编码排序, if the grid has codes.
     pub sort_key: Option<fn(&T) -> String>,
     /// Text of the add-a-row button.
@@ -821,7 +821,7 @@ pub fn Grid<T: Row>(
     let totals_spec = spec.clone();
     let totals_lefts = lefts.clone();
     let totals = move || {
-        let texts = state.derived.with(|d| (totals_spec.totals)(d));
+        let texts = state.totals.with(|t| (totals_spec.totals)(t));
         totals_spec
             .columns
             .iter()

@@ -3,7 +3,7 @@
 
 use budget_core::amount::format_yuan;
 use budget_core::model::EconomicRow;
-use budget_core::{Amount, Derived, catalog};
+use budget_core::{Amount, Totals, catalog};
 use leptos::prelude::*;
 
 use crate::grid::column::{Catalogue, Column, Kind};
@@ -64,8 +64,8 @@ pub fn columns() -> Vec<Column<EconomicRow>> {
 }
 
 /// Totals row: Σ economic rows from the core.
-fn totals(d: &Derived) -> Vec<Option<String>> {
-    vec![None, None, Some(format_yuan(d.totals.economic))]
+fn totals(t: &Totals) -> Vec<Option<String>> {
+    vec![None, None, Some(format_yuan(t.economic))]
 }
 
 /// The economic classification grid.

@@ -95,12 +95,7 @@ pub fn OverallSection() -> impl IntoView {
         describe: |r| {
             (!r.name.trim().is_empty()).then(|| format!("整体绩效指标 {}", r.name.trim()))
         },
-        totals: |d| {
-            vec![
-                None,
-                Some(d.totals.indicator_weights.normalize().to_string()),
-            ]
-        },
+        totals: |t| vec![None, Some(t.indicator_weights.normalize().to_string())],
         sort_key: None,
         add_label: "添加指标",
     };

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use budget_core::amount::format_yuan;
 use budget_core::model::{BudgetRow, ExpenditureType, FundingSource};
-use budget_core::{Amount, Derived, catalog};
+use budget_core::{Amount, Totals, catalog};
 use leptos::prelude::*;
 
 use crate::grid::column::{Catalogue, Column, Kind};
@@ -123,14 +123,14 @@ pub fn columns() -> Vec<Column<BudgetRow>> {
 }
 
 /// Totals row: 本年 and 上年 totals from the core.
-fn totals(d: &Derived) -> Vec<Option<String>> {
+fn totals(t: &Totals) -> Vec<Option<String>> {
     vec![
         None,
         None,
         None,
         None,
-        Some(format_yuan(d.totals.total)),
-        Some(format_yuan(d.totals.total_last_year)),
+        Some(format_yuan(t.total)),
+        Some(format_yuan(t.total_last_year)),
     ]
 }
 

@@ -15,7 +15,7 @@ pub fn SummaryBar() -> impl IntoView {
         view! {
             <div class="sum-item">
                 <span class="sum-label">{label}</span>
-                <span class="sum-value" id=id>{move || state.derived.with(|d| format_yuan(get(&d.totals)))}</span>
+                <span class="sum-value" id=id>{move || state.totals.with(|t| format_yuan(get(t)))}</span>
             </div>
         }
     };
