@@ -1,11 +1,13 @@
 //! Derive + check at 100, 1,000 and 10,000 budget rows, beside a baseline that
 //! only sums the same amounts. Run: `cargo bench -p budget-core --bench derive_check`.
-//! Criterion prints its own statistics; a summary table with the ratio follows.
+//! Criterion prints its own statistics; a summary table with the ratio follows,
+//! then the web app's per-edit work (`Totals::compute` + `check_live`: the
+//! same checks without deriving every table).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use budget_core::{Inputs, check, derive, synthetic};
+use budget_core::{Inputs, Totals, check, check_live, derive, synthetic};
 use criterion::{BenchmarkId, Criterion};
 use rust_decimal::Decimal;
 
@@ -14,6 +16,12 @@ const SIZES: [usize; 3] = [100, 1_000, 10_000];
 fn derive_and_check(inputs: &Inputs) -> usize {
     let derived = derive(inputs);
     check(inputs, &derived).len() + derived.tables.len()
+}
+
+/// What the web app runs on every edit.
+fn live_check(inputs: &Inputs) -> usize {
+    let totals = Totals::compute(inputs);
+    check_live(inputs, &totals).len()
 }
 
 /// The floor: touch every amount once and add it up.
@@ -59,6 +67,9 @@ fn main() {
             g.bench_with_input(BenchmarkId::new("derive+check", n), inputs, |b, i| {
                 b.iter(|| derive_and_check(black_box(i)))
             });
+            g.bench_with_input(BenchmarkId::new("totals+check_live", n), inputs, |b, i| {
+                b.iter(|| live_check(black_box(i)))
+            });
             g.bench_with_input(BenchmarkId::new("bare sum", n), inputs, |b, i| {
                 b.iter(|| bare_sum(black_box(i)))
             });
@@ -91,6 +102,33 @@ fn main() {
             full.as_secs_f64() * 1e3,
             base.as_secs_f64() * 1e3,
             full.as_secs_f64() / base.as_secs_f64()
+        );
+    }
+
+    println!("\nper edit in the web app (median wall time per run)");
+    println!(
+        "{:>8}  {:>18}  {:>12}  {:>7}",
+        "rows", "totals+check_live", "bare sum", "ratio"
+    );
+    for (n, inputs) in &forms {
+        let live = median(
+            || {
+                black_box(live_check(black_box(inputs)));
+            },
+            20,
+        );
+        let base = median(
+            || {
+                black_box(bare_sum(black_box(inputs)));
+            },
+            20,
+        );
+        println!(
+            "{:>8}  {:>15.3} ms  {:>9.3} ms  {:>6.1}x",
+            n,
+            live.as_secs_f64() * 1e3,
+            base.as_secs_f64() * 1e3,
+            live.as_secs_f64() / base.as_secs_f64()
         );
     }
 }
