@@ -1,7 +1,8 @@
 //! The app state: one `Inputs` signal (the only mutable data) and memos over the core.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
+use budget_core::model::{NarrativeInputs, OverallPerformance, SanGong, UnitHeader};
 use budget_core::{Derived, Finding, Inputs, Severity, Totals};
 use leptos::prelude::*;
 
@@ -101,6 +102,16 @@ pub struct NoticeLine {
 pub struct AppState {
     /// The inputs: the only data a clerk changes.
     pub inputs: RwSignal<Inputs>,
+    /// Sections of the inputs their form fields read (see `slice`): an edit
+    /// elsewhere (a budget row) costs a clone and a compare, and none of the
+    /// section's fields is even visited.
+    pub unit: ReadSignal<UnitHeader>,
+    /// 三公经费 inputs.
+    pub sangong: ReadSignal<SanGong>,
+    /// 整体绩效目标 inputs.
+    pub overall: ReadSignal<OverallPerformance>,
+    /// 说明文字 inputs.
+    pub narrative: ReadSignal<NarrativeInputs>,
     /// Headline totals (one cheap pass over the inputs), for every edit.
     pub totals: Memo<Totals>,
     /// Tables, totals and narrative, derived by the core. Read only by what
@@ -110,7 +121,11 @@ pub struct AppState {
     /// Findings of the core checks.
     pub findings: Memo<Vec<Finding>>,
     /// Worst severity per input path named by a finding (for cell highlighting).
-    pub flagged: Memo<BTreeMap<String, Severity>>,
+    pub flagged: ReadSignal<BTreeMap<String, Severity>>,
+    /// One signal per path a field asked about (`flag`), set only when that
+    /// path's severity changes: a new finding re-renders the cells it names,
+    /// not the thousand other fields of the form.
+    flag_cells: StoredValue<HashMap<String, ArcRwSignal<Option<Severity>>>>,
     /// The visible section.
     pub tab: RwSignal<Tab>,
     /// Import/export message.
@@ -125,12 +140,16 @@ impl AppState {
     /// Build the state over `initial` inputs.
     pub fn new(initial: Inputs) -> Self {
         let inputs = RwSignal::new(initial);
+        let unit = slice(move || inputs.with(|i| i.unit.clone()));
+        let sangong = slice(move || inputs.with(|i| i.sangong.clone()));
+        let overall = slice(move || inputs.with(|i| i.overall_performance.clone()));
+        let narrative = slice(move || inputs.with(|i| i.narrative.clone()));
         let totals = Memo::new(move |_| inputs.with(budget_core::Totals::compute));
         let derived = Memo::new(move |_| inputs.with(budget_core::derive));
         // The checks need the totals and 表6 only (`check_live`), not every table.
         let findings =
             Memo::new(move |_| inputs.with(|i| totals.with(|t| budget_core::check_live(i, t))));
-        let flagged = Memo::new(move |_| {
+        let flagged = slice(move || {
             findings.with(|fs| {
                 let mut map: BTreeMap<String, Severity> = BTreeMap::new();
                 for f in fs {
@@ -143,12 +162,38 @@ impl AppState {
                 map
             })
         });
+        let flag_cells: StoredValue<HashMap<String, ArcRwSignal<Option<Severity>>>> =
+            StoredValue::new(HashMap::new());
+        let shown = StoredValue::new(BTreeMap::<String, Severity>::new());
+        ImmediateEffect::new_scoped(move || {
+            flagged.with(|now| {
+                shown.update_value(|before| {
+                    flag_cells.with_value(|cells| {
+                        let changed = now
+                            .keys()
+                            .chain(before.keys())
+                            .filter(|k| now.get(*k) != before.get(*k));
+                        for path in changed {
+                            if let Some(cell) = cells.get(path) {
+                                cell.set(now.get(path).copied());
+                            }
+                        }
+                    });
+                    before.clone_from(now);
+                });
+            });
+        });
         AppState {
             inputs,
+            unit,
+            sangong,
+            overall,
+            narrative,
             totals,
             derived,
             findings,
             flagged,
+            flag_cells,
             tab: RwSignal::new(Tab::Rows),
             notice: RwSignal::new(None),
             storage_banner: RwSignal::new(None),
@@ -163,7 +208,19 @@ impl AppState {
 
     /// Severity of the finding naming `path`, if any.
     pub fn flag(&self, path: &str) -> Option<Severity> {
-        self.flagged.with(|m| m.get(path).copied())
+        let flagged = self.flagged;
+        let cell = self.flag_cells.try_update_value(|cells| {
+            cells
+                .entry(path.to_string())
+                .or_insert_with(|| {
+                    ArcRwSignal::new(flagged.with_untracked(|m| m.get(path).copied()))
+                })
+                .clone()
+        });
+        match cell {
+            Some(cell) => cell.get(),
+            None => self.flagged.with(|m| m.get(path).copied()),
+        }
     }
 
     /// Number of errors and warnings.
@@ -178,4 +235,26 @@ impl AppState {
     pub fn is_empty(&self) -> bool {
         self.inputs.with(|i| *i == Inputs::default())
     }
+}
+
+/// A read-only signal that follows `f` and notifies only when its value changes.
+///
+/// A `Memo` also notifies only on change, but on every upstream change Leptos
+/// still visits each of its subscribers (scheduling them to ask the memo whether
+/// it changed). With thousands of form fields downstream of the inputs (the
+/// project forms of a large department) those visits were most of an edit's
+/// time. Here an immediate effect recomputes the value on each upstream change
+/// and sets the signal only when it differs, so the subscribers are untouched.
+pub fn slice<T>(f: impl Fn() -> T + Send + Sync + 'static) -> ReadSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let signal = RwSignal::new(untrack(&f));
+    ImmediateEffect::new_scoped(move || {
+        let value = f();
+        if signal.with_untracked(|old| *old != value) {
+            signal.set(value);
+        }
+    });
+    signal.read_only()
 }

@@ -741,7 +741,7 @@ pub fn Grid<T: Row>(
     let grid_id = format!("grid-{}", spec.id);
     let prefix = format!("{}[", spec.path);
     // Finding messages of this grid's cells, for the hover title.
-    let messages = Memo::new(move |_| {
+    let messages = crate::state::slice(move || {
         state.findings.with(|fs| {
             let mut m: HashMap<String, (Severity, String)> = HashMap::new();
             for f in fs {
@@ -951,18 +951,19 @@ pub fn Grid<T: Row>(
 fn row_view<T: Row>(
     ctl: Ctl<T>,
     r: usize,
-    messages: Memo<HashMap<String, (Severity, String)>>,
+    messages: ReadSignal<HashMap<String, (Severity, String)>>,
     lefts: Arc<Vec<Option<u32>>>,
 ) -> impl IntoView {
     let state = ctl.state;
     let rows_of = ctl.spec.with_value(|s| s.rows);
-    // Only this row's memo changes when another row is edited: its cells stay.
-    let row = Memo::new(move |_| state.inputs.with(|i| rows_of(i).get(r).cloned()));
+    // Only this row's slice changes when another row is edited: its cells are
+    // not even visited (see `state::slice`).
+    let row = crate::state::slice(move || state.inputs.with(|i| rows_of(i).get(r).cloned()));
     let n = r + 1;
     let (noun, describe, ncols) = ctl
         .spec
         .with_value(|s| (s.noun, s.describe, s.columns.len()));
-    let row_name = Memo::new(move |_| {
+    let row_name = crate::state::slice(move || {
         row.with(|x| x.as_ref().and_then(describe))
             .unwrap_or_else(|| format!("{noun}第{n}行"))
     });
@@ -992,9 +993,9 @@ fn row_view<T: Row>(
 fn cell_view<T: Row>(
     ctl: Ctl<T>,
     p: Pos,
-    row: Memo<Option<T>>,
-    row_name: Memo<String>,
-    messages: Memo<HashMap<String, (Severity, String)>>,
+    row: ReadSignal<Option<T>>,
+    row_name: ReadSignal<String>,
+    messages: ReadSignal<HashMap<String, (Severity, String)>>,
     left: Option<u32>,
 ) -> impl IntoView {
     let c = p.1;

@@ -90,8 +90,8 @@ fn vehicles(
             path=format!("narrative.{field}.{sub}")
             label=format!("{label} {kind}（辆）")
             value=Signal::derive(move || {
-                state.inputs.with(|i| {
-                    let v = get(&i.narrative);
+                state.narrative.with(|n| {
+                    let v = get(n);
                     i64::from(if enforcement { v.enforcement } else { v.general })
                 })
             })
@@ -119,7 +119,7 @@ pub fn NarrativeSection() -> impl IntoView {
                 <TextField
                     path=format!("narrative.reasons.{field}")
                     label=label.to_string()
-                    value=Signal::derive(move || state.inputs.with(|i| get(&i.narrative.reasons).clone()))
+                    value=Signal::derive(move || state.narrative.with(|n| get(&n.reasons).clone()))
                     on_set=Callback::new(move |v: String| edit(state, |n| *set(&mut n.reasons) = v))
                     multiline=true
                     visible=true
@@ -136,21 +136,21 @@ pub fn NarrativeSection() -> impl IntoView {
             <AmountField
                 path="narrative.running_cost_last_year"
                 label="机关运行经费 上年预算数".to_string()
-                value=Signal::derive(move || state.inputs.with(|i| i.narrative.running_cost_last_year.clone()))
+                value=Signal::derive(move || state.narrative.with(|n| n.running_cost_last_year.clone()))
                 on_set=Callback::new(move |v: String| edit(state, |n| n.running_cost_last_year = Amount::from_text(v)))
                 visible=true
             />
             <AmountField
                 path="narrative.running_cost_this_year"
                 label="机关运行经费 本年预算数".to_string()
-                value=Signal::derive(move || state.inputs.with(|i| i.narrative.running_cost_this_year.clone()))
+                value=Signal::derive(move || state.narrative.with(|n| n.running_cost_this_year.clone()))
                 on_set=Callback::new(move |v: String| edit(state, |n| n.running_cost_this_year = Amount::from_text(v)))
                 visible=true
             />
             <TextField
                 path="narrative.running_cost_use"
                 label="机关运行经费主要用于".to_string()
-                value=Signal::derive(move || state.inputs.with(|i| i.narrative.running_cost_use.clone()))
+                value=Signal::derive(move || state.narrative.with(|n| n.running_cost_use.clone()))
                 on_set=Callback::new(move |v: String| edit(state, |n| n.running_cost_use = v))
                 multiline=true
                 visible=true
@@ -168,7 +168,7 @@ pub fn NarrativeSection() -> impl IntoView {
             <TextField
                 path="narrative.key_work"
                 label="项目支出主要用于（重点工作）".to_string()
-                value=Signal::derive(move || state.inputs.with(|i| i.narrative.key_work.clone()))
+                value=Signal::derive(move || state.narrative.with(|n| n.key_work.clone()))
                 on_set=Callback::new(move |v: String| edit(state, |n| n.key_work = v))
                 multiline=true
                 visible=true

@@ -118,14 +118,14 @@ pub fn OverallSection() -> impl IntoView {
             <TextField
                 path="overall_performance.unit_name"
                 label="表10 部门（单位）名称".to_string()
-                value=Signal::derive(move || state.inputs.with(|i| i.overall_performance.unit_name.clone()))
+                value=Signal::derive(move || state.overall.with(|o| o.unit_name.clone()))
                 on_set=Callback::new(move |v: String| state.inputs.update(|i| i.overall_performance.unit_name = v))
                 visible=true
             />
             <TextField
                 path="overall_performance.target"
                 label="当年整体绩效目标".to_string()
-                value=Signal::derive(move || state.inputs.with(|i| i.overall_performance.target.clone()))
+                value=Signal::derive(move || state.overall.with(|o| o.target.clone()))
                 on_set=Callback::new(move |v: String| state.inputs.update(|i| i.overall_performance.target = v))
                 multiline=true
                 visible=true

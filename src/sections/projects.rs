@@ -166,7 +166,8 @@ pub fn ProjectsSection() -> impl IntoView {
 #[component]
 fn ProjectView(index: usize) -> impl IntoView {
     let state = AppState::get();
-    let project = Memo::new(move |_| {
+    // A slice, not a memo: an edit outside this project visits none of its fields.
+    let project = crate::state::slice(move || {
         state
             .inputs
             .with(|i| i.projects.get(index).cloned().unwrap_or_default())
@@ -283,7 +284,7 @@ const LINK_PICKS: usize = 12;
 /// kept up to date on every keystroke cost most of an edit. Links that no longer
 /// match a row stay listed; PRJ-001 names them and the jump lands on their button.
 #[component]
-fn Links(index: usize, project: Memo<ProjectForm>) -> impl IntoView {
+fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
     let state = AppState::get();
     let links = Memo::new(move |_| project.with(|p| p.links.clone()));
     let query = RwSignal::new(String::new());
@@ -526,7 +527,7 @@ const INDICATOR_FIELDS: [(&str, &str, IndGet, IndSet); 6] = [
 
 /// The indicators grid of one project.
 #[component]
-fn ProjectIndicators(index: usize, project: Memo<ProjectForm>) -> impl IntoView {
+fn ProjectIndicators(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
     let state = AppState::get();
     // Read through the project's memo: an edit elsewhere in the form re-runs none
     // of these cells.

@@ -59,8 +59,8 @@ pub fn SanGongSection() -> impl IntoView {
                     path=format!("sangong.{year}.{field}")
                     label=format!("三公经费 {label} {year_label}")
                     value=Signal::derive(move || {
-                        state.inputs.with(|i| {
-                            let y = if this_year { &i.sangong.this_year } else { &i.sangong.last_year };
+                        state.sangong.with(|s| {
+                            let y = if this_year { &s.this_year } else { &s.last_year };
                             get(y).clone()
                         })
                     })

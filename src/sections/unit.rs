@@ -25,7 +25,7 @@ fn text(
         <TextField
             path=format!("unit.{field}")
             label=label.to_string()
-            value=Signal::derive(move || state.inputs.with(|i| get(&i.unit)))
+            value=Signal::derive(move || state.unit.with(get))
             on_set=Callback::new(move |v: String| edit(state, |u| set(u, v)))
             multiline=multiline
             visible=true
@@ -46,7 +46,7 @@ pub fn UnitSection() -> impl IntoView {
             <NumberField
                 path="unit.fiscal_year"
                 label="预算年度".to_string()
-                value=Signal::derive(move || state.inputs.with(|i| i64::from(i.unit.fiscal_year)))
+                value=Signal::derive(move || state.unit.with(|u| i64::from(u.fiscal_year)))
                 on_set=Callback::new(move |y: i64| {
                     if let Ok(y) = i32::try_from(y) {
                         edit(state, |u| u.fiscal_year = y);
@@ -58,7 +58,7 @@ pub fn UnitSection() -> impl IntoView {
                 path="unit.unit_type"
                 label="单位类型".to_string()
                 options=UnitType::ALL.iter().map(|t| t.label()).collect()
-                selected=Signal::derive(move || state.inputs.with(|i| index_of(&UnitType::ALL, i.unit.unit_type)))
+                selected=Signal::derive(move || state.unit.with(|u| index_of(&UnitType::ALL, u.unit_type)))
                 on_set=Callback::new(move |k: usize| {
                     if let Some(t) = UnitType::ALL.get(k).copied() {
                         edit(state, |u| u.unit_type = t);
