@@ -332,3 +332,28 @@ test('a project links 项目支出 rows through a search box, by keyboard, and u
   await page.waitForFunction(() => ![...document.querySelectorAll('.finding.error')].some((f) => f.textContent.includes('PRJ-001')));
   await context.close();
 });
+
+test('every grid cell lines up with its column header, frozen columns included', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  for (const tab of ['rows', 'economic']) {
+    await page.click(`#tab-${tab}`);
+    const off = await page.evaluate((id) => {
+      const g = document.querySelector(`#grid-${id}`);
+      const heads = [...g.querySelectorAll('thead th')];
+      const bad = [];
+      for (const row of [...g.querySelectorAll('tbody tr.grid-row')].slice(0, 3)) {
+        [...row.children].forEach((cell, k) => {
+          const a = heads[k].getBoundingClientRect();
+          const b = cell.getBoundingClientRect();
+          if (Math.abs(a.x - b.x) > 1 || Math.abs(a.width - b.width) > 1) {
+            bad.push(`${row.getAttribute('aria-rowindex')}:${k} ${b.x}/${b.width} vs ${a.x}/${a.width}`);
+          }
+        });
+      }
+      return bad;
+    }, tab);
+    assert.deepEqual(off, [], `${tab}: cells out of line with their headers`);
+  }
+  await context.close();
+});
