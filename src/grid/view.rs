@@ -884,6 +884,13 @@ pub fn Grid<T: Row>(
                     ctl.copy(&ev);
                 }
             }
+            on:cut=move |ev: ClipboardEvent| {
+                // Ctrl+X: copy the selection, then clear it (one undo step).
+                if ctl.mode.get_untracked() == Mode::Nav {
+                    ctl.copy(&ev);
+                    ctl.clear();
+                }
+            }
             on:paste=move |ev: ClipboardEvent| ctl.paste(&ev)
             on:focusout=move |ev: web_sys::FocusEvent| {
                 let inside = ev

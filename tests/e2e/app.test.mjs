@@ -357,3 +357,20 @@ test('every grid cell lines up with its column header, frozen columns included',
   }
   await context.close();
 });
+
+test('Ctrl+X in the grid copies the selection as TSV and clears it, one undo step', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.focus('#f-rows-1-this_year');
+  await page.keyboard.press('Shift+ArrowDown');
+  const cut = await page.evaluate(() => {
+    const dt = new DataTransfer();
+    document.activeElement.dispatchEvent(new ClipboardEvent('cut', { clipboardData: dt, bubbles: true, cancelable: true }));
+    return dt.getData('text/plain');
+  });
+  assert.equal(cut, '723700.00\r\n50000.00\r\n');
+  await page.waitForFunction(() => document.querySelector('#f-rows-1-this_year').value === '' && document.querySelector('#f-rows-2-this_year').value === '');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelector('#f-rows-1-this_year').value === '723700.00' && document.querySelector('#f-rows-2-this_year').value === '50000.00');
+  await context.close();
+});
