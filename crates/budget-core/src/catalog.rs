@@ -2,7 +2,8 @@
 //! 支出功能分类 (2021) and 部门预算支出经济分类.
 //!
 //! Data lives in `data/*.csv` (code,name,source); see the header of each file for
-//! where the rows came from. Level follows the code length.
+//! where the rows came from. `build.rs` embeds them as `code,name` lines (no
+//! comments, no source column). Level follows the code length.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -58,23 +59,17 @@ pub struct Catalog {
     entries: Vec<Entry>,
 }
 
-const FUNCTION_CSV: &str = include_str!("../data/function.csv");
-const ECONOMIC_CSV: &str = include_str!("../data/economic.csv");
+/// `code,name` lines of `data/function.csv` (see build.rs).
+const FUNCTION_DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/function.txt"));
+/// `code,name` lines of `data/economic.csv` (see build.rs).
+const ECONOMIC_DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/economic.txt"));
 
-/// Data lines of a catalog CSV: comment lines (`#`) and blank lines dropped, then
-/// the header line skipped.
-fn data_lines(csv: &'static str) -> impl Iterator<Item = &'static str> {
-    csv.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1)
-}
-
-fn parse(csv: &'static str) -> Catalog {
-    let mut entries: Vec<Entry> = data_lines(csv)
+/// The `code,name` lines build.rs wrote, as entries in code order.
+fn parse(data: &'static str) -> Catalog {
+    let mut entries: Vec<Entry> = data
+        .lines()
         .filter_map(|line| {
-            let mut parts = line.splitn(3, ',');
-            let code = parts.next()?.trim();
-            let name = parts.next()?.trim();
+            let (code, name) = line.split_once(',')?;
             let level = Level::of_code(code)?;
             Some(Entry { code, name, level })
         })
@@ -87,13 +82,13 @@ fn parse(csv: &'static str) -> Catalog {
 /// The 2021 支出功能分类 catalog.
 pub fn function() -> &'static Catalog {
     static CAT: OnceLock<Catalog> = OnceLock::new();
-    CAT.get_or_init(|| parse(FUNCTION_CSV))
+    CAT.get_or_init(|| parse(FUNCTION_DATA))
 }
 
 /// The 部门预算支出经济分类 catalog.
 pub fn economic() -> &'static Catalog {
     static CAT: OnceLock<Catalog> = OnceLock::new();
-    CAT.get_or_init(|| parse(ECONOMIC_CSV))
+    CAT.get_or_init(|| parse(ECONOMIC_DATA))
 }
 
 /// Folds what users type interchangeably into one form, so that matching does not
@@ -430,6 +425,17 @@ mod tests {
         }
     }
 
+    const FUNCTION_CSV: &str = include_str!("../data/function.csv");
+    const ECONOMIC_CSV: &str = include_str!("../data/economic.csv");
+
+    /// Data lines of a catalog CSV: comment lines (`#`) and blank lines dropped,
+    /// then the header line skipped (as build.rs reads them).
+    fn data_lines(csv: &'static str) -> impl Iterator<Item = &'static str> {
+        csv.lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1)
+    }
+
     /// Checks one CSV file line by line (the parser silently drops what it cannot
     /// read, so integrity is tested on the raw text): three fields, well-formed
     /// codes of the allowed lengths, no duplicates, code order, parents present.
@@ -468,6 +474,18 @@ mod tests {
             count += 1;
         }
         count
+    }
+
+    #[test]
+    fn embedded_data_is_every_csv_line_without_its_source() {
+        for (csv, cat) in [(FUNCTION_CSV, function()), (ECONOMIC_CSV, economic())] {
+            for line in data_lines(csv) {
+                let mut fields = line.split(',');
+                let code = fields.next().unwrap_or_default();
+                let name = fields.next();
+                assert_eq!(cat.name(code), name, "{line}");
+            }
+        }
     }
 
     #[test]
