@@ -13,6 +13,7 @@ pub mod debug;
 pub mod edit;
 pub mod history;
 mod legacy;
+mod model;
 pub mod reveal;
 pub mod select;
 pub mod tsv;

@@ -12,9 +12,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlElement, HtmlInputElement, KeyboardEvent, MouseEvent};
 
 use super::column::{Catalogue, Column, Kind};
-use super::edit;
-use super::history::{History, Op, apply_step};
-use super::select::{Pos, Stats, contains, rect};
+use super::model::{Meta, Model, Plan, Snap, split};
+use super::select::{Pos, contains, rect};
 use super::tsv;
 use crate::paths::path_id;
 use crate::state::AppState;
@@ -90,16 +89,18 @@ struct Picker {
     hi: Option<usize>,
 }
 
-/// The controller of one grid; `Copy`, shared by all its cells.
-struct Ctl<T: Row> {
-    spec: StoredValue<Arc<GridSpec<T>>>,
+/// The controller of one grid; `Copy`, shared by all its cells. It does not
+/// know the row type: rows are reached through `model` (see `model.rs`).
+#[derive(Clone, Copy)]
+struct Ctl {
+    spec: StoredValue<Arc<Meta>>,
+    model: StoredValue<Arc<dyn Model>>,
     state: AppState,
     active: RwSignal<Pos>,
     anchor: RwSignal<Pos>,
     mode: RwSignal<Mode>,
     /// The row as it was when the current edit began (Esc and undo).
-    origin: StoredValue<Option<(usize, T)>>,
-    history: StoredValue<History<T>>,
+    origin: StoredValue<Option<(usize, Snap)>>,
     status: RwSignal<String>,
     scroll: RwSignal<f64>,
     view_h: RwSignal<f64>,
@@ -107,18 +108,11 @@ struct Ctl<T: Row> {
     len: Memo<usize>,
 }
 
-impl<T: Row> Clone for Ctl<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<T: Row> Copy for Ctl<T> {}
-
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
-impl<T: Row> Ctl<T> {
+impl Ctl {
     fn ncols(&self) -> usize {
         self.spec.with_value(|s| s.columns.len())
     }
@@ -136,23 +130,27 @@ impl<T: Row> Ctl<T> {
             path_id(&self.cell_path(p))
         }
     }
-    fn rows_untracked<R>(&self, f: impl FnOnce(&Vec<T>) -> R) -> R {
-        let get = self.spec.with_value(|s| s.rows);
-        self.state.inputs.with_untracked(|i| f(get(i)))
+    fn model(&self) -> Arc<dyn Model> {
+        self.model.get_value()
+    }
+    /// A step planned on the current rows.
+    fn plan(&self, f: impl FnOnce(&dyn Model, &Inputs) -> Plan) -> Plan {
+        let m = self.model();
+        self.state.inputs.with_untracked(|i| f(&*m, i))
     }
 
     /// Apply the ops of one step to the inputs in one update and record them.
-    fn run(&self, label: &str, ops: Vec<Op<T>>) {
-        if ops.is_empty() {
+    fn run(&self, label: &str, plan: Plan) {
+        if plan.is_empty() {
             return;
         }
-        let rows_mut = self.spec.with_value(|s| s.rows_mut);
+        let m = self.model();
         let mut ok = true;
         self.state.inputs.update(|i| {
-            ok = apply_step(rows_mut(i), &ops, true).is_ok();
+            ok = m.apply(i, &plan);
         });
         if ok {
-            self.history.update_value(|h| h.push(label, ops));
+            m.record(label, plan);
         }
     }
 
@@ -163,12 +161,12 @@ impl<T: Row> Ctl<T> {
             self.picker.set(None);
             return;
         };
-        let now = self.rows_untracked(|rows| rows.get(r).cloned());
+        let m = self.model();
+        let now = self.state.inputs.with_untracked(|i| m.snap(i, r));
         if let Some(new) = now
             && new != old
         {
-            self.history
-                .update_value(|h| h.push("编辑", vec![Op::Set { row: r, old, new }]));
+            m.edited(r, &old, &new);
         }
         self.mode.set(Mode::Nav);
         self.picker.set(None);
@@ -177,12 +175,8 @@ impl<T: Row> Ctl<T> {
     /// Esc: put the row back as it was when the edit began.
     fn cancel(&self) {
         if let Some((r, old)) = self.origin.try_update_value(Option::take).flatten() {
-            let rows_mut = self.spec.with_value(|s| s.rows_mut);
-            self.state.inputs.update(|i| {
-                if let Some(row) = rows_mut(i).get_mut(r) {
-                    *row = old;
-                }
-            });
+            let m = self.model();
+            self.state.inputs.update(|i| m.put(i, r, &old));
         }
         self.mode.set(Mode::Nav);
         self.picker.set(None);
@@ -197,18 +191,14 @@ impl<T: Row> Ctl<T> {
             self.active.set(p);
             self.anchor.set(p);
         }
-        let (set, kind, rows, rows_mut) = self
-            .spec
-            .with_value(|s| (s.columns[p.1].set, s.columns[p.1].kind, s.rows, s.rows_mut));
+        let kind = self.spec.with_value(|s| s.columns[p.1].kind);
+        let m = self.model();
         let has_origin = self
             .origin
             .with_value(|o| o.as_ref().is_some_and(|(r, _)| *r == p.0));
         if !has_origin {
             self.commit();
-            let old = self
-                .state
-                .inputs
-                .with_untracked(|i| rows(i).get(p.0).cloned());
+            let old = self.state.inputs.with_untracked(|i| m.snap(i, p.0));
             if let Some(old) = old {
                 self.origin.set_value(Some((p.0, old)));
             }
@@ -216,11 +206,7 @@ impl<T: Row> Ctl<T> {
         if self.mode.get_untracked() == Mode::Nav {
             self.mode.set(Mode::Typed);
         }
-        self.state.inputs.update(|i| {
-            if let Some(row) = rows_mut(i).get_mut(p.0) {
-                set(row, &text);
-            }
-        });
+        self.state.inputs.update(|i| m.set(i, p, &text));
         if let Kind::Code(cat) = kind {
             self.open_picker(p, cat, &text);
         }
@@ -229,14 +215,8 @@ impl<T: Row> Ctl<T> {
     /// A `<select>` changed: one undo step at once.
     fn chose(&self, p: Pos, label: &str) {
         self.commit();
-        let set = self.spec.with_value(|s| s.columns[p.1].set);
-        let Some(old) = self.rows_untracked(|rows| rows.get(p.0).cloned()) else {
-            return;
-        };
-        let mut new = old.clone();
-        if set(&mut new, label) && new != old {
-            self.run("选择", vec![Op::Set { row: p.0, old, new }]);
-        }
+        let plan = self.plan(|m, i| m.chose(i, p, label));
+        self.run("选择", plan);
     }
 
     fn open_picker(&self, (row, col): Pos, cat: Catalogue, text: &str) {
@@ -342,13 +322,10 @@ impl<T: Row> Ctl<T> {
 
     fn undo(&self, redo: bool) {
         self.commit();
-        let rows_mut = self.spec.with_value(|s| s.rows_mut);
+        let m = self.model();
         let mut out = None;
         self.state.inputs.update(|i| {
-            let rows = rows_mut(i);
-            out = self
-                .history
-                .try_update_value(|h| if redo { h.redo(rows) } else { h.undo(rows) });
+            out = Some(m.undo(i, redo));
         });
         let word = if redo { "重做" } else { "撤销" };
         self.status.set(match out.flatten() {
@@ -364,24 +341,10 @@ impl<T: Row> Ctl<T> {
     }
 
     fn copy(&self, ev: &ClipboardEvent) {
-        let (t, l, b, r) = self.selection();
-        let block: Vec<Vec<String>> = self.spec.with_value(|s| {
-            let rows_of = s.rows;
-            self.state.inputs.with_untracked(|i| {
-                rows_of(i)
-                    .iter()
-                    .enumerate()
-                    .skip(t)
-                    .take(b + 1 - t)
-                    .map(|(_, row)| {
-                        s.columns[l..=r.min(s.columns.len() - 1)]
-                            .iter()
-                            .map(|c| (c.get)(row))
-                            .collect()
-                    })
-                    .collect()
-            })
-        });
+        let sel = self.selection();
+        let (t, l, b, r) = sel;
+        let m = self.model();
+        let block = self.state.inputs.with_untracked(|i| m.block(i, sel));
         if let Some(dt) = ev.clipboard_data() {
             dt.set_data("text/plain", &tsv::write(&block)).ok();
             dt.set_data("text/html", &tsv::write_html(&block)).ok();
@@ -417,12 +380,12 @@ impl<T: Row> Ctl<T> {
                 .unwrap_or_default();
             block = vec![vec![v; r + 1 - l]; b + 1 - t];
         }
-        let (ops, report) = self.spec.with_value(|s| {
-            self.state
-                .inputs
-                .with_untracked(|i| edit::paste((s.rows)(i), &s.columns, &block, (t, l)))
-        });
-        self.run("粘贴", ops);
+        let m = self.model();
+        let (plan, report) = self
+            .state
+            .inputs
+            .with_untracked(|i| m.paste(i, &block, (t, l)));
+        self.run("粘贴", plan);
         self.status.set(report.line());
         if report.cells > 0 {
             self.anchor.set((t, l));
@@ -433,23 +396,15 @@ impl<T: Row> Ctl<T> {
 
     fn clear(&self) {
         let sel = self.selection();
-        let ops = self.spec.with_value(|s| {
-            self.state
-                .inputs
-                .with_untracked(|i| edit::clear((s.rows)(i), &s.columns, sel))
-        });
-        self.run("清除", ops);
+        let plan = self.plan(|m, i| m.clear(i, sel));
+        self.run("清除", plan);
     }
 
     fn fill_down(&self) {
         self.commit();
         let sel = self.selection();
-        let ops = self.spec.with_value(|s| {
-            self.state
-                .inputs
-                .with_untracked(|i| edit::fill_down((s.rows)(i), &s.columns, sel))
-        });
-        self.run("向下填充", ops);
+        let plan = self.plan(|m, i| m.fill_down(i, sel));
+        self.run("向下填充", plan);
     }
 
     fn insert(&self, below: bool) {
@@ -463,16 +418,16 @@ impl<T: Row> Ctl<T> {
         } else {
             t
         };
-        self.run("插入行", edit::insert(at.min(len), 1));
+        self.run("插入行", self.model().insert(at.min(len), 1));
         self.status.set(format!("已插入第{}行", at + 1));
         self.go((at, self.active.get_untracked().1), false);
     }
 
     fn delete_rows(&self, top: usize, bottom: usize) {
         self.commit();
-        let ops = self.rows_untracked(|rows| edit::delete(rows, top, bottom));
+        let plan = self.plan(|m, i| m.delete(i, top, bottom));
         let n = bottom + 1 - top;
-        self.run("删除行", ops);
+        self.run("删除行", plan);
         self.status.set(format!("已删除 {n} 行（Ctrl+Z 撤销）"));
         let len = self.len.get_untracked();
         if len > 0 {
@@ -482,11 +437,11 @@ impl<T: Row> Ctl<T> {
 
     fn sort(&self) {
         self.commit();
-        let Some(key) = self.spec.with_value(|s| s.sort_key) else {
+        if !self.spec.with_value(|s| s.has_sort) {
             return;
-        };
-        let ops = self.rows_untracked(|rows| edit::sort_by(rows, key));
-        self.run("按编码排序", ops);
+        }
+        let plan = self.plan(|m, i| m.sort(i));
+        self.run("按编码排序", plan);
         self.status.set("已按编码排序（Ctrl+Z 撤销）".to_string());
     }
 
@@ -703,18 +658,25 @@ pub fn Grid<T: Row>(
     /// What the grid shows.
     spec: GridSpec<T>,
 ) -> impl IntoView {
+    let (meta, model) = split(spec, UNDO_LIMIT);
+    grid_view(Arc::new(meta), model)
+}
+
+/// The body of `Grid`, compiled once for every row type.
+fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     let state = AppState::get();
-    let spec = Arc::new(spec);
-    let rows_of = spec.rows;
-    let len = Memo::new(move |_| state.inputs.with(|i| rows_of(i).len()));
+    let len = {
+        let model = model.clone();
+        Memo::new(move |_| state.inputs.with(|i| model.len(i)))
+    };
     let ctl = Ctl {
         spec: StoredValue::new(spec.clone()),
+        model: StoredValue::new(model),
         state,
         active: RwSignal::new((0, 0)),
         anchor: RwSignal::new((0, 0)),
         mode: RwSignal::new(Mode::Nav),
         origin: StoredValue::new(None),
-        history: StoredValue::new(History::new(UNDO_LIMIT)),
         status: RwSignal::new(String::new()),
         scroll: RwSignal::new(0.0),
         view_h: RwSignal::new(600.0),
@@ -774,23 +736,8 @@ pub fn Grid<T: Row>(
         if t == b && l == r {
             return None;
         }
-        let s = ctl.spec.get_value();
-        let line = state.inputs.with(|i| {
-            let rows = (s.rows)(i);
-            let last = rows.len().min(b + 1);
-            let cols = &s.columns[l..=r.min(s.columns.len() - 1)];
-            let mut texts = Vec::new();
-            let mut amounts = Vec::new();
-            for row in rows.get(t..last).unwrap_or(&[]) {
-                for c in cols {
-                    texts.push((c.get)(row));
-                    if let Some(a) = c.amount {
-                        amounts.push(a(row));
-                    }
-                }
-            }
-            Stats::of(texts.iter().map(String::as_str), &amounts).line()
-        });
+        let m = ctl.model();
+        let line = state.inputs.with(|i| m.stats(i, (t, l, b, r)));
         Some(format!("已选 {} 行 × {} 列　{line}", b + 1 - t, r + 1 - l))
     });
 
@@ -842,7 +789,7 @@ pub fn Grid<T: Row>(
     let ncols = spec.columns.len();
     let label = spec.label;
     let add_label = spec.add_label;
-    let has_sort = spec.sort_key.is_some();
+    let has_sort = spec.has_sort;
     let row_lefts = lefts.clone();
     let on_scroll = move |ev: web_sys::Event| {
         if let Some(el) = ev
@@ -855,7 +802,7 @@ pub fn Grid<T: Row>(
     };
     let add = move |_| {
         let n = ctl.len.get_untracked();
-        ctl.run("添加行", edit::insert(n, 1));
+        ctl.run("添加行", ctl.model().insert(n, 1));
         ctl.go((n, 0), false);
     };
     let live_id = format!("{grid_id}-status");
@@ -952,26 +899,28 @@ pub fn Grid<T: Row>(
         </p>
         <button type="button" class="add" on:click=add>{add_label}</button>
     }
+    .into_any()
 }
 
 /// One rendered row.
-fn row_view<T: Row>(
-    ctl: Ctl<T>,
+fn row_view(
+    ctl: Ctl,
     r: usize,
     messages: ReadSignal<HashMap<String, (Severity, String)>>,
     lefts: Arc<Vec<Option<u32>>>,
 ) -> impl IntoView {
     let state = ctl.state;
-    let rows_of = ctl.spec.with_value(|s| s.rows);
+    let model = ctl.model();
     // Only this row's slice changes when another row is edited: its cells are
     // not even visited (see `state::slice`).
-    let row = crate::state::slice(move || state.inputs.with(|i| rows_of(i).get(r).cloned()));
+    let row = {
+        let model = model.clone();
+        crate::state::slice(move || state.inputs.with(|i| model.snap(i, r)))
+    };
     let n = r + 1;
-    let (noun, describe, ncols) = ctl
-        .spec
-        .with_value(|s| (s.noun, s.describe, s.columns.len()));
+    let (noun, ncols) = ctl.spec.with_value(|s| (s.noun, s.columns.len()));
     let row_name = crate::state::slice(move || {
-        row.with(|x| x.as_ref().and_then(describe))
+        row.with(|x| x.as_ref().and_then(|x| model.describe(x)))
             .unwrap_or_else(|| format!("{noun}第{n}行"))
     });
     let cells = (0..ncols)
@@ -997,20 +946,24 @@ fn row_view<T: Row>(
 }
 
 /// One cell: an input, a select, or derived text.
-fn cell_view<T: Row>(
-    ctl: Ctl<T>,
+fn cell_view(
+    ctl: Ctl,
     p: Pos,
-    row: ReadSignal<Option<T>>,
+    row: ReadSignal<Option<Snap>>,
     row_name: ReadSignal<String>,
     messages: ReadSignal<HashMap<String, (Severity, String)>>,
     left: Option<u32>,
 ) -> impl IntoView {
     let c = p.1;
-    let (kind, get, header, amount) = ctl.spec.with_value(|s| {
+    let (kind, header) = ctl.spec.with_value(|s| {
         let col = &s.columns[c];
-        (col.kind, col.get, col.header, col.amount)
+        (col.kind, col.header)
     });
-    let text = Memo::new(move |_| row.with(|x| x.as_ref().map(get).unwrap_or_default()));
+    let model = ctl.model();
+    let text = {
+        let model = model.clone();
+        Memo::new(move |_| row.with(|x| x.as_ref().map(|x| model.text(x, c)).unwrap_or_default()))
+    };
     let path = ctl.cell_path(p);
     let id = ctl.cell_id(p);
     let finding = {
@@ -1114,17 +1067,20 @@ fn cell_view<T: Row>(
             .into_any()
         }
         Kind::Text | Kind::Amount | Kind::Code(_) => {
-            let error = Memo::new(move |_| {
-                row.with(|x| {
-                    x.as_ref()
-                        .and_then(|x| amount.map(|a| a(x)))
-                        .and_then(|a| a.error().map(|e| e.to_string()))
+            let error = {
+                let model = model.clone();
+                Memo::new(move |_| {
+                    row.with(|x| {
+                        x.as_ref()
+                            .and_then(|x| model.amount(x, c))
+                            .and_then(|a| a.error().map(|e| e.to_string()))
+                    })
                 })
-            });
+            };
             let display = Memo::new(move |_| {
                 row.with(|x| {
                     x.as_ref()
-                        .and_then(|x| amount.map(|a| a(x)))
+                        .and_then(|x| model.amount(x, c))
                         .map(|a| match a.parsed() {
                             Some(v) if !a.text().trim().is_empty() => format_yuan(v),
                             _ => a.text().to_string(),
@@ -1227,7 +1183,7 @@ fn bounding_rect(el: &web_sys::Element) -> Option<(f64, f64, f64)> {
 }
 
 /// The code picker's list under the active code cell.
-fn picker_view<T: Row>(ctl: Ctl<T>, id: String, cell_id: String) -> impl IntoView {
+fn picker_view(ctl: Ctl, id: String, cell_id: String) -> impl IntoView {
     let items = move || {
         ctl.picker
             .get()

@@ -1,0 +1,325 @@
+//! The row-typed half of a grid behind one trait object, so the view and the
+//! controller (`view.rs`) are compiled once for every grid instead of once per
+//! row type: a `Grid<T>` turns its `GridSpec<T>` into a `Meta` (what the view
+//! needs to know, no `T`) and a `dyn Model` (everything that touches a `T`).
+
+use std::any::Any;
+use std::sync::{Arc, Mutex};
+
+use budget_core::{Amount, Inputs, Totals};
+
+use super::column::{Column, Kind};
+use super::edit::{self, PasteReport};
+use super::history::{History, Op, Stale, apply_step};
+use super::select::Pos;
+use super::view::{GridSpec, Row};
+
+/// A row of some grid, its type erased: what the row memos of the view hold.
+#[derive(Clone)]
+pub struct Snap(Arc<dyn DynRow>);
+
+/// `Any` plus equality, for `Snap`.
+trait DynRow: Send + Sync {
+    fn as_any(&self) -> &dyn Any;
+    fn same(&self, other: &dyn DynRow) -> bool;
+}
+
+impl<T: Row> DynRow for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn same(&self, other: &dyn DynRow) -> bool {
+        other.as_any().downcast_ref::<T>() == Some(self)
+    }
+}
+
+impl PartialEq for Snap {
+    fn eq(&self, other: &Snap) -> bool {
+        self.0.same(&*other.0)
+    }
+}
+
+impl Snap {
+    fn of<T: Row>(row: T) -> Snap {
+        Snap(Arc::new(row))
+    }
+    fn get<T: Row>(&self) -> Option<&T> {
+        self.0.as_any().downcast_ref::<T>()
+    }
+}
+
+/// The ops of one undo step, their row type erased.
+pub struct Plan {
+    ops: Box<dyn Any + Send + Sync>,
+    len: usize,
+}
+
+impl Plan {
+    fn of<T: Row>(ops: Vec<Op<T>>) -> Plan {
+        Plan {
+            len: ops.len(),
+            ops: Box::new(ops),
+        }
+    }
+    fn ops<T: Row>(&self) -> &[Op<T>] {
+        self.ops
+            .downcast_ref::<Vec<Op<T>>>()
+            .map_or(&[], Vec::as_slice)
+    }
+    /// True when the step changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// A column as the view sees it.
+pub struct ColMeta {
+    /// Field name in the JSON path; empty for derived columns.
+    pub key: &'static str,
+    /// Header text.
+    pub header: &'static str,
+    /// Kind.
+    pub kind: Kind,
+}
+
+impl ColMeta {
+    /// True when the clerk can change this cell.
+    pub fn editable(&self) -> bool {
+        self.kind != Kind::Derived
+    }
+}
+
+/// Everything about a grid that does not depend on its row type.
+pub struct Meta {
+    /// JSON path of the list.
+    pub path: &'static str,
+    /// DOM id suffix.
+    pub id: &'static str,
+    /// Accessible name.
+    pub label: &'static str,
+    /// Word before 第n行 in row labels.
+    pub noun: &'static str,
+    /// The columns.
+    pub columns: Vec<ColMeta>,
+    /// Leading data columns frozen while scrolling sideways.
+    pub frozen: usize,
+    /// Text of the totals row per column.
+    pub totals: fn(&Totals) -> Vec<Option<String>>,
+    /// Whether the grid sorts by code.
+    pub has_sort: bool,
+    /// Text of the add-a-row button.
+    pub add_label: &'static str,
+}
+
+/// What the view asks of the rows of one grid. Every method that takes
+/// `&mut Inputs` is called inside one update of the inputs signal.
+pub trait Model: Send + Sync {
+    /// Number of rows.
+    fn len(&self, i: &Inputs) -> usize;
+    /// A copy of row `r`.
+    fn snap(&self, i: &Inputs, r: usize) -> Option<Snap>;
+    /// The text of column `c` of a row.
+    fn text(&self, s: &Snap, c: usize) -> String;
+    /// The amount of a money cell.
+    fn amount<'a>(&self, s: &'a Snap, c: usize) -> Option<&'a Amount>;
+    /// What a row is, for accessible names.
+    fn describe(&self, s: &Snap) -> Option<String>;
+    /// Store typed text in cell `p`.
+    fn set(&self, i: &mut Inputs, p: Pos, text: &str);
+    /// Put row `r` back to `s`.
+    fn put(&self, i: &mut Inputs, r: usize, s: &Snap);
+    /// Record an edit of row `r` from `old` to `new` as one undo step.
+    fn edited(&self, r: usize, old: &Snap, new: &Snap);
+    /// A `<select>` of cell `p` chose `label`.
+    fn chose(&self, i: &Inputs, p: Pos, label: &str) -> Plan;
+    /// Paste a block at `start`.
+    fn paste(&self, i: &Inputs, block: &[Vec<String>], start: Pos) -> (Plan, PasteReport);
+    /// Clear a rectangle.
+    fn clear(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Plan;
+    /// Fill a rectangle down.
+    fn fill_down(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Plan;
+    /// Insert `n` empty rows at `at`.
+    fn insert(&self, at: usize, n: usize) -> Plan;
+    /// Delete rows `top..=bottom`.
+    fn delete(&self, i: &Inputs, top: usize, bottom: usize) -> Plan;
+    /// Sort by code.
+    fn sort(&self, i: &Inputs) -> Plan;
+    /// Apply a step; false when the rows are not as it expects.
+    fn apply(&self, i: &mut Inputs, plan: &Plan) -> bool;
+    /// Record an applied step.
+    fn record(&self, label: &str, plan: Plan);
+    /// Undo (or redo) the last step.
+    fn undo(&self, i: &mut Inputs, redo: bool) -> Option<Result<String, Stale>>;
+    /// The texts of a rectangle, row by row.
+    fn block(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Vec<Vec<String>>;
+    /// The texts and amounts of a rectangle (the selection status line).
+    fn stats(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> String;
+}
+
+/// The `Model` of a `GridSpec<T>`.
+struct Typed<T: 'static> {
+    columns: Vec<Column<T>>,
+    rows: fn(&Inputs) -> &Vec<T>,
+    rows_mut: fn(&mut Inputs) -> &mut Vec<T>,
+    describe: fn(&T) -> Option<String>,
+    sort_key: Option<fn(&T) -> String>,
+    history: Mutex<History<T>>,
+}
+
+/// Split a spec into its untyped and typed halves.
+pub fn split<T: Row>(spec: GridSpec<T>, undo_limit: usize) -> (Meta, Arc<dyn Model>) {
+    let meta = Meta {
+        path: spec.path,
+        id: spec.id,
+        label: spec.label,
+        noun: spec.noun,
+        columns: spec
+            .columns
+            .iter()
+            .map(|c| ColMeta {
+                key: c.key,
+                header: c.header,
+                kind: c.kind,
+            })
+            .collect(),
+        frozen: spec.frozen,
+        totals: spec.totals,
+        has_sort: spec.sort_key.is_some(),
+        add_label: spec.add_label,
+    };
+    let model = Typed {
+        columns: spec.columns,
+        rows: spec.rows,
+        rows_mut: spec.rows_mut,
+        describe: spec.describe,
+        sort_key: spec.sort_key,
+        history: Mutex::new(History::new(undo_limit)),
+    };
+    (meta, Arc::new(model))
+}
+
+impl<T: Row> Typed<T> {
+    fn history<R>(&self, f: impl FnOnce(&mut History<T>) -> R) -> R {
+        let mut h = self.history.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut h)
+    }
+    fn cols(&self, (_, l, _, r): (usize, usize, usize, usize)) -> &[Column<T>] {
+        &self.columns[l..=r.min(self.columns.len() - 1)]
+    }
+}
+
+impl<T: Row> Model for Typed<T> {
+    fn len(&self, i: &Inputs) -> usize {
+        (self.rows)(i).len()
+    }
+    fn snap(&self, i: &Inputs, r: usize) -> Option<Snap> {
+        (self.rows)(i).get(r).cloned().map(Snap::of)
+    }
+    fn text(&self, s: &Snap, c: usize) -> String {
+        s.get::<T>()
+            .zip(self.columns.get(c))
+            .map(|(row, col)| (col.get)(row))
+            .unwrap_or_default()
+    }
+    fn amount<'a>(&self, s: &'a Snap, c: usize) -> Option<&'a Amount> {
+        let a = self.columns.get(c)?.amount?;
+        Some(a(s.get::<T>()?))
+    }
+    fn describe(&self, s: &Snap) -> Option<String> {
+        s.get::<T>().and_then(self.describe)
+    }
+    fn set(&self, i: &mut Inputs, (r, c): Pos, text: &str) {
+        if let (Some(row), Some(col)) = ((self.rows_mut)(i).get_mut(r), self.columns.get(c)) {
+            (col.set)(row, text);
+        }
+    }
+    fn put(&self, i: &mut Inputs, r: usize, s: &Snap) {
+        if let (Some(row), Some(old)) = ((self.rows_mut)(i).get_mut(r), s.get::<T>()) {
+            *row = old.clone();
+        }
+    }
+    fn edited(&self, r: usize, old: &Snap, new: &Snap) {
+        if let (Some(old), Some(new)) = (s_get::<T>(old), s_get::<T>(new)) {
+            self.history(|h| h.push("编辑", vec![Op::Set { row: r, old, new }]));
+        }
+    }
+    fn chose(&self, i: &Inputs, (r, c): Pos, label: &str) -> Plan {
+        let mut ops = Vec::new();
+        if let (Some(old), Some(col)) = ((self.rows)(i).get(r), self.columns.get(c)) {
+            let mut new = old.clone();
+            if (col.set)(&mut new, label) && new != *old {
+                ops.push(Op::Set {
+                    row: r,
+                    old: old.clone(),
+                    new,
+                });
+            }
+        }
+        Plan::of(ops)
+    }
+    fn paste(&self, i: &Inputs, block: &[Vec<String>], start: Pos) -> (Plan, PasteReport) {
+        let (ops, report) = edit::paste((self.rows)(i), &self.columns, block, start);
+        (Plan::of(ops), report)
+    }
+    fn clear(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Plan {
+        Plan::of(edit::clear((self.rows)(i), &self.columns, sel))
+    }
+    fn fill_down(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Plan {
+        Plan::of(edit::fill_down((self.rows)(i), &self.columns, sel))
+    }
+    fn insert(&self, at: usize, n: usize) -> Plan {
+        Plan::of(edit::insert::<T>(at, n))
+    }
+    fn delete(&self, i: &Inputs, top: usize, bottom: usize) -> Plan {
+        Plan::of(edit::delete((self.rows)(i), top, bottom))
+    }
+    fn sort(&self, i: &Inputs) -> Plan {
+        match self.sort_key {
+            Some(key) => Plan::of(edit::sort_by((self.rows)(i), key)),
+            None => Plan::of::<T>(Vec::new()),
+        }
+    }
+    fn apply(&self, i: &mut Inputs, plan: &Plan) -> bool {
+        apply_step((self.rows_mut)(i), plan.ops::<T>(), true).is_ok()
+    }
+    fn record(&self, label: &str, plan: Plan) {
+        if let Ok(ops) = plan.ops.downcast::<Vec<Op<T>>>() {
+            self.history(|h| h.push(label, *ops));
+        }
+    }
+    fn undo(&self, i: &mut Inputs, redo: bool) -> Option<Result<String, Stale>> {
+        let rows = (self.rows_mut)(i);
+        self.history(|h| if redo { h.redo(rows) } else { h.undo(rows) })
+    }
+    fn block(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Vec<Vec<String>> {
+        let (t, _, b, _) = sel;
+        let cols = self.cols(sel);
+        (self.rows)(i)
+            .iter()
+            .skip(t)
+            .take(b + 1 - t)
+            .map(|row| cols.iter().map(|c| (c.get)(row)).collect())
+            .collect()
+    }
+    fn stats(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> String {
+        let (t, _, b, _) = sel;
+        let rows = (self.rows)(i);
+        let last = rows.len().min(b + 1);
+        let cols = self.cols(sel);
+        let mut texts = Vec::new();
+        let mut amounts = Vec::new();
+        for row in rows.get(t..last).unwrap_or(&[]) {
+            for c in cols {
+                texts.push((c.get)(row));
+                if let Some(a) = c.amount {
+                    amounts.push(a(row));
+                }
+            }
+        }
+        super::select::Stats::of(texts.iter().map(String::as_str), &amounts).line()
+    }
+}
+
+fn s_get<T: Row>(s: &Snap) -> Option<T> {
+    s.get::<T>().cloned()
+}
