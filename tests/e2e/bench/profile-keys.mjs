@@ -1,0 +1,78 @@
+// Developer aid (not a test, not run by CI): CPU profile of amount edits in the
+// grid, aggregated by function (self time). Use a build that keeps wasm names
+// (data-wasm-opt="0"). Usage: BUDGET_DIST=... node tests/e2e/bench/profile-keys.mjs [rows] [query-extra]
+import { serveDist, launch } from '../harness.mjs';
+
+const ROWS = Number(process.argv[2] ?? 10000);
+const EXTRA = process.argv[3] ?? '';
+const EDITS = 30;
+const server = await serveDist();
+const browser = await launch();
+try {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}?synthetic=${ROWS}${EXTRA}`);
+  await page.waitForSelector('#f-rows-0-this_year');
+  await page.waitForTimeout(500);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  for (let k = 0; k < EDITS; k++) {
+    await page.focus(`#f-rows-${k % 20}-this_year`);
+    await page.keyboard.press(String((k % 9) + 1));
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+  }
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const name = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()})`;
+    self.set(name, (self.get(name) ?? 0) + dt[i] / 1000);
+    total += dt[i] / 1000;
+  });
+  // Inclusive time: walk parents.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set();
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const name = byId.get(cur).callFrame.functionName || '(anon)';
+      if (seen.has(name)) continue;
+      seen.add(name);
+      incl.set(name, (incl.get(name) ?? 0) + dt[i] / 1000);
+    }
+  });
+  const top = (m, k) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, k);
+  console.log(`total sampled ${total.toFixed(0)} ms over ${EDITS} edits`);
+  console.log('--- self ---');
+  for (const [n, t] of top(self, 45)) console.log(`${(t / EDITS).toFixed(2).padStart(8)} ms/edit  ${n.slice(0, 150)}`);
+  console.log('--- inclusive ---');
+  for (const [n, t] of top(incl, 60)) console.log(`${(t / EDITS).toFixed(2).padStart(8)} ms/edit  ${n.slice(0, 150)}`);
+  // CALLERS=substring: who calls the functions whose name contains it (up to 4 frames).
+  if (process.env.CALLERS) {
+    const chains = new Map();
+    profile.samples.forEach((id, i) => {
+      let cur = id;
+      const chain = [];
+      let hit = false;
+      while (cur !== undefined) {
+        const name = byId.get(cur).callFrame.functionName;
+        if (hit) { chain.push(name.slice(0, 90)); if (chain.length >= (Number(process.env.DEPTH) || 6)) break; }
+        else if (name.includes(process.env.CALLERS)) hit = true;
+        cur = parent.get(cur);
+      }
+      if (hit) chains.set(chain.join(' <- '), (chains.get(chain.join(' <- ')) ?? 0) + dt[i] / 1000);
+    });
+    console.log(`--- callers of ${process.env.CALLERS} ---`);
+    for (const [c, t] of top(chains, 8)) console.log(`${(t / EDITS).toFixed(2).padStart(8)} ms/edit  ${c}`);
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
