@@ -1,8 +1,8 @@
 //! Debug loader for timing the grids: opening the app with `?synthetic=10000`
 //! replaces the form with `budget_core::synthetic::generate(10000, 42)` (a
 //! valid form with that many budget rows). `&projects=0` also drops the project
-//! forms, whose row-link checkboxes (one per 项目支出 row and project) otherwise
-//! dominate the page at that size. Used by tests/e2e/bench/grid-bench.mjs.
+//! forms (about half of the page's elements). Used by tests/e2e/bench/bench.mjs
+//! and grid-bench.mjs.
 
 use budget_core::Inputs;
 use wasm_bindgen::JsValue;
