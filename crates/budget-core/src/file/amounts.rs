@@ -8,7 +8,9 @@
 use serde_json::Value;
 
 use super::error::Problem;
+use super::json::Path;
 use crate::amount::{Amount, parse_file_amount};
+use crate::model::Inputs;
 
 /// Every `Amount` field of `Inputs`, as a path pattern: `[]` means each element
 /// of an array. The `budget-check` tests compare this list with the JSON Schema,
@@ -45,14 +47,27 @@ pub(super) enum Strictness {
 
 /// Visit every amount slot present in `inputs` (a JSON value of `Inputs`), with its
 /// path prefixed by `prefix` (`inputs` or empty).
+#[cfg(test)]
 pub(super) fn for_each_amount(
     inputs: &mut Value,
     prefix: &str,
     f: &mut dyn FnMut(&str, &mut Value),
 ) {
+    let root = Path::Root;
+    let start = start(&root, prefix);
     for pattern in AMOUNT_PATHS {
         let segments: Vec<&str> = pattern.split('.').collect();
-        walk(inputs, prefix.to_string(), &segments, f);
+        walk(inputs, &start, &segments, &mut |path, slot| {
+            f(&path.to_string(), slot)
+        });
+    }
+}
+
+fn start<'a>(root: &'a Path<'a>, prefix: &'a str) -> Path<'a> {
+    if prefix.is_empty() {
+        Path::Root
+    } else {
+        Path::Key(root, prefix)
     }
 }
 
@@ -72,9 +87,15 @@ fn document_order(path: &str, pattern: usize) -> (usize, Vec<usize>, usize) {
     (group, indices, pattern)
 }
 
-fn walk(value: &mut Value, path: String, segments: &[&str], f: &mut dyn FnMut(&str, &mut Value)) {
+/// `path` is only written out when `f` needs it (for a problem).
+fn walk(
+    value: &mut Value,
+    path: &Path<'_>,
+    segments: &[&str],
+    f: &mut dyn FnMut(&Path<'_>, &mut Value),
+) {
     let Some((first, rest)) = segments.split_first() else {
-        f(&path, value);
+        f(path, value);
         return;
     };
     let (key, each) = match first.strip_suffix("[]") {
@@ -85,19 +106,15 @@ fn walk(value: &mut Value, path: String, segments: &[&str], f: &mut dyn FnMut(&s
     let Some(child) = value.as_object_mut().and_then(|o| o.get_mut(key)) else {
         return;
     };
-    let child_path = if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    };
+    let child_path = Path::Key(path, key);
     if each {
         if let Value::Array(items) = child {
             for (i, item) in items.iter_mut().enumerate() {
-                walk(item, format!("{child_path}[{i}]"), rest, f);
+                walk(item, &Path::Index(&child_path, i), rest, f);
             }
         }
     } else {
-        walk(child, child_path, rest, f);
+        walk(child, &child_path, rest, f);
     }
 }
 
@@ -109,38 +126,40 @@ pub(super) fn check_amounts(
     strictness: Strictness,
 ) -> Vec<Problem> {
     let mut found = Vec::new();
+    let root = Path::Root;
+    let start = start(&root, prefix);
     for (pattern, text) in AMOUNT_PATHS.iter().enumerate() {
         let segments: Vec<&str> = text.split('.').collect();
-        walk(
-            inputs,
-            prefix.to_string(),
-            &segments,
-            &mut |path, slot| match slot {
-                Value::String(s) => {
-                    if strictness == Strictness::File
-                        && let Err(e) = parse_file_amount(s)
-                    {
-                        found.push((
-                            document_order(path, pattern),
-                            Problem::new(path, file_amount_message(s, &e)),
-                        ));
-                    }
-                }
-                other => {
+        walk(inputs, &start, &segments, &mut |path, slot| match slot {
+            Value::String(s) => {
+                // At most 12 integer digits: below MAX_AMOUNT (10^12), accepted.
+                if strictness == Strictness::File
+                    && !(s.len() <= 15 && is_canonical(s))
+                    && let Err(e) = parse_file_amount(s)
+                {
+                    let path = path.to_string();
                     found.push((
-                        document_order(path, pattern),
-                        Problem::new(path, not_a_string_message(other)),
+                        document_order(&path, pattern),
+                        Problem::new(&path, file_amount_message(s, &e)),
                     ));
-                    *other = Value::String(String::new());
                 }
-            },
-        );
+            }
+            other => {
+                let path = path.to_string();
+                found.push((
+                    document_order(&path, pattern),
+                    Problem::new(&path, not_a_string_message(other)),
+                ));
+                *other = Value::String(String::new());
+            }
+        });
     }
     found.sort_by(|a, b| a.0.cmp(&b.0));
     found.into_iter().map(|(_, p)| p).collect()
 }
 
 /// Rewrite every valid amount in canonical text (`1,234.5` → `1234.50`).
+#[cfg(test)]
 pub(super) fn normalize_amounts(inputs: &mut Value) {
     for_each_amount(inputs, "", &mut |_, slot| {
         if let Value::String(s) = slot {
@@ -148,6 +167,112 @@ pub(super) fn normalize_amounts(inputs: &mut Value) {
             *s = a.text().to_string();
         }
     });
+}
+
+/// Visit every `Amount` of typed `inputs`, in the order of [`AMOUNT_PATHS`]: the
+/// index of its pattern there and the array index where the pattern has `[]`.
+/// The typed twin of [`for_each_amount`], without a JSON value or path strings.
+pub(super) fn for_each_typed(inputs: &mut Inputs, f: &mut dyn FnMut(usize, usize, &mut Amount)) {
+    for (i, r) in inputs.rows.iter_mut().enumerate() {
+        f(0, i, &mut r.this_year);
+    }
+    for (i, r) in inputs.rows.iter_mut().enumerate() {
+        f(1, i, &mut r.last_year);
+    }
+    for (i, r) in inputs.economic_rows.iter_mut().enumerate() {
+        f(2, i, &mut r.amount);
+    }
+    let (last, this) = (&mut inputs.sangong.last_year, &mut inputs.sangong.this_year);
+    for (base, year) in [(3, last), (7, this)] {
+        f(base, 0, &mut year.abroad);
+        f(base + 1, 0, &mut year.vehicle_purchase);
+        f(base + 2, 0, &mut year.vehicle_operation);
+        f(base + 3, 0, &mut year.reception);
+    }
+    for (i, r) in inputs.procurement.iter_mut().enumerate() {
+        f(11, i, &mut r.amount);
+    }
+    for (i, r) in inputs.overall_performance.indicators.iter_mut().enumerate() {
+        f(12, i, &mut r.weight);
+    }
+    for (i, p) in inputs.projects.iter_mut().enumerate() {
+        f(13, i, &mut p.budget_this_year);
+    }
+    for (i, p) in inputs.projects.iter_mut().enumerate() {
+        f(14, i, &mut p.budget_last_year);
+    }
+    for (i, p) in inputs.projects.iter_mut().enumerate() {
+        f(15, i, &mut p.adjusted_amount);
+    }
+    f(16, 0, &mut inputs.narrative.running_cost_this_year);
+    f(17, 0, &mut inputs.narrative.running_cost_last_year);
+}
+
+/// The path of pattern `pattern` at array index `index`, under `prefix`.
+fn typed_path(prefix: &str, pattern: usize, index: usize) -> String {
+    let text = AMOUNT_PATHS[pattern].replacen("[]", &format!("[{index}]"), 1);
+    if prefix.is_empty() {
+        text
+    } else {
+        format!("{prefix}.{text}")
+    }
+}
+
+/// Every valid amount of `inputs` in canonical text (`1,234.5` → `1234.50`);
+/// invalid text is kept as typed. Exactly what writing the inputs as JSON,
+/// [`normalize_amounts`] and reading them back gives: a valid amount becomes
+/// `Amount::from_text` of its canonical text (value with scale 2).
+pub(super) fn normalize_typed(inputs: &mut Inputs) {
+    for_each_typed(inputs, &mut |_, _, a| {
+        if let Some(v) = a.parsed()
+            && !(v.scale() == 2 && is_canonical(a.text()))
+        {
+            *a = Amount::from_text(crate::amount::canonical(v));
+        }
+    });
+}
+
+/// True when `text` is already what [`Amount::normalized`] writes: digits, a
+/// point, exactly two digits, and no superfluous leading zero.
+fn is_canonical(text: &str) -> bool {
+    let b = text.as_bytes();
+    let n = b.len();
+    n >= 4
+        && b[n - 3] == b'.'
+        && b[..n - 3].iter().all(u8::is_ascii_digit)
+        && b[n - 2..].iter().all(u8::is_ascii_digit)
+        && (n == 4 || b[0] != b'0')
+}
+
+/// True when `parse_file_amount(a.text())` is sure to accept: canonical text of
+/// at most 13 integer digits (parsed exactly, no sign) whose value is in range.
+/// A shortcut for the common case; anything else goes through the parser.
+fn surely_file_amount(a: &Amount) -> bool {
+    let text = a.text();
+    text.len() <= 16
+        && is_canonical(text)
+        && a.parsed()
+            .is_some_and(|v| v.scale() == 2 && v <= crate::amount::MAX_AMOUNT)
+}
+
+/// [`check_amounts`] with [`Strictness::File`] on typed inputs (every amount is
+/// a string there): the same problems, in the same order. Only reads `inputs`.
+pub(super) fn check_typed(inputs: &mut Inputs, prefix: &str) -> Vec<Problem> {
+    let mut found = Vec::new();
+    for_each_typed(inputs, &mut |pattern, index, a| {
+        if surely_file_amount(a) {
+            return;
+        }
+        if let Err(e) = parse_file_amount(a.text()) {
+            let path = typed_path(prefix, pattern, index);
+            found.push((
+                document_order(&path, pattern),
+                Problem::new(&path, file_amount_message(a.text(), &e)),
+            ));
+        }
+    });
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.into_iter().map(|(_, p)| p).collect()
 }
 
 fn file_amount_message(text: &str, e: &crate::amount::AmountError) -> String {
@@ -174,5 +299,79 @@ fn not_a_string_message(v: &Value) -> String {
         Value::Array(_) => "金额必须写成字符串，如 \"12.30\"；文件中是数组".to_string(),
         Value::Object(_) => "金额必须写成字符串，如 \"12.30\"；文件中是对象".to_string(),
         Value::String(_) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic;
+
+    /// Messy but valid, canonical, invalid and scale-0 amounts in every slot.
+    fn messy() -> Inputs {
+        let mut inputs = synthetic::generate(30, 7);
+        let texts = ["1,234.5", "12.30", "abc", "", " 7 ", "0.00", "-0", "00.50"];
+        let mut n = 0;
+        for_each_typed(&mut inputs, &mut |_, _, a| {
+            *a = match n % 9 {
+                8 => Amount::from_decimal(rust_decimal::Decimal::new(5, 0)),
+                k => Amount::from_text(texts[k]),
+            };
+            n += 1;
+        });
+        inputs
+    }
+
+    /// The JSON round trip the typed walk replaces.
+    fn through_json(inputs: &Inputs) -> Inputs {
+        let mut value = serde_json::to_value(inputs).unwrap();
+        normalize_amounts(&mut value);
+        serde_json::from_value(value).unwrap()
+    }
+
+    fn scales(inputs: &mut Inputs) -> Vec<(String, Option<(i128, u32)>)> {
+        let mut out = Vec::new();
+        for_each_typed(inputs, &mut |_, _, a| {
+            out.push((
+                a.text().to_string(),
+                a.parsed().map(|v| (v.mantissa(), v.scale())),
+            ))
+        });
+        out
+    }
+
+    #[test]
+    fn typed_walk_visits_every_amount_path_in_order() {
+        let mut inputs = messy();
+        let mut typed = Vec::new();
+        for_each_typed(&mut inputs, &mut |p, i, _| {
+            typed.push(typed_path("inputs", p, i))
+        });
+        let mut value = serde_json::to_value(&inputs).unwrap();
+        let mut walked = Vec::new();
+        for_each_amount(&mut value, "inputs", &mut |path, _| {
+            walked.push(path.to_string())
+        });
+        assert!(typed.len() > 60, "{}", typed.len());
+        assert_eq!(typed, walked);
+    }
+
+    #[test]
+    fn typed_normalize_equals_the_json_round_trip() {
+        let inputs = messy();
+        let mut typed = inputs.clone();
+        normalize_typed(&mut typed);
+        let mut json = through_json(&inputs);
+        assert_eq!(typed, json);
+        assert_eq!(scales(&mut typed), scales(&mut json));
+    }
+
+    #[test]
+    fn typed_check_equals_the_value_walk() {
+        let mut inputs = messy();
+        let mut value = serde_json::to_value(&inputs).unwrap();
+        let want = check_amounts(&mut value, "inputs", Strictness::File);
+        assert!(!want.is_empty());
+        assert_eq!(check_typed(&mut inputs, "inputs"), want);
     }
 }

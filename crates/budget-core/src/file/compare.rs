@@ -7,6 +7,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
+use super::json::Path;
 use crate::finding::{Finding, Severity};
 
 /// Check ID of "a stated figure differs from recomputation".
@@ -29,19 +30,26 @@ pub(super) struct Difference {
 /// value (`"1.5"` = `"1.50"`).
 pub(super) fn differences(stated: &Value, recomputed: &Value, path: &str) -> Vec<Difference> {
     let mut out = Vec::new();
-    diff(stated, recomputed, path.to_string(), &mut out);
+    let root = Path::Root;
+    let path = if path.is_empty() {
+        root
+    } else {
+        Path::Key(&root, path)
+    };
+    diff(stated, recomputed, &path, &mut out);
     out
 }
 
-fn diff(stated: &Value, recomputed: &Value, path: String, out: &mut Vec<Difference>) {
+/// `path` is only written out for a difference: most leaves are equal.
+fn diff(stated: &Value, recomputed: &Value, path: &Path<'_>, out: &mut Vec<Difference>) {
     match (stated, recomputed) {
         (Value::Object(a), Value::Object(b)) => {
             for (k, va) in a {
-                let p = format!("{path}.{k}");
+                let p = Path::Key(path, k);
                 match b.get(k) {
-                    Some(vb) => diff(va, vb, p, out),
+                    Some(vb) => diff(va, vb, &p, out),
                     None => out.push(Difference {
-                        path: p,
+                        path: p.to_string(),
                         stated: Some(show(va)),
                         recomputed: None,
                     }),
@@ -50,7 +58,7 @@ fn diff(stated: &Value, recomputed: &Value, path: String, out: &mut Vec<Differen
             for (k, vb) in b {
                 if !a.contains_key(k) {
                     out.push(Difference {
-                        path: format!("{path}.{k}"),
+                        path: Path::Key(path, k).to_string(),
                         stated: None,
                         recomputed: Some(show(vb)),
                     });
@@ -59,11 +67,11 @@ fn diff(stated: &Value, recomputed: &Value, path: String, out: &mut Vec<Differen
         }
         (Value::Array(a), Value::Array(b)) => {
             for i in 0..a.len().max(b.len()) {
-                let p = format!("{path}[{i}]");
+                let p = Path::Index(path, i);
                 match (a.get(i), b.get(i)) {
-                    (Some(va), Some(vb)) => diff(va, vb, p, out),
+                    (Some(va), Some(vb)) => diff(va, vb, &p, out),
                     (va, vb) => out.push(Difference {
-                        path: p,
+                        path: p.to_string(),
                         stated: va.map(show),
                         recomputed: vb.map(show),
                     }),
@@ -72,7 +80,7 @@ fn diff(stated: &Value, recomputed: &Value, path: String, out: &mut Vec<Differen
         }
         (a, b) if leaf_equal(a, b) => {}
         (a, b) => out.push(Difference {
-            path,
+            path: path.to_string(),
             stated: Some(show(a)),
             recomputed: Some(show(b)),
         }),

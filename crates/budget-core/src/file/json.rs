@@ -120,9 +120,9 @@ fn translate_syntax(raw: &str) -> String {
     known.to_string()
 }
 
-/// Where the parser is, kept on the stack so that paths cost nothing until an
-/// error needs one.
-enum Path<'a> {
+/// Where the parser (or a walk over a value) is, kept on the stack so that
+/// paths cost nothing until an error needs one.
+pub(super) enum Path<'a> {
     Root,
     Key(&'a Path<'a>, &'a str),
     Index(&'a Path<'a>, usize),

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::error::Problem;
+use super::json::Path;
 
 /// Every place where `original` (the JSON as read) holds an array and `decoded`
 /// (the same data decoded and written back) holds an object: serde reads a struct
@@ -16,9 +17,20 @@ pub(super) fn arrays_for_objects(
     path: &str,
     out: &mut Vec<Problem>,
 ) {
+    let root = Path::Root;
+    let path = if path.is_empty() {
+        root
+    } else {
+        Path::Key(&root, path)
+    };
+    walk(original, decoded, &path, out);
+}
+
+/// `path` is only written out for a problem.
+fn walk(original: &Value, decoded: &Value, path: &Path<'_>, out: &mut Vec<Problem>) {
     match (original, decoded) {
         (Value::Array(items), Value::Object(_)) => out.push(Problem::new(
-            path,
+            path.to_string(),
             format!(
                 "类型错误：此处应为对象，文件中是有 {} 个元素的数组",
                 items.len()
@@ -27,18 +39,13 @@ pub(super) fn arrays_for_objects(
         (Value::Object(o), Value::Object(d)) => {
             for (key, value) in o {
                 if let Some(back) = d.get(key) {
-                    let child = if path.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{path}.{key}")
-                    };
-                    arrays_for_objects(value, back, &child, out);
+                    walk(value, back, &Path::Key(path, key), out);
                 }
             }
         }
         (Value::Array(o), Value::Array(d)) => {
             for (i, (value, back)) in o.iter().zip(d).enumerate() {
-                arrays_for_objects(value, back, &format!("{path}[{i}]"), out);
+                walk(value, back, &Path::Index(path, i), out);
             }
         }
         _ => {}
