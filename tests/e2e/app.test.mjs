@@ -374,3 +374,32 @@ test('Ctrl+X in the grid copies the selection as TSV and clears it, one undo ste
   await page.waitForFunction(() => document.querySelector('#f-rows-1-this_year').value === '723700.00' && document.querySelector('#f-rows-2-this_year').value === '50000.00');
   await context.close();
 });
+
+test('an amount edit re-renders its own grid row and the totals, no other row', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.focus('#f-rows-1-this_year');
+  await page.evaluate(() => {
+    window.__touched = new Set();
+    const body = document.querySelector('#grid-rows tbody');
+    window.__observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        window.__touched.add(node?.closest('tr')?.getAttribute('aria-rowindex') ?? 'tbody');
+      }
+    });
+    window.__observer.observe(body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  // Row 2 (2010302, 项目支出): typing replaces the amount; the totals follow.
+  await page.keyboard.type('7');
+  await page.waitForFunction(() => document.querySelector('#sum-income').textContent === '11,182,704.06');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('#sum-income').textContent === '11,906,397.06');
+  const touched = await page.evaluate(() => {
+    window.__observer.disconnect();
+    return [...window.__touched];
+  });
+  // aria-rowindex 3 is the second body row (1 is the header).
+  assert.deepEqual(touched.filter((t) => t !== '3'), []);
+  await context.close();
+});
