@@ -18,10 +18,21 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  for (let k = 0; k < EDITS; k++) {
-    await page.focus(`#f-rows-${k % 20}-this_year`);
-    await page.keyboard.press(String((k % 9) + 1));
-    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+  if (process.env.MODE === 'scroll') {
+    // MODE=scroll: 30 frames of scrolling the grid by 300px each ("per edit" = per frame).
+    await page.evaluate(async (n) => {
+      const el = document.querySelector('#grid-rows');
+      for (let k = 0; k < n; k++) {
+        el.scrollTop += 300;
+        await new Promise(requestAnimationFrame);
+      }
+    }, EDITS);
+  } else {
+    for (let k = 0; k < EDITS; k++) {
+      await page.focus(`#f-rows-${k % 20}-this_year`);
+      await page.keyboard.press(String((k % 9) + 1));
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+    }
   }
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
