@@ -5,6 +5,7 @@
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::map::Entry;
 use serde_json::{Map, Value};
 
 use super::MAX_FILE_BYTES;
@@ -195,14 +196,20 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let path = Path::Key(self.path, &key);
-            if out.contains_key(&key) {
-                return Err(de::Error::custom(format!(
-                    "键 `{path}` 重复出现（同一对象中的键不能重复）"
-                )));
+            // One lookup per key: the entry both finds a repeat and takes the value.
+            match out.entry(key) {
+                Entry::Occupied(seen) => {
+                    let path = Path::Key(self.path, seen.key());
+                    return Err(de::Error::custom(format!(
+                        "键 `{path}` 重复出现（同一对象中的键不能重复）"
+                    )));
+                }
+                Entry::Vacant(slot) => {
+                    let path = Path::Key(self.path, slot.key());
+                    let value = map.next_value_seed(StrictValue { path: &path })?;
+                    slot.insert(value);
+                }
             }
-            let value = map.next_value_seed(StrictValue { path: &path })?;
-            out.insert(key, value);
         }
         Ok(Value::Object(out))
     }
