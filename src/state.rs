@@ -120,8 +120,9 @@ pub struct AppState {
     pub derived: Memo<Derived>,
     /// Findings of the core checks.
     pub findings: Memo<Vec<Finding>>,
-    /// Worst severity per input path named by a finding (for cell highlighting).
-    pub flagged: ReadSignal<BTreeMap<String, Severity>>,
+    /// Worst severity per input path named by a finding, as of the last run of
+    /// the checks (not reactive: fields read it through `flag_cells`).
+    flagged: StoredValue<BTreeMap<String, Severity>>,
     /// One signal per path a field asked about (`flag`), set only when that
     /// path's severity changes: a new finding re-renders the cells it names,
     /// not the thousand other fields of the form.
@@ -149,8 +150,13 @@ impl AppState {
         // The checks need the totals and 表6 only (`check_live`), not every table.
         let findings =
             Memo::new(move |_| inputs.with(|i| totals.with(|t| budget_core::check_live(i, t))));
-        let flagged = slice(move || {
-            findings.with(|fs| {
+        let flagged = StoredValue::new(BTreeMap::<String, Severity>::new());
+        let flag_cells: StoredValue<HashMap<String, ArcRwSignal<Option<Severity>>>> =
+            StoredValue::new(HashMap::new());
+        // After each run of the checks: the new worst severity per path, and a
+        // signal set for each path whose severity changed.
+        ImmediateEffect::new_scoped(move || {
+            let now = findings.with(|fs| {
                 let mut map: BTreeMap<String, Severity> = BTreeMap::new();
                 for f in fs {
                     for loc in &f.locations {
@@ -160,27 +166,19 @@ impl AppState {
                     }
                 }
                 map
-            })
-        });
-        let flag_cells: StoredValue<HashMap<String, ArcRwSignal<Option<Severity>>>> =
-            StoredValue::new(HashMap::new());
-        let shown = StoredValue::new(BTreeMap::<String, Severity>::new());
-        ImmediateEffect::new_scoped(move || {
-            flagged.with(|now| {
-                shown.update_value(|before| {
-                    flag_cells.with_value(|cells| {
-                        let changed = now
-                            .keys()
-                            .chain(before.keys())
-                            .filter(|k| now.get(*k) != before.get(*k));
-                        for path in changed {
-                            if let Some(cell) = cells.get(path) {
-                                cell.set(now.get(path).copied());
-                            }
-                        }
-                    });
-                    before.clone_from(now);
-                });
+            });
+            let before = flagged.try_update_value(|m| std::mem::replace(m, now.clone()));
+            let Some(before) = before else { return };
+            flag_cells.with_value(|cells| {
+                let changed = now
+                    .keys()
+                    .chain(before.keys())
+                    .filter(|k| now.get(*k) != before.get(*k));
+                for path in changed {
+                    if let Some(cell) = cells.get(path) {
+                        cell.set(now.get(path).copied());
+                    }
+                }
             });
         });
         AppState {
@@ -212,15 +210,10 @@ impl AppState {
         let cell = self.flag_cells.try_update_value(|cells| {
             cells
                 .entry(path.to_string())
-                .or_insert_with(|| {
-                    ArcRwSignal::new(flagged.with_untracked(|m| m.get(path).copied()))
-                })
+                .or_insert_with(|| ArcRwSignal::new(flagged.with_value(|m| m.get(path).copied())))
                 .clone()
         });
-        match cell {
-            Some(cell) => cell.get(),
-            None => self.flagged.with(|m| m.get(path).copied()),
-        }
+        cell.and_then(|cell| cell.get())
     }
 
     /// Number of errors and warnings.
