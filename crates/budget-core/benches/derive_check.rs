@@ -78,42 +78,41 @@ fn main() {
     }
     c.final_summary();
 
-    println!("\nsummary (median wall time per run)");
-    println!(
-        "{:>8}  {:>14}  {:>12}  {:>7}",
-        "rows", "derive+check", "bare sum", "ratio"
+    summary(
+        "summary (median wall time per run)",
+        "derive+check",
+        14,
+        &forms,
+        derive_and_check,
     );
-    for (n, inputs) in &forms {
-        let full = median(
-            || {
-                black_box(derive_and_check(black_box(inputs)));
-            },
-            20,
-        );
-        let base = median(
-            || {
-                black_box(bare_sum(black_box(inputs)));
-            },
-            20,
-        );
-        println!(
-            "{:>8}  {:>11.3} ms  {:>9.3} ms  {:>6.1}x",
-            n,
-            full.as_secs_f64() * 1e3,
-            base.as_secs_f64() * 1e3,
-            full.as_secs_f64() / base.as_secs_f64()
-        );
-    }
+    summary(
+        "per edit in the web app (median wall time per run)",
+        "totals+check_live",
+        18,
+        &forms,
+        live_check,
+    );
+}
 
-    println!("\nper edit in the web app (median wall time per run)");
+/// One table: `run` beside the bare-sum floor, per form size (the browser
+/// benchmark reads these lines; keep their layout).
+fn summary(
+    title: &str,
+    name: &str,
+    width: usize,
+    forms: &[(usize, Inputs)],
+    run: fn(&Inputs) -> usize,
+) {
+    println!("\n{title}");
     println!(
-        "{:>8}  {:>18}  {:>12}  {:>7}",
-        "rows", "totals+check_live", "bare sum", "ratio"
+        "{:>8}  {name:>width$}  {:>12}  {:>7}",
+        "rows", "bare sum", "ratio"
     );
-    for (n, inputs) in &forms {
-        let live = median(
+    let value_width = width - 3;
+    for (n, inputs) in forms {
+        let t = median(
             || {
-                black_box(live_check(black_box(inputs)));
+                black_box(run(black_box(inputs)));
             },
             20,
         );
@@ -124,11 +123,11 @@ fn main() {
             20,
         );
         println!(
-            "{:>8}  {:>15.3} ms  {:>9.3} ms  {:>6.1}x",
+            "{:>8}  {:>value_width$.3} ms  {:>9.3} ms  {:>6.1}x",
             n,
-            live.as_secs_f64() * 1e3,
+            t.as_secs_f64() * 1e3,
             base.as_secs_f64() * 1e3,
-            live.as_secs_f64() / base.as_secs_f64()
+            t.as_secs_f64() / base.as_secs_f64()
         );
     }
 }
