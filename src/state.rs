@@ -1,6 +1,8 @@
 //! The app state: one `Inputs` signal (the only mutable data) and memos over the core.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use budget_core::model::{NarrativeInputs, OverallPerformance, SanGong, UnitHeader};
 use budget_core::{Derived, Finding, Inputs, Severity, Totals};
@@ -97,6 +99,15 @@ pub struct NoticeLine {
     pub path: Option<String>,
 }
 
+/// What the checks say about one input path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellFinding {
+    /// The worst severity among the findings naming the path.
+    pub severity: Severity,
+    /// `CHECK message` of each finding, one per line (the cell's hover text).
+    pub text: String,
+}
+
 /// Everything the components share; `Copy`, provided as context by `App`.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -120,13 +131,14 @@ pub struct AppState {
     pub derived: Memo<Derived>,
     /// Findings of the core checks.
     pub findings: Memo<Vec<Finding>>,
-    /// Worst severity per input path named by a finding, as of the last run of
-    /// the checks (not reactive: fields read it through `flag_cells`).
-    flagged: StoredValue<BTreeMap<String, Severity>>,
-    /// One signal per path a field asked about (`flag`), set only when that
-    /// path's severity changes: a new finding re-renders the cells it names,
+    /// Worst severity and the messages per input path named by a finding, as of
+    /// the last run of the checks (not reactive: fields read it through
+    /// `flag_cells`).
+    flagged: StoredValue<BTreeMap<String, CellFinding>>,
+    /// One signal per path a field asked about (`finding`), set only when that
+    /// path's finding changes: a new finding re-renders the cells it names,
     /// not the thousand other fields of the form.
-    flag_cells: StoredValue<HashMap<String, ArcRwSignal<Option<Severity>>>>,
+    flag_cells: StoredValue<HashMap<String, ArcRwSignal<Option<CellFinding>>>>,
     /// The visible section.
     pub tab: RwSignal<Tab>,
     /// Import/export message.
@@ -141,28 +153,48 @@ impl AppState {
     /// Build the state over `initial` inputs.
     pub fn new(initial: Inputs) -> Self {
         let inputs = RwSignal::new(initial);
-        let unit = slice(move || inputs.with(|i| i.unit.clone()));
-        let sangong = slice(move || inputs.with(|i| i.sangong.clone()));
-        let overall = slice(move || inputs.with(|i| i.overall_performance.clone()));
-        let narrative = slice(move || inputs.with(|i| i.narrative.clone()));
+        // The one subscriber of `inputs` that serves every `input_slice`.
+        ImmediateEffect::new_scoped(move || {
+            let slices: Vec<Rc<Refresh>> =
+                SLICES.with(|s| s.borrow().live.iter().flatten().cloned().collect());
+            // Compute every slice with the inputs borrowed, then publish the
+            // changed ones (their subscribers may read the inputs again).
+            let changed: Vec<Box<dyn FnOnce()>> =
+                inputs.with(|i| slices.iter().filter_map(|f| f(i)).collect());
+            for publish in changed {
+                publish();
+            }
+        });
+        let unit = input_slice(inputs, |i| i.unit.clone());
+        let sangong = input_slice(inputs, |i| i.sangong.clone());
+        let overall = input_slice(inputs, |i| i.overall_performance.clone());
+        let narrative = input_slice(inputs, |i| i.narrative.clone());
         let totals = Memo::new(move |_| inputs.with(budget_core::Totals::compute));
         let derived = Memo::new(move |_| inputs.with(budget_core::derive));
         // The checks need the totals and 表6 only (`check_live`), not every table.
         let findings =
             Memo::new(move |_| inputs.with(|i| totals.with(|t| budget_core::check_live(i, t))));
-        let flagged = StoredValue::new(BTreeMap::<String, Severity>::new());
-        let flag_cells: StoredValue<HashMap<String, ArcRwSignal<Option<Severity>>>> =
+        let flagged = StoredValue::new(BTreeMap::<String, CellFinding>::new());
+        let flag_cells: StoredValue<HashMap<String, ArcRwSignal<Option<CellFinding>>>> =
             StoredValue::new(HashMap::new());
-        // After each run of the checks: the new worst severity per path, and a
-        // signal set for each path whose severity changed.
+        // After each run of the checks: the new worst severity and messages per
+        // path, and a signal set for each path whose finding changed.
         ImmediateEffect::new_scoped(move || {
             let now = findings.with(|fs| {
-                let mut map: BTreeMap<String, Severity> = BTreeMap::new();
+                let mut map: BTreeMap<String, CellFinding> = BTreeMap::new();
                 for f in fs {
                     for loc in &f.locations {
+                        let text = format!("{} {}", f.check, f.message);
                         map.entry(loc.clone())
-                            .and_modify(|s| *s = (*s).min(f.severity))
-                            .or_insert(f.severity);
+                            .and_modify(|c| {
+                                c.severity = c.severity.min(f.severity);
+                                c.text.push('\n');
+                                c.text.push_str(&text);
+                            })
+                            .or_insert(CellFinding {
+                                severity: f.severity,
+                                text,
+                            });
                     }
                 }
                 map
@@ -176,7 +208,7 @@ impl AppState {
                     .filter(|k| now.get(*k) != before.get(*k));
                 for path in changed {
                     if let Some(cell) = cells.get(path) {
-                        cell.set(now.get(path).copied());
+                        cell.set(now.get(path).cloned());
                     }
                 }
             });
@@ -204,16 +236,26 @@ impl AppState {
         expect_context::<AppState>()
     }
 
-    /// Severity of the finding naming `path`, if any.
+    /// Severity of the finding naming `path`, if any (tracked).
     pub fn flag(&self, path: &str) -> Option<Severity> {
+        self.finding(path)
+            .and_then(|cell| cell.with(|f| f.as_ref().map(|f| f.severity)))
+    }
+
+    /// The findings naming `path` as a signal that changes only when they do:
+    /// read it in a view and the view follows that one path.
+    pub fn finding(&self, path: &str) -> Option<ArcRwSignal<Option<CellFinding>>> {
         let flagged = self.flagged;
-        let cell = self.flag_cells.try_update_value(|cells| {
+        self.flag_cells.try_update_value(|cells| {
+            if let Some(cell) = cells.get(path) {
+                return cell.clone();
+            }
+            let now = flagged.with_value(|m| m.get(path).cloned());
             cells
                 .entry(path.to_string())
-                .or_insert_with(|| ArcRwSignal::new(flagged.with_value(|m| m.get(path).copied())))
+                .or_insert_with(|| ArcRwSignal::new(now))
                 .clone()
-        });
-        cell.and_then(|cell| cell.get())
+        })
     }
 
     /// Number of errors and warnings.
@@ -248,6 +290,69 @@ where
         if signal.with_untracked(|old| *old != value) {
             signal.set(value);
         }
+    });
+    signal.read_only()
+}
+
+/// Recompute one input slice: `Some(publish)` when its value changed.
+type Refresh = dyn Fn(&Inputs) -> Option<Box<dyn FnOnce()>>;
+
+/// The live input slices (see `input_slice`); freed slots are reused.
+#[derive(Default)]
+struct Slices {
+    live: Vec<Option<Rc<Refresh>>>,
+    free: Vec<usize>,
+}
+
+thread_local! {
+    static SLICES: RefCell<Slices> = RefCell::new(Slices::default());
+}
+
+/// A read-only signal of `f(inputs)` that notifies only when its value changes,
+/// like `slice`, but without subscribing to the inputs itself.
+///
+/// Every input slice is refreshed by one effect in `AppState::new`, so the
+/// inputs signal has a handful of subscribers however many rows are on
+/// screen. With one effect per slice, each edit re-ran every effect, and each
+/// re-run unsubscribed and resubscribed it — a removal from an ordered set as
+/// long as the number of slices: most of an edit's time went there
+/// (`IndexMap::shift_remove` in the profile). The slice is dropped with the
+/// component that made it.
+pub fn input_slice<T>(inputs: RwSignal<Inputs>, f: impl Fn(&Inputs) -> T + 'static) -> ReadSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let signal = RwSignal::new(inputs.with_untracked(&f));
+    let refresh: Rc<Refresh> = Rc::new(move |i: &Inputs| {
+        let value = f(i);
+        let same = signal.try_with_untracked(|old| *old == value)?;
+        (!same).then(|| {
+            Box::new(move || {
+                signal.try_set(value);
+            }) as Box<dyn FnOnce()>
+        })
+    });
+    let slot = SLICES.with(|s| {
+        let mut s = s.borrow_mut();
+        match s.free.pop() {
+            Some(k) => {
+                s.live[k] = Some(refresh);
+                k
+            }
+            None => {
+                s.live.push(Some(refresh));
+                s.live.len() - 1
+            }
+        }
+    });
+    on_cleanup(move || {
+        SLICES.with(|s| {
+            let mut s = s.borrow_mut();
+            if let Some(entry) = s.live.get_mut(slot) {
+                *entry = None;
+                s.free.push(slot);
+            }
+        });
     });
     signal.read_only()
 }

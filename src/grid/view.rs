@@ -2,7 +2,6 @@
 //! totals row) and the controller that turns keys, clicks and clipboard events
 //! into commands on the inputs.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use budget_core::amount::format_yuan;
@@ -13,7 +12,7 @@ use web_sys::{ClipboardEvent, HtmlElement, HtmlInputElement, KeyboardEvent, Mous
 
 use super::column::{Catalogue, Column, Kind};
 use super::model::{Meta, Model, Plan, Snap, split};
-use super::select::{Pos, contains, rect};
+use super::select::{Pos, rect};
 use super::tsv;
 use crate::paths::path_id;
 use crate::state::AppState;
@@ -58,6 +57,16 @@ pub struct GridSpec<T: 'static> {
     pub sort_key: Option<fn(&T) -> String>,
     /// Text of the add-a-row button.
     pub add_label: &'static str,
+}
+
+/// Set `signal` to `value` only when it differs: a set notifies every
+/// subscriber, and the controller's signals (mode, picker, selection) are
+/// read by every visible cell, so a redundant set on each keystroke re-ran
+/// hundreds of cell memos.
+fn set_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|old| *old != value) {
+        signal.set(value);
+    }
 }
 
 /// Editing state of the active cell.
@@ -157,8 +166,8 @@ impl Ctl {
     /// Finish the edit of the active cell: one undo step if it changed anything.
     fn commit(&self) {
         let Some((r, old)) = self.origin.try_update_value(Option::take).flatten() else {
-            self.mode.set(Mode::Nav);
-            self.picker.set(None);
+            set_changed(self.mode, Mode::Nav);
+            set_changed(self.picker, None);
             return;
         };
         let m = self.model();
@@ -168,8 +177,8 @@ impl Ctl {
         {
             m.edited(r, &old, &new);
         }
-        self.mode.set(Mode::Nav);
-        self.picker.set(None);
+        set_changed(self.mode, Mode::Nav);
+        set_changed(self.picker, None);
     }
 
     /// Esc: put the row back as it was when the edit began.
@@ -178,8 +187,8 @@ impl Ctl {
             let m = self.model();
             self.state.inputs.update(|i| m.put(i, r, &old));
         }
-        self.mode.set(Mode::Nav);
-        self.picker.set(None);
+        set_changed(self.mode, Mode::Nav);
+        set_changed(self.picker, None);
         let id = self.cell_id(self.active.get_untracked());
         request_animation_frame(move || select_all(&id));
     }
@@ -222,7 +231,7 @@ impl Ctl {
     fn open_picker(&self, (row, col): Pos, cat: Catalogue, text: &str) {
         let q = text.trim();
         if q.is_empty() {
-            self.picker.set(None);
+            set_changed(self.picker, None);
             return;
         }
         let catalog = cat.catalog();
@@ -242,7 +251,7 @@ impl Ctl {
             })
             .collect();
         if items.is_empty() {
-            self.picker.set(None);
+            set_changed(self.picker, None);
             return;
         }
         let hi = items.iter().position(|i| i.ok);
@@ -483,7 +492,7 @@ impl Ctl {
                     return done(ev);
                 }
                 "Escape" => {
-                    self.picker.set(None);
+                    set_changed(self.picker, None);
                     return done(ev);
                 }
                 _ => {}
@@ -701,28 +710,6 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     });
     on_cleanup(move || super::reveal::unregister(reveal_key));
     let grid_id = format!("grid-{}", spec.id);
-    let prefix = format!("{}[", spec.path);
-    // Finding messages of this grid's cells, for the hover title.
-    let messages = crate::state::slice(move || {
-        state.findings.with(|fs| {
-            let mut m: HashMap<String, (Severity, String)> = HashMap::new();
-            for f in fs {
-                for loc in f.locations.iter().filter(|l| l.starts_with(&prefix)) {
-                    let text = format!("{} {}", f.check, f.message);
-                    m.entry(loc.clone())
-                        .and_modify(|(s, t)| {
-                            if f.severity < *s {
-                                *s = f.severity;
-                            }
-                            t.push('\n');
-                            t.push_str(&text);
-                        })
-                        .or_insert((f.severity, text));
-                }
-            }
-            m
-        })
-    });
     let window = Memo::new(move |_| {
         let n = len.get();
         let first = (ctl.scroll.get() / ROW_H) as usize;
@@ -876,7 +863,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                     <For
                         each=move || { let (s, e) = window.get(); s..e }
                         key=|r| *r
-                        children=move |r| row_view(ctl, r, messages, row_lefts.clone())
+                        children=move |r| row_view(ctl, r, row_lefts.clone())
                     />
                     <tr class="spacer" aria-hidden="true" style=move || {
                         let (_, e) = window.get();
@@ -902,20 +889,24 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     .into_any()
 }
 
+/// One row's part of the selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RowSel {
+    /// First and last selected column, when the selection spans this row.
+    cols: Option<(usize, usize)>,
+    /// The active cell's column, when it is in this row.
+    active: Option<usize>,
+}
+
 /// One rendered row.
-fn row_view(
-    ctl: Ctl,
-    r: usize,
-    messages: ReadSignal<HashMap<String, (Severity, String)>>,
-    lefts: Arc<Vec<Option<u32>>>,
-) -> impl IntoView {
+fn row_view(ctl: Ctl, r: usize, lefts: Arc<Vec<Option<u32>>>) -> impl IntoView {
     let state = ctl.state;
     let model = ctl.model();
     // Only this row's slice changes when another row is edited: its cells are
     // not even visited (see `state::slice`).
     let row = {
         let model = model.clone();
-        crate::state::slice(move || state.inputs.with(|i| model.snap(i, r)))
+        crate::state::input_slice(state.inputs, move |i| model.snap(i, r))
     };
     let n = r + 1;
     let (noun, ncols) = ctl.spec.with_value(|s| (s.noun, s.columns.len()));
@@ -923,8 +914,20 @@ fn row_view(
         row.with(|x| x.as_ref().and_then(|x| model.describe(x)))
             .unwrap_or_else(|| format!("{noun}第{n}行"))
     });
+    // This row's part of the selection: the selected columns and the active
+    // column. Moving the selection re-runs one memo per visible row, and only
+    // the rows whose part changed re-render their cells (a memo per cell over
+    // the controller's signals made every move re-run every cell's memo).
+    let row_sel = Memo::new(move |_| {
+        let (t, l, b, right) = rect(ctl.anchor.get(), ctl.active.get());
+        let active = ctl.active.get();
+        RowSel {
+            cols: (t..=b).contains(&r).then_some((l, right)),
+            active: (active.0 == r).then_some(active.1),
+        }
+    });
     let cells = (0..ncols)
-        .map(|c| cell_view(ctl, (r, c), row, row_name, messages, lefts[c]))
+        .map(|c| cell_view(ctl, (r, c), row, row_name, row_sel, lefts[c]))
         .collect_view();
     view! {
         <tr class="grid-row" role="row" aria-rowindex=r + 2>
@@ -951,7 +954,7 @@ fn cell_view(
     p: Pos,
     row: ReadSignal<Option<Snap>>,
     row_name: ReadSignal<String>,
-    messages: ReadSignal<HashMap<String, (Severity, String)>>,
+    row_sel: Memo<RowSel>,
     left: Option<u32>,
 ) -> impl IntoView {
     let c = p.1;
@@ -966,12 +969,11 @@ fn cell_view(
     };
     let path = ctl.cell_path(p);
     let id = ctl.cell_id(p);
-    let finding = {
-        let path = path.clone();
-        Memo::new(move |_| messages.with(|m| m.get(&path).cloned()))
-    };
-    let selected = Memo::new(move |_| contains(ctl.anchor.get(), ctl.active.get(), p));
-    let is_active = Memo::new(move |_| ctl.active.get() == p);
+    // This cell's findings: a signal of its own path, set only when they change.
+    let finding = RwSignal::from(ctl.state.finding(&path).unwrap_or_default());
+    let selected =
+        Memo::new(move |_| row_sel.with(|s| s.cols.is_some_and(|(l, r)| (l..=r).contains(&c))));
+    let is_active = Memo::new(move |_| row_sel.with(|s| s.active == Some(c)));
     let td_class = move || {
         let mut s = String::from(match kind {
             Kind::Amount => "num",
@@ -991,12 +993,12 @@ fn cell_view(
         s
     };
     let style = left.map(|x| format!("left:{x}px"));
-    let flag = move || match finding.with(|f| f.as_ref().map(|f| f.0)) {
+    let flag = move || match finding.with(|f| f.as_ref().map(|f| f.severity)) {
         Some(Severity::Error) => " flag-error",
         Some(Severity::Warning) => " flag-warning",
         None => "",
     };
-    let title = move || finding.with(|f| f.as_ref().map(|f| f.1.clone()));
+    let title = move || finding.with(|f| f.as_ref().map(|f| f.text.clone()));
     let label = move || format!("{} {header}", row_name.get());
     let tabindex = move || if is_active.get() { "0" } else { "-1" };
     let on_focus = move |ev: web_sys::FocusEvent| {
