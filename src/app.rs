@@ -2,7 +2,6 @@
 
 use std::time::Duration;
 
-use budget_core::catalog::{self, Level};
 use leptos::prelude::*;
 
 use crate::sections::checks::{ChecksPanel, go_to};
@@ -180,7 +179,6 @@ pub fn Page() -> impl IntoView {
                 </main>
                 <ChecksPanel />
             </div>
-            <CatalogLists />
         </div>
     }
 }
@@ -214,22 +212,5 @@ fn NoticeView() -> impl IntoView {
                 </div>
             }
         })
-    }
-}
-
-/// Code suggestions for the code cells: 项-level function codes, 款-level economic codes.
-#[component]
-fn CatalogLists() -> impl IntoView {
-    let function = catalog::function()
-        .at_level(Level::Item)
-        .map(|e| view! { <option value=e.code>{e.name}</option> })
-        .collect_view();
-    let economic = catalog::economic()
-        .at_level(Level::Section)
-        .map(|e| view! { <option value=e.code>{e.name}</option> })
-        .collect_view();
-    view! {
-        <datalist id="dl-function">{function}</datalist>
-        <datalist id="dl-economic">{economic}</datalist>
     }
 }

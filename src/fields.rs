@@ -99,9 +99,6 @@ pub fn TextField(
     /// Extra attribute hint, e.g. `date` for dates (still stored as text).
     #[prop(optional, into)]
     kind: Option<&'static str>,
-    /// Id of a `<datalist>` of suggestions (catalog codes).
-    #[prop(optional, into)]
-    list: Option<&'static str>,
 ) -> impl IntoView {
     let state = AppState::get();
     let value = Memo::new(move |_| value.get());
@@ -124,7 +121,6 @@ pub fn TextField(
             <input
                 id=id
                 type=kind.unwrap_or("text")
-                list=list
                 class=class
                 autocomplete="off"
                 aria-label=move || label.get()

@@ -5,20 +5,39 @@ import { serveDist, launch } from '../harness.mjs';
 
 const ROWS = Number(process.argv[2] ?? 10000);
 const EXTRA = process.argv[3] ?? '';
-const EDITS = 30;
+// MODE=load: one fresh page, navigation -> app mounted and painted (the whole
+// profile is one "edit"); MODE=sample: then the 加载示例 button -> painted.
+const LOAD = process.env.MODE === 'load' || process.env.MODE === 'sample';
+const EDITS = LOAD ? 1 : 30;
 const server = await serveDist();
 const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}?synthetic=${ROWS}${EXTRA}`);
-  await page.waitForSelector('#f-rows-0-this_year');
-  await page.waitForTimeout(500);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  if (process.env.MODE === 'scroll') {
+  if (LOAD) {
+    const painted = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+    if (process.env.MODE === 'load') await cdp.send('Profiler.start');
+    await page.goto(server.url);
+    await page.waitForSelector('#btn-sample');
+    await painted();
+    if (process.env.MODE === 'sample') {
+      await cdp.send('Profiler.start');
+      await page.click('#btn-sample');
+      await page.waitForSelector('#f-rows-0-this_year');
+      await painted();
+    }
+  } else {
+    await page.goto(`${server.url}?synthetic=${ROWS}${EXTRA}`);
+    await page.waitForSelector('#f-rows-0-this_year');
+    await page.waitForTimeout(500);
+    await cdp.send('Profiler.start');
+  }
+  if (LOAD) {
+    // profiled above
+  } else if (process.env.MODE === 'scroll') {
     // MODE=scroll: 30 frames of scrolling the grid by 300px each ("per edit" = per frame).
     await page.evaluate(async (n) => {
       const el = document.querySelector('#grid-rows');
