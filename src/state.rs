@@ -1,6 +1,5 @@
 //! The app state: one `Inputs` signal (the only mutable data) and memos over the core.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
@@ -113,6 +112,8 @@ pub struct CellFinding {
 pub struct AppState {
     /// The inputs: the only data a clerk changes.
     pub inputs: RwSignal<Inputs>,
+    /// The live input slices over `inputs` (see `input_slice`).
+    slices: StoredValue<Slices, LocalStorage>,
     /// Sections of the inputs their form fields read (see `slice`): an edit
     /// elsewhere (a budget row) costs a clone and a compare, and none of the
     /// section's fields is even visited.
@@ -153,10 +154,14 @@ impl AppState {
     /// Build the state over `initial` inputs.
     pub fn new(initial: Inputs) -> Self {
         let inputs = RwSignal::new(initial);
+        let slices = StoredValue::new_local(Slices::default());
         // The one subscriber of `inputs` that serves every `input_slice`.
-        ImmediateEffect::new_scoped(move || {
-            let slices: Vec<Rc<Refresh>> =
-                SLICES.with(|s| s.borrow().live.iter().flatten().cloned().collect());
+        let refresh_slices = ImmediateEffect::new(move || {
+            let Some(slices) =
+                slices.try_with_value(|s| s.live.iter().flatten().cloned().collect::<Vec<_>>())
+            else {
+                return;
+            };
             // Compute every slice with the inputs borrowed, then publish the
             // changed ones (their subscribers may read the inputs again).
             let changed: Vec<Box<dyn FnOnce()>> =
@@ -165,10 +170,10 @@ impl AppState {
                 publish();
             }
         });
-        let unit = input_slice(inputs, |i| i.unit.clone());
-        let sangong = input_slice(inputs, |i| i.sangong.clone());
-        let overall = input_slice(inputs, |i| i.overall_performance.clone());
-        let narrative = input_slice(inputs, |i| i.narrative.clone());
+        let unit = input_slice(slices, inputs, |i| i.unit.clone());
+        let sangong = input_slice(slices, inputs, |i| i.sangong.clone());
+        let overall = input_slice(slices, inputs, |i| i.overall_performance.clone());
+        let narrative = input_slice(slices, inputs, |i| i.narrative.clone());
         let totals = Memo::new(move |_| inputs.with(budget_core::Totals::compute));
         let derived = Memo::new(move |_| inputs.with(budget_core::derive));
         // The checks need the totals and 表6 only (`check_live`), not every table.
@@ -179,7 +184,7 @@ impl AppState {
             StoredValue::new(HashMap::new());
         // After each run of the checks: the new worst severity and messages per
         // path, and a signal set for each path whose finding changed.
-        ImmediateEffect::new_scoped(move || {
+        let follow_findings = ImmediateEffect::new(move || {
             let now = findings.with(|fs| {
                 let mut map: BTreeMap<String, CellFinding> = BTreeMap::new();
                 for f in fs {
@@ -213,8 +218,12 @@ impl AppState {
                 }
             });
         });
+        // Kept with the state (not only with the current owner, which a test
+        // that builds the state outside a component does not have).
+        StoredValue::new_local((refresh_slices, follow_findings));
         AppState {
             inputs,
+            slices,
             unit,
             sangong,
             overall,
@@ -258,6 +267,15 @@ impl AppState {
         })
     }
 
+    /// A read-only signal of `f(inputs)` that notifies only when its value
+    /// changes (see `input_slice`); dropped with the calling component.
+    pub fn input_slice<T>(&self, f: impl Fn(&Inputs) -> T + 'static) -> ReadSignal<T>
+    where
+        T: Clone + PartialEq + Send + Sync + 'static,
+    {
+        input_slice(self.slices, self.inputs, f)
+    }
+
     /// Number of errors and warnings.
     pub fn counts(&self) -> (usize, usize) {
         self.findings.with(|fs| {
@@ -297,15 +315,11 @@ where
 /// Recompute one input slice: `Some(publish)` when its value changed.
 type Refresh = dyn Fn(&Inputs) -> Option<Box<dyn FnOnce()>>;
 
-/// The live input slices (see `input_slice`); freed slots are reused.
+/// The live input slices of one state (see `input_slice`); freed slots are reused.
 #[derive(Default)]
 struct Slices {
     live: Vec<Option<Rc<Refresh>>>,
     free: Vec<usize>,
-}
-
-thread_local! {
-    static SLICES: RefCell<Slices> = RefCell::new(Slices::default());
 }
 
 /// A read-only signal of `f(inputs)` that notifies only when its value changes,
@@ -318,7 +332,11 @@ thread_local! {
 /// long as the number of slices: most of an edit's time went there
 /// (`IndexMap::shift_remove` in the profile). The slice is dropped with the
 /// component that made it.
-pub fn input_slice<T>(inputs: RwSignal<Inputs>, f: impl Fn(&Inputs) -> T + 'static) -> ReadSignal<T>
+fn input_slice<T>(
+    slices: StoredValue<Slices, LocalStorage>,
+    inputs: RwSignal<Inputs>,
+    f: impl Fn(&Inputs) -> T + 'static,
+) -> ReadSignal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
@@ -332,27 +350,25 @@ where
             }) as Box<dyn FnOnce()>
         })
     });
-    let slot = SLICES.with(|s| {
-        let mut s = s.borrow_mut();
-        match s.free.pop() {
-            Some(k) => {
-                s.live[k] = Some(refresh);
-                k
-            }
-            None => {
-                s.live.push(Some(refresh));
-                s.live.len() - 1
-            }
+    let slot = slices.try_update_value(|s| match s.free.pop() {
+        Some(k) => {
+            s.live[k] = Some(refresh);
+            k
+        }
+        None => {
+            s.live.push(Some(refresh));
+            s.live.len() - 1
         }
     });
     on_cleanup(move || {
-        SLICES.with(|s| {
-            let mut s = s.borrow_mut();
-            if let Some(entry) = s.live.get_mut(slot) {
-                *entry = None;
-                s.free.push(slot);
-            }
-        });
+        if let Some(slot) = slot {
+            slices.try_update_value(|s| {
+                if let Some(entry) = s.live.get_mut(slot) {
+                    *entry = None;
+                    s.free.push(slot);
+                }
+            });
+        }
     });
     signal.read_only()
 }

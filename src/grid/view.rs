@@ -906,7 +906,7 @@ fn row_view(ctl: Ctl, r: usize, lefts: Arc<Vec<Option<u32>>>) -> impl IntoView {
     // not even visited (see `state::slice`).
     let row = {
         let model = model.clone();
-        crate::state::input_slice(state.inputs, move |i| model.snap(i, r))
+        state.input_slice(move |i| model.snap(i, r))
     };
     let n = r + 1;
     let (noun, ncols) = ctl.spec.with_value(|s| (s.noun, s.columns.len()));

@@ -167,9 +167,7 @@ pub fn ProjectsSection() -> impl IntoView {
 fn ProjectView(index: usize) -> impl IntoView {
     let state = AppState::get();
     // A slice, not a memo: an edit outside this project visits none of its fields.
-    let project = crate::state::input_slice(state.inputs, move |i| {
-        i.projects.get(index).cloned().unwrap_or_default()
-    });
+    let project = state.input_slice(move |i| i.projects.get(index).cloned().unwrap_or_default());
     let n = index + 1;
     let title = move || {
         project.with(|p| {
