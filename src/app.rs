@@ -131,8 +131,16 @@ pub fn Page() -> impl IntoView {
         state.tab.set(next);
         web::focus_id(&format!("tab-{}", next.slug()));
     };
-    // Input sections stay mounted (hidden when not shown) so a finding can focus any cell.
-    let panel = move |t: Tab, body: AnyView| {
+    // An input section is built the first time it is shown, then stays
+    // mounted (hidden when not shown) so its fields and undo history persist.
+    // A finding's link switches the tab first, and the section is built
+    // before the focus (checks::go_to focuses on the next frame). Building
+    // only the shown section keeps the start-up and a sample load from
+    // rendering seven hidden forms.
+    let panel = move |t: Tab, body: fn() -> AnyView| {
+        let shown = Memo::new(move |was: Option<&bool>| {
+            was.copied().unwrap_or(false) || state.tab.get() == t
+        });
         view! {
             <section
                 class="panel"
@@ -141,7 +149,7 @@ pub fn Page() -> impl IntoView {
                 aria-labelledby=format!("tab-{}", t.slug())
                 hidden=move || state.tab.get() != t
             >
-                {body}
+                {move || shown.get().then(body)}
             </section>
         }
     };
@@ -158,14 +166,14 @@ pub fn Page() -> impl IntoView {
             <div class="layout" inert=move || ui.other_tab.get()>
                 <nav class="tabs" role="tablist" aria-label="填报栏目" on:keydown=tab_keys>{tabs}</nav>
                 <main class="content">
-                    {panel(Tab::Unit, view! { <UnitSection /> }.into_any())}
-                    {panel(Tab::Rows, view! { <RowsSection /> }.into_any())}
-                    {panel(Tab::Economic, view! { <EconomicSection /> }.into_any())}
-                    {panel(Tab::SanGong, view! { <SanGongSection /> }.into_any())}
-                    {panel(Tab::Procurement, view! { <ProcurementSection /> }.into_any())}
-                    {panel(Tab::Overall, view! { <OverallSection /> }.into_any())}
-                    {panel(Tab::Projects, view! { <ProjectsSection /> }.into_any())}
-                    {panel(Tab::Narrative, view! { <NarrativeSection /> }.into_any())}
+                    {panel(Tab::Unit, || view! { <UnitSection /> }.into_any())}
+                    {panel(Tab::Rows, || view! { <RowsSection /> }.into_any())}
+                    {panel(Tab::Economic, || view! { <EconomicSection /> }.into_any())}
+                    {panel(Tab::SanGong, || view! { <SanGongSection /> }.into_any())}
+                    {panel(Tab::Procurement, || view! { <ProcurementSection /> }.into_any())}
+                    {panel(Tab::Overall, || view! { <OverallSection /> }.into_any())}
+                    {panel(Tab::Projects, || view! { <ProjectsSection /> }.into_any())}
+                    {panel(Tab::Narrative, || view! { <NarrativeSection /> }.into_any())}
                     <Show when=move || state.tab.get() == Tab::Tables>
                         <section class="panel" id="sec-tables" role="tabpanel" aria-labelledby="tab-tables">
                             <TablesSection />

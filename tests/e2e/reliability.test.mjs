@@ -243,9 +243,12 @@ test('a second tab on the same draft is read-only until it takes over', async ()
   assert.match(await text(second.page, '#tab-banner'), /此草稿已在另一个标签页中打开/);
   assert.equal(await second.page.locator('.layout[inert]').count(), 1, 'the form is inert');
   assert.equal(await first.page.locator('#tab-banner').count(), 0, 'the first tab keeps editing');
-  // An edit in the first tab is saved and mirrored in the second; the second never writes.
+  // An edit in the first tab is saved and mirrored in the second (on the
+  // section it shows: an inert page cannot switch sections); the second never writes.
+  await first.page.fill('#f-rows-0-this_year', '1234.5');
+  await second.page.waitForFunction(() => document.querySelector('#f-rows-0-this_year')?.value === '1234.5', null, { timeout: 5000 });
   await fillOn(first.page, '#f-unit-name', '第一个标签页');
-  await second.page.waitForFunction(() => document.querySelector('#f-unit-name')?.value === '第一个标签页', null, { timeout: 5000 });
+  await autosaved(first.page);
   const lock = JSON.parse(await first.page.evaluate((k) => localStorage.getItem(k), LOCK_KEY));
   // The second takes over: the first becomes read-only and is told.
   await second.page.click('#btn-take-over');
@@ -300,7 +303,9 @@ test('hostile files from fixtures/bad are refused and the form is unchanged', as
     const notice = await text(page, '#notice');
     assert.ok(notice.includes(message.split(': ').pop()), `${name}: ${notice}`);
     assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+    await page.click('#tab-unit');
     assert.equal(await page.inputValue('#f-unit-name'), '重庆市大渡口区人民政府办公室');
+    await page.click('#tab-rows');
   }
   // The hand-edited file is read, and IMP-001 names the edited figure.
   await page.setInputFiles('#import-file', join(ROOT, 'fixtures', 'bad', 'edited-total.json'));
