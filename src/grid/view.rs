@@ -6,14 +6,15 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use budget_core::amount::format_yuan;
-use budget_core::{Inputs, Severity, Totals};
+use budget_core::{Inputs, Severity};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlElement, HtmlInputElement, KeyboardEvent, MouseEvent};
 
-use super::column::{Catalogue, Column, Kind};
+use super::column::{Catalogue, Kind};
 use super::model::{Meta, Model, Plan, Snap, split};
-use super::select::{Pos, contains, rect};
+use super::select::{Pos, Selection};
+use super::spec::{GridSpec, Row};
 use super::tsv;
 use crate::paths::path_id;
 use crate::state::AppState;
@@ -26,39 +27,6 @@ const OVERSCAN: usize = 12;
 const UNDO_LIMIT: usize = 200;
 /// Results shown by the code picker.
 const PICK_LIMIT: usize = 12;
-
-/// A row type a grid can hold.
-pub trait Row: Clone + Default + PartialEq + Send + Sync + 'static {}
-impl<T: Clone + Default + PartialEq + Send + Sync + 'static> Row for T {}
-
-/// Everything that makes one grid: where its rows live and what its columns are.
-pub struct GridSpec<T: 'static> {
-    /// JSON path of the list (`rows`, `economic_rows`, `overall_performance.indicators`).
-    pub path: &'static str,
-    /// DOM id suffix of the grid (`rows` → `grid-rows`).
-    pub id: &'static str,
-    /// Accessible name of the grid.
-    pub label: &'static str,
-    /// Word before 第n行 in row labels (`经济分类`), may be empty.
-    pub noun: &'static str,
-    /// The columns.
-    pub columns: Vec<Column<T>>,
-    /// Leading data columns frozen while scrolling sideways.
-    pub frozen: usize,
-    /// The rows in the inputs.
-    pub rows: fn(&Inputs) -> &Vec<T>,
-    /// The rows, mutably.
-    pub rows_mut: fn(&mut Inputs) -> &mut Vec<T>,
-    /// What a row is, for accessible names (`2010301 行政运行 一般公共预算 基本支出`);
-    /// `None` falls back to 第n行.
-    pub describe: fn(&T) -> Option<String>,
-    /// Text of the totals row per column, from the core's derived totals.
-    pub totals: fn(&Totals) -> Vec<Option<String>>,
-    /// Key for 按编码排序, if the grid has codes.
-    pub sort_key: Option<fn(&T) -> String>,
-    /// Text of the add-a-row button.
-    pub add_label: &'static str,
-}
 
 /// Editing state of the active cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +66,8 @@ struct Ctl {
     state: AppState,
     active: RwSignal<Pos>,
     anchor: RwSignal<Pos>,
+    /// Ctrl+A: every cell is selected (see `Selection`).
+    all: RwSignal<bool>,
     mode: RwSignal<Mode>,
     /// The row as it was when the current edit began (Esc and undo).
     origin: StoredValue<Option<(usize, Snap)>>,
@@ -125,7 +95,12 @@ impl Ctl {
             .spec
             .with_value(|s| s.columns.get(p.1).is_none_or(|c| !c.editable()));
         if derived {
-            format!("grid-{}-{}-{}", self.spec.with_value(|s| s.id), p.0, p.1)
+            format!(
+                "grid-{}-{}-{}",
+                self.spec.with_value(|s| s.id.clone()),
+                p.0,
+                p.1
+            )
         } else {
             path_id(&self.cell_path(p))
         }
@@ -190,6 +165,7 @@ impl Ctl {
             self.commit();
             self.active.set(p);
             self.anchor.set(p);
+            self.all.set(false);
         }
         let kind = self.spec.with_value(|s| s.columns[p.1].kind);
         let m = self.model();
@@ -282,6 +258,7 @@ impl Ctl {
         }
         let p = (p.0.min(len - 1), p.1.min(self.ncols() - 1));
         self.active.set(p);
+        self.all.set(false);
         if !extend {
             self.anchor.set(p);
         }
@@ -293,7 +270,7 @@ impl Ctl {
         let top = p.0 as f64 * ROW_H;
         let (s, h) = (self.scroll.get_untracked(), self.view_h.get_untracked());
         let id = self.cell_id(p);
-        let scroller = format!("grid-{}", self.spec.with_value(|s| s.id));
+        let scroller = self.spec.with_value(|s| format!("grid-{}", s.id));
         if top < s || top + ROW_H > s + h - 2.0 * ROW_H {
             let want = if top < s {
                 top
@@ -316,8 +293,31 @@ impl Ctl {
         }
     }
 
+    /// The selection (tracked: for memos).
+    fn sel(&self) -> Selection {
+        Selection {
+            anchor: self.anchor.get(),
+            active: self.active.get(),
+            all: self.all.get(),
+        }
+    }
+
+    /// The selected rectangle.
     fn selection(&self) -> (usize, usize, usize, usize) {
-        rect(self.anchor.get_untracked(), self.active.get_untracked())
+        let sel = Selection {
+            anchor: self.anchor.get_untracked(),
+            active: self.active.get_untracked(),
+            all: self.all.get_untracked(),
+        };
+        sel.rect(self.len.get_untracked(), self.ncols())
+    }
+
+    /// Ctrl+A: select every cell, keep the active one.
+    fn select_all(&self) {
+        self.commit();
+        if self.len.get_untracked() > 0 {
+            self.all.set(true);
+        }
     }
 
     fn undo(&self, redo: bool) {
@@ -390,6 +390,7 @@ impl Ctl {
         if report.cells > 0 {
             self.anchor.set((t, l));
             self.active.set(report.end);
+            self.all.set(false);
             self.reveal((t, l));
         }
     }
@@ -492,6 +493,9 @@ impl Ctl {
 
         if ctrl {
             match key.to_lowercase().as_str() {
+                // Ctrl+A while editing selects the text of the cell.
+                "a" if mode != Mode::Nav => return,
+                "a" => self.select_all(),
                 "z" if !shift => self.undo(false),
                 "z" | "y" => self.undo(true),
                 "d" => self.fill_down(),
@@ -675,6 +679,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         state,
         active: RwSignal::new((0, 0)),
         anchor: RwSignal::new((0, 0)),
+        all: RwSignal::new(false),
         mode: RwSignal::new(Mode::Nav),
         origin: StoredValue::new(None),
         status: RwSignal::new(String::new()),
@@ -684,8 +689,17 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         len,
     };
     // Findings lead to cells of rows outside the rendered window too.
-    let reveal_key = super::reveal::register(spec.path, move |row, field| {
-        if row >= ctl.len.get_untracked() {
+    let scroller_id = format!("grid-{}", spec.id);
+    let reveal_key = super::reveal::register(spec.path.clone(), move |row, field| {
+        let len = ctl.len.get_untracked();
+        if len == 0 {
+            // An empty grid: focus it, it takes a paste.
+            return document()
+                .and_then(|d| d.get_element_by_id(&scroller_id))
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                .is_some_and(|e| e.focus().is_ok());
+        }
+        if row >= len {
             return false;
         }
         let col = ctl
@@ -732,10 +746,12 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         (start, end)
     });
     let stats = Memo::new(move |_| {
-        let (t, l, b, r) = rect(ctl.anchor.get(), ctl.active.get());
-        if t == b && l == r {
+        let n = len.get();
+        let sel = ctl.sel();
+        if !sel.is_range(n, ctl.ncols()) {
             return None;
         }
+        let (t, l, b, r) = sel.rect(n, ctl.ncols());
         let m = ctl.model();
         let line = state.inputs.with(|i| m.stats(i, (t, l, b, r)));
         Some(format!("已选 {} 行 × {} 列　{line}", b + 1 - t, r + 1 - l))
@@ -767,27 +783,32 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         .collect_view();
     let totals_spec = spec.clone();
     let totals_lefts = lefts.clone();
-    let totals = move || {
-        let texts = state.totals.with(|t| (totals_spec.totals)(t));
-        totals_spec
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(k, c)| {
-                let t = texts.get(k).cloned().flatten().unwrap_or_default();
-                let num = c.kind == Kind::Amount;
-                let style = totals_lefts[k].map(|x| format!("left:{x}px"));
-                let class = match (num, totals_lefts[k].is_some()) {
-                    (true, _) => "num",
-                    (false, true) => "frozen",
-                    _ => "",
-                };
-                view! { <td class=class style=style aria-colindex=k + 2>{t}</td> }
-            })
-            .collect_view()
-    };
+    let totals = totals_spec.totals.map(|of| {
+        move || {
+            let texts = state.totals.with(|t| of(t));
+            totals_spec
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(k, c)| {
+                    let t = texts.get(k).cloned().flatten().unwrap_or_default();
+                    let num = c.kind == Kind::Amount;
+                    let style = totals_lefts[k].map(|x| format!("left:{x}px"));
+                    let class = match (num, totals_lefts[k].is_some()) {
+                        (true, _) => "num",
+                        (false, true) => "frozen",
+                        _ => "",
+                    };
+                    view! { <td class=class style=style aria-colindex=k + 2>{t}</td> }
+                })
+                .collect_view()
+        }
+    });
+    let has_totals = totals.is_some();
     let ncols = spec.columns.len();
-    let label = spec.label;
+    let label = spec.label.clone();
+    let empty_label = label.clone();
+    let tools_label = format!("{label} 行操作");
     let add_label = spec.add_label;
     let has_sort = spec.has_sort;
     let row_lefts = lefts.clone();
@@ -807,7 +828,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     };
     let live_id = format!("{grid_id}-status");
     view! {
-        <div class="grid-tools" role="toolbar" aria-label=format!("{label} 行操作")>
+        <div class="grid-tools" role="toolbar" aria-label=tools_label>
             <button type="button" on:click=move |_| ctl.insert(false) title="Ctrl+Shift+=">"上方插入行"</button>
             <button type="button" on:click=move |_| ctl.insert(true)>"下方插入行"</button>
             <button type="button" on:click=move |_| {
@@ -823,7 +844,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
             class="grid-scroll"
             id=grid_id.clone()
             tabindex=move || (len.get() == 0).then_some("0")
-            aria-label=move || (len.get() == 0).then(|| format!("{label}（空，可粘贴 Ctrl+V）"))
+            aria-label=move || (len.get() == 0).then(|| format!("{empty_label}（空，可粘贴 Ctrl+V）"))
             on:scroll=on_scroll
             on:keydown=move |ev: KeyboardEvent| ctl.key(&ev)
             on:copy=move |ev: ClipboardEvent| {
@@ -854,7 +875,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                 class="grid sheet"
                 role="grid"
                 aria-label=label
-                aria-rowcount=move || len.get() + 2
+                aria-rowcount=move || len.get() + 1 + usize::from(has_totals)
                 aria-colcount=ncols + 2
                 aria-describedby=live_id.clone()
                 style=format!("width:{total_w}px")
@@ -883,13 +904,15 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                         format!("height:{}px", (len.get() - e.min(len.get())) as f64 * ROW_H)
                     }></tr>
                 </tbody>
-                <tfoot>
-                    <tr class="totals" role="row" aria-rowindex=move || len.get() + 2>
-                        <th scope="row" class="frozen rownum" style="left:0">"合计"</th>
-                        {totals}
-                        <td></td>
-                    </tr>
-                </tfoot>
+                {totals.map(|totals| view! {
+                    <tfoot>
+                        <tr class="totals" role="row" aria-rowindex=move || len.get() + 2>
+                            <th scope="row" class="frozen rownum" style="left:0">"合计"</th>
+                            {totals}
+                            <td></td>
+                        </tr>
+                    </tfoot>
+                })}
             </table>
         </div>
         <p class="grid-status" id=live_id aria-live="polite">
@@ -918,11 +941,14 @@ fn row_view(
         crate::state::slice(move || state.inputs.with(|i| model.snap(i, r)))
     };
     let n = r + 1;
-    let (noun, ncols) = ctl.spec.with_value(|s| (s.noun, s.columns.len()));
-    let row_name = crate::state::slice(move || {
-        row.with(|x| x.as_ref().and_then(|x| model.describe(x)))
-            .unwrap_or_else(|| format!("{noun}第{n}行"))
-    });
+    let (noun, ncols) = ctl.spec.with_value(|s| (s.noun.clone(), s.columns.len()));
+    let row_name = {
+        let noun = noun.clone();
+        crate::state::slice(move || {
+            row.with(|x| x.as_ref().and_then(|x| model.describe(x)))
+                .unwrap_or_else(|| format!("{noun}第{n}行"))
+        })
+    };
     let cells = (0..ncols)
         .map(|c| cell_view(ctl, (r, c), row, row_name, messages, lefts[c]))
         .collect_view();
@@ -970,7 +996,7 @@ fn cell_view(
         let path = path.clone();
         Memo::new(move |_| messages.with(|m| m.get(&path).cloned()))
     };
-    let selected = Memo::new(move |_| contains(ctl.anchor.get(), ctl.active.get(), p));
+    let selected = Memo::new(move |_| ctl.sel().contains(p));
     let is_active = Memo::new(move |_| ctl.active.get() == p);
     let td_class = move || {
         let mut s = String::from(match kind {
@@ -1004,6 +1030,7 @@ fn cell_view(
             ctl.commit();
             ctl.active.set(p);
             ctl.anchor.set(p);
+            ctl.all.set(false);
         }
         // A cell that gets focus is selected whole: typing replaces it.
         if ctl.mode.get_untracked() == Mode::Nav {
@@ -1020,7 +1047,12 @@ fn cell_view(
             ev.prevent_default();
             ctl.commit();
             ctl.active.set(p);
+            ctl.all.set(false);
             ctl.status.set(String::new());
+        } else {
+            // A click selects its cell alone, also after Ctrl+A.
+            ctl.all.set(false);
+            ctl.anchor.set(ctl.active.get_untracked());
         }
     };
     let cell = match kind {
