@@ -178,9 +178,8 @@ async fn each_project_has_its_grid_and_a_deleted_project_leaves_none_behind() {
 
     // Delete project 2 of 3: the form of index 1 now shows the old project 3.
     let del: web_sys::HtmlElement = container
-        .query_selector_all("fieldset.project > button.del")
+        .query_selector("fieldset.project:nth-of-type(2) > button.del")
         .unwrap()
-        .item(1)
         .unwrap()
         .dyn_into()
         .unwrap();
