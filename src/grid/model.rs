@@ -6,13 +6,13 @@
 use std::any::Any;
 use std::sync::{Arc, Mutex};
 
-use budget_core::{Amount, Inputs, Totals};
+use budget_core::{Amount, Inputs};
 
 use super::column::{Column, Kind};
 use super::edit::{self, PasteReport};
 use super::history::{History, Op, Stale, apply_step};
 use super::select::Pos;
-use super::spec::{GridSpec, Row, Rows};
+use super::spec::{GridSpec, Row, Rows, TotalsRow};
 
 /// A row of some grid, its type erased: what the row memos of the view hold.
 #[derive(Clone)]
@@ -104,7 +104,7 @@ pub struct Meta {
     /// Leading data columns frozen while scrolling sideways.
     pub frozen: usize,
     /// Text of the totals row per column; `None`: no totals row.
-    pub totals: Option<fn(&Totals) -> Vec<Option<String>>>,
+    pub totals: Option<TotalsRow>,
     /// Whether the grid sorts by code.
     pub has_sort: bool,
     /// Text of the add-a-row button.

@@ -10,6 +10,9 @@ use super::column::Column;
 pub trait Row: Clone + Default + PartialEq + Send + Sync + 'static {}
 impl<T: Clone + Default + PartialEq + Send + Sync + 'static> Row for T {}
 
+/// The text of a totals row per column, from the core's derived totals.
+pub type TotalsRow = fn(&Totals) -> Vec<Option<String>>;
+
 /// Where the rows of a grid live in the inputs.
 pub enum Rows<T: 'static> {
     /// A list always present (`rows`, `economic_rows`).
@@ -65,7 +68,7 @@ pub struct GridSpec<T: 'static> {
     pub describe: fn(&T) -> Option<String>,
     /// Text of the totals row per column, from the core's derived totals; `None`
     /// for a grid without a totals row.
-    pub totals: Option<fn(&Totals) -> Vec<Option<String>>>,
+    pub totals: Option<TotalsRow>,
     /// Key for 按编码排序, if the grid has codes.
     pub sort_key: Option<fn(&T) -> String>,
     /// Text of the add-a-row button.

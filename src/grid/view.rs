@@ -785,7 +785,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     let totals_lefts = lefts.clone();
     let totals = totals_spec.totals.map(|of| {
         move || {
-            let texts = state.totals.with(|t| of(t));
+            let texts = state.totals.with(of);
             totals_spec
                 .columns
                 .iter()
