@@ -745,6 +745,14 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         let end = (first + shown + OVERSCAN).min(n);
         (start, end)
     });
+    // Row nodes are recycled: a row of the window is drawn by slot `r % slots`,
+    // so scrolling changes the texts and ids of the slots that leave the window
+    // instead of building new rows. `slots` exceeds the longest window; it is a
+    // power of two from 128 up, so resizing the view rarely rebuilds the rows.
+    let slots = Memo::new(move |_| {
+        let longest = (ctl.view_h.get() / ROW_H).ceil() as usize + 2 * OVERSCAN + 2;
+        longest.next_power_of_two().max(128)
+    });
     let stats = Memo::new(move |_| {
         let n = len.get();
         let sel = ctl.sel();
@@ -895,9 +903,21 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                 <tbody>
                     <tr class="spacer" aria-hidden="true" style=move || format!("height:{}px", window.get().0 as f64 * ROW_H)></tr>
                     <For
-                        each=move || { let (s, e) = window.get(); s..e }
-                        key=|r| *r
-                        children=move |r| row_view(ctl, r, messages, row_lefts.clone())
+                        each=move || {
+                            let (s, e) = window.get();
+                            let cap = slots.get();
+                            (s..e).map(move |r| (cap, r % cap))
+                        }
+                        key=|k| *k
+                        children=move |(cap, slot)| {
+                            // The row this slot shows: the one of the window with
+                            // `r % cap == slot`.
+                            let r = Memo::new(move |_| {
+                                let (s, _) = window.get();
+                                s + (slot + cap - s % cap) % cap
+                            });
+                            row_view(ctl, r, messages, row_lefts.clone())
+                        }
                     />
                     <tr class="spacer" aria-hidden="true" style=move || {
                         let (_, e) = window.get();
@@ -925,10 +945,10 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     .into_any()
 }
 
-/// One rendered row.
+/// One rendered row: the row `r` of a slot, which changes as the grid scrolls.
 fn row_view(
     ctl: Ctl,
-    r: usize,
+    r: Memo<usize>,
     messages: ReadSignal<HashMap<String, (Severity, String)>>,
     lefts: Arc<Vec<Option<u32>>>,
 ) -> impl IntoView {
@@ -938,31 +958,53 @@ fn row_view(
     // not even visited (see `state::slice`).
     let row = {
         let model = model.clone();
-        crate::state::slice(move || state.inputs.with(|i| model.snap(i, r)))
+        crate::state::slice(move || {
+            let r = r.get();
+            state.inputs.with(|i| model.snap(i, r))
+        })
     };
-    let n = r + 1;
     let (noun, ncols) = ctl.spec.with_value(|s| (s.noun.clone(), s.columns.len()));
     let row_name = {
         let noun = noun.clone();
         crate::state::slice(move || {
+            let n = r.get() + 1;
             row.with(|x| x.as_ref().and_then(|x| model.describe(x)))
                 .unwrap_or_else(|| format!("{noun}第{n}行"))
         })
     };
+    let tr = NodeRef::<leptos::html::Tr>::new();
+    // A focused cell whose slot now shows another row loses focus, as it did
+    // when its row left the page: typing must not go into the other row.
+    Effect::new(move |prev: Option<usize>| {
+        let now = r.get();
+        if prev.is_some_and(|p| p != now) {
+            let focused = document().and_then(|d| d.active_element());
+            if let (Some(tr), Some(el)) = (tr.get_untracked(), focused)
+                && tr.contains(Some(&el))
+                && let Ok(el) = el.dyn_into::<HtmlElement>()
+            {
+                el.blur().ok();
+            }
+        }
+        now
+    });
     let cells = (0..ncols)
-        .map(|c| cell_view(ctl, (r, c), row, row_name, messages, lefts[c]))
+        .map(|c| cell_view(ctl, r, c, row, row_name, messages, lefts[c]))
         .collect_view();
     view! {
-        <tr class="grid-row" role="row" aria-rowindex=r + 2>
-            <th scope="row" class="frozen rownum" style="left:0" aria-colindex="1">{n}</th>
+        <tr class="grid-row" role="row" aria-rowindex=move || r.get() + 2 node_ref=tr>
+            <th scope="row" class="frozen rownum" style="left:0" aria-colindex="1">{move || r.get() + 1}</th>
             {cells}
             <td aria-colindex=ncols + 2>
                 <button
                     type="button"
                     class="del"
                     tabindex="-1"
-                    aria-label=format!("删除{noun}第{n}行")
-                    on:click=move |_| ctl.delete_rows(r, r)
+                    aria-label=move || format!("删除{noun}第{}行", r.get() + 1)
+                    on:click=move |_| {
+                        let r = r.get_untracked();
+                        ctl.delete_rows(r, r)
+                    }
                 >
                     "删除"
                 </button>
@@ -974,13 +1016,15 @@ fn row_view(
 /// One cell: an input, a select, or derived text.
 fn cell_view(
     ctl: Ctl,
-    p: Pos,
+    r: Memo<usize>,
+    c: usize,
     row: ReadSignal<Option<Snap>>,
     row_name: ReadSignal<String>,
     messages: ReadSignal<HashMap<String, (Severity, String)>>,
     left: Option<u32>,
 ) -> impl IntoView {
-    let c = p.1;
+    let p = move || (r.get(), c);
+    let here = move || (r.get_untracked(), c);
     let (kind, header) = ctl.spec.with_value(|s| {
         let col = &s.columns[c];
         (col.kind, col.header)
@@ -990,14 +1034,13 @@ fn cell_view(
         let model = model.clone();
         Memo::new(move |_| row.with(|x| x.as_ref().map(|x| model.text(x, c)).unwrap_or_default()))
     };
-    let path = ctl.cell_path(p);
-    let id = ctl.cell_id(p);
-    let finding = {
-        let path = path.clone();
-        Memo::new(move |_| messages.with(|m| m.get(&path).cloned()))
-    };
-    let selected = Memo::new(move |_| ctl.sel().contains(p));
-    let is_active = Memo::new(move |_| ctl.active.get() == p);
+    let id = Memo::new(move |_| ctl.cell_id(p()));
+    let finding = Memo::new(move |_| {
+        let path = ctl.cell_path(p());
+        messages.with(|m| m.get(&path).cloned())
+    });
+    let selected = Memo::new(move |_| ctl.sel().contains(p()));
+    let is_active = Memo::new(move |_| ctl.active.get() == p());
     let td_class = move || {
         let mut s = String::from(match kind {
             Kind::Amount => "num",
@@ -1026,6 +1069,7 @@ fn cell_view(
     let label = move || format!("{} {header}", row_name.get());
     let tabindex = move || if is_active.get() { "0" } else { "-1" };
     let on_focus = move |ev: web_sys::FocusEvent| {
+        let p = here();
         if ctl.active.get_untracked() != p {
             ctl.commit();
             ctl.active.set(p);
@@ -1046,7 +1090,7 @@ fn cell_view(
         if ev.shift_key() {
             ev.prevent_default();
             ctl.commit();
-            ctl.active.set(p);
+            ctl.active.set(here());
             ctl.all.set(false);
             ctl.status.set(String::new());
         } else {
@@ -1063,7 +1107,7 @@ fn cell_view(
             };
             view! {
                 <span
-                    id=id
+                    id=move || id.get()
                     class=move || if unknown() { "derived unknown" } else { "derived" }
                     tabindex=tabindex
                     aria-label=label
@@ -1083,7 +1127,7 @@ fn cell_view(
                 .collect_view();
             view! {
                 <select
-                    id=id
+                    id=move || id.get()
                     class=move || flag().trim().to_string()
                     tabindex=tabindex
                     aria-label=label
@@ -1091,7 +1135,7 @@ fn cell_view(
                     prop:value=move || text.get()
                     on:focus=on_focus
                     on:mousedown=on_mousedown
-                    on:change=move |ev| ctl.chose(p, &event_target_value(&ev))
+                    on:change=move |ev| ctl.chose(here(), &event_target_value(&ev))
                 >
                     {opts}
                 </select>
@@ -1119,8 +1163,7 @@ fn cell_view(
                         })
                 })
             });
-            let msg_id = format!("{id}-msg");
-            let msg_id2 = msg_id.clone();
+            let msg_id = move || format!("{}-msg", id.get());
             let class = move || {
                 let mut s = String::from(if kind == Kind::Amount {
                     "amount"
@@ -1133,52 +1176,47 @@ fn cell_view(
                 s.push_str(flag());
                 s
             };
-            let picker_id = format!("{id}-picker");
-            let cell_id = id.clone();
-            let picker_id2 = picker_id.clone();
+            let picker_id = move || format!("{}-picker", id.get());
             let is_code = matches!(kind, Kind::Code(_));
             let open = Memo::new(move |_| {
                 ctl.picker
-                    .with(|pk| pk.as_ref().is_some_and(|pk| (pk.row, pk.col) == p))
+                    .with(|pk| pk.as_ref().is_some_and(|pk| (pk.row, pk.col) == p()))
             });
-            let active_opt = {
-                let picker_id = picker_id.clone();
-                move || {
-                    ctl.picker.with(|pk| {
-                        pk.as_ref()
-                            .filter(|pk| (pk.row, pk.col) == p)
-                            .and_then(|pk| pk.hi)
-                            .map(|k| format!("{picker_id}-{k}"))
-                    })
-                }
+            let active_opt = move || {
+                ctl.picker.with(|pk| {
+                    pk.as_ref()
+                        .filter(|pk| (pk.row, pk.col) == p())
+                        .and_then(|pk| pk.hi)
+                        .map(|k| format!("{}-{k}", picker_id()))
+                })
             };
             view! {
                 <input
-                    id=id
+                    id=move || id.get()
                     type="text"
                     autocomplete="off"
                     inputmode=if kind == Kind::Amount { Some("decimal") } else { None }
                     role=is_code.then_some("combobox")
                     aria-autocomplete=is_code.then_some("list")
                     aria-expanded=move || is_code.then(|| if open.get() { "true" } else { "false" })
-                    aria-controls=is_code.then(|| picker_id2.clone())
+                    aria-controls=move || is_code.then(picker_id)
                     aria-activedescendant=active_opt
                     class=class
                     tabindex=tabindex
                     aria-label=label
                     title=title
                     aria-invalid=move || error.with(|e| e.as_ref().map(|_| "true"))
-                    aria-describedby=move || error.with(|e| e.as_ref().map(|_| msg_id2.clone()))
+                    aria-describedby=move || error.with(|e| e.as_ref().map(|_| msg_id()))
                     prop:value=move || text.get()
                     on:focus=on_focus
                     on:mousedown=on_mousedown
                     on:click=on_click
                     on:dblclick=move |_| ctl.mode.set(Mode::InPlace)
-                    on:input=move |ev| ctl.typed(p, event_target_value(&ev))
+                    on:input=move |ev| ctl.typed(here(), event_target_value(&ev))
                 />
                 {move || display.get().map(|d| view! { <span class="cell-display" aria-hidden="true">{d}</span> })}
-                {move || error.get().map(|m| view! { <span class="cell-msg" id=msg_id.clone()>{m}</span> })}
-                {move || open.get().then(|| picker_view(ctl, picker_id.clone(), cell_id.clone()))}
+                {move || error.get().map(|m| view! { <span class="cell-msg" id=msg_id>{m}</span> })}
+                {move || open.get().then(|| picker_view(ctl, picker_id(), id.get_untracked()))}
             }
             .into_any()
         }
