@@ -276,6 +276,36 @@ impl AppState {
         input_slice(self.slices, self.inputs, f)
     }
 
+    /// Like `input_slice`, for a value that also depends on `key` (the row a
+    /// recycled grid row shows): recomputed when the inputs change (through
+    /// the registry, reading the key untracked) or when the key does.
+    pub fn input_slice_keyed<K, T>(
+        &self,
+        key: Memo<K>,
+        f: impl Fn(&Inputs, K) -> T + 'static,
+    ) -> ReadSignal<T>
+    where
+        K: Clone + PartialEq + Send + Sync + 'static,
+        T: Clone + PartialEq + Send + Sync + 'static,
+    {
+        let inputs = self.inputs;
+        let signal = RwSignal::new(inputs.with_untracked(|i| f(i, key.get_untracked())));
+        let f = StoredValue::new_local(f);
+        let compute = move |i: &Inputs, k: K| f.try_with_value(|f| f(i, k));
+        register(self.slices, signal, move |i| {
+            key.try_get_untracked().and_then(|k| compute(i, k))
+        });
+        ImmediateEffect::new_scoped(move || {
+            let k = key.get();
+            if let Some(value) = inputs.with_untracked(|i| compute(i, k))
+                && signal.try_with_untracked(|old| *old != value) == Some(true)
+            {
+                signal.set(value);
+            }
+        });
+        signal.read_only()
+    }
+
     /// Number of errors and warnings.
     pub fn counts(&self) -> (usize, usize) {
         self.findings.with(|fs| {
@@ -341,8 +371,22 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     let signal = RwSignal::new(inputs.with_untracked(&f));
+    register(slices, signal, move |i| Some(f(i)));
+    signal.read_only()
+}
+
+/// Put `signal` in the registry: on each change of the inputs `f` recomputes
+/// it (`None`: nothing to compute any more) and it is set if it differs.
+/// Removed when the calling component is cleaned up.
+fn register<T>(
+    slices: StoredValue<Slices, LocalStorage>,
+    signal: RwSignal<T>,
+    f: impl Fn(&Inputs) -> Option<T> + 'static,
+) where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
     let refresh: Rc<Refresh> = Rc::new(move |i: &Inputs| {
-        let value = f(i);
+        let value = f(i)?;
         let same = signal.try_with_untracked(|old| *old == value)?;
         (!same).then(|| {
             Box::new(move || {
@@ -370,5 +414,4 @@ where
             });
         }
     });
-    signal.read_only()
 }

@@ -103,3 +103,114 @@ async fn ten_thousand_pasted_rows_are_one_batch_and_one_undo_step() {
     settle().await;
     assert_eq!(state.inputs.with_untracked(|i| i.rows.len()), 10_000);
 }
+
+/// A project form with `n` indicators named `项目{p} 指标{k}`.
+fn project(p: usize, n: usize) -> budget_core::model::ProjectForm {
+    budget_core::model::ProjectForm {
+        name: format!("项目{p}"),
+        indicators: (0..n)
+            .map(|k| budget_core::model::ProjectIndicator {
+                level1: "产出指标".into(),
+                level3: format!("项目{p} 指标{k}"),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+fn project_grids() -> Vec<String> {
+    budget_form::grid::reveal::registered()
+        .into_iter()
+        .filter(|p| p.starts_with("projects["))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn each_project_has_its_grid_and_a_deleted_project_leaves_none_behind() {
+    use budget_form::sections::projects::ProjectsSection;
+    let container: web_sys::HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let inputs = Inputs {
+        projects: vec![project(0, 2), project(1, 3), project(2, 1)],
+        ..Default::default()
+    };
+    let state = AppState::new(inputs);
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(state);
+        view! { <ProjectsSection /> }
+    });
+    settle().await;
+    assert_eq!(
+        project_grids(),
+        [
+            "projects[0].indicators",
+            "projects[1].indicators",
+            "projects[2].indicators"
+        ]
+    );
+    let cell = |id: &str| -> web_sys::HtmlInputElement {
+        container
+            .query_selector(&format!("#{id}"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no #{id}"))
+            .dyn_into()
+            .unwrap()
+    };
+    assert_eq!(
+        cell("f-projects-1-indicators-2-level3").value(),
+        "项目1 指标2"
+    );
+
+    // A finding's path leads to its cell in the right project's grid.
+    assert!(budget_form::grid::reveal::reveal(
+        "projects[1].indicators[2].target"
+    ));
+    settle().await;
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("f-projects-1-indicators-2-target")
+    );
+
+    // Delete project 2 of 3: the form of index 1 now shows the old project 3.
+    let del: web_sys::HtmlElement = container
+        .query_selector("fieldset.project:nth-of-type(2) > button.del")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    del.click();
+    settle().await;
+    assert_eq!(state.inputs.with_untracked(|i| i.projects.len()), 2);
+    assert_eq!(
+        project_grids(),
+        ["projects[0].indicators", "projects[1].indicators"]
+    );
+    assert_eq!(
+        cell("f-projects-1-indicators-0-level3").value(),
+        "项目2 指标0"
+    );
+    assert!(
+        container
+            .query_selector("#f-projects-1-indicators-1-level3")
+            .unwrap()
+            .is_none()
+    );
+    assert!(!budget_form::grid::reveal::reveal(
+        "projects[2].indicators[0].level1"
+    ));
+
+    // Adding a project registers its grid; unmounting forgets them all.
+    state
+        .inputs
+        .update(|i| i.projects.push(budget_core::model::ProjectForm::default()));
+    settle().await;
+    assert_eq!(project_grids().len(), 3);
+    drop(handle);
+    settle().await;
+    assert!(project_grids().is_empty());
+}

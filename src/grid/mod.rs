@@ -16,8 +16,10 @@ mod legacy;
 mod model;
 pub mod reveal;
 pub mod select;
+mod spec;
 pub mod tsv;
 mod view;
 
 pub use legacy::move_between_rows;
-pub use view::{Grid, GridSpec, Row};
+pub use spec::{GridSpec, Row, Rows};
+pub use view::Grid;

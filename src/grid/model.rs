@@ -6,13 +6,13 @@
 use std::any::Any;
 use std::sync::{Arc, Mutex};
 
-use budget_core::{Amount, Inputs, Totals};
+use budget_core::{Amount, Inputs};
 
 use super::column::{Column, Kind};
 use super::edit::{self, PasteReport};
 use super::history::{History, Op, Stale, apply_step};
 use super::select::Pos;
-use super::view::{GridSpec, Row};
+use super::spec::{GridSpec, Row, Rows, TotalsRow};
 
 /// A row of some grid, its type erased: what the row memos of the view hold.
 #[derive(Clone)]
@@ -92,19 +92,19 @@ impl ColMeta {
 /// Everything about a grid that does not depend on its row type.
 pub struct Meta {
     /// JSON path of the list.
-    pub path: &'static str,
+    pub path: String,
     /// DOM id suffix.
-    pub id: &'static str,
+    pub id: String,
     /// Accessible name.
-    pub label: &'static str,
+    pub label: String,
     /// Word before 第n行 in row labels.
-    pub noun: &'static str,
+    pub noun: String,
     /// The columns.
     pub columns: Vec<ColMeta>,
     /// Leading data columns frozen while scrolling sideways.
     pub frozen: usize,
-    /// Text of the totals row per column.
-    pub totals: fn(&Totals) -> Vec<Option<String>>,
+    /// Text of the totals row per column; `None`: no totals row.
+    pub totals: Option<TotalsRow>,
     /// Whether the grid sorts by code.
     pub has_sort: bool,
     /// Text of the add-a-row button.
@@ -159,8 +159,7 @@ pub trait Model: Send + Sync {
 /// The `Model` of a `GridSpec<T>`.
 struct Typed<T: 'static> {
     columns: Vec<Column<T>>,
-    rows: fn(&Inputs) -> &Vec<T>,
-    rows_mut: fn(&mut Inputs) -> &mut Vec<T>,
+    rows: Rows<T>,
     describe: fn(&T) -> Option<String>,
     sort_key: Option<fn(&T) -> String>,
     history: Mutex<History<T>>,
@@ -190,7 +189,6 @@ pub fn split<T: Row>(spec: GridSpec<T>, undo_limit: usize) -> (Meta, Arc<dyn Mod
     let model = Typed {
         columns: spec.columns,
         rows: spec.rows,
-        rows_mut: spec.rows_mut,
         describe: spec.describe,
         sort_key: spec.sort_key,
         history: Mutex::new(History::new(undo_limit)),
@@ -210,10 +208,10 @@ impl<T: Row> Typed<T> {
 
 impl<T: Row> Model for Typed<T> {
     fn len(&self, i: &Inputs) -> usize {
-        (self.rows)(i).len()
+        self.rows.get(i).len()
     }
     fn snap(&self, i: &Inputs, r: usize) -> Option<Snap> {
-        (self.rows)(i).get(r).cloned().map(Snap::of)
+        self.rows.get(i).get(r).cloned().map(Snap::of)
     }
     fn text(&self, s: &Snap, c: usize) -> String {
         s.get::<T>()
@@ -229,12 +227,18 @@ impl<T: Row> Model for Typed<T> {
         s.get::<T>().and_then(self.describe)
     }
     fn set(&self, i: &mut Inputs, (r, c): Pos, text: &str) {
-        if let (Some(row), Some(col)) = ((self.rows_mut)(i).get_mut(r), self.columns.get(c)) {
+        if let (Some(row), Some(col)) = (
+            self.rows.get_mut(i).and_then(|v| v.get_mut(r)),
+            self.columns.get(c),
+        ) {
             (col.set)(row, text);
         }
     }
     fn put(&self, i: &mut Inputs, r: usize, s: &Snap) {
-        if let (Some(row), Some(old)) = ((self.rows_mut)(i).get_mut(r), s.get::<T>()) {
+        if let (Some(row), Some(old)) = (
+            self.rows.get_mut(i).and_then(|v| v.get_mut(r)),
+            s.get::<T>(),
+        ) {
             *row = old.clone();
         }
     }
@@ -245,7 +249,7 @@ impl<T: Row> Model for Typed<T> {
     }
     fn chose(&self, i: &Inputs, (r, c): Pos, label: &str) -> Plan {
         let mut ops = Vec::new();
-        if let (Some(old), Some(col)) = ((self.rows)(i).get(r), self.columns.get(c)) {
+        if let (Some(old), Some(col)) = (self.rows.get(i).get(r), self.columns.get(c)) {
             let mut new = old.clone();
             if (col.set)(&mut new, label) && new != *old {
                 ops.push(Op::Set {
@@ -258,29 +262,31 @@ impl<T: Row> Model for Typed<T> {
         Plan::of(ops)
     }
     fn paste(&self, i: &Inputs, block: &[Vec<String>], start: Pos) -> (Plan, PasteReport) {
-        let (ops, report) = edit::paste((self.rows)(i), &self.columns, block, start);
+        let (ops, report) = edit::paste(self.rows.get(i), &self.columns, block, start);
         (Plan::of(ops), report)
     }
     fn clear(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Plan {
-        Plan::of(edit::clear((self.rows)(i), &self.columns, sel))
+        Plan::of(edit::clear(self.rows.get(i), &self.columns, sel))
     }
     fn fill_down(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Plan {
-        Plan::of(edit::fill_down((self.rows)(i), &self.columns, sel))
+        Plan::of(edit::fill_down(self.rows.get(i), &self.columns, sel))
     }
     fn insert(&self, at: usize, n: usize) -> Plan {
         Plan::of(edit::insert::<T>(at, n))
     }
     fn delete(&self, i: &Inputs, top: usize, bottom: usize) -> Plan {
-        Plan::of(edit::delete((self.rows)(i), top, bottom))
+        Plan::of(edit::delete(self.rows.get(i), top, bottom))
     }
     fn sort(&self, i: &Inputs) -> Plan {
         match self.sort_key {
-            Some(key) => Plan::of(edit::sort_by((self.rows)(i), key)),
+            Some(key) => Plan::of(edit::sort_by(self.rows.get(i), key)),
             None => Plan::of::<T>(Vec::new()),
         }
     }
     fn apply(&self, i: &mut Inputs, plan: &Plan) -> bool {
-        apply_step((self.rows_mut)(i), plan.ops::<T>(), true).is_ok()
+        self.rows
+            .get_mut(i)
+            .is_some_and(|rows| apply_step(rows, plan.ops::<T>(), true).is_ok())
     }
     fn record(&self, label: &str, plan: Plan) {
         if let Ok(ops) = plan.ops.downcast::<Vec<Op<T>>>() {
@@ -288,13 +294,17 @@ impl<T: Row> Model for Typed<T> {
         }
     }
     fn undo(&self, i: &mut Inputs, redo: bool) -> Option<Result<String, Stale>> {
-        let rows = (self.rows_mut)(i);
+        let Some(rows) = self.rows.get_mut(i) else {
+            self.history(History::clear);
+            return Some(Err(Stale));
+        };
         self.history(|h| if redo { h.redo(rows) } else { h.undo(rows) })
     }
     fn block(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Vec<Vec<String>> {
         let (t, _, b, _) = sel;
         let cols = self.cols(sel);
-        (self.rows)(i)
+        self.rows
+            .get(i)
             .iter()
             .skip(t)
             .take(b + 1 - t)
@@ -303,7 +313,7 @@ impl<T: Row> Model for Typed<T> {
     }
     fn stats(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> String {
         let (t, _, b, _) = sel;
-        let rows = (self.rows)(i);
+        let rows = self.rows.get(i);
         let last = rows.len().min(b + 1);
         let cols = self.cols(sel);
         let mut texts = Vec::new();

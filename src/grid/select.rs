@@ -18,6 +18,39 @@ pub fn contains(a: Pos, b: Pos, p: Pos) -> bool {
     (t..=bt).contains(&p.0) && (l..=r).contains(&p.1)
 }
 
+/// The selected cells: the rectangle spanned by the anchor and the active cell,
+/// or, after Ctrl+A, every cell of the grid (the active cell stays where it was).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Selection {
+    /// Where the selection started (Shift extends from here).
+    pub anchor: Pos,
+    /// The cell with focus.
+    pub active: Pos,
+    /// Every cell is selected (Ctrl+A).
+    pub all: bool,
+}
+
+impl Selection {
+    /// The selected rectangle `(top, left, bottom, right)` of a grid of
+    /// `rows` × `cols` cells.
+    pub fn rect(&self, rows: usize, cols: usize) -> (usize, usize, usize, usize) {
+        if self.all && rows > 0 && cols > 0 {
+            (0, 0, rows - 1, cols - 1)
+        } else {
+            rect(self.anchor, self.active)
+        }
+    }
+    /// True when cell `p` is selected.
+    pub fn contains(&self, p: Pos) -> bool {
+        self.all || contains(self.anchor, self.active, p)
+    }
+    /// True when more than one cell of a `rows` × `cols` grid is selected.
+    pub fn is_range(&self, rows: usize, cols: usize) -> bool {
+        let (t, l, b, r) = self.rect(rows, cols);
+        t != b || l != r
+    }
+}
+
 /// Excel's status line over a selection: non-empty cells are counted; valid
 /// amounts are summed by the core (exact, in 分) and averaged.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +101,25 @@ mod tests {
         assert_eq!(rect((5, 3), (2, 1)), (2, 1, 5, 3));
         assert!(contains((5, 3), (2, 1), (3, 2)));
         assert!(!contains((5, 3), (2, 1), (6, 2)));
+    }
+
+    #[test]
+    fn select_all_spans_the_grid_and_keeps_the_active_cell() {
+        let s = Selection {
+            anchor: (3, 1),
+            active: (3, 1),
+            all: false,
+        };
+        assert_eq!(s.rect(10, 4), (3, 1, 3, 1));
+        assert!(!s.is_range(10, 4));
+        let all = Selection { all: true, ..s };
+        assert_eq!(all.rect(10, 4), (0, 0, 9, 3));
+        assert!(all.contains((9, 0)) && all.contains((0, 3)));
+        assert_eq!(all.active, (3, 1));
+        assert!(all.is_range(10, 4));
+        assert!(!all.is_range(1, 1), "one cell is not a range");
+        // An empty grid has no rectangle of its own: the corners stand.
+        assert_eq!(all.rect(0, 4), (3, 1, 3, 1));
     }
 
     #[test]

@@ -5,14 +5,15 @@
 use std::sync::Arc;
 
 use budget_core::amount::format_yuan;
-use budget_core::{Inputs, Severity, Totals};
+use budget_core::{Inputs, Severity};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlElement, HtmlInputElement, KeyboardEvent, MouseEvent};
 
-use super::column::{Catalogue, Column, Kind};
+use super::column::{Catalogue, Kind};
 use super::model::{Meta, Model, Plan, Snap, split};
-use super::select::{Pos, rect};
+use super::select::{Pos, Selection, rect};
+use super::spec::{GridSpec, Row};
 use super::tsv;
 use crate::paths::path_id;
 use crate::state::AppState;
@@ -25,39 +26,6 @@ const OVERSCAN: usize = 12;
 const UNDO_LIMIT: usize = 200;
 /// Results shown by the code picker.
 const PICK_LIMIT: usize = 12;
-
-/// A row type a grid can hold.
-pub trait Row: Clone + Default + PartialEq + Send + Sync + 'static {}
-impl<T: Clone + Default + PartialEq + Send + Sync + 'static> Row for T {}
-
-/// Everything that makes one grid: where its rows live and what its columns are.
-pub struct GridSpec<T: 'static> {
-    /// JSON path of the list (`rows`, `economic_rows`, `overall_performance.indicators`).
-    pub path: &'static str,
-    /// DOM id suffix of the grid (`rows` → `grid-rows`).
-    pub id: &'static str,
-    /// Accessible name of the grid.
-    pub label: &'static str,
-    /// Word before 第n行 in row labels (`经济分类`), may be empty.
-    pub noun: &'static str,
-    /// The columns.
-    pub columns: Vec<Column<T>>,
-    /// Leading data columns frozen while scrolling sideways.
-    pub frozen: usize,
-    /// The rows in the inputs.
-    pub rows: fn(&Inputs) -> &Vec<T>,
-    /// The rows, mutably.
-    pub rows_mut: fn(&mut Inputs) -> &mut Vec<T>,
-    /// What a row is, for accessible names (`2010301 行政运行 一般公共预算 基本支出`);
-    /// `None` falls back to 第n行.
-    pub describe: fn(&T) -> Option<String>,
-    /// Text of the totals row per column, from the core's derived totals.
-    pub totals: fn(&Totals) -> Vec<Option<String>>,
-    /// Key for 按编码排序, if the grid has codes.
-    pub sort_key: Option<fn(&T) -> String>,
-    /// Text of the add-a-row button.
-    pub add_label: &'static str,
-}
 
 /// Set `signal` to `value` only when it differs: a set notifies every
 /// subscriber, and the controller's signals (mode, picker, selection) are
@@ -107,6 +75,8 @@ struct Ctl {
     state: AppState,
     active: RwSignal<Pos>,
     anchor: RwSignal<Pos>,
+    /// Ctrl+A: every cell is selected (see `Selection`).
+    all: RwSignal<bool>,
     mode: RwSignal<Mode>,
     /// The row as it was when the current edit began (Esc and undo).
     origin: StoredValue<Option<(usize, Snap)>>,
@@ -134,7 +104,12 @@ impl Ctl {
             .spec
             .with_value(|s| s.columns.get(p.1).is_none_or(|c| !c.editable()));
         if derived {
-            format!("grid-{}-{}-{}", self.spec.with_value(|s| s.id), p.0, p.1)
+            format!(
+                "grid-{}-{}-{}",
+                self.spec.with_value(|s| s.id.clone()),
+                p.0,
+                p.1
+            )
         } else {
             path_id(&self.cell_path(p))
         }
@@ -199,6 +174,7 @@ impl Ctl {
             self.commit();
             self.active.set(p);
             self.anchor.set(p);
+            set_changed(self.all, false);
         }
         let kind = self.spec.with_value(|s| s.columns[p.1].kind);
         let m = self.model();
@@ -291,6 +267,7 @@ impl Ctl {
         }
         let p = (p.0.min(len - 1), p.1.min(self.ncols() - 1));
         self.active.set(p);
+        set_changed(self.all, false);
         if !extend {
             self.anchor.set(p);
         }
@@ -302,7 +279,7 @@ impl Ctl {
         let top = p.0 as f64 * ROW_H;
         let (s, h) = (self.scroll.get_untracked(), self.view_h.get_untracked());
         let id = self.cell_id(p);
-        let scroller = format!("grid-{}", self.spec.with_value(|s| s.id));
+        let scroller = self.spec.with_value(|s| format!("grid-{}", s.id));
         if top < s || top + ROW_H > s + h - 2.0 * ROW_H {
             let want = if top < s {
                 top
@@ -325,8 +302,31 @@ impl Ctl {
         }
     }
 
+    /// The selection (tracked: for memos).
+    fn sel(&self) -> Selection {
+        Selection {
+            anchor: self.anchor.get(),
+            active: self.active.get(),
+            all: self.all.get(),
+        }
+    }
+
+    /// The selected rectangle.
     fn selection(&self) -> (usize, usize, usize, usize) {
-        rect(self.anchor.get_untracked(), self.active.get_untracked())
+        let sel = Selection {
+            anchor: self.anchor.get_untracked(),
+            active: self.active.get_untracked(),
+            all: self.all.get_untracked(),
+        };
+        sel.rect(self.len.get_untracked(), self.ncols())
+    }
+
+    /// Ctrl+A: select every cell, keep the active one.
+    fn select_all(&self) {
+        self.commit();
+        if self.len.get_untracked() > 0 {
+            self.all.set(true);
+        }
     }
 
     fn undo(&self, redo: bool) {
@@ -399,6 +399,7 @@ impl Ctl {
         if report.cells > 0 {
             self.anchor.set((t, l));
             self.active.set(report.end);
+            set_changed(self.all, false);
             self.reveal((t, l));
         }
     }
@@ -501,6 +502,9 @@ impl Ctl {
 
         if ctrl {
             match key.to_lowercase().as_str() {
+                // Ctrl+A while editing selects the text of the cell.
+                "a" if mode != Mode::Nav => return,
+                "a" => self.select_all(),
                 "z" if !shift => self.undo(false),
                 "z" | "y" => self.undo(true),
                 "d" => self.fill_down(),
@@ -684,6 +688,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         state,
         active: RwSignal::new((0, 0)),
         anchor: RwSignal::new((0, 0)),
+        all: RwSignal::new(false),
         mode: RwSignal::new(Mode::Nav),
         origin: StoredValue::new(None),
         status: RwSignal::new(String::new()),
@@ -693,8 +698,17 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         len,
     };
     // Findings lead to cells of rows outside the rendered window too.
-    let reveal_key = super::reveal::register(spec.path, move |row, field| {
-        if row >= ctl.len.get_untracked() {
+    let scroller_id = format!("grid-{}", spec.id);
+    let reveal_key = super::reveal::register(spec.path.clone(), move |row, field| {
+        let len = ctl.len.get_untracked();
+        if len == 0 {
+            // An empty grid: focus it, it takes a paste.
+            return document()
+                .and_then(|d| d.get_element_by_id(&scroller_id))
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                .is_some_and(|e| e.focus().is_ok());
+        }
+        if row >= len {
             return false;
         }
         let col = ctl
@@ -718,11 +732,21 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         let end = (first + shown + OVERSCAN).min(n);
         (start, end)
     });
+    // Row nodes are recycled: a row of the window is drawn by slot `r % slots`,
+    // so scrolling changes the texts and ids of the slots that leave the window
+    // instead of building new rows. `slots` exceeds the longest window; it is a
+    // power of two from 128 up, so resizing the view rarely rebuilds the rows.
+    let slots = Memo::new(move |_| {
+        let longest = (ctl.view_h.get() / ROW_H).ceil() as usize + 2 * OVERSCAN + 2;
+        longest.next_power_of_two().max(128)
+    });
     let stats = Memo::new(move |_| {
-        let (t, l, b, r) = rect(ctl.anchor.get(), ctl.active.get());
-        if t == b && l == r {
+        let n = len.get();
+        let sel = ctl.sel();
+        if !sel.is_range(n, ctl.ncols()) {
             return None;
         }
+        let (t, l, b, r) = sel.rect(n, ctl.ncols());
         let m = ctl.model();
         let line = state.inputs.with(|i| m.stats(i, (t, l, b, r)));
         Some(format!("已选 {} 行 × {} 列　{line}", b + 1 - t, r + 1 - l))
@@ -754,27 +778,32 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         .collect_view();
     let totals_spec = spec.clone();
     let totals_lefts = lefts.clone();
-    let totals = move || {
-        let texts = state.totals.with(|t| (totals_spec.totals)(t));
-        totals_spec
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(k, c)| {
-                let t = texts.get(k).cloned().flatten().unwrap_or_default();
-                let num = c.kind == Kind::Amount;
-                let style = totals_lefts[k].map(|x| format!("left:{x}px"));
-                let class = match (num, totals_lefts[k].is_some()) {
-                    (true, _) => "num",
-                    (false, true) => "frozen",
-                    _ => "",
-                };
-                view! { <td class=class style=style aria-colindex=k + 2>{t}</td> }
-            })
-            .collect_view()
-    };
+    let totals = totals_spec.totals.map(|of| {
+        move || {
+            let texts = state.totals.with(of);
+            totals_spec
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(k, c)| {
+                    let t = texts.get(k).cloned().flatten().unwrap_or_default();
+                    let num = c.kind == Kind::Amount;
+                    let style = totals_lefts[k].map(|x| format!("left:{x}px"));
+                    let class = match (num, totals_lefts[k].is_some()) {
+                        (true, _) => "num",
+                        (false, true) => "frozen",
+                        _ => "",
+                    };
+                    view! { <td class=class style=style aria-colindex=k + 2>{t}</td> }
+                })
+                .collect_view()
+        }
+    });
+    let has_totals = totals.is_some();
     let ncols = spec.columns.len();
-    let label = spec.label;
+    let label = spec.label.clone();
+    let empty_label = label.clone();
+    let tools_label = format!("{label} 行操作");
     let add_label = spec.add_label;
     let has_sort = spec.has_sort;
     let row_lefts = lefts.clone();
@@ -794,7 +823,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     };
     let live_id = format!("{grid_id}-status");
     view! {
-        <div class="grid-tools" role="toolbar" aria-label=format!("{label} 行操作")>
+        <div class="grid-tools" role="toolbar" aria-label=tools_label>
             <button type="button" on:click=move |_| ctl.insert(false) title="Ctrl+Shift+=">"上方插入行"</button>
             <button type="button" on:click=move |_| ctl.insert(true)>"下方插入行"</button>
             <button type="button" on:click=move |_| {
@@ -810,7 +839,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
             class="grid-scroll"
             id=grid_id.clone()
             tabindex=move || (len.get() == 0).then_some("0")
-            aria-label=move || (len.get() == 0).then(|| format!("{label}（空，可粘贴 Ctrl+V）"))
+            aria-label=move || (len.get() == 0).then(|| format!("{empty_label}（空，可粘贴 Ctrl+V）"))
             on:scroll=on_scroll
             on:keydown=move |ev: KeyboardEvent| ctl.key(&ev)
             on:copy=move |ev: ClipboardEvent| {
@@ -841,7 +870,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                 class="grid sheet"
                 role="grid"
                 aria-label=label
-                aria-rowcount=move || len.get() + 2
+                aria-rowcount=move || len.get() + 1 + usize::from(has_totals)
                 aria-colcount=ncols + 2
                 aria-describedby=live_id.clone()
                 style=format!("width:{total_w}px")
@@ -861,22 +890,36 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                 <tbody>
                     <tr class="spacer" aria-hidden="true" style=move || format!("height:{}px", window.get().0 as f64 * ROW_H)></tr>
                     <For
-                        each=move || { let (s, e) = window.get(); s..e }
-                        key=|r| *r
-                        children=move |r| row_view(ctl, r, row_lefts.clone())
+                        each=move || {
+                            let (s, e) = window.get();
+                            let cap = slots.get();
+                            (s..e).map(move |r| (cap, r % cap))
+                        }
+                        key=|k| *k
+                        children=move |(cap, slot)| {
+                            // The row this slot shows: the one of the window with
+                            // `r % cap == slot`.
+                            let r = Memo::new(move |_| {
+                                let (s, _) = window.get();
+                                s + (slot + cap - s % cap) % cap
+                            });
+                            row_view(ctl, r, row_lefts.clone())
+                        }
                     />
                     <tr class="spacer" aria-hidden="true" style=move || {
                         let (_, e) = window.get();
                         format!("height:{}px", (len.get() - e.min(len.get())) as f64 * ROW_H)
                     }></tr>
                 </tbody>
-                <tfoot>
-                    <tr class="totals" role="row" aria-rowindex=move || len.get() + 2>
-                        <th scope="row" class="frozen rownum" style="left:0">"合计"</th>
-                        {totals}
-                        <td></td>
-                    </tr>
-                </tfoot>
+                {totals.map(|totals| view! {
+                    <tfoot>
+                        <tr class="totals" role="row" aria-rowindex=move || len.get() + 2>
+                            <th scope="row" class="frozen rownum" style="left:0">"合计"</th>
+                            {totals}
+                            <td></td>
+                        </tr>
+                    </tfoot>
+                })}
             </table>
         </div>
         <p class="grid-status" id=live_id aria-live="polite">
@@ -898,48 +941,76 @@ struct RowSel {
     active: Option<usize>,
 }
 
-/// One rendered row.
-fn row_view(ctl: Ctl, r: usize, lefts: Arc<Vec<Option<u32>>>) -> impl IntoView {
+/// One rendered row: the row `r` of a slot, which changes as the grid scrolls.
+fn row_view(ctl: Ctl, r: Memo<usize>, lefts: Arc<Vec<Option<u32>>>) -> impl IntoView {
     let state = ctl.state;
     let model = ctl.model();
     // Only this row's slice changes when another row is edited: its cells are
-    // not even visited (see `state::slice`).
+    // not even visited (see `AppState::input_slice`).
     let row = {
         let model = model.clone();
-        state.input_slice(move |i| model.snap(i, r))
+        state.input_slice_keyed(r, move |i, r| model.snap(i, r))
     };
-    let n = r + 1;
-    let (noun, ncols) = ctl.spec.with_value(|s| (s.noun, s.columns.len()));
-    let row_name = crate::state::slice(move || {
-        row.with(|x| x.as_ref().and_then(|x| model.describe(x)))
-            .unwrap_or_else(|| format!("{noun}第{n}行"))
+    let (noun, ncols) = ctl.spec.with_value(|s| (s.noun.clone(), s.columns.len()));
+    let row_name = {
+        let noun = noun.clone();
+        crate::state::slice(move || {
+            let n = r.get() + 1;
+            row.with(|x| x.as_ref().and_then(|x| model.describe(x)))
+                .unwrap_or_else(|| format!("{noun}第{n}行"))
+        })
+    };
+    let tr = NodeRef::<leptos::html::Tr>::new();
+    // A focused cell whose slot now shows another row loses focus, as it did
+    // when its row left the page: typing must not go into the other row.
+    Effect::new(move |prev: Option<usize>| {
+        let now = r.get();
+        if prev.is_some_and(|p| p != now) {
+            let focused = document().and_then(|d| d.active_element());
+            if let (Some(tr), Some(el)) = (tr.get_untracked(), focused)
+                && tr.contains(Some(&el))
+                && let Ok(el) = el.dyn_into::<HtmlElement>()
+            {
+                el.blur().ok();
+            }
+        }
+        now
     });
     // This row's part of the selection: the selected columns and the active
     // column. Moving the selection re-runs one memo per visible row, and only
     // the rows whose part changed re-render their cells (a memo per cell over
     // the controller's signals made every move re-run every cell's memo).
     let row_sel = Memo::new(move |_| {
-        let (t, l, b, right) = rect(ctl.anchor.get(), ctl.active.get());
-        let active = ctl.active.get();
+        let r = r.get();
+        let sel: Selection = ctl.sel();
+        let cols = if sel.all {
+            Some((0, usize::MAX))
+        } else {
+            let (t, l, b, right) = rect(sel.anchor, sel.active);
+            (t..=b).contains(&r).then_some((l, right))
+        };
         RowSel {
-            cols: (t..=b).contains(&r).then_some((l, right)),
-            active: (active.0 == r).then_some(active.1),
+            cols,
+            active: (sel.active.0 == r).then_some(sel.active.1),
         }
     });
     let cells = (0..ncols)
-        .map(|c| cell_view(ctl, (r, c), row, row_name, row_sel, lefts[c]))
+        .map(|c| cell_view(ctl, r, c, row, row_name, row_sel, lefts[c]))
         .collect_view();
     view! {
-        <tr class="grid-row" role="row" aria-rowindex=r + 2>
-            <th scope="row" class="frozen rownum" style="left:0" aria-colindex="1">{n}</th>
+        <tr class="grid-row" role="row" aria-rowindex=move || r.get() + 2 node_ref=tr>
+            <th scope="row" class="frozen rownum" style="left:0" aria-colindex="1">{move || r.get() + 1}</th>
             {cells}
             <td aria-colindex=ncols + 2>
                 <button
                     type="button"
                     class="del"
                     tabindex="-1"
-                    aria-label=format!("删除{noun}第{n}行")
-                    on:click=move |_| ctl.delete_rows(r, r)
+                    aria-label=move || format!("删除{noun}第{}行", r.get() + 1)
+                    on:click=move |_| {
+                        let r = r.get_untracked();
+                        ctl.delete_rows(r, r)
+                    }
                 >
                     "删除"
                 </button>
@@ -951,13 +1022,15 @@ fn row_view(ctl: Ctl, r: usize, lefts: Arc<Vec<Option<u32>>>) -> impl IntoView {
 /// One cell: an input, a select, or derived text.
 fn cell_view(
     ctl: Ctl,
-    p: Pos,
+    r: Memo<usize>,
+    c: usize,
     row: ReadSignal<Option<Snap>>,
     row_name: ReadSignal<String>,
     row_sel: Memo<RowSel>,
     left: Option<u32>,
 ) -> impl IntoView {
-    let c = p.1;
+    let p = move || (r.get(), c);
+    let here = move || (r.get_untracked(), c);
     let (kind, header) = ctl.spec.with_value(|s| {
         let col = &s.columns[c];
         (col.kind, col.header)
@@ -967,10 +1040,13 @@ fn cell_view(
         let model = model.clone();
         Memo::new(move |_| row.with(|x| x.as_ref().map(|x| model.text(x, c)).unwrap_or_default()))
     };
-    let path = ctl.cell_path(p);
-    let id = ctl.cell_id(p);
-    // This cell's findings: a signal of its own path, set only when they change.
-    let finding = RwSignal::from(ctl.state.finding(&path).unwrap_or_default());
+    let id = Memo::new(move |_| ctl.cell_id(p()));
+    // This cell's findings: the signal of its current path, which changes
+    // only when the findings naming that path do.
+    let finding = Memo::new(move |_| {
+        let path = ctl.cell_path(p());
+        ctl.state.finding(&path).and_then(|cell| cell.get())
+    });
     let selected =
         Memo::new(move |_| row_sel.with(|s| s.cols.is_some_and(|(l, r)| (l..=r).contains(&c))));
     let is_active = Memo::new(move |_| row_sel.with(|s| s.active == Some(c)));
@@ -1002,10 +1078,12 @@ fn cell_view(
     let label = move || format!("{} {header}", row_name.get());
     let tabindex = move || if is_active.get() { "0" } else { "-1" };
     let on_focus = move |ev: web_sys::FocusEvent| {
+        let p = here();
         if ctl.active.get_untracked() != p {
             ctl.commit();
             ctl.active.set(p);
             ctl.anchor.set(p);
+            set_changed(ctl.all, false);
         }
         // A cell that gets focus is selected whole: typing replaces it.
         if ctl.mode.get_untracked() == Mode::Nav {
@@ -1021,8 +1099,13 @@ fn cell_view(
         if ev.shift_key() {
             ev.prevent_default();
             ctl.commit();
-            ctl.active.set(p);
+            ctl.active.set(here());
+            set_changed(ctl.all, false);
             ctl.status.set(String::new());
+        } else {
+            // A click selects its cell alone, also after Ctrl+A.
+            set_changed(ctl.all, false);
+            ctl.anchor.set(ctl.active.get_untracked());
         }
     };
     let cell = match kind {
@@ -1033,7 +1116,7 @@ fn cell_view(
             };
             view! {
                 <span
-                    id=id
+                    id=move || id.get()
                     class=move || if unknown() { "derived unknown" } else { "derived" }
                     tabindex=tabindex
                     aria-label=label
@@ -1053,7 +1136,7 @@ fn cell_view(
                 .collect_view();
             view! {
                 <select
-                    id=id
+                    id=move || id.get()
                     class=move || flag().trim().to_string()
                     tabindex=tabindex
                     aria-label=label
@@ -1061,7 +1144,7 @@ fn cell_view(
                     prop:value=move || text.get()
                     on:focus=on_focus
                     on:mousedown=on_mousedown
-                    on:change=move |ev| ctl.chose(p, &event_target_value(&ev))
+                    on:change=move |ev| ctl.chose(here(), &event_target_value(&ev))
                 >
                     {opts}
                 </select>
@@ -1089,8 +1172,7 @@ fn cell_view(
                         })
                 })
             });
-            let msg_id = format!("{id}-msg");
-            let msg_id2 = msg_id.clone();
+            let msg_id = move || format!("{}-msg", id.get());
             let class = move || {
                 let mut s = String::from(if kind == Kind::Amount {
                     "amount"
@@ -1103,52 +1185,47 @@ fn cell_view(
                 s.push_str(flag());
                 s
             };
-            let picker_id = format!("{id}-picker");
-            let cell_id = id.clone();
-            let picker_id2 = picker_id.clone();
+            let picker_id = move || format!("{}-picker", id.get());
             let is_code = matches!(kind, Kind::Code(_));
             let open = Memo::new(move |_| {
                 ctl.picker
-                    .with(|pk| pk.as_ref().is_some_and(|pk| (pk.row, pk.col) == p))
+                    .with(|pk| pk.as_ref().is_some_and(|pk| (pk.row, pk.col) == p()))
             });
-            let active_opt = {
-                let picker_id = picker_id.clone();
-                move || {
-                    ctl.picker.with(|pk| {
-                        pk.as_ref()
-                            .filter(|pk| (pk.row, pk.col) == p)
-                            .and_then(|pk| pk.hi)
-                            .map(|k| format!("{picker_id}-{k}"))
-                    })
-                }
+            let active_opt = move || {
+                ctl.picker.with(|pk| {
+                    pk.as_ref()
+                        .filter(|pk| (pk.row, pk.col) == p())
+                        .and_then(|pk| pk.hi)
+                        .map(|k| format!("{}-{k}", picker_id()))
+                })
             };
             view! {
                 <input
-                    id=id
+                    id=move || id.get()
                     type="text"
                     autocomplete="off"
                     inputmode=if kind == Kind::Amount { Some("decimal") } else { None }
                     role=is_code.then_some("combobox")
                     aria-autocomplete=is_code.then_some("list")
                     aria-expanded=move || is_code.then(|| if open.get() { "true" } else { "false" })
-                    aria-controls=is_code.then(|| picker_id2.clone())
+                    aria-controls=move || is_code.then(picker_id)
                     aria-activedescendant=active_opt
                     class=class
                     tabindex=tabindex
                     aria-label=label
                     title=title
                     aria-invalid=move || error.with(|e| e.as_ref().map(|_| "true"))
-                    aria-describedby=move || error.with(|e| e.as_ref().map(|_| msg_id2.clone()))
+                    aria-describedby=move || error.with(|e| e.as_ref().map(|_| msg_id()))
                     prop:value=move || text.get()
                     on:focus=on_focus
                     on:mousedown=on_mousedown
                     on:click=on_click
                     on:dblclick=move |_| ctl.mode.set(Mode::InPlace)
-                    on:input=move |ev| ctl.typed(p, event_target_value(&ev))
+                    on:input=move |ev| ctl.typed(here(), event_target_value(&ev))
                 />
                 {move || display.get().map(|d| view! { <span class="cell-display" aria-hidden="true">{d}</span> })}
-                {move || error.get().map(|m| view! { <span class="cell-msg" id=msg_id.clone()>{m}</span> })}
-                {move || open.get().then(|| picker_view(ctl, picker_id.clone(), cell_id.clone()))}
+                {move || error.get().map(|m| view! { <span class="cell-msg" id=msg_id>{m}</span> })}
+                {move || open.get().then(|| picker_view(ctl, picker_id(), id.get_untracked()))}
             }
             .into_any()
         }

@@ -7,7 +7,7 @@ use budget_core::{Amount, Totals, catalog};
 use leptos::prelude::*;
 
 use crate::grid::column::{Catalogue, Column, Kind};
-use crate::grid::{Grid, GridSpec};
+use crate::grid::{Grid, GridSpec, Rows};
 
 /// The name of an economic code from the catalog, or why there is none.
 fn economic_name(code: &str) -> String {
@@ -72,16 +72,15 @@ fn totals(t: &Totals) -> Vec<Option<String>> {
 #[component]
 pub fn EconomicSection() -> impl IntoView {
     let spec = GridSpec {
-        path: "economic_rows",
-        id: "economic",
-        label: "基本支出经济分类",
-        noun: "经济分类",
+        path: "economic_rows".into(),
+        id: "economic".into(),
+        label: "基本支出经济分类".into(),
+        noun: "经济分类".into(),
         columns: columns(),
         frozen: 2,
-        rows: |i| &i.economic_rows,
-        rows_mut: |i| &mut i.economic_rows,
+        rows: Rows::List(|i| &i.economic_rows, |i| &mut i.economic_rows),
         describe,
-        totals,
+        totals: Some(totals),
         sort_key: Some(|r| r.code.clone()),
         add_label: "添加一行",
     };

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::fields::TextField;
 use crate::grid::column::{Column, Kind};
-use crate::grid::{Grid, GridSpec};
+use crate::grid::{Grid, GridSpec, Rows};
 use crate::state::AppState;
 
 /// 指标性质 symbols, in `Operator::ALL` order.
@@ -84,18 +84,20 @@ pub fn columns() -> Vec<Column<OverallIndicator>> {
 pub fn OverallSection() -> impl IntoView {
     let state = AppState::get();
     let spec = GridSpec {
-        path: "overall_performance.indicators",
-        id: "overall",
-        label: "整体绩效指标",
-        noun: "整体绩效指标",
+        path: "overall_performance.indicators".into(),
+        id: "overall".into(),
+        label: "整体绩效指标".into(),
+        noun: "整体绩效指标".into(),
         columns: columns(),
         frozen: 1,
-        rows: |i| &i.overall_performance.indicators,
-        rows_mut: |i| &mut i.overall_performance.indicators,
+        rows: Rows::List(
+            |i| &i.overall_performance.indicators,
+            |i| &mut i.overall_performance.indicators,
+        ),
         describe: |r| {
             (!r.name.trim().is_empty()).then(|| format!("整体绩效指标 {}", r.name.trim()))
         },
-        totals: |t| vec![None, Some(t.indicator_weights.normalize().to_string())],
+        totals: Some(|t| vec![None, Some(t.indicator_weights.normalize().to_string())]),
         sort_key: None,
         add_label: "添加指标",
     };

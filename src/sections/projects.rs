@@ -5,6 +5,8 @@ use budget_core::{Amount, catalog};
 use leptos::prelude::*;
 
 use crate::fields::{AmountField, TextField};
+use crate::grid::column::{Column, Kind};
+use crate::grid::{Grid, GridSpec, Rows};
 use crate::paths::path_id;
 use crate::state::AppState;
 
@@ -154,17 +156,25 @@ pub fn ProjectsSection() -> impl IntoView {
             .inputs
             .update(|i| i.projects.push(ProjectForm::default()))
     };
+    // Bumped when a project is deleted: the forms after it now show other
+    // projects, so every form is built anew (its grid's undo steps and its
+    // registration for findings belonged to the project that was there).
+    let epoch = RwSignal::new(0u32);
     view! {
         <h2>"项目绩效目标"</h2>
         <p class="hint">"每个项目一张表；在“资金来源”中添加为该项目提供资金的项目支出行。带 * 的为必填项。"</p>
-        <For each=move || 0..len.get() key=|i| *i children=move |i| view! { <ProjectView index=i /> } />
+        <For
+            each=move || { let e = epoch.get(); (0..len.get()).map(move |i| (e, i)) }
+            key=|k| *k
+            children=move |(_, i)| view! { <ProjectView index=i epoch=epoch /> }
+        />
         <button type="button" class="add" on:click=add>"添加项目"</button>
     }
 }
 
 /// One project form.
 #[component]
-fn ProjectView(index: usize) -> impl IntoView {
+fn ProjectView(index: usize, epoch: RwSignal<u32>) -> impl IntoView {
     let state = AppState::get();
     // A slice, not a memo: an edit outside this project visits none of its fields.
     let project = state.input_slice(move |i| i.projects.get(index).cloned().unwrap_or_default());
@@ -251,7 +261,7 @@ fn ProjectView(index: usize) -> impl IntoView {
             </div>
             <Links index=index project=project />
             <div class="form">{long}</div>
-            <ProjectIndicators index=index project=project />
+            <ProjectIndicators index=index />
             <button
                 type="button"
                 class="del"
@@ -260,7 +270,8 @@ fn ProjectView(index: usize) -> impl IntoView {
                         if index < i.projects.len() {
                             i.projects.remove(index);
                         }
-                    })
+                    });
+                    epoch.update(|e| *e = e.wrapping_add(1));
                 }
             >
                 {format!("删除项目 {n}")}
@@ -469,138 +480,104 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
     }
 }
 
-/// Apply `f` to indicator `k` of project `index`.
-fn edit_indicator(state: AppState, index: usize, k: usize, f: impl FnOnce(&mut ProjectIndicator)) {
-    edit(state, index, |p| {
-        if let Some(ind) = p.indicators.get_mut(k) {
-            f(ind);
-        }
-    })
+/// Indicator columns: JSON field, header, accessors.
+type IndGet = fn(&ProjectIndicator) -> String;
+type IndSet = fn(&mut ProjectIndicator, &str) -> bool;
+
+/// The columns of a project's indicators grid (all free text).
+pub fn indicator_columns() -> Vec<Column<ProjectIndicator>> {
+    const FIELDS: [(&str, &str, IndGet, IndSet); 6] = [
+        (
+            "level1",
+            "一级指标",
+            |x| x.level1.clone(),
+            |x, v| {
+                x.level1 = v.to_string();
+                true
+            },
+        ),
+        (
+            "level2",
+            "二级指标",
+            |x| x.level2.clone(),
+            |x, v| {
+                x.level2 = v.to_string();
+                true
+            },
+        ),
+        (
+            "level3",
+            "三级指标",
+            |x| x.level3.clone(),
+            |x, v| {
+                x.level3 = v.to_string();
+                true
+            },
+        ),
+        (
+            "target",
+            "目标值",
+            |x| x.target.clone(),
+            |x, v| {
+                x.target = v.to_string();
+                true
+            },
+        ),
+        (
+            "explanation",
+            "指标解释",
+            |x| x.explanation.clone(),
+            |x, v| {
+                x.explanation = v.to_string();
+                true
+            },
+        ),
+        (
+            "target_note",
+            "目标值说明",
+            |x| x.target_note.clone(),
+            |x, v| {
+                x.target_note = v.to_string();
+                true
+            },
+        ),
+    ];
+    FIELDS
+        .into_iter()
+        .map(|(key, header, get, set)| Column {
+            key,
+            header,
+            kind: Kind::Text,
+            get,
+            set,
+            amount: None,
+        })
+        .collect()
 }
 
-type IndGet = fn(&ProjectIndicator) -> String;
-type IndSet = fn(&mut ProjectIndicator, String);
-
-/// Indicator columns.
-const INDICATOR_FIELDS: [(&str, &str, IndGet, IndSet); 6] = [
-    (
-        "level1",
-        "一级指标",
-        |x| x.level1.clone(),
-        |x, v| x.level1 = v,
-    ),
-    (
-        "level2",
-        "二级指标",
-        |x| x.level2.clone(),
-        |x, v| x.level2 = v,
-    ),
-    (
-        "level3",
-        "三级指标",
-        |x| x.level3.clone(),
-        |x, v| x.level3 = v,
-    ),
-    (
-        "target",
-        "目标值",
-        |x| x.target.clone(),
-        |x, v| x.target = v,
-    ),
-    (
-        "explanation",
-        "指标解释",
-        |x| x.explanation.clone(),
-        |x, v| x.explanation = v,
-    ),
-    (
-        "target_note",
-        "目标值说明",
-        |x| x.target_note.clone(),
-        |x, v| x.target_note = v,
-    ),
-];
-
-/// The indicators grid of one project.
+/// The indicators of project `index` on a spreadsheet grid (`projects[index].indicators`).
 #[component]
-fn ProjectIndicators(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
-    let state = AppState::get();
-    // Read through the project's memo: an edit elsewhere in the form re-runs none
-    // of these cells.
-    let len = Memo::new(move |_| project.with(|p| p.indicators.len()));
+fn ProjectIndicators(index: usize) -> impl IntoView {
     let n = index + 1;
-    let heads = INDICATOR_FIELDS
-        .iter()
-        .map(|f| view! { <th scope="col">{f.1}</th> })
-        .collect_view();
+    let spec = GridSpec {
+        path: format!("projects[{index}].indicators"),
+        id: format!("projects-{index}-indicators"),
+        label: format!("项目{n} 绩效指标"),
+        noun: format!("项目{n} 指标"),
+        columns: indicator_columns(),
+        frozen: 0,
+        rows: Rows::Nested {
+            index,
+            get: |i, k| i.projects.get(k).map(|p| &p.indicators),
+            get_mut: |i, k| i.projects.get_mut(k).map(|p| &mut p.indicators),
+        },
+        describe: |_| None,
+        totals: None,
+        sort_key: None,
+        add_label: "添加指标",
+    };
     view! {
         <h4>{format!("项目{n} 绩效指标")}</h4>
-        <div class="grid-wrap">
-            <table class="grid" on:keydown=crate::grid::move_between_rows>
-                <thead>
-                    <tr>
-                        <th scope="col">"行"</th>
-                        {heads}
-                        <th scope="col">"操作"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For
-                        each=move || 0..len.get()
-                        key=|k| *k
-                        children=move |k| {
-                            let cells = INDICATOR_FIELDS
-                                .into_iter()
-                                .map(|(field, label, get, set)| {
-                                    view! {
-                                        <td>
-                                            <TextField
-                                                path=format!("projects[{index}].indicators[{k}].{field}")
-                                                label=format!("项目{n} 指标第{}行 {label}", k + 1)
-                                                value=Signal::derive(move || {
-                                                    project.with(|p| p.indicators.get(k).map(get).unwrap_or_default())
-                                                })
-                                                on_set=Callback::new(move |v: String| {
-                                                    edit_indicator(state, index, k, |x| set(x, v))
-                                                })
-                                            />
-                                        </td>
-                                    }
-                                })
-                                .collect_view();
-                            view! {
-                                <tr>
-                                    <td class="rownum">{k + 1}</td>
-                                    {cells}
-                                    <td>
-                                        <button
-                                            type="button"
-                                            class="del"
-                                            aria-label=format!("删除项目{n} 指标第{}行", k + 1)
-                                            on:click=move |_| {
-                                                edit(state, index, |p| {
-                                                    if k < p.indicators.len() {
-                                                        p.indicators.remove(k);
-                                                    }
-                                                })
-                                            }
-                                        >
-                                            "删除"
-                                        </button>
-                                    </td>
-                                </tr>
-                            }
-                        }
-                    />
-                </tbody>
-            </table>
-        </div>
-        <button
-            type="button"
-            class="add"
-            on:click=move |_| edit(state, index, |p| p.indicators.push(ProjectIndicator::default()))
-        >
-            "添加指标"
-        </button>
+        <Grid spec=spec />
     }
 }

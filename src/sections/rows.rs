@@ -9,7 +9,7 @@ use budget_core::{Amount, Totals, catalog};
 use leptos::prelude::*;
 
 use crate::grid::column::{Catalogue, Column, Kind};
-use crate::grid::{Grid, GridSpec};
+use crate::grid::{Grid, GridSpec, Rows};
 
 /// What a row is, for accessible names: `2010301 行政运行 一般公共预算 基本支出`.
 fn describe(r: &BudgetRow) -> Option<String> {
@@ -138,16 +138,15 @@ fn totals(t: &Totals) -> Vec<Option<String>> {
 #[component]
 pub fn RowsSection() -> impl IntoView {
     let spec = GridSpec {
-        path: "rows",
-        id: "rows",
-        label: "预算明细",
-        noun: "",
+        path: "rows".into(),
+        id: "rows".into(),
+        label: "预算明细".into(),
+        noun: String::new(),
         columns: columns(),
         frozen: 2,
-        rows: |i| &i.rows,
-        rows_mut: |i| &mut i.rows,
+        rows: Rows::List(|i| &i.rows, |i| &mut i.rows),
         describe,
-        totals,
+        totals: Some(totals),
         sort_key: Some(|r| r.code.clone()),
         add_label: "添加一行",
     };

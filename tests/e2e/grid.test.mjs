@@ -311,3 +311,136 @@ test('10,000 rows: only a window of rows is in the page, and scrolling moves it'
   await page.waitForFunction(() => document.activeElement?.id === 'f-rows-9999-last_year');
   await context.close();
 });
+
+const projectRows = (page, p) =>
+  page.evaluate((p) => Number(document.querySelector(`#grid-projects-${p}-indicators table`).getAttribute('aria-rowcount')) - 1, p);
+
+test('project indicators: a TSV block pasted into a new project\'s grid, keys, fill, undo and redo', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.click('#tab-projects');
+  assert.equal(await projectRows(page, 0), 19, 'the sample project\'s 19 indicators are on its grid');
+  await page.click('#sec-projects > button.add');
+  await page.locator('#grid-projects-1-indicators').waitFor();
+  assert.equal(await projectRows(page, 1), 0);
+
+  // The empty grid of project 2 takes an Excel block: CRLF, blanks, a trailing tab,
+  // a quoted cell with a newline.
+  const block = [
+    '产出指标\t数量指标\t培训次数\t≥4\t"全年培训\n次数"\t',
+    '产出指标\t质量指标\t合格率\t≥95%\t\t按验收',
+    '效益指标\t满意度指标\t群众满意度\t≥90%\t问卷\t',
+  ].join('\r\n') + '\r\n';
+  await page.focus('#grid-projects-1-indicators');
+  await paste(page, block);
+  assert.equal(await projectRows(page, 1), 3);
+  assert.equal(await value(page, 'f-projects-1-indicators-0-level3'), '培训次数');
+  // The quoted cell with a newline stays one cell (a one-line <input> shows it without the break).
+  assert.equal(await value(page, 'f-projects-1-indicators-0-explanation'), '全年培训次数');
+  assert.equal(await value(page, 'f-projects-1-indicators-0-target_note'), '');
+  assert.equal(await value(page, 'f-projects-1-indicators-1-level1'), '产出指标');
+  assert.equal(await value(page, 'f-projects-1-indicators-1-target_note'), '按验收');
+  assert.equal(await page.locator('#grid-projects-2-indicators').count(), 0, 'no third project');
+  assert.match(await text(page, '#grid-projects-1-indicators-status'), /已粘贴 18 个单元格，新增 3 行/);
+  assert.equal(await projectRows(page, 0), 19, 'the other project is untouched');
+
+  // Keyboard: Ctrl+Home, arrows, typing replaces; Ctrl+D fills down.
+  await page.keyboard.press('Control+Home');
+  assert.equal(await active(page), 'f-projects-1-indicators-0-level1');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('数量指标');
+  await page.keyboard.press('Enter');
+  assert.equal(await active(page), 'f-projects-1-indicators-2-level2');
+  assert.equal(await value(page, 'f-projects-1-indicators-1-level2'), '数量指标');
+  await page.keyboard.press('Control+d');
+  // Ctrl+D on one cell copies the cell above, as in Excel.
+  assert.equal(await value(page, 'f-projects-1-indicators-2-level2'), '数量指标');
+  // Insert a row above (Ctrl+=) and delete it (Ctrl+-).
+  await page.keyboard.press('Control+=');
+  assert.equal(await projectRows(page, 1), 4);
+  assert.equal(await value(page, 'f-projects-1-indicators-2-level1'), '');
+  await page.keyboard.press('Control+-');
+  assert.equal(await projectRows(page, 1), 3);
+
+  // Undo the chain back to before the paste, then redo the paste.
+  for (let k = 0; k < 4; k++) await page.keyboard.press('Control+z');
+  assert.equal(await value(page, 'f-projects-1-indicators-1-level2'), '质量指标');
+  assert.equal(await value(page, 'f-projects-1-indicators-2-level2'), '满意度指标');
+  await page.keyboard.press('Control+z');
+  assert.equal(await projectRows(page, 1), 0);
+  assert.match(await text(page, '#grid-projects-1-indicators-status'), /已撤销：粘贴/);
+  await page.focus('#grid-projects-1-indicators');
+  await page.keyboard.press('Control+y');
+  assert.equal(await projectRows(page, 1), 3);
+  assert.equal(await value(page, 'f-projects-1-indicators-2-level3'), '群众满意度');
+  // The project's data is in the inputs: the draft autosaved holds it.
+  await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('群众满意度') && v.includes('全年培训\\n次数')));
+  assert.equal(await projectRows(page, 0), 19);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a check finding on a project indicator is outlined and its jump lands on the cell', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.click('#tab-projects');
+  // 二季度 below 一季度: PRJ-003 on projects[0].indicators[2].target.
+  await page.focus('#f-projects-0-indicators-2-target');
+  await page.keyboard.type('≥10%');
+  await page.keyboard.press('Enter');
+  const cell = '#f-projects-0-indicators-2-target';
+  await page.waitForFunction((sel) => document.querySelector(sel)?.classList.contains('flag-error'), cell);
+  assert.match(await page.getAttribute(cell, 'title'), /PRJ-003/);
+  // From another tab, the checks list leads back to the cell.
+  await page.click('#tab-rows');
+  await page.locator('.finding.error', { hasText: 'PRJ-003' }).locator('.finding-go').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-projects-0-indicators-2-target');
+  // The whole-list finding (no indicators) leads to the empty grid of a new project.
+  await page.click('#sec-projects > button.add');
+  await page.locator('#grid-projects-1-indicators').waitFor();
+  await page.click('#tab-rows');
+  await page.locator('.finding.error', { hasText: '第 2 个项目' }).filter({ hasText: '未填写绩效指标' }).locator('.finding-go').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'grid-projects-1-indicators');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Ctrl+A selects every cell: the status line sums the grid, Ctrl+C copies it, Delete clears it in one step', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.focus('#f-rows-2-this_year');
+  await page.keyboard.press('Control+a');
+  assert.equal(await active(page), 'f-rows-2-this_year', 'the active cell stays');
+  assert.equal(await page.locator('#grid-rows td.sel').count(), await page.locator('#grid-rows td[role="gridcell"]').count());
+  const status = await text(page, '#grid-rows-status');
+  // 16 rows × 6 columns; the sum is every amount cell of the grid: 本年 + 上年 totals.
+  assert.match(status, /已选 16 行 × 6 列/);
+  const thisYear = await text(page, '#grid-rows tfoot td.num >> nth=0');
+  const lastYear = await text(page, '#grid-rows tfoot td.num >> nth=1');
+  const cents = (s) => BigInt(s.replace(/[,.]/g, ''));
+  const total = cents(thisYear) + cents(lastYear);
+  const yuan = `${(total / 100n).toLocaleString('en-US')}.${String(total % 100n).padStart(2, '0')}`;
+  assert.ok(status.includes(`求和 ${yuan}`), `${status} has 求和 ${yuan}`);
+  const { tsv } = await copy(page);
+  const lines = tsv.split('\r\n').filter((l) => l !== '');
+  assert.equal(lines.length, 16);
+  assert.equal(lines[0].split('\t').length, 6);
+  assert.match(lines[0], /^2010301\t行政运行\t/);
+
+  await page.keyboard.press('Delete');
+  assert.equal(await value(page, 'f-rows-0-code'), '');
+  assert.equal(await value(page, 'f-rows-15-this_year'), '');
+  assert.equal(await text(page, '#sum-income'), '0.00');
+  await page.keyboard.press('Control+z');
+  assert.equal(await value(page, 'f-rows-0-code'), '2010301');
+  assert.equal(await text(page, '#sum-income'), thisYear);
+  // An arrow key ends the all-selection; Ctrl+A while editing selects the text only.
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('#grid-rows td.sel').count(), 1);
+  await page.keyboard.press('F2');
+  await page.keyboard.press('Control+a');
+  assert.equal(await page.locator('#grid-rows td.sel').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
