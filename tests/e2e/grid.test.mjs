@@ -309,6 +309,20 @@ test('10,000 rows: only a window of rows is in the page, and scrolling moves it'
   assert.equal(await page.evaluate(() => document.querySelector('#f-rows-9999-last_year')), null);
   await page.locator('.finding.error .finding-go').first().click();
   await page.waitForFunction(() => document.activeElement?.id === 'f-rows-9999-last_year');
+
+  // Row nodes are recycled as the grid scrolls: a focused cell whose node now
+  // shows another row loses focus, so typing cannot land in that row.
+  await page.keyboard.press('Control+Home');
+  await page.waitForFunction(() => document.activeElement?.id === 'f-rows-0-code');
+  await page.evaluate(() => { document.querySelector('#grid-rows').scrollTop = 120 * 32; });
+  // Row 128 is drawn by the node that drew row 0 (slot 0 of 128).
+  await page.waitForSelector('#f-rows-128-code');
+  assert.equal(await page.evaluate(() => document.querySelector('#f-rows-0-code')), null);
+  assert.notEqual(await active(page), 'f-rows-128-code');
+  assert.ok(!(await page.evaluate(() => document.querySelector('#grid-rows tbody').contains(document.activeElement))), 'no grid cell keeps focus');
+  const codes = await page.evaluate(() => [...document.querySelectorAll('#grid-rows tbody input[id$="-code"]')].map((e) => e.value).join());
+  await page.keyboard.type('77');
+  assert.equal(await page.evaluate(() => [...document.querySelectorAll('#grid-rows tbody input[id$="-code"]')].map((e) => e.value).join()), codes);
   await context.close();
 });
 
