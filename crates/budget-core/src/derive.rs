@@ -42,7 +42,20 @@ pub fn derive(inputs: &Inputs) -> Derived {
 /// 表6 alone, straight from the rows (what the live checks need): the same
 /// table `derive` puts at `tables[5]`.
 pub fn table6(inputs: &Inputs, totals: &Totals) -> Table {
-    tables::table6(inputs, totals, tables::ClassSums::of_rows(inputs))
+    table6_of_codes(inputs, totals, &crate::checks::rows::RowCodes::of(inputs))
+}
+
+/// 表6 from the rows' codes already indexed for the checks.
+pub(crate) fn table6_of_codes(
+    inputs: &Inputs,
+    totals: &Totals,
+    rows: &crate::checks::rows::RowCodes<'_>,
+) -> Table {
+    tables::table6(
+        inputs,
+        totals,
+        tables::ClassSums::of_code_sums(rows.this_year()),
+    )
 }
 
 impl Derived {

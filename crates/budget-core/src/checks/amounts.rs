@@ -22,6 +22,10 @@ pub(super) fn amt_001(ctx: &Ctx<'_>) -> Vec<Finding> {
         }
     };
     for (i, r) in inputs.rows.iter().enumerate() {
+        // Valid cells (the rule) have a parsed value: nothing to build.
+        if r.this_year.parsed().is_some() && r.last_year.parsed().is_some() {
+            continue;
+        }
         cell(
             &r.this_year,
             &|| format!("{}本年预算数", row_label(r)),

@@ -7,7 +7,7 @@ use super::{Ctx, economic_label, row_label};
 use crate::catalog::{self, Catalog, Level};
 use crate::fastmap::FastMap;
 use crate::finding::{Finding, Severity};
-use crate::model::trim_code;
+use crate::model::{BudgetRow, ExpenditureType, FundingSource, trim_code};
 
 /// What is wrong with a code, as a Chinese sentence, if anything.
 fn code_problem(code: &str, cat: &Catalog, want: Level, what: &str) -> Option<String> {
@@ -36,13 +36,15 @@ fn code_problem(code: &str, cat: &Catalog, want: Level, what: &str) -> Option<St
 pub(super) fn cod_001(ctx: &Ctx<'_>) -> Vec<Finding> {
     let cat = catalog::function();
     // Many rows share a code: judge each distinct code once.
-    let mut verdicts: FastMap<&str, Option<String>> = FastMap::default();
+    let verdicts: Vec<Option<String>> = ctx
+        .rows
+        .codes()
+        .iter()
+        .map(|code| code_problem(code, cat, Level::Item, "功能分类"))
+        .collect();
     let mut out = Vec::new();
-    for (i, r) in ctx.inputs.rows.iter().enumerate() {
-        let verdict = verdicts
-            .entry(r.code.as_str())
-            .or_insert_with(|| code_problem(&r.code, cat, Level::Item, "功能分类"));
-        if let Some(problem) = verdict {
+    for (i, &id) in ctx.rows.of_row().iter().enumerate() {
+        if let Some(Some(problem)) = verdicts.get(id as usize) {
             out.push(Finding::new(
                 "COD-001",
                 Severity::Error,
@@ -91,17 +93,60 @@ fn duplicates<K: Eq + std::hash::Hash>(
     out
 }
 
+/// Every source · type pair fits one bit of a `u64`.
+const PAIRS: usize = FundingSource::ALL.len() * ExpenditureType::ALL.len();
+const _: () = assert!(PAIRS <= 64);
+
+/// `(first, later)` rows sharing code · source · type, in order of the later
+/// one; rows with a blank code are skipped (COD-001 reports them).
+///
+/// Per distinct code a bit set of the source · type pairs seen so far finds a
+/// repeat with one test per row; only once a repeat exists is a map of first
+/// rows built (from the rows before it) to name the row it repeats.
+fn budget_row_duplicates(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
+    let rows = &ctx.inputs.rows;
+    let codes = ctx.rows.codes();
+    let blank: Vec<bool> = codes.iter().map(|c| trim_code(c).is_empty()).collect();
+    let mut seen = vec![0u64; codes.len()];
+    let key = |id: u32, r: &BudgetRow| {
+        (
+            id,
+            r.source as usize * ExpenditureType::ALL.len() + r.kind as usize,
+        )
+    };
+    let mut first: Option<FastMap<(u32, usize), usize>> = None;
+    let mut out = Vec::new();
+    for (i, (r, &id)) in rows.iter().zip(ctx.rows.of_row()).enumerate() {
+        let (Some(&false), Some(bits)) = (blank.get(id as usize), seen.get_mut(id as usize)) else {
+            continue;
+        };
+        let k = key(id, r);
+        let bit = 1u64 << k.1;
+        if *bits & bit == 0 {
+            *bits |= bit;
+            if let Some(map) = first.as_mut() {
+                map.insert(k, i);
+            }
+            continue;
+        }
+        let map = first.get_or_insert_with(|| {
+            let mut map = FastMap::default();
+            for (j, (r, &id)) in rows.iter().zip(ctx.rows.of_row()).enumerate().take(i) {
+                map.entry(key(id, r)).or_insert(j);
+            }
+            map
+        });
+        if let Some(&a) = map.get(&k) {
+            out.push((a, i));
+        }
+    }
+    out
+}
+
 /// ROW-001: one row per code · source · type.
 pub(super) fn row_001(ctx: &Ctx<'_>) -> Vec<Finding> {
     let rows = &ctx.inputs.rows;
-    let keys = rows
-        .iter()
-        // Source and type packed in one byte: a cheaper key to hash per row.
-        .map(|r| {
-            (!trim_code(&r.code).is_empty())
-                .then_some((r.code.as_str(), ((r.source as u8) << 4) | r.kind as u8))
-        });
-    duplicates(keys)
+    budget_row_duplicates(ctx)
         .into_iter()
         .map(|(a, b)| {
             Finding::new(
@@ -148,7 +193,8 @@ pub(super) fn row_002(ctx: &Ctx<'_>) -> Vec<Finding> {
 
 /// ROW-003: a row with both amounts zero says nothing.
 pub(super) fn row_003(ctx: &Ctx<'_>) -> Vec<Finding> {
-    let zero = |a: &crate::amount::Amount| super::valid(a).is_some_and(|v| v.is_zero());
+    // A valid cell has a parsed value (`super::valid`); a blank one parses to 0.
+    let zero = |a: &crate::amount::Amount| a.parsed().is_some_and(|v| v.is_zero());
     ctx.inputs
         .rows
         .iter()

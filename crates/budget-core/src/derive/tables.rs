@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::amount::{CentSum, canonical, to_wan};
 use crate::catalog::{self, Catalog, Entry, Level, code_key};
-use crate::fastmap::FastMap;
+use crate::fastmap::CodeIndex;
 use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, ProjectForm, trim_code};
 use crate::table::{Cell, CellText, HeaderCell, RowKind, Table, TableRow};
 use crate::totals::{Totals, is_personnel};
@@ -53,19 +53,15 @@ pub(super) struct CodeFigures<'a> {
 impl<'a> CodeFigures<'a> {
     /// Per code, in code order.
     pub(super) fn collect(inputs: &'a Inputs) -> Vec<CodeFigures<'a>> {
-        // Codes are 7-digit strings: hashed as one packed integer; a longer
-        // (invalid) code falls back to its text.
-        let mut index: FastMap<u64, usize> =
-            FastMap::with_capacity_and_hasher(1024, Default::default());
-        let mut long: FastMap<&str, usize> = FastMap::default();
+        let mut index = CodeIndex::with_capacity(1024);
         let mut out: Vec<CodeFigures> = Vec::with_capacity(1024);
         for r in &inputs.rows {
             let code = trim_code(&r.code);
-            let key = code_key(code);
-            let new = || {
+            let (i, new) = index.insert(code);
+            if new {
                 out.push(CodeFigures {
                     code,
-                    key,
+                    key: code_key(code),
                     entry: None,
                     by_source: Default::default(),
                     by_type: Default::default(),
@@ -73,13 +69,10 @@ impl<'a> CodeFigures<'a> {
                     general: Default::default(),
                     gov_fund: Default::default(),
                 });
-                out.len() - 1
+            }
+            let Some(f) = out.get_mut(i as usize) else {
+                continue;
             };
-            let i = match key {
-                Some(k) => *index.entry(k).or_insert_with(new),
-                None => *long.entry(code).or_insert_with(new),
-            };
-            let f = &mut out[i];
             let this = &r.this_year;
             f.total.add(this);
             f.by_source[r.source as usize].add(this);
@@ -577,30 +570,12 @@ impl<'a> ClassSums<'a> {
         let m = per_class(codes.iter().map(|f| (f.code, [f.total])));
         ClassSums(m.into_iter().map(|(c, [s])| (c, s)).collect())
     }
-    /// Straight from the rows (表6 alone, for the live checks): a short list
-    /// of 类 searched by a packed key (a 类 is at most 3 bytes), not by string.
-    pub(super) fn of_rows(inputs: &'a Inputs) -> Self {
-        let mut list: Vec<(u32, &str, CentSum)> = Vec::new();
-        for r in &inputs.rows {
-            let class = class_of(trim_code(&r.code));
-            let key = class
-                .bytes()
-                .fold(class.len() as u32, |k, b| (k << 8) | u32::from(b));
-            let k = match list
-                .iter()
-                .position(|(c, _, _)| *c == key && class.len() <= 3)
-            {
-                Some(k) => k,
-                None => {
-                    list.push((key, class, CentSum::default()));
-                    list.len() - 1
-                }
-            };
-            list[k].2.add(&r.this_year);
-        }
+    /// From each distinct code (as typed) of the rows with this year's sum
+    /// over its rows (表6 alone, for the live checks).
+    pub(super) fn of_code_sums(codes: impl Iterator<Item = (&'a str, CentSum)>) -> Self {
         let mut m: BTreeMap<&str, CentSum> = BTreeMap::new();
-        for (_, class, sum) in list {
-            m.entry(class).or_default().add_sum(sum);
+        for (code, sum) in codes {
+            m.entry(class_of(trim_code(code))).or_default().add_sum(sum);
         }
         ClassSums(m)
     }
