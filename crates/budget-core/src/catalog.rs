@@ -66,14 +66,28 @@ pub struct Catalog {
 /// byte-wise order of the codes: the bytes from the top, the length in the
 /// lowest byte (so `201` < `2010` and a trailing NUL stays distinct). `None`
 /// for longer codes; no catalog code is longer than 7.
+#[inline]
 pub(crate) fn code_key(code: &str) -> Option<u64> {
     let b = code.as_bytes();
-    if b.len() > 7 {
-        return None;
-    }
-    let mut w = [0u8; 8];
-    w[..b.len()].copy_from_slice(b);
-    Some((u64::from_be_bytes(w) & !0xff) | b.len() as u64)
+    let n = b.len();
+    // Byte `i` goes to bits 56 - 8i. Read as two (possibly overlapping) words
+    // from both ends, which put each byte in its place; no loop, no memcpy.
+    let packed = match b {
+        [] => 0,
+        [a, b @ ..] if n <= 3 => {
+            let (mid, last) = (b.first().unwrap_or(a), b.last().unwrap_or(a));
+            (u64::from(*a) << 56)
+                | (u64::from(*mid) << (56 - 8 * (n / 2)))
+                | (u64::from(*last) << (64 - 8 * n))
+        }
+        [a0, a1, a2, a3, ..] if n <= 7 => {
+            let [z0, z1, z2, z3] = [b[n - 4], b[n - 3], b[n - 2], b[n - 1]];
+            (u64::from(u32::from_be_bytes([*a0, *a1, *a2, *a3])) << 32)
+                | (u64::from(u32::from_be_bytes([z0, z1, z2, z3])) << (64 - 8 * n))
+        }
+        _ => return None,
+    };
+    Some(packed | n as u64)
 }
 
 /// `code,name` lines of `data/function.csv` (see build.rs).
@@ -366,7 +380,8 @@ mod tests {
     fn code_keys_order_as_the_codes_and_stay_distinct() {
         let mut codes = vec![
             "", "2", "20", "201", "2010", "20103", "2010301", "2010302", "201\0", "201\0\0", "9",
-            "99", "0", "00", "000", "a", "\u{7f}", "行", "2019999", "3",
+            "99", "0", "00", "000", "a", "\u{7f}", "行", "2019999", "3", "201030", "行行", "2行4",
+            "ab", "abcd", "abcdef",
         ];
         codes.extend(function().entries().iter().map(|e| e.code));
         codes.extend(economic().entries().iter().map(|e| e.code));

@@ -88,6 +88,7 @@ impl KeyIndex {
     pub(crate) fn len(&self) -> usize {
         self.len as usize
     }
+    #[inline]
     fn home(&self, key: u64) -> usize {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
     }
@@ -107,6 +108,7 @@ impl KeyIndex {
         }
     }
     /// The id of `key`, giving it `next` when new; `true` when new.
+    #[inline]
     pub(crate) fn insert(&mut self, key: u64, next: u32) -> (u32, bool) {
         debug_assert_ne!(key, EMPTY);
         if (self.len as usize + 1) * 2 > self.slots.len() {
@@ -162,6 +164,7 @@ impl<'a> CodeIndex<'a> {
         }
     }
     /// The id of `code`, giving it the next id when new; `true` when new.
+    #[inline]
     pub(crate) fn insert(&mut self, code: &'a str) -> (u32, bool) {
         let next = self.codes.len() as u32;
         let (id, new) = match crate::catalog::code_key(code) {

@@ -99,16 +99,24 @@ impl<'a> CodeFigures<'a> {
                 _ => {}
             }
         }
-        // Key order is code order (see `code_key`).
-        out.sort_unstable_by(|a, b| match (a.key, b.key) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            _ => a.code.cmp(b.code),
+        // Sorted as (key, position) pairs, not as the figures themselves
+        // (hundreds of bytes each). Key order is code order (see `code_key`).
+        let mut order: Vec<(Option<u64>, u32)> =
+            out.iter().zip(0u32..).map(|(f, i)| (f.key, i)).collect();
+        order.sort_unstable_by(|(ka, a), (kb, b)| match (ka, kb) {
+            (Some(x), Some(y)) => x.cmp(y),
+            _ => out[*a as usize].code.cmp(out[*b as usize].code),
         });
         let cat = catalog::function();
-        for f in &mut out {
-            f.entry = f.key.and_then(|k| cat.get_key(k));
-        }
-        out
+        let mut slots: Vec<Option<CodeFigures>> = out.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|(_, i)| slots.get_mut(i as usize)?.take())
+            .map(|mut f| {
+                f.entry = f.key.and_then(|k| cat.get_key(k));
+                f
+            })
+            .collect()
     }
     /// This year's total per 类 (3-digit prefix), in code order.
     pub(super) fn class_totals(codes: &[CodeFigures]) -> Vec<(String, Decimal)> {
