@@ -26,11 +26,11 @@ pub struct Derived {
 /// Derive every table and the narrative from the inputs.
 pub fn derive(inputs: &Inputs) -> Derived {
     let totals = Totals::compute(inputs);
-    let codes = tables::CodeFigures::collect(inputs);
+    let (codes, row_sums) = tables::CodeFigures::collect(inputs);
     let tables = tables::all(inputs, &totals, &codes);
     let project_tables = tables::projects(inputs);
     let classes = tables::CodeFigures::class_totals(&codes);
-    let narrative = crate::narrative::generate(inputs, &totals, &classes);
+    let narrative = crate::narrative::generate(inputs, &totals, &classes, &row_sums);
     Derived {
         totals,
         tables,

@@ -21,9 +21,9 @@ pub(super) fn amt_001(ctx: &Ctx<'_>) -> Vec<Finding> {
             ));
         }
     };
-    for (i, r) in inputs.rows.iter().enumerate() {
-        // Valid cells (the rule) have a parsed value: nothing to build.
-        if r.this_year.parsed().is_some() && r.last_year.parsed().is_some() {
+    for (i, (r, f)) in inputs.rows.iter().zip(ctx.rows.facts()).enumerate() {
+        // Valid cells (the rule): nothing to build, the row is not even read.
+        if f.valid() {
             continue;
         }
         cell(

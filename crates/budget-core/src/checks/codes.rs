@@ -3,11 +3,12 @@
 
 use std::collections::hash_map::Entry;
 
+use super::rows::RowFact;
 use super::{Ctx, economic_label, row_label};
 use crate::catalog::{self, Catalog, Level};
 use crate::fastmap::FastMap;
 use crate::finding::{Finding, Severity};
-use crate::model::{BudgetRow, ExpenditureType, FundingSource, trim_code};
+use crate::model::{ExpenditureType, FundingSource, trim_code};
 
 /// What is wrong with a code, as a Chinese sentence, if anything.
 fn code_problem(code: &str, cat: &Catalog, want: Level, what: &str) -> Option<String> {
@@ -43,8 +44,8 @@ pub(super) fn cod_001(ctx: &Ctx<'_>) -> Vec<Finding> {
         .map(|code| code_problem(code, cat, Level::Item, "功能分类"))
         .collect();
     let mut out = Vec::new();
-    for (i, &id) in ctx.rows.of_row().iter().enumerate() {
-        if let Some(Some(problem)) = verdicts.get(id as usize) {
+    for (i, f) in ctx.rows.facts().iter().enumerate() {
+        if let Some(Some(problem)) = verdicts.get(f.id as usize) {
             out.push(Finding::new(
                 "COD-001",
                 Severity::Error,
@@ -104,23 +105,24 @@ const _: () = assert!(PAIRS <= 64);
 /// repeat with one test per row; only once a repeat exists is a map of first
 /// rows built (from the rows before it) to name the row it repeats.
 fn budget_row_duplicates(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
-    let rows = &ctx.inputs.rows;
+    let facts = ctx.rows.facts();
     let codes = ctx.rows.codes();
     let blank: Vec<bool> = codes.iter().map(|c| trim_code(c).is_empty()).collect();
     let mut seen = vec![0u64; codes.len()];
-    let key = |id: u32, r: &BudgetRow| {
+    let key = |f: &RowFact| {
         (
-            id,
-            r.source as usize * ExpenditureType::ALL.len() + r.kind as usize,
+            f.id,
+            f.source as usize * ExpenditureType::ALL.len() + f.kind as usize,
         )
     };
     let mut first: Option<FastMap<(u32, usize), usize>> = None;
     let mut out = Vec::new();
-    for (i, (r, &id)) in rows.iter().zip(ctx.rows.of_row()).enumerate() {
-        let (Some(&false), Some(bits)) = (blank.get(id as usize), seen.get_mut(id as usize)) else {
+    for (i, f) in facts.iter().enumerate() {
+        let id = f.id as usize;
+        let (Some(&false), Some(bits)) = (blank.get(id), seen.get_mut(id)) else {
             continue;
         };
-        let k = key(id, r);
+        let k = key(f);
         let bit = 1u64 << k.1;
         if *bits & bit == 0 {
             *bits |= bit;
@@ -131,8 +133,8 @@ fn budget_row_duplicates(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
         }
         let map = first.get_or_insert_with(|| {
             let mut map = FastMap::default();
-            for (j, (r, &id)) in rows.iter().zip(ctx.rows.of_row()).enumerate().take(i) {
-                map.entry(key(id, r)).or_insert(j);
+            for (j, f) in facts.iter().enumerate().take(i) {
+                map.entry(key(f)).or_insert(j);
             }
             map
         });
@@ -193,14 +195,13 @@ pub(super) fn row_002(ctx: &Ctx<'_>) -> Vec<Finding> {
 
 /// ROW-003: a row with both amounts zero says nothing.
 pub(super) fn row_003(ctx: &Ctx<'_>) -> Vec<Finding> {
-    // A valid cell has a parsed value (`super::valid`); a blank one parses to 0.
-    let zero = |a: &crate::amount::Amount| a.parsed().is_some_and(|v| v.is_zero());
     ctx.inputs
         .rows
         .iter()
+        .zip(ctx.rows.facts())
         .enumerate()
-        .filter(|(_, r)| zero(&r.this_year) && zero(&r.last_year))
-        .map(|(i, r)| {
+        .filter(|(_, (_, f))| f.empty())
+        .map(|(i, (r, _))| {
             Finding::new(
                 "ROW-003",
                 Severity::Warning,

@@ -98,10 +98,10 @@ pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
         .map(|code| CORRESPONDENCE.iter().any(|(_, items)| items.contains(code)))
         .collect();
     let mut func: FastMap<&str, (Decimal, usize)> = FastMap::default();
-    for (i, (r, &id)) in ctx.inputs.rows.iter().zip(ctx.rows.of_row()).enumerate() {
-        if r.kind == ExpenditureType::Basic
-            && r.source.fund() == Some(Fund::General)
-            && wanted.get(id as usize) == Some(&true)
+    for (i, (r, f)) in ctx.inputs.rows.iter().zip(ctx.rows.facts()).enumerate() {
+        if f.kind == ExpenditureType::Basic
+            && f.source.fund() == Some(Fund::General)
+            && wanted.get(f.id as usize) == Some(&true)
         {
             func.entry(r.code.as_str()).or_insert((Decimal::ZERO, i)).0 += r.this_year.value();
         }

@@ -98,9 +98,9 @@ pub(super) fn prj_001(ctx: &Ctx<'_>) -> Vec<Finding> {
         .inputs
         .rows
         .iter()
-        .zip(ctx.rows.of_row())
-        .filter(|(r, id)| {
-            r.kind == ExpenditureType::Project && linked.get(**id as usize) == Some(&true)
+        .zip(ctx.rows.facts())
+        .filter(|(_, f)| {
+            f.kind == ExpenditureType::Project && linked.get(f.id as usize) == Some(&true)
         })
     {
         if let Some(sum) = project_rows.get_mut(&(r.code.as_str(), r.source)) {

@@ -11,6 +11,7 @@ use crate::amount::{CentSum, canonical, to_wan};
 use crate::catalog::{self, Catalog, Entry, Level, code_key};
 use crate::fastmap::CodeIndex;
 use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, ProjectForm, trim_code};
+use crate::narrative::{RowSums, RowSumsAcc};
 use crate::table::{Cell, CellText, HeaderCell, RowKind, Table, TableRow};
 use crate::totals::{Totals, is_personnel};
 
@@ -51,8 +52,10 @@ pub(super) struct CodeFigures<'a> {
 }
 
 impl<'a> CodeFigures<'a> {
-    /// Per code, in code order.
-    pub(super) fn collect(inputs: &'a Inputs) -> Vec<CodeFigures<'a>> {
+    /// Per code, in code order; and the narrative's row sums, gathered in the
+    /// same pass.
+    pub(super) fn collect(inputs: &'a Inputs) -> (Vec<CodeFigures<'a>>, RowSums) {
+        let mut row_sums = RowSumsAcc::default();
         let mut index = CodeIndex::with_capacity(1024);
         let mut out: Vec<CodeFigures> = Vec::with_capacity(1024);
         for r in &inputs.rows {
@@ -73,6 +76,7 @@ impl<'a> CodeFigures<'a> {
             let Some(f) = out.get_mut(i as usize) else {
                 continue;
             };
+            row_sums.add(r);
             let this = &r.this_year;
             f.total.add(this);
             f.by_source[r.source as usize].add(this);
@@ -109,14 +113,15 @@ impl<'a> CodeFigures<'a> {
         });
         let cat = catalog::function();
         let mut slots: Vec<Option<CodeFigures>> = out.into_iter().map(Some).collect();
-        order
+        let sorted = order
             .into_iter()
             .filter_map(|(_, i)| slots.get_mut(i as usize)?.take())
             .map(|mut f| {
                 f.entry = f.key.and_then(|k| cat.get_key(k));
                 f
             })
-            .collect()
+            .collect();
+        (sorted, row_sums.sums())
     }
     /// This year's total per 类 (3-digit prefix), in code order.
     pub(super) fn class_totals(codes: &[CodeFigures]) -> Vec<(String, Decimal)> {
