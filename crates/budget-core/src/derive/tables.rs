@@ -586,11 +586,19 @@ impl<'a> ClassSums<'a> {
     /// From each distinct code (as typed) of the rows with this year's sum
     /// over its rows (表6 alone, for the live checks).
     pub(super) fn of_code_sums(codes: impl Iterator<Item = (&'a str, CentSum)>) -> Self {
-        let mut m: BTreeMap<&str, CentSum> = BTreeMap::new();
+        // A few dozen 类 among ~1,000 codes: summed by a dense 类 id, sorted once.
+        let mut index = CodeIndex::with_capacity(64);
+        let mut sums: Vec<CentSum> = Vec::with_capacity(64);
         for (code, sum) in codes {
-            m.entry(class_of(trim_code(code))).or_default().add_sum(sum);
+            let (id, new) = index.insert(class_of(trim_code(code)));
+            if new {
+                sums.push(CentSum::default());
+            }
+            if let Some(s) = sums.get_mut(id as usize) {
+                s.add_sum(sum);
+            }
         }
-        ClassSums(m)
+        ClassSums(index.codes().iter().copied().zip(sums).collect())
     }
 }
 
