@@ -402,7 +402,7 @@ mod tests {
             cells: vec![
                 Cell::text("目标"),
                 Cell::Span {
-                    text: "很长的文字".repeat(20),
+                    text: "很长的文字".repeat(20).into(),
                     colspan: 3,
                 },
             ],

@@ -57,6 +57,37 @@ pub struct Entry {
 #[derive(Debug)]
 pub struct Catalog {
     entries: Vec<Entry>,
+    /// `code_key` of each entry, same order (the key order is the code order):
+    /// lookups compare one integer per step instead of two strings.
+    keys: Vec<u64>,
+}
+
+/// A code of at most 7 bytes packed into one integer whose order is the
+/// byte-wise order of the codes: the bytes from the top, the length in the
+/// lowest byte (so `201` < `2010` and a trailing NUL stays distinct). `None`
+/// for longer codes; no catalog code is longer than 7.
+#[inline]
+pub(crate) fn code_key(code: &str) -> Option<u64> {
+    let b = code.as_bytes();
+    let n = b.len();
+    // Byte `i` goes to bits 56 - 8i. Read as two (possibly overlapping) words
+    // from both ends, which put each byte in its place; no loop, no memcpy.
+    let packed = match b {
+        [] => 0,
+        [a, b @ ..] if n <= 3 => {
+            let (mid, last) = (b.first().unwrap_or(a), b.last().unwrap_or(a));
+            (u64::from(*a) << 56)
+                | (u64::from(*mid) << (56 - 8 * (n / 2)))
+                | (u64::from(*last) << (64 - 8 * n))
+        }
+        [a0, a1, a2, a3, ..] if n <= 7 => {
+            let [z0, z1, z2, z3] = [b[n - 4], b[n - 3], b[n - 2], b[n - 1]];
+            (u64::from(u32::from_be_bytes([*a0, *a1, *a2, *a3])) << 32)
+                | (u64::from(u32::from_be_bytes([z0, z1, z2, z3])) << (64 - 8 * n))
+        }
+        _ => return None,
+    };
+    Some(packed | n as u64)
 }
 
 /// `code,name` lines of `data/function.csv` (see build.rs).
@@ -76,7 +107,12 @@ fn parse(data: &'static str) -> Catalog {
         .collect();
     entries.sort_by(|a, b| a.code.cmp(b.code));
     entries.dedup_by(|a, b| a.code == b.code);
-    Catalog { entries }
+    // Every entry is 3, 5 or 7 digits (`Level::of_code`), so every key exists.
+    let keys = entries
+        .iter()
+        .map(|e| code_key(e.code).unwrap_or(u64::MAX))
+        .collect();
+    Catalog { entries, keys }
 }
 
 /// The 2021 支出功能分类 catalog.
@@ -140,10 +176,14 @@ impl Catalog {
     }
     /// The entry with exactly this code.
     pub fn get(&self, code: &str) -> Option<&Entry> {
-        self.entries
-            .binary_search_by(|e| e.code.cmp(code))
+        self.get_key(code_key(code)?)
+    }
+    /// The entry whose `code_key` is `key`.
+    pub(crate) fn get_key(&self, key: u64) -> Option<&Entry> {
+        self.keys
+            .binary_search(&key)
             .ok()
-            .map(|i| &self.entries[i])
+            .and_then(|i| self.entries.get(i))
     }
     /// Name of a code, if known.
     pub fn name(&self, code: &str) -> Option<&'static str> {
@@ -335,6 +375,43 @@ mod tests {
         ("310", "资本性支出"),
         ("31002", "办公设备购置"),
     ];
+
+    #[test]
+    fn code_keys_order_as_the_codes_and_stay_distinct() {
+        let mut codes = vec![
+            "", "2", "20", "201", "2010", "20103", "2010301", "2010302", "201\0", "201\0\0", "9",
+            "99", "0", "00", "000", "a", "\u{7f}", "行", "2019999", "3", "201030", "行行", "2行4",
+            "ab", "abcd", "abcdef",
+        ];
+        codes.extend(function().entries().iter().map(|e| e.code));
+        codes.extend(economic().entries().iter().map(|e| e.code));
+        for a in &codes {
+            for b in &codes {
+                let (ka, kb) = (code_key(a).unwrap(), code_key(b).unwrap());
+                assert_eq!(ka.cmp(&kb), a.cmp(b), "{a:?} vs {b:?}");
+            }
+        }
+        assert_eq!(code_key("20103011"), None);
+    }
+
+    #[test]
+    fn get_finds_exactly_the_entries() {
+        for cat in [function(), economic()] {
+            for e in cat.entries() {
+                assert_eq!(cat.get(e.code), Some(e));
+                for odd in [
+                    format!("{}0", e.code),
+                    format!(" {}", e.code),
+                    format!("{}\0", e.code),
+                ] {
+                    assert_eq!(cat.get(&odd), cat.entries().iter().find(|x| x.code == odd));
+                }
+            }
+            for odd in ["", "2", "20103011", "2010301 ", "x", "99999"] {
+                assert_eq!(cat.get(odd), cat.entries().iter().find(|x| x.code == odd));
+            }
+        }
+    }
 
     fn codes(v: &[&Entry]) -> Vec<&'static str> {
         v.iter().map(|e| e.code).collect()

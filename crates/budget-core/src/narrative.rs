@@ -80,10 +80,77 @@ fn w(v: Decimal) -> String {
     format_wan(v)
 }
 
+/// Sums over the budget rows the narrative reads beyond the totals.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RowSums {
+    /// 财政拨款 (the three funds, current year) this year.
+    pub fiscal_this: Decimal,
+    /// 财政拨款 (the three funds, current year) last year.
+    pub fiscal_last: Decimal,
+    /// 政府性基金 (current and carried over) last year.
+    pub gov_fund_last: Decimal,
+}
+
+/// The sources counted as 财政拨款 in the narrative's change of income.
+pub(crate) fn is_fiscal(s: FundingSource) -> bool {
+    use FundingSource as S;
+    matches!(
+        s,
+        S::GeneralBudget | S::GovFundBudget | S::StateCapitalBudget
+    )
+}
+
+impl RowSums {
+    /// One pass over the rows (`derive` gathers the same in its per-code pass).
+    pub fn of(inputs: &Inputs) -> RowSums {
+        let mut acc = RowSumsAcc::default();
+        for r in &inputs.rows {
+            acc.add(r);
+        }
+        acc.sums()
+    }
+}
+
+/// `RowSums` being gathered, exact in 分.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct RowSumsAcc {
+    fiscal_this: amount::CentSum,
+    fiscal_last: amount::CentSum,
+    gov_fund_last: amount::CentSum,
+}
+
+impl RowSumsAcc {
+    /// Count one row.
+    #[inline]
+    pub(crate) fn add(&mut self, r: &crate::model::BudgetRow) {
+        if is_fiscal(r.source) {
+            self.fiscal_this.add(&r.this_year);
+            self.fiscal_last.add(&r.last_year);
+        }
+        if r.source.fund() == Some(Fund::GovFund) {
+            self.gov_fund_last.add(&r.last_year);
+        }
+    }
+    /// The sums in 元.
+    pub(crate) fn sums(self) -> RowSums {
+        RowSums {
+            fiscal_this: self.fiscal_this.to_decimal(),
+            fiscal_last: self.fiscal_last.to_decimal(),
+            gov_fund_last: self.gov_fund_last.to_decimal(),
+        }
+    }
+}
+
 /// Generate the narrative.
 ///
-/// `classes` are this year's totals per 功能类 code, in code order.
-pub fn generate(inputs: &Inputs, t: &Totals, classes: &[(String, Decimal)]) -> Narrative {
+/// `classes` are this year's totals per 功能类 code, in code order; `sums`
+/// what else it reads of the rows (`RowSums::of(inputs)`).
+pub fn generate(
+    inputs: &Inputs,
+    t: &Totals,
+    classes: &[(String, Decimal)],
+    sums: &RowSums,
+) -> Narrative {
     let unit = &inputs.unit;
     let year = unit.fiscal_year;
     let last = year - 1;
@@ -141,15 +208,7 @@ pub fn generate(inputs: &Inputs, t: &Totals, classes: &[(String, Decimal)]) -> N
                 income.push_str(&format!("，主要是{reason}"));
             }
             // The part of the change that is 财政拨款 (the three funds, current year).
-            let fiscal = |r: &&crate::model::BudgetRow| {
-                matches!(
-                    r.source,
-                    S::GeneralBudget | S::GovFundBudget | S::StateCapitalBudget
-                )
-            };
-            let fiscal_this = amount::sum(inputs.rows.iter().filter(fiscal).map(|r| &r.this_year));
-            let fiscal_last = amount::sum(inputs.rows.iter().filter(fiscal).map(|r| &r.last_year));
-            if let Some(c) = change(fiscal_this, fiscal_last) {
+            if let Some(c) = change(sums.fiscal_this, sums.fiscal_last) {
                 income.push_str(&format!("，经费拨款{c}"));
             }
             income.push('。');
@@ -214,13 +273,7 @@ pub fn generate(inputs: &Inputs, t: &Totals, classes: &[(String, Decimal)]) -> N
         budget.push_str(&format!("，主要包括：{key_work}等重点工作"));
     }
     budget.push('。');
-    let gov_fund_last = amount::sum(
-        inputs
-            .rows
-            .iter()
-            .filter(|r| r.source.fund() == Some(Fund::GovFund))
-            .map(|r| &r.last_year),
-    );
+    let gov_fund_last = sums.gov_fund_last;
     let gov_fund = if t.gov_fund.is_zero() {
         format!("{year}年{short}没有使用政府性基金预算拨款安排的支出。")
     } else {

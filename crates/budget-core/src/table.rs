@@ -3,6 +3,8 @@
 //! A `Table` knows its title, multi-row header (with merged cells) and rows of
 //! typed cells; renderers (web view, terminal, CSV, print, XLSX) only lay it out.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -83,13 +85,18 @@ pub struct TableRow {
     pub cells: Vec<Cell>,
 }
 
+/// Text of a cell: catalog codes and names and fixed labels are borrowed
+/// (`'static`), so a 10,000-row form's tables allocate no string for them;
+/// anything else is owned. Serialized as a plain string.
+pub type CellText = Cow<'static, str>;
+
 /// A table cell.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Cell {
     /// Text (codes, names, labels).
-    Text(String),
+    Text(CellText),
     /// An amount in 元 (printed with 千分位 and 2 decimals; zero prints blank).
     Money(#[cfg_attr(feature = "schema", schemars(with = "String"))] Decimal),
     /// An amount already in 万元 (printed without grouping, trailing zeros dropped).
@@ -97,7 +104,7 @@ pub enum Cell {
     /// Text spanning several columns (long texts in 表10 and project forms).
     Span {
         /// Text.
-        text: String,
+        text: CellText,
         /// Columns spanned.
         colspan: u16,
     },
@@ -107,13 +114,13 @@ pub enum Cell {
 
 impl Cell {
     /// A text cell.
-    pub fn text(s: impl Into<String>) -> Self {
+    pub fn text(s: impl Into<CellText>) -> Self {
         Cell::Text(s.into())
     }
     /// The cell as printed in the published tables (zero money is blank).
     pub fn display(&self) -> String {
         match self {
-            Cell::Text(s) | Cell::Span { text: s, .. } => s.clone(),
+            Cell::Text(s) | Cell::Span { text: s, .. } => s.to_string(),
             Cell::Money(v) if v.is_zero() => String::new(),
             Cell::Money(v) => crate::amount::format_yuan(*v),
             Cell::Wan(v) => crate::amount::format_wan_value(*v),

@@ -52,7 +52,7 @@ fn table6_closes_with_income_and_expenditure_totals() {
             Cell::Text(spend),
             Cell::Money(b),
         ] => {
-            assert_eq!((income.as_str(), spend.as_str()), ("收入总计", "支出总计"));
+            assert_eq!((&**income, &**spend), ("收入总计", "支出总计"));
             assert_eq!(a.to_string(), "11906397.06");
             assert_eq!(a, b);
         }

@@ -72,7 +72,7 @@ fn matches(expected: &str, got: &Cell) -> bool {
         "~" => *got == Cell::Empty,
         "" => matches!(got, Cell::Empty) || matches!(got, Cell::Money(v) if v.is_zero()),
         s if is_money_text(s) => *got == money(s),
-        s => *got == Cell::Text(s.to_string()),
+        s => *got == Cell::text(s.to_string()),
     }
 }
 
@@ -1247,7 +1247,7 @@ fn table_from(rows: &[&str]) -> Table {
     let cell = |s: &str| match s {
         "~" | "" => Cell::Empty,
         s if is_money_text(s) => money(s),
-        s => Cell::Text(s.to_string()),
+        s => Cell::text(s.to_string()),
     };
     Table {
         id: "t".into(),

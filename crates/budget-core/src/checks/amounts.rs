@@ -21,7 +21,11 @@ pub(super) fn amt_001(ctx: &Ctx<'_>) -> Vec<Finding> {
             ));
         }
     };
-    for (i, r) in inputs.rows.iter().enumerate() {
+    for (i, (r, f)) in inputs.rows.iter().zip(ctx.rows.facts()).enumerate() {
+        // Valid cells (the rule): nothing to build, the row is not even read.
+        if f.valid() {
+            continue;
+        }
         cell(
             &r.this_year,
             &|| format!("{}本年预算数", row_label(r)),

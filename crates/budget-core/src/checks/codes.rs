@@ -3,11 +3,12 @@
 
 use std::collections::hash_map::Entry;
 
+use super::rows::RowFact;
 use super::{Ctx, economic_label, row_label};
 use crate::catalog::{self, Catalog, Level};
 use crate::fastmap::FastMap;
 use crate::finding::{Finding, Severity};
-use crate::model::trim_code;
+use crate::model::{ExpenditureType, FundingSource, trim_code};
 
 /// What is wrong with a code, as a Chinese sentence, if anything.
 fn code_problem(code: &str, cat: &Catalog, want: Level, what: &str) -> Option<String> {
@@ -36,13 +37,15 @@ fn code_problem(code: &str, cat: &Catalog, want: Level, what: &str) -> Option<St
 pub(super) fn cod_001(ctx: &Ctx<'_>) -> Vec<Finding> {
     let cat = catalog::function();
     // Many rows share a code: judge each distinct code once.
-    let mut verdicts: FastMap<&str, Option<String>> = FastMap::default();
+    let verdicts: Vec<Option<String>> = ctx
+        .rows
+        .codes()
+        .iter()
+        .map(|code| code_problem(code, cat, Level::Item, "功能分类"))
+        .collect();
     let mut out = Vec::new();
-    for (i, r) in ctx.inputs.rows.iter().enumerate() {
-        let verdict = verdicts
-            .entry(r.code.as_str())
-            .or_insert_with(|| code_problem(&r.code, cat, Level::Item, "功能分类"));
-        if let Some(problem) = verdict {
+    for (i, f) in ctx.rows.facts().iter().enumerate() {
+        if let Some(Some(problem)) = verdicts.get(f.id as usize) {
             out.push(Finding::new(
                 "COD-001",
                 Severity::Error,
@@ -91,17 +94,61 @@ fn duplicates<K: Eq + std::hash::Hash>(
     out
 }
 
+/// Every source · type pair fits one bit of a `u64`.
+const PAIRS: usize = FundingSource::ALL.len() * ExpenditureType::ALL.len();
+const _: () = assert!(PAIRS <= 64);
+
+/// `(first, later)` rows sharing code · source · type, in order of the later
+/// one; rows with a blank code are skipped (COD-001 reports them).
+///
+/// Per distinct code a bit set of the source · type pairs seen so far finds a
+/// repeat with one test per row; only once a repeat exists is a map of first
+/// rows built (from the rows before it) to name the row it repeats.
+fn budget_row_duplicates(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
+    let facts = ctx.rows.facts();
+    let codes = ctx.rows.codes();
+    let blank: Vec<bool> = codes.iter().map(|c| trim_code(c).is_empty()).collect();
+    let mut seen = vec![0u64; codes.len()];
+    let key = |f: &RowFact| {
+        (
+            f.id,
+            f.source as usize * ExpenditureType::ALL.len() + f.kind as usize,
+        )
+    };
+    let mut first: Option<FastMap<(u32, usize), usize>> = None;
+    let mut out = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        let id = f.id as usize;
+        let (Some(&false), Some(bits)) = (blank.get(id), seen.get_mut(id)) else {
+            continue;
+        };
+        let k = key(f);
+        let bit = 1u64 << k.1;
+        if *bits & bit == 0 {
+            *bits |= bit;
+            if let Some(map) = first.as_mut() {
+                map.insert(k, i);
+            }
+            continue;
+        }
+        let map = first.get_or_insert_with(|| {
+            let mut map = FastMap::default();
+            for (j, f) in facts.iter().enumerate().take(i) {
+                map.entry(key(f)).or_insert(j);
+            }
+            map
+        });
+        if let Some(&a) = map.get(&k) {
+            out.push((a, i));
+        }
+    }
+    out
+}
+
 /// ROW-001: one row per code · source · type.
 pub(super) fn row_001(ctx: &Ctx<'_>) -> Vec<Finding> {
     let rows = &ctx.inputs.rows;
-    let keys = rows
-        .iter()
-        // Source and type packed in one byte: a cheaper key to hash per row.
-        .map(|r| {
-            (!trim_code(&r.code).is_empty())
-                .then_some((r.code.as_str(), ((r.source as u8) << 4) | r.kind as u8))
-        });
-    duplicates(keys)
+    budget_row_duplicates(ctx)
         .into_iter()
         .map(|(a, b)| {
             Finding::new(
@@ -148,13 +195,13 @@ pub(super) fn row_002(ctx: &Ctx<'_>) -> Vec<Finding> {
 
 /// ROW-003: a row with both amounts zero says nothing.
 pub(super) fn row_003(ctx: &Ctx<'_>) -> Vec<Finding> {
-    let zero = |a: &crate::amount::Amount| super::valid(a).is_some_and(|v| v.is_zero());
     ctx.inputs
         .rows
         .iter()
+        .zip(ctx.rows.facts())
         .enumerate()
-        .filter(|(_, r)| zero(&r.this_year) && zero(&r.last_year))
-        .map(|(i, r)| {
+        .filter(|(_, (_, f))| f.empty())
+        .map(|(i, (r, _))| {
             Finding::new(
                 "ROW-003",
                 Severity::Warning,

@@ -90,16 +90,18 @@ const CORRESPONDENCE: [(&str, &[&str]); 5] = [
 /// IDN-003: economic ↔ function correspondence on 一般公共预算 基本支出.
 pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
     let econ = economic_by_code(ctx.inputs);
-    let wanted = |code: &str| {
-        CORRESPONDENCE
-            .iter()
-            .any(|(_, items)| items.contains(&code))
-    };
+    // Judged once per distinct code.
+    let wanted: Vec<bool> = ctx
+        .rows
+        .codes()
+        .iter()
+        .map(|code| CORRESPONDENCE.iter().any(|(_, items)| items.contains(code)))
+        .collect();
     let mut func: FastMap<&str, (Decimal, usize)> = FastMap::default();
-    for (i, r) in ctx.inputs.rows.iter().enumerate() {
-        if r.kind == ExpenditureType::Basic
-            && r.source.fund() == Some(Fund::General)
-            && wanted(&r.code)
+    for (i, (r, f)) in ctx.inputs.rows.iter().zip(ctx.rows.facts()).enumerate() {
+        if f.kind == ExpenditureType::Basic
+            && f.source.fund() == Some(Fund::General)
+            && wanted.get(f.id as usize) == Some(&true)
         {
             func.entry(r.code.as_str()).or_insert((Decimal::ZERO, i)).0 += r.this_year.value();
         }

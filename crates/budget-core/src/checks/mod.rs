@@ -22,6 +22,7 @@ mod identities;
 mod narrative;
 mod parse;
 mod performance;
+pub(crate) mod rows;
 
 #[cfg(test)]
 mod tests;
@@ -36,6 +37,8 @@ pub struct Ctx<'a> {
     pub totals: &'a Totals,
     /// 表6 部门收支总表 as derived.
     pub table6: &'a Table,
+    /// The budget rows' codes, indexed once for every row check.
+    pub(crate) rows: &'a rows::RowCodes<'a>,
 }
 
 /// A check's signature.
@@ -226,7 +229,7 @@ pub fn info(id: &str) -> Option<&'static CheckInfo> {
 /// Run every check: findings in registry order, then input order.
 pub fn check(inputs: &Inputs, derived: &Derived) -> Vec<Finding> {
     match derived.table(6) {
-        Some(t6) => run_all(inputs, &derived.totals, t6),
+        Some(t6) => run_all(inputs, &derived.totals, t6, &rows::RowCodes::of(inputs)),
         None => check_live(inputs, &derived.totals),
     }
 }
@@ -236,15 +239,22 @@ pub fn check(inputs: &Inputs, derived: &Derived) -> Vec<Finding> {
 /// tables only when they are shown; `check_live(i, &Totals::compute(i))`
 /// equals `check(i, &derive(i))` (tested).
 pub fn check_live(inputs: &Inputs, totals: &Totals) -> Vec<Finding> {
-    let t6 = crate::derive::table6(inputs, totals);
-    run_all(inputs, totals, &t6)
+    let rows = rows::RowCodes::of(inputs);
+    let t6 = crate::derive::table6_of_codes(inputs, totals, &rows);
+    run_all(inputs, totals, &t6, &rows)
 }
 
-fn run_all(inputs: &Inputs, totals: &Totals, table6: &Table) -> Vec<Finding> {
+fn run_all(
+    inputs: &Inputs,
+    totals: &Totals,
+    table6: &Table,
+    rows: &rows::RowCodes<'_>,
+) -> Vec<Finding> {
     let ctx = Ctx {
         inputs,
         totals,
         table6,
+        rows,
     };
     REGISTRY
         .iter()

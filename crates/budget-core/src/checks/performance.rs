@@ -82,11 +82,26 @@ pub(super) fn prj_001(ctx: &Ctx<'_>) -> Vec<Finding> {
         .flat_map(|p| &p.links)
         .map(|l| ((l.code.as_str(), l.source), None))
         .collect();
-    for r in ctx
+    // The codes some project links to, by the rows' code id: a row whose code
+    // no project names is passed over without hashing its code.
+    let mut linked = vec![false; ctx.rows.codes().len()];
+    for l in projects.iter().flat_map(|p| &p.links) {
+        if let Some(slot) = ctx
+            .rows
+            .get(&l.code)
+            .and_then(|id| linked.get_mut(id as usize))
+        {
+            *slot = true;
+        }
+    }
+    for (r, _) in ctx
         .inputs
         .rows
         .iter()
-        .filter(|r| r.kind == ExpenditureType::Project)
+        .zip(ctx.rows.facts())
+        .filter(|(_, f)| {
+            f.kind == ExpenditureType::Project && linked.get(f.id as usize) == Some(&true)
+        })
     {
         if let Some(sum) = project_rows.get_mut(&(r.code.as_str(), r.source)) {
             *sum.get_or_insert(Decimal::ZERO) += r.this_year.value();

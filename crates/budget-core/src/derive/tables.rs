@@ -8,10 +8,11 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::amount::{CentSum, canonical, to_wan};
-use crate::catalog::{self, Catalog, Level};
-use crate::fastmap::FastMap;
+use crate::catalog::{self, Catalog, Entry, Level, code_key};
+use crate::fastmap::CodeIndex;
 use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, ProjectForm, trim_code};
-use crate::table::{Cell, HeaderCell, RowKind, Table, TableRow};
+use crate::narrative::{RowSums, RowSumsAcc};
+use crate::table::{Cell, CellText, HeaderCell, RowKind, Table, TableRow};
 use crate::totals::{Totals, is_personnel};
 
 /// Note printed under an empty 表5.
@@ -37,6 +38,10 @@ pub(super) fn all(inputs: &Inputs, totals: &Totals, codes: &[CodeFigures]) -> Ve
 #[derive(Debug, Clone)]
 pub(super) struct CodeFigures<'a> {
     code: &'a str,
+    /// `catalog::code_key` of the code (`None` when longer than 7 bytes).
+    key: Option<u64>,
+    /// The catalog entry, looked up once for every table.
+    entry: Option<&'static Entry>,
     by_source: [CentSum; FundingSource::ALL.len()],
     by_type: [CentSum; ExpenditureType::ALL.len()],
     total: CentSum,
@@ -47,24 +52,31 @@ pub(super) struct CodeFigures<'a> {
 }
 
 impl<'a> CodeFigures<'a> {
-    /// Per code, in code order.
-    pub(super) fn collect(inputs: &'a Inputs) -> Vec<CodeFigures<'a>> {
-        let mut index: FastMap<&str, usize> = FastMap::default();
-        let mut out: Vec<CodeFigures> = Vec::new();
+    /// Per code, in code order; and the narrative's row sums, gathered in the
+    /// same pass.
+    pub(super) fn collect(inputs: &'a Inputs) -> (Vec<CodeFigures<'a>>, RowSums) {
+        let mut row_sums = RowSumsAcc::default();
+        let mut index = CodeIndex::with_capacity(1024);
+        let mut out: Vec<CodeFigures> = Vec::with_capacity(1024);
         for r in &inputs.rows {
             let code = trim_code(&r.code);
-            let i = *index.entry(code).or_insert_with(|| {
+            let (i, new) = index.insert(code);
+            if new {
                 out.push(CodeFigures {
                     code,
+                    key: code_key(code),
+                    entry: None,
                     by_source: Default::default(),
                     by_type: Default::default(),
                     total: CentSum::default(),
                     general: Default::default(),
                     gov_fund: Default::default(),
                 });
-                out.len() - 1
-            });
-            let f = &mut out[i];
+            }
+            let Some(f) = out.get_mut(i as usize) else {
+                continue;
+            };
+            row_sums.add(r);
             let this = &r.this_year;
             f.total.add(this);
             f.by_source[r.source as usize].add(this);
@@ -91,9 +103,25 @@ impl<'a> CodeFigures<'a> {
                 _ => {}
             }
         }
-
-        out.sort_unstable_by(|a, b| a.code.cmp(b.code));
-        out
+        // Sorted as (key, position) pairs, not as the figures themselves
+        // (hundreds of bytes each). Key order is code order (see `code_key`).
+        let mut order: Vec<(Option<u64>, u32)> =
+            out.iter().zip(0u32..).map(|(f, i)| (f.key, i)).collect();
+        order.sort_unstable_by(|(ka, a), (kb, b)| match (ka, kb) {
+            (Some(x), Some(y)) => x.cmp(y),
+            _ => out[*a as usize].code.cmp(out[*b as usize].code),
+        });
+        let cat = catalog::function();
+        let mut slots: Vec<Option<CodeFigures>> = out.into_iter().map(Some).collect();
+        let sorted = order
+            .into_iter()
+            .filter_map(|(_, i)| slots.get_mut(i as usize)?.take())
+            .map(|mut f| {
+                f.entry = f.key.and_then(|k| cat.get_key(k));
+                f
+            })
+            .collect();
+        (sorted, row_sums.sums())
     }
     /// This year's total per 类 (3-digit prefix), in code order.
     pub(super) fn class_totals(codes: &[CodeFigures]) -> Vec<(String, Decimal)> {
@@ -109,6 +137,14 @@ impl<'a> CodeFigures<'a> {
     }
     fn source(&self, s: FundingSource) -> CentSum {
         self.by_source[s as usize]
+    }
+    /// The code and its figures for one coded table.
+    fn item<const N: usize>(&self, values: [CentSum; N]) -> Item<'a, N> {
+        Item {
+            code: self.code,
+            entry: self.entry,
+            values,
+        }
     }
 }
 
@@ -129,7 +165,7 @@ fn hs(text: impl Into<String>, colspan: u16, rowspan: u16) -> HeaderCell {
     HeaderCell::span(text, colspan, rowspan)
 }
 
-fn t(s: impl Into<String>) -> Cell {
+fn t(s: impl Into<CellText>) -> Cell {
     Cell::Text(s.into())
 }
 
@@ -155,31 +191,58 @@ fn table(
     }
 }
 
+/// One detail line of a coded table: the code, its catalog entry, `N` figures.
+struct Item<'a, const N: usize> {
+    code: &'a str,
+    entry: Option<&'static Entry>,
+    values: [CentSum; N],
+}
+
+/// The code cell and the name cell of a line: borrowed from the catalog when
+/// the code is in it (no allocation), the code as typed and a blank name if not.
+fn code_cells(code: &str, entry: Option<&'static Entry>) -> [Cell; 2] {
+    match entry {
+        Some(e) => [t(e.code), t(e.name)],
+        None => [t(code.to_string()), t("")],
+    }
+}
+
+/// A group line being summed: (prefix, row index, sums).
+type OpenGroup<'a, const N: usize> = Option<(&'a str, usize, [CentSum; N])>;
+
 /// Figures per code, summed into 类/款 lines: the body of 表2, 表3, 表5, 表7, 表8.
 ///
 /// `items` are detail codes in code order with their column values; `group_lens`
 /// are the prefix lengths of the subtotal levels (function: 3 and 5; economic: 3).
 /// Details whose values are all zero are left out, as the seed does. One pass:
 /// a group line is pushed when its first detail arrives and summed as they follow.
-fn coded_rows<'a>(
-    items: impl Iterator<Item = (&'a str, Vec<CentSum>)>,
-    cols: usize,
-    cat: &Catalog,
+fn coded_rows<'a, const N: usize>(
+    items: impl ExactSizeIterator<Item = Item<'a, N>>,
+    cat: &'static Catalog,
     group_lens: &[usize],
 ) -> Vec<TableRow> {
-    let mut total = vec![CentSum::default(); cols];
-    let mut rows = vec![TableRow {
+    let mut total = [CentSum::default(); N];
+    // Details, plus room for the 合计 line and the group lines (well under a
+    // quarter of the details in a real catalog).
+    let mut rows = Vec::with_capacity(items.len() + items.len() / 4 + 8);
+    rows.push(TableRow {
         kind: RowKind::Total,
         cells: Vec::new(),
-    }];
-    // (prefix, row index, sums) of the open group at each level.
-    let mut open: Vec<Option<(&str, usize, Vec<CentSum>)>> = vec![None; group_lens.len()];
-    let close = |rows: &mut Vec<TableRow>, slot: &mut Option<(&str, usize, Vec<CentSum>)>| {
+    });
+    // The open group at each level (at most 类 and 款).
+    let mut open: [OpenGroup<'a, N>; 2] = [None, None];
+    let group_lens = &group_lens[..group_lens.len().min(open.len())];
+    let close = |rows: &mut Vec<TableRow>, slot: &mut OpenGroup<'a, N>| {
         if let Some((_, at, sums)) = slot.take() {
             rows[at].cells.extend(cent_cells(&sums));
         }
     };
-    for (code, values) in items {
+    for Item {
+        code,
+        entry,
+        values,
+    } in items
+    {
         if values.iter().all(|v| v.is_zero()) {
             continue;
         }
@@ -199,11 +262,10 @@ fn coded_rows<'a>(
             } else {
                 RowKind::Subgroup
             };
-            rows.push(TableRow {
-                kind,
-                cells: vec![t(prefix), t(cat.name(prefix).unwrap_or(""))],
-            });
-            open[depth] = Some((prefix, rows.len() - 1, vec![CentSum::default(); cols]));
+            let mut cells = Vec::with_capacity(N + 2);
+            cells.extend(code_cells(prefix, cat.get(prefix)));
+            rows.push(TableRow { kind, cells });
+            open[depth] = Some((prefix, rows.len() - 1, [CentSum::default(); N]));
         }
         for (depth, &len) in group_lens.iter().enumerate() {
             if code.len() > len
@@ -212,27 +274,22 @@ fn coded_rows<'a>(
                 add(sums, &values);
             }
         }
-        rows.push(coded_row(RowKind::Detail, code, cat, &values));
+        let mut cells = Vec::with_capacity(N + 2);
+        cells.extend(code_cells(code, entry));
+        cells.extend(cent_cells(&values));
+        rows.push(TableRow {
+            kind: RowKind::Detail,
+            cells,
+        });
     }
     for slot in open.iter_mut() {
         close(&mut rows, slot);
     }
-    rows[0].cells = [t("合计"), Cell::Empty]
-        .into_iter()
-        .chain(cent_cells(&total))
-        .collect();
+    let mut cells = Vec::with_capacity(N + 2);
+    cells.extend([t("合计"), Cell::Empty]);
+    cells.extend(cent_cells(&total));
+    rows[0].cells = cells;
     rows
-}
-
-fn coded_row(kind: RowKind, code: &str, cat: &Catalog, values: &[CentSum]) -> TableRow {
-    let name = cat.name(code).unwrap_or("");
-    TableRow {
-        kind,
-        cells: [t(code), t(name)]
-            .into_iter()
-            .chain(cent_cells(values))
-            .collect(),
-    }
 }
 
 fn add(acc: &mut [CentSum], values: &[CentSum]) {
@@ -246,59 +303,86 @@ fn cent_cells(values: &[CentSum]) -> impl Iterator<Item = Cell> + '_ {
 }
 
 /// Every 功能类 of the catalog (and any other 类 the rows use), with a value each.
-fn classes_with(
-    values: &BTreeMap<&str, Vec<Decimal>>,
-    cols: usize,
-) -> Vec<(String, String, Vec<Decimal>)> {
+fn classes_with<const N: usize>(
+    values: &BTreeMap<&str, [Decimal; N]>,
+) -> Vec<(CellText, [Decimal; N])> {
     let cat = catalog::function();
-    let mut out: Vec<(String, String, Vec<Decimal>)> = cat
+    let mut out: Vec<(&str, CellText, [Decimal; N])> = cat
         .at_level(Level::Class)
-        .map(|e| {
-            (
-                e.code.to_string(),
-                e.name.to_string(),
-                vec![Decimal::ZERO; cols],
-            )
-        })
+        .map(|e| (e.code, CellText::Borrowed(e.name), [Decimal::ZERO; N]))
         .collect();
     for (code, v) in values {
         match out.iter_mut().find(|(c, _, _)| c == code) {
-            Some(slot) => slot.2.clone_from(v),
-            None => out.push((code.to_string(), format!("{code}（未知类）"), v.clone())),
+            Some(slot) => slot.2 = *v,
+            None => out.push((code, format!("{code}（未知类）").into(), *v)),
         }
     }
-    out
+    out.into_iter().map(|(_, name, v)| (name, v)).collect()
+}
+
+/// A sum in 元 where nothing summed is a plain `0` (scale 0), as 表1 has
+/// always printed it in the file (amounts are never negative, so a zero sum
+/// means nothing was added); other sums keep the 2 decimals of 分.
+fn plain_decimal(sum: CentSum) -> Decimal {
+    if sum.is_zero() {
+        Decimal::ZERO
+    } else {
+        sum.to_decimal()
+    }
 }
 
 fn class_of(code: &str) -> &str {
     code.get(..3).unwrap_or(code)
 }
 
-/// 表1 财政拨款收支总表
-fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
-    let mut by_class: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
-    let mut income = [Decimal::ZERO; FundingSource::ALL.len()];
-    let mut exp = [Decimal::ZERO; 4];
-    for f in codes {
-        let e = by_class
-            .entry(class_of(f.code))
-            .or_insert_with(|| vec![Decimal::ZERO; 4]);
-        for s in FundingSource::ALL {
-            let Some(fund) = s.fund() else { continue };
-            let sum = f.source(s);
-            if sum.is_zero() {
-                continue;
+/// Σ per 类 of per-code figures (codes in code order, so a 类's codes mostly
+/// follow each other: the last 类 is kept at hand and the map touched once per 类).
+fn per_class<'a, const N: usize>(
+    codes: impl Iterator<Item = (&'a str, [CentSum; N])>,
+) -> BTreeMap<&'a str, [CentSum; N]> {
+    let mut map: BTreeMap<&str, [CentSum; N]> = BTreeMap::new();
+    let mut current: Option<(&str, [CentSum; N])> = None;
+    for (code, values) in codes {
+        let class = class_of(code);
+        match current.as_mut() {
+            Some((c, sums)) if *c == class => add(sums, &values),
+            _ => {
+                if let Some((c, sums)) = current.replace((class, values)) {
+                    add(map.entry(c).or_insert([CentSum::default(); N]), &sums);
+                }
             }
-            let v = sum.to_decimal();
-            income[s as usize] += v;
-            let col = 1 + fund as usize;
-            e[0] += v;
-            e[col] += v;
-            exp[0] += v;
-            exp[col] += v;
         }
     }
-    by_class.retain(|_, v| v.iter().any(|x| !x.is_zero()));
+    if let Some((c, sums)) = current {
+        add(map.entry(c).or_insert([CentSum::default(); N]), &sums);
+    }
+    map
+}
+
+/// 表1 财政拨款收支总表
+fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
+    // All in 分 until the cells.
+    let mut income = [CentSum::default(); FundingSource::ALL.len()];
+    let mut exp = [CentSum::default(); 4];
+    let per_code = codes.iter().map(|f| {
+        let mut e = [CentSum::default(); 4];
+        for s in FundingSource::ALL {
+            let Some(fund) = s.fund() else { continue };
+            let v = f.source(s);
+            income[s as usize].add_sum(v);
+            e[0].add_sum(v);
+            e[1 + fund as usize].add_sum(v);
+        }
+        add(&mut exp, &e);
+        (f.code, e)
+    });
+    let by_class: BTreeMap<&str, [Decimal; 4]> = per_class(per_code)
+        .into_iter()
+        .filter(|(_, v)| v.iter().any(|x| !x.is_zero()))
+        .map(|(c, v)| (c, v.map(plain_decimal)))
+        .collect();
+    let income = income.map(plain_decimal);
+    let exp = exp.map(plain_decimal);
     let inc = |s: FundingSource| income[s as usize];
     use FundingSource as S;
     let current = inc(S::GeneralBudget) + inc(S::GovFundBudget) + inc(S::StateCapitalBudget);
@@ -313,15 +397,12 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
         Some(("政府性基金预算拨款", inc(S::CarryoverGovFund))),
         Some(("国有资本经营预算拨款", inc(S::CarryoverStateCapital))),
     ];
-    let mut right: Vec<(String, Vec<Decimal>)> = classes_with(&by_class, 4)
-        .into_iter()
-        .map(|(_, name, v)| (name, v))
-        .collect();
+    let mut right = classes_with(&by_class);
     // 结转下年: what is received but not spent this year; zero by construction.
     let carry_forward = current + carry - exp[0];
     right.push((
-        "二、结转下年".to_string(),
-        vec![carry_forward, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO],
+        "二、结转下年".into(),
+        [carry_forward, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO],
     ));
     let mut rows = vec![TableRow {
         kind: RowKind::Group,
@@ -337,7 +418,7 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
         };
         match right.get(i) {
             Some((label, v)) => {
-                cells.push(t(label.clone()));
+                cells.push(Cell::Text(label.clone()));
                 cells.extend(money_cells(v));
             }
             None => cells.extend(std::iter::repeat_n(Cell::Empty, 5)),
@@ -376,7 +457,7 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
 
 /// 表2 一般公共预算财政拨款支出预算表
 fn table2(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
-    let items = codes.iter().map(|f| (f.code, f.general.to_vec()));
+    let items = codes.iter().map(|f| f.item(f.general));
     let year = inputs.unit.fiscal_year;
     let header = vec![
         vec![
@@ -392,18 +473,16 @@ fn table2(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
             h("项目支出"),
         ],
     ];
-    let rows = coded_rows(items, 4, catalog::function(), &[3, 5]);
+    let rows = coded_rows(items, catalog::function(), &[3, 5]);
     table(inputs, 2, "一般公共预算财政拨款支出预算表", header, rows)
 }
 
 /// 表3 一般公共预算财政拨款基本支出预算表 (by economic class)
 fn table3(inputs: &Inputs) -> Table {
-    let mut items: BTreeMap<&str, Vec<CentSum>> = BTreeMap::new();
+    let mut items: BTreeMap<&str, [CentSum; 3]> = BTreeMap::new();
     for e in &inputs.economic_rows {
         let code = e.code.trim();
-        let slot = items
-            .entry(code)
-            .or_insert_with(|| vec![CentSum::default(); 3]);
+        let slot = items.entry(code).or_default();
         slot[0].add(&e.amount);
         slot[if is_personnel(code) { 1 } else { 2 }].add(&e.amount);
     }
@@ -418,7 +497,13 @@ fn table3(inputs: &Inputs) -> Table {
             .map(h)
             .collect(),
     ];
-    let rows = coded_rows(items.into_iter(), 3, catalog::economic(), &[3]);
+    let cat = catalog::economic();
+    let items = items.into_iter().map(|(code, values)| Item {
+        code,
+        entry: cat.get(code),
+        values,
+    });
+    let rows = coded_rows(items, cat, &[3]);
     table(
         inputs,
         3,
@@ -467,7 +552,7 @@ fn table4(inputs: &Inputs) -> Table {
 
 /// 表5 政府性基金预算支出表
 fn table5(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
-    let items = || codes.iter().map(|f| (f.code, f.gov_fund.to_vec()));
+    let items = || codes.iter().map(|f| f.item(f.gov_fund));
     let header = vec![
         vec![
             hs("科目编码", 1, 2),
@@ -476,11 +561,11 @@ fn table5(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
         ],
         vec![h("合计"), h("基本支出"), h("项目支出")],
     ];
-    let empty = items().all(|(_, v)| v.iter().all(|x| x.is_zero()));
+    let empty = items().all(|i| i.values.iter().all(|x| x.is_zero()));
     let rows = if empty {
         Vec::new()
     } else {
-        coded_rows(items(), 3, catalog::function(), &[3, 5])
+        coded_rows(items(), catalog::function(), &[3, 5])
     };
     let mut tab = table(inputs, 5, "政府性基金预算支出表", header, rows);
     if empty {
@@ -495,48 +580,35 @@ pub(super) struct ClassSums<'a>(BTreeMap<&'a str, CentSum>);
 impl<'a> ClassSums<'a> {
     /// From the per-code figures (when every table is derived).
     pub(super) fn of_codes(codes: &[CodeFigures<'a>]) -> Self {
-        let mut m: BTreeMap<&str, CentSum> = BTreeMap::new();
-        for f in codes {
-            m.entry(class_of(f.code)).or_default().add_sum(f.total);
-        }
-        ClassSums(m)
+        let m = per_class(codes.iter().map(|f| (f.code, [f.total])));
+        ClassSums(m.into_iter().map(|(c, [s])| (c, s)).collect())
     }
-    /// Straight from the rows (表6 alone, for the live checks): a short list
-    /// of 类 searched by a packed key (a 类 is at most 3 bytes), not by string.
-    pub(super) fn of_rows(inputs: &'a Inputs) -> Self {
-        let mut list: Vec<(u32, &str, CentSum)> = Vec::new();
-        for r in &inputs.rows {
-            let class = class_of(trim_code(&r.code));
-            let key = class
-                .bytes()
-                .fold(class.len() as u32, |k, b| (k << 8) | u32::from(b));
-            let k = match list
-                .iter()
-                .position(|(c, _, _)| *c == key && class.len() <= 3)
-            {
-                Some(k) => k,
-                None => {
-                    list.push((key, class, CentSum::default()));
-                    list.len() - 1
-                }
-            };
-            list[k].2.add(&r.this_year);
+    /// From each distinct code (as typed) of the rows with this year's sum
+    /// over its rows (表6 alone, for the live checks).
+    pub(super) fn of_code_sums(codes: impl Iterator<Item = (&'a str, CentSum)>) -> Self {
+        // A few dozen 类 among ~1,000 codes: summed by a dense 类 id, sorted once.
+        let mut index = CodeIndex::with_capacity(64);
+        let mut sums: Vec<CentSum> = Vec::with_capacity(64);
+        for (code, sum) in codes {
+            let (id, new) = index.insert(class_of(trim_code(code)));
+            if new {
+                sums.push(CentSum::default());
+            }
+            if let Some(s) = sums.get_mut(id as usize) {
+                s.add_sum(sum);
+            }
         }
-        let mut m: BTreeMap<&str, CentSum> = BTreeMap::new();
-        for (_, class, sum) in list {
-            m.entry(class).or_default().add_sum(sum);
-        }
-        ClassSums(m)
+        ClassSums(index.codes().iter().copied().zip(sums).collect())
     }
 }
 
 /// 表6 部门收支总表
 pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> Table {
     use FundingSource as S;
-    let by_class: BTreeMap<&str, Vec<Decimal>> = sums
+    let by_class: BTreeMap<&str, [Decimal; 1]> = sums
         .0
         .into_iter()
-        .map(|(c, s)| (c, vec![s.to_decimal()]))
+        .map(|(c, s)| (c, [s.to_decimal()]))
         .collect();
     let src = |s: S| totals.source(s);
     let left = [
@@ -550,7 +622,7 @@ pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> T
         ("事业单位经营收入预算", src(S::OperatingIncome)),
         ("其他收入预算", src(S::OtherIncome)),
     ];
-    let right = classes_with(&by_class, 1);
+    let right = classes_with(&by_class);
     let mut rows = Vec::new();
     for i in 0..left.len().max(right.len()) {
         let mut cells = match left.get(i) {
@@ -558,7 +630,7 @@ pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> T
             None => vec![Cell::Empty, Cell::Empty],
         };
         match right.get(i) {
-            Some((_, name, v)) => cells.extend([t(name.clone()), Cell::Money(v[0])]),
+            Some((name, [v])) => cells.extend([Cell::Text(name.clone()), Cell::Money(*v)]),
             None => cells.extend([Cell::Empty, Cell::Empty]),
         }
         rows.push(TableRow {
@@ -572,7 +644,7 @@ pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> T
     let expenditure = totals.total;
     let income_total = income_this_year + business_fund + carry;
     let carry_forward = income_total - expenditure;
-    let line = |kind, a: &str, av: Decimal, b: Option<(&str, Decimal)>| TableRow {
+    let line = |kind, a: &'static str, av: Decimal, b: Option<(&'static str, Decimal)>| TableRow {
         kind,
         cells: match b {
             Some((b, bv)) => vec![t(a), Cell::Money(av), t(b), Cell::Money(bv)],
@@ -648,28 +720,26 @@ fn income_header(first: Vec<HeaderCell>, budget_suffix: &str) -> Vec<Vec<HeaderC
 /// 表7 部门收入总表
 fn table7(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
     let items = codes.iter().map(|f| {
-        let mut v = vec![CentSum::default(); 10];
+        let mut v = [CentSum::default(); 10];
         v[0] = f.total;
         for s in FundingSource::ALL {
             v[income_column(s)].add_sum(f.source(s));
         }
-        (f.code, v)
+        f.item(v)
     });
     let mut header = income_header(vec![hs("科目", 2, 1)], "");
     header[1].splice(0..0, [h("科目编码"), h("科目名称")]);
-    let rows = coded_rows(items, 10, catalog::function(), &[3, 5]);
+    let rows = coded_rows(items, catalog::function(), &[3, 5]);
     table(inputs, 7, "部门收入总表", header, rows)
 }
 
 /// 表8 部门支出总表
 fn table8(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
     let items = codes.iter().map(|f| {
-        (
-            f.code,
-            std::iter::once(f.total)
-                .chain(f.by_type)
-                .collect::<Vec<_>>(),
-        )
+        let mut v = [CentSum::default(); 1 + ExpenditureType::ALL.len()];
+        v[0] = f.total;
+        v[1..].copy_from_slice(&f.by_type);
+        f.item(v)
     });
     let header = vec![
         ["科目编码", "科目名称", "合计"]
@@ -678,7 +748,7 @@ fn table8(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
             .map(h)
             .collect(),
     ];
-    let rows = coded_rows(items, 6, catalog::function(), &[3, 5]);
+    let rows = coded_rows(items, catalog::function(), &[3, 5]);
     table(inputs, 8, "部门支出总表", header, rows)
 }
 
@@ -733,7 +803,7 @@ fn table10(inputs: &Inputs, totals: &Totals) -> Table {
             cells: vec![
                 t("部门（单位）名称"),
                 Cell::Span {
-                    text: perf.unit_name.clone(),
+                    text: perf.unit_name.clone().into(),
                     colspan: 2,
                 },
                 t("支出预算总量"),
@@ -757,7 +827,7 @@ fn table10(inputs: &Inputs, totals: &Totals) -> Table {
             cells: vec![
                 t("当年整体绩效目标"),
                 Cell::Span {
-                    text: perf.target.clone(),
+                    text: perf.target.clone().into(),
                     colspan: 5,
                 },
             ],
@@ -810,11 +880,13 @@ fn table10(inputs: &Inputs, totals: &Totals) -> Table {
 
 /// 项目绩效目标表: a key-value form, 6 columns wide.
 fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm) -> Table {
-    let span = |s: &str, n: u16| Cell::Span {
-        text: s.to_string(),
-        colspan: n,
-    };
-    let group = |s: &str| TableRow {
+    fn span(s: impl Into<CellText>, n: u16) -> Cell {
+        Cell::Span {
+            text: s.into(),
+            colspan: n,
+        }
+    }
+    let group = |s: &'static str| TableRow {
         kind: RowKind::Group,
         cells: vec![span(s, 6)],
     };
@@ -830,7 +902,7 @@ fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm) -> Table {
     let unit = &inputs.unit;
     let mut rows = vec![
         detail(vec![span(
-            &format!(
+            format!(
                 "填报单位（盖章）[{}]{}（{}）",
                 unit.code,
                 unit.short_name,
@@ -839,7 +911,7 @@ fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm) -> Table {
             6,
         )]),
         group("基本信息"),
-        detail(vec![t("项目名称*"), span(&p.name, 5)]),
+        detail(vec![t("项目名称*"), span(p.name.clone(), 5)]),
         detail(vec![
             t("项目类型*"),
             t(p.project_type.clone()),
@@ -858,21 +930,21 @@ fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm) -> Table {
         ]),
         detail(vec![
             t("计划开始日期*"),
-            span(&p.start_date, 2),
+            span(p.start_date.clone(), 2),
             t("计划完成日期*"),
-            span(&p.end_date, 2),
+            span(p.end_date.clone(), 2),
         ]),
         detail(vec![
             t("项目当年预算（元）*"),
-            span(&amount(&p.budget_this_year), 2),
+            span(amount(&p.budget_this_year), 2),
             t("项目上年预算（元）"),
-            span(&amount(&p.budget_last_year), 2),
+            span(amount(&p.budget_last_year), 2),
         ]),
         detail(vec![
             t("项目是否追加追减*"),
             span(if p.adjusted { "1" } else { "0" }, 2),
             t("追加追减后金额（元）"),
-            span(&amount(&p.adjusted_amount), 2),
+            span(amount(&p.adjusted_amount), 2),
         ]),
     ];
     let links: Vec<String> = p
@@ -885,7 +957,7 @@ fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm) -> Table {
         .collect();
     rows.push(detail(vec![
         t("资金来源（预算科目）"),
-        span(&links.join("；"), 5),
+        span(links.join("；"), 5),
     ]));
     rows.push(group("详细信息"));
     for (label, text) in [
@@ -898,7 +970,7 @@ fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm) -> Table {
         ("年度绩效目标*", &p.annual_goal),
         ("需要说明的其他问题", &p.other_issues),
     ] {
-        rows.push(detail(vec![t(label), span(text, 5)]));
+        rows.push(detail(vec![t(label), span(text.clone(), 5)]));
     }
     rows.push(group("目标内容"));
     rows.push(TableRow {
