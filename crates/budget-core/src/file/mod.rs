@@ -205,6 +205,27 @@ fn pretty(submission: &Submission) -> Result<String, ExportError> {
     Ok(text)
 }
 
+/// `value` as JSON text, one value a line without indentation. Written by the
+/// same serializer as [`export`]'s pretty text (only the indent differs, which is
+/// not part of its type), so every caller in the browser bundle (drafts, the
+/// XLSX worker's input, import's comparisons) shares one serializer per model
+/// type instead of adding a `serde_json::Value` serializer.
+pub fn json_lines<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
+    let mut out = Vec::with_capacity(1 << 12);
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut out,
+        serde_json::ser::PrettyFormatter::with_indent(b""),
+    );
+    value.serialize(&mut ser).map_err(|e| e.to_string())?;
+    String::from_utf8(out).map_err(|e| e.to_string())
+}
+
+/// `value` as a JSON value, through [`json_lines`].
+fn to_value<T: Serialize + ?Sized>(value: &T) -> Result<Value, String> {
+    let text = json_lines(value)?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
 /// The inputs with every valid amount in canonical text, as [`export`] writes them.
 ///
 /// Works on the typed inputs (a clone, then each amount in place): the same
@@ -256,8 +277,7 @@ fn objects_only<T: Serialize>(
     decoded: &T,
     path: &str,
 ) -> Result<(), ImportError> {
-    let back = serde_json::to_value(decoded)
-        .map_err(|e| ImportError::Invalid(vec![Problem::new(path, e.to_string())]))?;
+    let back = to_value(decoded).map_err(|e| ImportError::Invalid(vec![Problem::new(path, e)]))?;
     let mut problems = Vec::new();
     structure::arrays_for_objects(original, &back, path, &mut problems);
     if problems.is_empty() {
@@ -428,8 +448,8 @@ fn import_value(mut value: Value) -> Result<Imported, ImportError> {
 fn recompute(file: SubmissionIn) -> Result<Imported, ImportError> {
     let derived = derive(&file.inputs);
     let mut findings = check(&file.inputs, &derived);
-    let recomputed = serde_json::to_value(&derived)
-        .map_err(|e| ImportError::Invalid(vec![Problem::new("derived", e.to_string())]))?;
+    let recomputed =
+        to_value(&derived).map_err(|e| ImportError::Invalid(vec![Problem::new("derived", e)]))?;
     let mut diffs = compare::differences(&file.derived.0, &recomputed, "derived");
     let report = Report::new(&findings, &file.inputs.explanations);
     for (name, stated, actual) in [
