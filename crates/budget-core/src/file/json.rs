@@ -4,7 +4,6 @@
 
 use std::fmt;
 
-use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::map::Entry;
 use serde_json::{Map, Value};
@@ -138,20 +137,6 @@ impl fmt::Display for Path<'_> {
             Path::Key(parent, k) => write!(f, "{parent}.{k}"),
             Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
         }
-    }
-}
-
-/// The `derived` of a submission file as read: a JSON value with repeated keys
-/// refused (with the same message as [`parse`] gives for the whole file).
-pub(super) struct StatedDerived(pub Value);
-
-impl<'de> Deserialize<'de> for StatedDerived {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let root = Path::Root;
-        let path = Path::Key(&root, "derived");
-        StrictValue { path: &path }
-            .deserialize(d)
-            .map(StatedDerived)
     }
 }
 

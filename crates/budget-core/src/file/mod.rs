@@ -293,7 +293,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let scan = scan::quick_check(text);
     if scan.clean
         && scan.has_format
-        && let Some(imported) = import_quickly(text)
+        && let Some(imported) = import_quickly(text, scan)
     {
         return Ok(imported);
     }
@@ -309,7 +309,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, ImportError> {
     let text = json::decode(bytes)?;
     let scan = scan::quick_check(text);
     if scan.clean && scan.has_format {
-        if let Some(imported) = import_quickly(text) {
+        if let Some(imported) = import_quickly(text, scan) {
             return Ok(Opened::Submission(imported));
         }
     } else if scan.clean
@@ -373,8 +373,8 @@ fn check_header(value: &Value) -> Result<(), ImportError> {
 }
 
 /// The wire shape read back. `format` and `version` are checked before (or
-/// after, in [`import_quickly`]) decoding; `derived` is kept as the JSON value
-/// read, to be compared leaf by leaf.
+/// after, in [`import_quickly`]) decoding; `derived` is compared with the
+/// recomputation on the file as read, so here it is only required to be present.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SubmissionIn {
@@ -382,7 +382,8 @@ struct SubmissionIn {
     version: u64,
     exported_at: String,
     inputs: Inputs,
-    derived: json::StatedDerived,
+    #[allow(dead_code)] // compared on the file as read
+    derived: serde::de::IgnoredAny,
     report: Report,
 }
 
@@ -411,7 +412,12 @@ fn typed<T: serde::de::DeserializeOwned>(value: &Value, problems: &mut Vec<Probl
 
 /// The one-pass reading of a submission file whose text [`scan::quick_check`]
 /// found clean: `None` when anything is amiss (then the long way reports it).
-fn import_quickly(text: &str) -> Option<Imported> {
+///
+/// The stated `derived` is compared as text first: the recomputation written
+/// by [`json_lines`] is the same JSON as the export's pretty text but for
+/// whitespace, so an unchanged file needs no value trees at all. Only when the
+/// texts differ are both read as values and compared leaf by leaf.
+fn import_quickly(text: &str, scan: scan::Scan) -> Option<Imported> {
     let mut file = from_text::<SubmissionIn>(text).ok()?;
     if file.format != FORMAT || u64::from(VERSION) != file.version {
         return None;
@@ -419,7 +425,18 @@ fn import_quickly(text: &str) -> Option<Imported> {
     if !amounts::check_typed(&mut file.inputs, "inputs").is_empty() {
         return None;
     }
-    recompute(file).ok()
+    let (start, end) = scan.derived?;
+    let stated = text.get(start..end)?;
+    let derived = derive(&file.inputs);
+    let recomputed = json_lines(&derived).ok()?;
+    let diffs = if scan::same_json_text(stated, &recomputed) {
+        Vec::new()
+    } else {
+        let stated: Value = serde_json::from_str(stated).ok()?;
+        let recomputed: Value = serde_json::from_str(&recomputed).ok()?;
+        compare::differences(&stated, &recomputed, "derived")
+    };
+    Some(recompute(file, derived, diffs))
 }
 
 fn import_value(mut value: Value) -> Result<Imported, ImportError> {
@@ -440,17 +457,23 @@ fn import_value(mut value: Value) -> Result<Imported, ImportError> {
     if let Some(original) = value.get("report") {
         objects_only(original, &file.report, "report")?;
     }
-    recompute(file)
-}
-
-/// Derive and check the inputs of an accepted file; one IMP-001 per stated
-/// figure that differs.
-fn recompute(file: SubmissionIn) -> Result<Imported, ImportError> {
     let derived = derive(&file.inputs);
-    let mut findings = check(&file.inputs, &derived);
     let recomputed =
         to_value(&derived).map_err(|e| ImportError::Invalid(vec![Problem::new("derived", e)]))?;
-    let mut diffs = compare::differences(&file.derived.0, &recomputed, "derived");
+    // Present: decoding requires it.
+    let stated = value.get("derived").unwrap_or(&Value::Null);
+    let diffs = compare::differences(stated, &recomputed, "derived");
+    Ok(recompute(file, derived, diffs))
+}
+
+/// Check the inputs of an accepted file (`derived` from them, `diffs` where the
+/// stated derived figures differ); one IMP-001 per stated figure that differs.
+fn recompute(
+    file: SubmissionIn,
+    derived: Derived,
+    mut diffs: Vec<compare::Difference>,
+) -> Imported {
+    let mut findings = check(&file.inputs, &derived);
     let report = Report::new(&findings, &file.inputs.explanations);
     for (name, stated, actual) in [
         ("errors", file.report.errors, report.errors),
@@ -470,12 +493,12 @@ fn recompute(file: SubmissionIn) -> Result<Imported, ImportError> {
         }
     }
     findings.extend(compare::findings(&diffs));
-    Ok(Imported {
+    Imported {
         inputs: file.inputs,
         derived,
         findings,
         stated_exported_at: file.exported_at,
-    })
+    }
 }
 
 /// The JSON Schema of the submission file (committed as

@@ -415,3 +415,36 @@ mod differential {
         }
     }
 }
+
+/// `cargo test --release -p budget-core --lib reading_time -- --ignored --nocapture`:
+/// the reading of a 10,000-row file, before and now (a measurement, not a check).
+#[cfg(test)]
+#[test]
+#[ignore]
+fn reading_time() {
+    use std::time::Instant;
+    let inputs = crate::synthetic::generate(10_000, 42);
+    let text = super::export(&inputs, "2026-11-25T00:00:00Z").unwrap();
+    let time = |f: &dyn Fn() -> bool| {
+        let mut ms: Vec<f64> = (0..7)
+            .map(|_| {
+                let t = Instant::now();
+                assert!(f());
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        ms.sort_by(f64::total_cmp);
+        ms[3]
+    };
+    let before = time(&|| import(text.as_bytes()).is_ok());
+    let now = time(&|| super::import(text.as_bytes()).is_ok());
+    let decode = time(&|| super::from_text::<super::SubmissionIn>(&text).is_ok());
+    let scan = time(&|| super::scan::quick_check(&text).clean);
+    let derived = time(&|| !super::json_lines(&derive(&inputs)).unwrap().is_empty());
+    println!(
+        "10,000 rows, {} bytes: import before {before:.1} ms, now {now:.1} ms \
+         (of which scan {scan:.1} ms, typed decoding {decode:.1} ms, \
+         derive + writing it as text {derived:.1} ms)",
+        text.len()
+    );
+}

@@ -30,8 +30,8 @@ const SMALL_OBJECT: usize = 24;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) struct Scan {
     /// The text is one JSON object in which no object repeats a key, no key has
-    /// an escape, and arrays stand only under [`ARRAY_KEYS`] (anything goes inside
-    /// the top-level `derived`). When the text is also valid JSON and decodes, the
+    /// an escape, and arrays stand only under [`ARRAY_KEYS`] (any array may stand
+    /// inside the top-level `derived`). When the text is also valid JSON and decodes, the
     /// strict reading (a value tree, then typed decoding, then the objects-only
     /// check) would accept it with the same result.
     pub clean: bool,
@@ -39,16 +39,21 @@ pub(super) struct Scan {
     pub has_format: bool,
     /// The top-level object has a `unit` key.
     pub has_unit: bool,
+    /// Where the value of the top-level `derived` is, when it is an object or
+    /// an array: its bytes in the text.
+    pub derived: Option<(usize, usize)>,
 }
 
 struct Frame<'a> {
     array: bool,
-    /// Inside the top-level `derived`: not checked.
+    /// Inside the top-level `derived`: any array may stand here.
     free: bool,
     /// Start of this object's keys in the shared key list.
     keys_from: usize,
     /// For an object of many keys.
     set: Option<HashSet<&'a str>>,
+    /// The value of the top-level `derived`: where it starts.
+    derived_at: Option<usize>,
 }
 
 /// End (index after the closing quote) of the string that starts at `i` (a `"`),
@@ -99,7 +104,8 @@ pub(super) fn quick_check(text: &str) -> Scan {
             }
             b'{' | b'[' => {
                 let parent_free = stack.last().is_some_and(|f| f.free);
-                let free = parent_free || (stack.len() == 1 && &text[key.0..key.1] == "derived");
+                let derived = stack.len() == 1 && &text[key.0..key.1] == "derived";
+                let free = parent_free || derived;
                 if stack.is_empty() {
                     if started || c == b'[' {
                         return out;
@@ -116,6 +122,7 @@ pub(super) fn quick_check(text: &str) -> Scan {
                     free,
                     keys_from: keys.len(),
                     set: None,
+                    derived_at: derived.then_some(i),
                 });
                 want_key = c == b'{';
                 i += 1;
@@ -128,6 +135,9 @@ pub(super) fn quick_check(text: &str) -> Scan {
                 keys.truncate(f.keys_from);
                 want_key = false;
                 i += 1;
+                if let Some(start) = f.derived_at {
+                    out.derived = Some((start, i));
+                }
                 if stack.is_empty() {
                     // Only whitespace may follow (serde_json says so precisely).
                     out.clean = text[i..].trim_ascii().is_empty();
@@ -147,7 +157,7 @@ pub(super) fn quick_check(text: &str) -> Scan {
                     let Some(f) = stack.last_mut() else {
                         return out;
                     };
-                    if !f.free && repeated(text, &keys, f, name) {
+                    if repeated(text, &keys, f, name) {
                         return out;
                     }
                     if stack.len() == 1 {
@@ -186,6 +196,44 @@ fn repeated<'a>(text: &'a str, keys: &[(usize, usize)], f: &mut Frame<'a>, name:
             .collect::<HashSet<_>>()
     });
     !set.insert(name)
+}
+
+/// True when `a` and `b` are the same JSON text but for whitespace between
+/// tokens (the pretty and the one-value-a-line writing of one value).
+pub(super) fn same_json_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    let (mut in_string, mut escaped) = (false, false);
+    let space = |c: u8| matches!(c, b' ' | b'\n' | b'\r' | b'\t');
+    loop {
+        if !in_string {
+            while i < a.len() && space(a[i]) {
+                i += 1;
+            }
+            while j < b.len() && space(b[j]) {
+                j += 1;
+            }
+        }
+        match (a.get(i), b.get(j)) {
+            (None, None) => return true,
+            (Some(&x), Some(&y)) if x == y => {
+                if in_string {
+                    if escaped {
+                        escaped = false;
+                    } else if x == b'\\' {
+                        escaped = true;
+                    } else if x == b'"' {
+                        in_string = false;
+                    }
+                } else if x == b'"' {
+                    in_string = true;
+                }
+                i += 1;
+                j += 1;
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// One step of a JSON path.
@@ -323,9 +371,12 @@ mod tests {
         assert!(clean(
             r#"{"format":"x","inputs":{"rows":[{"a":"1"},{"a":"2"}],"unit":{"duties":["a","b"]}}}"#
         ));
-        assert!(clean(
-            r#"  {"derived": {"t": [[1], [2]], "x": {"a": 1, "a": 2}}}  "#
-        ));
+        let t = r#"  {"derived": {"t": [[1], [2]], "x": {"a": 1}}}  "#;
+        let s = quick_check(t);
+        assert!(s.clean);
+        let (a, b) = s.derived.unwrap();
+        assert_eq!(&t[a..b], r#"{"t": [[1], [2]], "x": {"a": 1}}"#);
+        assert!(!clean(r#"{"derived": {"x": {"a": 1, "a": 2}}}"#));
         assert!(clean(r#"{"a": "x\"y", "b": "}{]["}"#));
         let s = quick_check(r#"{"format": 1, "unit": {}}"#);
         assert!(s.clean && s.has_format && s.has_unit);
@@ -350,6 +401,18 @@ mod tests {
         let many: Vec<String> = (0..40).map(|i| format!("\"k{i}\": 1")).collect();
         assert!(clean(&format!("{{{}}}", many.join(","))));
         assert!(!clean(&format!("{{{}, \"k7\": 2}}", many.join(","))));
+    }
+
+    #[test]
+    fn texts_compare_without_whitespace() {
+        assert!(same_json_text(
+            "{\n  \"a\": [1, \"x y\"]\n}",
+            r#"{"a":[1,"x y"]}"#
+        ));
+        assert!(!same_json_text(r#"{"a":"x y"}"#, r#"{"a":"xy"}"#));
+        assert!(!same_json_text(r#"{"a":"\" b"}"#, r#"{"a":"\"b"}"#));
+        assert!(!same_json_text(r#"{"a":1}"#, r#"{"a":1} "x""#));
+        assert!(!same_json_text(r#"{"a":"1.5"}"#, r#"{"a":"1.50"}"#));
     }
 
     #[test]
