@@ -242,16 +242,24 @@ pub fn load() -> Loaded {
 }
 
 /// The draft as saved: `{format, version, saved_at, inputs}`.
+///
+/// Written straight from the model (no `serde_json::Value` of the whole form)
+/// by `file::json_lines`, the serializer the file export uses.
 pub fn draft_text(inputs: &Inputs, saved_at: &str) -> Result<String, String> {
-    let inputs = serde_json::to_value(inputs).map_err(|e| format!("草稿无法保存：{e}"))?;
-    // Built by hand, not with `json!`: the macro serializes each value again
-    // (`to_value(&inputs)`), a deep copy of the whole form on every save.
-    let mut draft = serde_json::Map::new();
-    draft.insert("format".into(), Value::from(DRAFT_FORMAT));
-    draft.insert("version".into(), Value::from(DRAFT_VERSION));
-    draft.insert("saved_at".into(), Value::from(saved_at));
-    draft.insert("inputs".into(), inputs);
-    Ok(Value::Object(draft).to_string())
+    #[derive(serde::Serialize)]
+    struct Draft<'a> {
+        format: &'a str,
+        version: u64,
+        saved_at: &'a str,
+        inputs: &'a Inputs,
+    }
+    budget_core::file::json_lines(&Draft {
+        format: DRAFT_FORMAT,
+        version: DRAFT_VERSION,
+        saved_at,
+        inputs,
+    })
+    .map_err(|e| format!("草稿无法保存：{e}"))
 }
 
 /// Write the draft.

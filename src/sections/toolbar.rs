@@ -10,8 +10,30 @@ use crate::sections::sheet_import::SheetImport;
 use crate::state::{AppState, Notice, NoticeLine};
 use crate::{web, xlsx_client};
 
-/// The built-in sample: 重庆市大渡口区人民政府办公室 2021.
-const SAMPLE_JSON: &str = include_str!("../../fixtures/dadukou-2021.json");
+/// The built-in sample: 重庆市大渡口区人民政府办公室 2021. Not embedded in the
+/// wasm: Trunk copies `fixtures/dadukou-2021.json` into dist (index.html) and the
+/// button fetches it (same origin: the CSP allows `connect-src 'self'`).
+const SAMPLE_URL: &str = "dadukou-2021.json";
+
+/// The sample's text, fetched.
+async fn fetch_sample() -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("无浏览器窗口")?;
+    let failed = |_| "无法下载示例文件".to_string();
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(SAMPLE_URL))
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
+    if !response.ok() {
+        return Err(format!("无法下载示例文件（HTTP {}）", response.status()));
+    }
+    JsFuture::from(response.text().map_err(failed)?)
+        .await
+        .map_err(failed)?
+        .as_string()
+        .ok_or_else(|| "示例文件不是文本".to_string())
+}
 
 /// Replace the inputs, asking first when the form holds something.
 fn replace(state: AppState, inputs: Inputs, question: &str) -> bool {
@@ -24,23 +46,28 @@ fn replace(state: AppState, inputs: Inputs, question: &str) -> bool {
 
 /// Load the sample.
 pub fn load_sample(state: AppState) {
-    match budget_core::file::read_inputs(SAMPLE_JSON) {
-        Ok(inputs) => {
-            if replace(state, inputs, "加载示例将替换当前填写的全部内容，确定吗？")
-            {
-                state.notice.set(Some(Notice {
-                    is_error: false,
-                    title: "已加载示例：重庆市大渡口区人民政府办公室 2021 年部门预算。".into(),
-                    lines: Vec::new(),
-                }));
+    leptos::task::spawn_local(async move {
+        let read = fetch_sample()
+            .await
+            .and_then(|text| budget_core::file::read_inputs(&text).map_err(|e| e.to_string()));
+        match read {
+            Ok(inputs) => {
+                if replace(state, inputs, "加载示例将替换当前填写的全部内容，确定吗？")
+                {
+                    state.notice.set(Some(Notice {
+                        is_error: false,
+                        title: "已加载示例：重庆市大渡口区人民政府办公室 2021 年部门预算。".into(),
+                        lines: Vec::new(),
+                    }));
+                }
             }
+            Err(e) => state.notice.set(Some(Notice {
+                is_error: true,
+                title: format!("示例数据无法读取：{e}"),
+                lines: Vec::new(),
+            })),
         }
-        Err(e) => state.notice.set(Some(Notice {
-            is_error: true,
-            title: format!("示例数据无法读取：{e}"),
-            lines: Vec::new(),
-        })),
-    }
+    });
 }
 
 /// Import a file's bytes: all or nothing.
@@ -204,8 +231,8 @@ pub fn export(state: AppState) {
 /// Export 情况说明, 表1–表10 and the project forms as XLSX (made by the XLSX worker).
 pub fn export_xlsx(state: AppState, busy: RwSignal<bool>) {
     let prepared = state.inputs.with(|i| {
-        // Through a JSON value: the wasm keeps one serializer of the model.
-        serde_json::to_value(i).map(|v| v.to_string()).map(|json| {
+        // The export's serializer: the wasm keeps one serializer of the model.
+        file::json_lines(i).map(|json| {
             let name = export_name(i);
             let stem = name.strip_suffix(".json").unwrap_or(&name);
             (format!("{stem}.xlsx"), json)

@@ -219,6 +219,32 @@ fn to_cents(value: Decimal) -> i64 {
     i64::try_from(mantissa / divisor).unwrap_or(0)
 }
 
+/// The value and 分 of a plain amount text (what a file holds): at most 12
+/// integer digits, then optionally a point and one or two digits. Exactly what
+/// [`parse_amount`] gives for such a text (the same value and scale), without
+/// its copies; `None` for any other text (the full parser decides).
+fn parse_plain(text: &str) -> Option<(Decimal, i64)> {
+    let b = text.as_bytes();
+    let (int, frac) = match b.iter().position(|&c| c == b'.') {
+        Some(p) if p + 1 < b.len() => (&b[..p], &b[p + 1..]),
+        Some(_) => return None,
+        None => (b, &b[..0]),
+    };
+    if int.is_empty() || int.len() > 12 || frac.len() > 2 {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    for &c in int.iter().chain(frac) {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa * 10 + i64::from(c - b'0');
+    }
+    let scale = frac.len() as u32;
+    let cents = mantissa * 10i64.pow(2 - scale);
+    Some((Decimal::new(mantissa, scale), cents))
+}
+
 /// The exact sum of amount cells (in 分 internally).
 pub fn sum<'a>(cells: impl IntoIterator<Item = &'a Amount>) -> Decimal {
     let mut s = CentSum::default();
@@ -255,6 +281,13 @@ impl Amount {
     /// A cell holding `text` exactly as typed.
     pub fn from_text(text: impl Into<String>) -> Self {
         let text = text.into();
+        if let Some((value, cents)) = parse_plain(&text) {
+            return Amount {
+                text,
+                value: Some(value),
+                cents,
+            };
+        }
         let value = parse_amount(&text).ok();
         let cents = value.map(to_cents).unwrap_or(0);
         Amount { text, value, cents }
@@ -459,6 +492,45 @@ mod tests {
     #[test]
     fn max_amount_is_ten_to_the_twelfth() {
         assert_eq!(MAX_AMOUNT, d("1000000000000"));
+    }
+
+    #[test]
+    fn plain_texts_parse_as_the_full_parser_does() {
+        for t in [
+            "0",
+            "0.00",
+            "00.5",
+            "1",
+            "12.3",
+            "12.30",
+            "007",
+            "999999999999.99",
+            "100000000000",
+            "1234567890123",
+            ".5",
+            "1.",
+            "1.234",
+            "1..2",
+            "",
+            "1a",
+            "12,3",
+            "-1",
+            " 1",
+            "0.0",
+        ] {
+            let full = parse_amount(t).ok();
+            match parse_plain(t) {
+                Some((v, cents)) => {
+                    let f = full.unwrap();
+                    assert_eq!((v.mantissa(), v.scale()), (f.mantissa(), f.scale()), "{t}");
+                    assert_eq!(cents, to_cents(f), "{t}");
+                }
+                None => assert!(
+                    t.is_empty() || t.len() > 12 || !t.bytes().all(|c| c.is_ascii_digit()),
+                    "{t}"
+                ),
+            }
+        }
     }
 
     #[test]

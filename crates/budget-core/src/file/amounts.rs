@@ -71,9 +71,12 @@ fn start<'a>(root: &'a Path<'a>, prefix: &'a str) -> Path<'a> {
     }
 }
 
+/// See [`document_order`].
+type OrderKey = (usize, Vec<usize>, usize);
+
 /// Sort key putting problems in document order: by top-level field, then array
 /// indices (`rows[2]` after `rows[1]`), then field order within the element.
-fn document_order(path: &str, pattern: usize) -> (usize, Vec<usize>, usize) {
+fn document_order(path: &str, pattern: usize) -> OrderKey {
     let top = AMOUNT_PATHS[pattern].split(['.', '[']).next().unwrap_or("");
     let group = AMOUNT_PATHS
         .iter()
@@ -85,6 +88,13 @@ fn document_order(path: &str, pattern: usize) -> (usize, Vec<usize>, usize) {
         .filter_map(|s| s.split(']').next()?.parse().ok())
         .collect();
     (group, indices, pattern)
+}
+
+/// The problems sorted by their [`document_order`] key (one copy of the sort
+/// for both walks).
+fn in_document_order(mut found: Vec<(OrderKey, Problem)>) -> Vec<Problem> {
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.into_iter().map(|(_, p)| p).collect()
 }
 
 /// `path` is only written out when `f` needs it (for a problem).
@@ -154,8 +164,7 @@ pub(super) fn check_amounts(
             }
         });
     }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
-    found.into_iter().map(|(_, p)| p).collect()
+    in_document_order(found)
 }
 
 /// Rewrite every valid amount in canonical text (`1,234.5` → `1234.50`).
@@ -271,8 +280,7 @@ pub(super) fn check_typed(inputs: &mut Inputs, prefix: &str) -> Vec<Problem> {
             ));
         }
     });
-    found.sort_by(|a, b| a.0.cmp(&b.0));
-    found.into_iter().map(|(_, p)| p).collect()
+    in_document_order(found)
 }
 
 fn file_amount_message(text: &str, e: &crate::amount::AmountError) -> String {

@@ -30,6 +30,9 @@ mod amounts;
 mod compare;
 mod error;
 mod json;
+#[cfg(test)]
+mod reference;
+mod scan;
 mod structure;
 
 pub use amounts::AMOUNT_PATHS;
@@ -202,6 +205,27 @@ fn pretty(submission: &Submission) -> Result<String, ExportError> {
     Ok(text)
 }
 
+/// `value` as JSON text, one value a line without indentation. Written by the
+/// same serializer as [`export`]'s pretty text (only the indent differs, which is
+/// not part of its type), so every caller in the browser bundle (drafts, the
+/// XLSX worker's input, import's comparisons) shares one serializer per model
+/// type instead of adding a `serde_json::Value` serializer.
+pub fn json_lines<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
+    let mut out = Vec::with_capacity(1 << 12);
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut out,
+        serde_json::ser::PrettyFormatter::with_indent(b""),
+    );
+    value.serialize(&mut ser).map_err(|e| e.to_string())?;
+    String::from_utf8(out).map_err(|e| e.to_string())
+}
+
+/// `value` as a JSON value, through [`json_lines`].
+fn to_value<T: Serialize + ?Sized>(value: &T) -> Result<Value, String> {
+    let text = json_lines(value)?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
 /// The inputs with every valid amount in canonical text, as [`export`] writes them.
 ///
 /// Works on the typed inputs (a clone, then each amount in place): the same
@@ -216,10 +240,21 @@ pub fn normalized(inputs: &Inputs) -> Result<Inputs, String> {
 /// Read a draft or a bare `Inputs` JSON as the clerk left it: amount text is
 /// kept as typed (the checks judge it), structure is strict, problems have paths.
 ///
-/// Every reader of `Inputs` in this crate goes through the same decoder
-/// (`serde_path_to_error` over a JSON value), so the browser bundle carries one
-/// copy of the model's deserializer instead of one per entry point.
+/// Every reader of `Inputs` in this crate goes through the same typed decoder
+/// (serde_json straight from text), so the browser bundle carries one copy of
+/// the model's deserializer.
 pub fn read_inputs(text: &str) -> Result<Inputs, ImportError> {
+    if scan::quick_check(text).clean
+        && let Ok(inputs) = from_text::<Inputs>(text)
+    {
+        return Ok(inputs);
+    }
+    read_inputs_strictly(text)
+}
+
+/// [`read_inputs`] the long way, for a text the one-pass reading did not take:
+/// every problem found, in the order the file states them.
+fn read_inputs_strictly(text: &str) -> Result<Inputs, ImportError> {
     let mut value = json::parse(text)?;
     if !value.is_object() {
         return Err(not_an_object());
@@ -242,8 +277,7 @@ fn objects_only<T: Serialize>(
     decoded: &T,
     path: &str,
 ) -> Result<(), ImportError> {
-    let back = serde_json::to_value(decoded)
-        .map_err(|e| ImportError::Invalid(vec![Problem::new(path, e.to_string())]))?;
+    let back = to_value(decoded).map_err(|e| ImportError::Invalid(vec![Problem::new(path, e)]))?;
     let mut problems = Vec::new();
     structure::arrays_for_objects(original, &back, path, &mut problems);
     if problems.is_empty() {
@@ -256,6 +290,13 @@ fn objects_only<T: Serialize>(
 /// Read a submission file: all or nothing (see the module doc).
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let text = json::decode(bytes)?;
+    let scan = scan::quick_check(text);
+    if scan.clean
+        && scan.has_format
+        && let Some(imported) = import_quickly(text, scan)
+    {
+        return Ok(imported);
+    }
     let value = json::parse(text)?;
     check_header(&value)?;
     import_value(value)
@@ -266,6 +307,17 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// bare inputs.
 pub fn open(bytes: &[u8]) -> Result<Opened, ImportError> {
     let text = json::decode(bytes)?;
+    let scan = scan::quick_check(text);
+    if scan.clean && scan.has_format {
+        if let Some(imported) = import_quickly(text, scan) {
+            return Ok(Opened::Submission(imported));
+        }
+    } else if scan.clean
+        && scan.has_unit
+        && let Ok(inputs) = from_text::<Inputs>(text)
+    {
+        return Ok(opened_inputs(inputs));
+    }
     let mut value = json::parse(text)?;
     let obj = value.as_object().ok_or_else(not_an_object)?;
     if obj.contains_key("format") {
@@ -282,15 +334,19 @@ pub fn open(bytes: &[u8]) -> Result<Opened, ImportError> {
     match inputs {
         Some(inputs) if problems.is_empty() => {
             objects_only(&value, &inputs, "")?;
-            let derived = derive(&inputs);
-            let findings = check(&inputs, &derived);
-            Ok(Opened::Inputs {
-                inputs,
-                derived,
-                findings,
-            })
+            Ok(opened_inputs(inputs))
         }
         _ => Err(ImportError::Invalid(problems)),
+    }
+}
+
+fn opened_inputs(inputs: Inputs) -> Opened {
+    let derived = derive(&inputs);
+    let findings = check(&inputs, &derived);
+    Opened::Inputs {
+        inputs,
+        derived,
+        findings,
     }
 }
 
@@ -316,37 +372,71 @@ fn check_header(value: &Value) -> Result<(), ImportError> {
     }
 }
 
-/// The wire shape read back: `derived` is compared leaf by leaf on the JSON value
-/// as read, so here it is only required to be present.
+/// The wire shape read back. `format` and `version` are checked before (or
+/// after, in [`import_quickly`]) decoding; `derived` is compared with the
+/// recomputation on the file as read, so here it is only required to be present.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SubmissionIn {
-    #[allow(dead_code)] // checked by `check_header`
-    format: serde::de::IgnoredAny,
-    #[allow(dead_code)] // checked by `check_header`
-    version: serde::de::IgnoredAny,
+    format: String,
+    version: u64,
     exported_at: String,
     inputs: Inputs,
-    #[allow(dead_code)] // compared on the value as read
+    #[allow(dead_code)] // compared on the file as read
     derived: serde::de::IgnoredAny,
     report: Report,
 }
 
-/// Decode from a borrowed value: the caller keeps the file as read for the
-/// checks that follow, without a deep copy.
+/// `T` decoded straight from JSON text, which must hold nothing after it.
+fn from_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let t = T::deserialize(&mut de)?;
+    de.end()?;
+    Ok(t)
+}
+
+/// Decode from the file as read (amounts already judged): the first structural
+/// error, with its JSON path. The value is written out compactly and decoded
+/// from that text, by the same decoder as the one-pass reading; the path is
+/// found from the error's position in that text.
 fn typed<T: serde::de::DeserializeOwned>(value: &Value, problems: &mut Vec<Problem>) -> Option<T> {
-    match serde_path_to_error::deserialize::<_, T>(value) {
+    let text = value.to_string();
+    match from_text::<T>(&text) {
         Ok(t) => Some(t),
         Err(e) => {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            problems.push(Problem::new(
-                path,
-                structure::translate(&e.inner().to_string()),
-            ));
+            problems.push(structure::located(&text, value, &e));
             None
         }
     }
+}
+
+/// The one-pass reading of a submission file whose text [`scan::quick_check`]
+/// found clean: `None` when anything is amiss (then the long way reports it).
+///
+/// The stated `derived` is compared as text first: the recomputation written
+/// by [`json_lines`] is the same JSON as the export's pretty text but for
+/// whitespace, so an unchanged file needs no value trees at all. Only when the
+/// texts differ are both read as values and compared leaf by leaf.
+fn import_quickly(text: &str, scan: scan::Scan) -> Option<Imported> {
+    let mut file = from_text::<SubmissionIn>(text).ok()?;
+    if file.format != FORMAT || u64::from(VERSION) != file.version {
+        return None;
+    }
+    if !amounts::check_typed(&mut file.inputs, "inputs").is_empty() {
+        return None;
+    }
+    let (start, end) = scan.derived?;
+    let stated = text.get(start..end)?;
+    let derived = derive(&file.inputs);
+    let recomputed = json_lines(&derived).ok()?;
+    let diffs = if scan::same_json_text(stated, &recomputed) {
+        Vec::new()
+    } else {
+        let stated: Value = serde_json::from_str(stated).ok()?;
+        let recomputed: Value = serde_json::from_str(&recomputed).ok()?;
+        compare::differences(&stated, &recomputed, "derived")
+    };
+    Some(recompute(file, derived, diffs))
 }
 
 fn import_value(mut value: Value) -> Result<Imported, ImportError> {
@@ -367,13 +457,23 @@ fn import_value(mut value: Value) -> Result<Imported, ImportError> {
     if let Some(original) = value.get("report") {
         objects_only(original, &file.report, "report")?;
     }
-    // Present: decoding requires it.
-    let stated_derived = value.get("derived").unwrap_or(&Value::Null);
     let derived = derive(&file.inputs);
+    let recomputed =
+        to_value(&derived).map_err(|e| ImportError::Invalid(vec![Problem::new("derived", e)]))?;
+    // Present: decoding requires it.
+    let stated = value.get("derived").unwrap_or(&Value::Null);
+    let diffs = compare::differences(stated, &recomputed, "derived");
+    Ok(recompute(file, derived, diffs))
+}
+
+/// Check the inputs of an accepted file (`derived` from them, `diffs` where the
+/// stated derived figures differ); one IMP-001 per stated figure that differs.
+fn recompute(
+    file: SubmissionIn,
+    derived: Derived,
+    mut diffs: Vec<compare::Difference>,
+) -> Imported {
     let mut findings = check(&file.inputs, &derived);
-    let recomputed = serde_json::to_value(&derived)
-        .map_err(|e| ImportError::Invalid(vec![Problem::new("derived", e.to_string())]))?;
-    let mut diffs = compare::differences(stated_derived, &recomputed, "derived");
     let report = Report::new(&findings, &file.inputs.explanations);
     for (name, stated, actual) in [
         ("errors", file.report.errors, report.errors),
@@ -393,12 +493,12 @@ fn import_value(mut value: Value) -> Result<Imported, ImportError> {
         }
     }
     findings.extend(compare::findings(&diffs));
-    Ok(Imported {
+    Imported {
         inputs: file.inputs,
         derived,
         findings,
         stated_exported_at: file.exported_at,
-    })
+    }
 }
 
 /// The JSON Schema of the submission file (committed as

@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::error::Problem;
 use super::json::Path;
+use super::scan::{Seg, located_at, path_text};
 
 /// Every place where `original` (the JSON as read) holds an array and `decoded`
 /// (the same data decoded and written back) holds an object: serde reads a struct
@@ -49,6 +50,105 @@ fn walk(original: &Value, decoded: &Value, path: &Path<'_>, out: &mut Vec<Proble
             }
         }
         _ => {}
+    }
+}
+
+/// The problem for an error of typed decoding from `text` (compact JSON, one
+/// line, written from `value`): its path found from the error's position, and
+/// its message in Chinese — the same path and message as decoding `value`
+/// itself under `serde_path_to_error` gave.
+pub(super) fn located(text: &str, value: &Value, e: &serde_json::Error) -> Problem {
+    let full = e.to_string();
+    let raw = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => full.as_str(),
+    };
+    // serde_json's column (1-based) names the last byte read, or the next byte
+    // when it reports a `[` or `{` it did not read.
+    let column = e.column();
+    let next = column.min(text.len());
+    let at = if raw.starts_with("invalid type: sequence") || raw.starts_with("invalid type: map") {
+        next
+    } else {
+        column.saturating_sub(1)
+    };
+    let (mut segs, in_key) = located_at(text, at);
+    let enum_map = |segs: &mut Vec<Seg>| {
+        segs.pop();
+        lookup(value, segs)
+            .and_then(Value::as_object)
+            .map(|m| m.len())
+    };
+    use serde::de::{Error, Unexpected};
+    let not_one_key =
+        || serde_json::Error::invalid_value(Unexpected::Map, &"map with a single key").to_string();
+    let message = match raw {
+        // An enum written as an object: its key is the variant, not a field, and
+        // a value tree first counts its keys.
+        _ if in_key && raw.starts_with("unknown variant") => match enum_map(&mut segs) {
+            Some(1) => raw.to_string(),
+            _ => not_one_key(),
+        },
+        _ if raw.ends_with(", expected unit") => {
+            let mut parent = segs.clone();
+            match enum_map(&mut parent) {
+                Some(n) if n != 1 => {
+                    segs = parent;
+                    not_one_key()
+                }
+                _ => raw.to_string(),
+            }
+        }
+        // Text: more elements than the struct has fields. A value tree says:
+        "trailing characters" => {
+            segs.pop();
+            let n = lookup(value, &segs)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            format!("invalid length {n}, expected fewer elements in array")
+        }
+        // Text: an enum neither a string nor an object of one key.
+        "expected value" => {
+            // After `{"variant": null` a second key: the error names the end of
+            // that `null`. Otherwise it names the first byte of the value.
+            if text.as_bytes().get(at) == Some(&b'l') {
+                segs.pop();
+            }
+            // Made by serde_json's error, which writes numbers and null its own way.
+            match lookup(value, &segs) {
+                Some(Value::Object(_)) | None => not_one_key(),
+                Some(v) => {
+                    serde_json::Error::invalid_type(unexpected(v), &"string or map").to_string()
+                }
+            }
+        }
+        other => other.to_string(),
+    };
+    Problem::new(path_text(&segs), translate(&message))
+}
+
+fn lookup<'a>(value: &'a Value, segs: &[Seg]) -> Option<&'a Value> {
+    segs.iter().try_fold(value, |v, seg| match seg {
+        Seg::Key(k) => v.get(k),
+        Seg::Index(i) => v.get(i),
+    })
+}
+
+/// What serde says a JSON value is (as `serde_json::Value` deserializing itself).
+fn unexpected(v: &Value) -> serde::de::Unexpected<'_> {
+    use serde::de::Unexpected;
+    match v {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => Unexpected::Unsigned(u),
+            (_, Some(i), _) => Unexpected::Signed(i),
+            (_, _, Some(f)) => Unexpected::Float(f),
+            _ => Unexpected::Other("number"),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
     }
 }
 
