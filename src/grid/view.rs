@@ -778,26 +778,26 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         .collect_view();
     let totals_spec = spec.clone();
     let totals_lefts = lefts.clone();
+    // The totals row is built once; an edit changes only the texts of the
+    // totals that moved (rebuilding the row re-set every cell's attributes).
     let totals = totals_spec.totals.map(|of| {
-        move || {
-            let texts = state.totals.with(of);
-            totals_spec
-                .columns
-                .iter()
-                .enumerate()
-                .map(|(k, c)| {
-                    let t = texts.get(k).cloned().flatten().unwrap_or_default();
-                    let num = c.kind == Kind::Amount;
-                    let style = totals_lefts[k].map(|x| format!("left:{x}px"));
-                    let class = match (num, totals_lefts[k].is_some()) {
-                        (true, _) => "num",
-                        (false, true) => "frozen",
-                        _ => "",
-                    };
-                    view! { <td class=class style=style aria-colindex=k + 2>{t}</td> }
-                })
-                .collect_view()
-        }
+        let texts = Memo::new(move |_| state.totals.with(of));
+        totals_spec
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let t = move || texts.with(|t| t.get(k).cloned().flatten().unwrap_or_default());
+                let num = c.kind == Kind::Amount;
+                let style = totals_lefts[k].map(|x| format!("left:{x}px"));
+                let class = match (num, totals_lefts[k].is_some()) {
+                    (true, _) => "num",
+                    (false, true) => "frozen",
+                    _ => "",
+                };
+                view! { <td class=class style=style aria-colindex=k + 2>{t}</td> }
+            })
+            .collect_view()
     });
     let has_totals = totals.is_some();
     let ncols = spec.columns.len();
@@ -903,7 +903,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                                 let (s, _) = window.get();
                                 s + (slot + cap - s % cap) % cap
                             });
-                            row_view(ctl, r, row_lefts.clone())
+                            row_view(ctl, r, slot, row_lefts.clone())
                         }
                     />
                     <tr class="spacer" aria-hidden="true" style=move || {
@@ -942,8 +942,19 @@ struct RowSel {
 }
 
 /// One rendered row: the row `r` of a slot, which changes as the grid scrolls.
-fn row_view(ctl: Ctl, r: Memo<usize>, lefts: Arc<Vec<Option<u32>>>) -> impl IntoView {
+///
+/// The row's inputs and selects belong to a `<form>` of their own (by the
+/// `form` attribute; a form cannot wrap a table row). Chromium's autofill
+/// reads the whole form of a field the clerk types into or focuses, and
+/// fields outside any form count as one form with all of them: ~160 grid
+/// fields (under autofill's 200-field cut-off) were scanned on every
+/// keystroke and focus, 20-50 ms each time. A row's form has its 3-5 fields.
+fn row_view(ctl: Ctl, r: Memo<usize>, slot: usize, lefts: Arc<Vec<Option<u32>>>) -> impl IntoView {
     let state = ctl.state;
+    let form_id: Arc<str> = ctl
+        .spec
+        .with_value(|s| format!("grid-{}-form{slot}", s.id))
+        .into();
     let model = ctl.model();
     // Only this row's slice changes when another row is edited: its cells are
     // not even visited (see `AppState::input_slice`).
@@ -995,13 +1006,23 @@ fn row_view(ctl: Ctl, r: Memo<usize>, lefts: Arc<Vec<Option<u32>>>) -> impl Into
         }
     });
     let cells = (0..ncols)
-        .map(|c| cell_view(ctl, r, c, row, row_name, row_sel, lefts[c]))
+        .map(|c| {
+            let at = RowCtx {
+                r,
+                row,
+                row_name,
+                row_sel,
+                form_id: form_id.clone(),
+            };
+            cell_view(ctl, at, c, lefts[c])
+        })
         .collect_view();
     view! {
         <tr class="grid-row" role="row" aria-rowindex=move || r.get() + 2 node_ref=tr>
             <th scope="row" class="frozen rownum" style="left:0" aria-colindex="1">{move || r.get() + 1}</th>
             {cells}
             <td aria-colindex=ncols + 2>
+                <form id=form_id.to_string() hidden on:submit=|ev| ev.prevent_default()></form>
                 <button
                     type="button"
                     class="del"
@@ -1019,16 +1040,29 @@ fn row_view(ctl: Ctl, r: Memo<usize>, lefts: Arc<Vec<Option<u32>>>) -> impl Into
     }
 }
 
-/// One cell: an input, a select, or derived text.
-fn cell_view(
-    ctl: Ctl,
+/// What the cells of one rendered row share.
+struct RowCtx {
+    /// The row the slot shows.
     r: Memo<usize>,
-    c: usize,
+    /// The row's snapshot.
     row: ReadSignal<Option<Snap>>,
+    /// The row's name in labels (its code and name, or 第 n 行).
     row_name: ReadSignal<String>,
+    /// The row's part of the selection.
     row_sel: Memo<RowSel>,
-    left: Option<u32>,
-) -> impl IntoView {
+    /// The id of the row's `<form>`.
+    form_id: Arc<str>,
+}
+
+/// One cell: an input, a select, or derived text.
+fn cell_view(ctl: Ctl, at: RowCtx, c: usize, left: Option<u32>) -> impl IntoView {
+    let RowCtx {
+        r,
+        row,
+        row_name,
+        row_sel,
+        form_id,
+    } = at;
     let p = move || (r.get(), c);
     let here = move || (r.get_untracked(), c);
     let (kind, header) = ctl.spec.with_value(|s| {
@@ -1137,6 +1171,7 @@ fn cell_view(
             view! {
                 <select
                     id=move || id.get()
+                    form=form_id.to_string()
                     class=move || flag().trim().to_string()
                     tabindex=tabindex
                     aria-label=label
@@ -1202,6 +1237,7 @@ fn cell_view(
             view! {
                 <input
                     id=move || id.get()
+                    form=form_id.to_string()
                     type="text"
                     autocomplete="off"
                     inputmode=if kind == Kind::Amount { Some("decimal") } else { None }

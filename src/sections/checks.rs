@@ -2,6 +2,8 @@
 //! the clerk's explanation (说明) of each warning.
 
 use budget_core::{Finding, Severity};
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
 use crate::paths::tab_of;
@@ -20,7 +22,17 @@ pub fn go_to(state: AppState, path: &str) {
     });
 }
 
+/// A finding's identity in the list: its key (check and first location), its
+/// severity, and which of the findings with both it is.
+type ItemId = (String, bool, usize);
+
 /// The findings list (a live region).
+///
+/// Items are keyed by their finding's identity, not by their place in the
+/// list: an edit that adds, drops or rewords a finding leaves every other item
+/// (its button, and a warning's 说明 box with what the clerk is typing) in
+/// place. Re-creating them on each edit inserted form controls, and each
+/// insertion makes Chromium's autofill rescan the page's fields.
 #[component]
 pub fn ChecksPanel() -> impl IntoView {
     let state = AppState::get();
@@ -32,14 +44,24 @@ pub fn ChecksPanel() -> impl IntoView {
             format!("错误 {e} 项，提示 {w} 项。")
         }
     };
-    let items = move || {
-        state
-            .findings
-            .get()
-            .into_iter()
-            .enumerate()
-            .collect::<Vec<_>>()
-    };
+    // The list's order, and each item's finding by identity.
+    let listed = Memo::new(move |_| {
+        state.findings.with(|fs| {
+            let mut order = Vec::with_capacity(fs.len());
+            let mut by_id = HashMap::with_capacity(fs.len());
+            let mut seen: HashMap<(String, bool), usize> = HashMap::new();
+            for f in fs {
+                let key = (f.key(), f.is_error());
+                let n = seen.entry(key.clone()).or_default();
+                let id = (key.0, key.1, *n);
+                *n += 1;
+                order.push(id.clone());
+                by_id.insert(id, f.clone());
+            }
+            (order, by_id)
+        })
+    });
+    let items = move || listed.with(|(order, _)| order.clone());
     view! {
         <aside class="checks" aria-labelledby="checks-title">
             <h2 id="checks-title">"审核结果"</h2>
@@ -48,8 +70,13 @@ pub fn ChecksPanel() -> impl IntoView {
                 <ol class="findings">
                     <For
                         each=items
-                        key=|(k, f)| (*k, f.key(), f.message.clone())
-                        children=move |(k, f)| view! { <FindingItem index=k finding=f /> }
+                        key=|id| id.clone()
+                        children=move |id: ItemId| {
+                            let finding = Memo::new(move |_| {
+                                listed.with(|(_, by_id)| by_id.get(&id).cloned())
+                            });
+                            view! { <FindingItem finding=finding /> }
+                        }
                     />
                 </ol>
             </div>
@@ -57,20 +84,24 @@ pub fn ChecksPanel() -> impl IntoView {
     }
 }
 
-/// One finding.
+/// One finding; its message follows the finding (a sum in it changes as the
+/// clerk types) without re-creating the item.
 #[component]
-fn FindingItem(index: usize, finding: Finding) -> impl IntoView {
+fn FindingItem(finding: Memo<Option<Finding>>) -> impl IntoView {
     let state = AppState::get();
-    let first = finding.locations.first().cloned();
-    let key = finding.key();
-    let is_warning = finding.severity == Severity::Warning;
+    let Some(first) = finding.get_untracked() else {
+        return ().into_any();
+    };
+    let key = first.key();
+    let location = first.locations.first().cloned();
+    let is_warning = first.severity == Severity::Warning;
     let class = if is_warning {
         "finding warning"
     } else {
         "finding error"
     };
     let go = move |_| {
-        if let Some(loc) = &first {
+        if let Some(loc) = &location {
             go_to(state, loc);
         }
     };
@@ -85,9 +116,8 @@ fn FindingItem(index: usize, finding: Finding) -> impl IntoView {
             <label class="explain">
                 <span>"说明"</span>
                 <textarea
-                    id=format!("explain-{index}")
                     rows="2"
-                    aria-label=format!("{} 的说明", finding.check)
+                    aria-label=format!("{} 的说明", first.check)
                     prop:value=value
                     on:input:target=move |ev| {
                         let text = ev.target().value();
@@ -104,14 +134,17 @@ fn FindingItem(index: usize, finding: Finding) -> impl IntoView {
             </label>
         }
     });
+    let message =
+        move || finding.with(|f| f.as_ref().map(|f| f.message.clone()).unwrap_or_default());
     view! {
         <li class=class>
             <button type="button" class="finding-go" on:click=go>
-                <span class="fid">{finding.check.clone()}</span>
-                <span class="sev">{finding.severity.label()}</span>
-                <span class="msg">{finding.message.clone()}</span>
+                <span class="fid">{first.check.clone()}</span>
+                <span class="sev">{first.severity.label()}</span>
+                <span class="msg">{message}</span>
             </button>
             {explanation}
         </li>
     }
+    .into_any()
 }

@@ -405,3 +405,59 @@ test('an amount edit re-renders its own grid row and the totals, no other row', 
   assert.deepEqual(touched.filter((t) => t !== '3'), []);
   await context.close();
 });
+
+test('an edit keeps the other findings in place, a 说明 being typed included, and re-sets no totals attribute', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  const explain = page.locator('.finding.warning textarea').first();
+  await explain.fill('另行报送');
+  await page.evaluate(() => {
+    window.__warning = document.querySelector('.finding.warning');
+    window.__attrs = [];
+    window.__footObserver = new MutationObserver((records) => {
+      for (const r of records) if (r.type === 'attributes') window.__attrs.push(r.attributeName);
+    });
+    window.__footObserver.observe(document.querySelector('#grid-rows tfoot'), { subtree: true, attributes: true });
+  });
+  const errors = await text(page, '#sum-errors');
+  // An invalid amount adds an error to the list: the warning item stays the
+  // same node with the text being typed.
+  await page.focus('#f-rows-1-this_year');
+  await page.keyboard.type('7x');
+  await page.waitForFunction((before) => document.querySelector('#sum-errors').textContent !== before, errors);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((before) => document.querySelector('#sum-errors').textContent === before, errors);
+  const kept = await page.evaluate(() => ({
+    connected: window.__warning.isConnected,
+    same: document.querySelector('.finding.warning') === window.__warning,
+    text: window.__warning.querySelector('textarea').value,
+    attrs: (window.__footObserver.disconnect(), window.__attrs),
+  }));
+  assert.deepEqual(kept, { connected: true, same: true, text: '另行报送', attrs: [] });
+  await context.close();
+});
+
+test('each grid row\'s fields form a form of their own (autofill reads one row, not the page)', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  const rows = await page.evaluate(() =>
+    [...document.querySelectorAll('#grid-rows tbody tr.grid-row')].map((tr) => {
+      const fields = [...tr.querySelectorAll('input, select')];
+      const form = fields[0]?.form;
+      return {
+        fields: fields.length,
+        sameForm: fields.every((f) => f.form === form),
+        formHoldsOnlyThem: form ? [...form.elements].every((e) => tr.contains(e)) : false,
+      };
+    }),
+  );
+  assert.ok(rows.length > 5);
+  for (const r of rows) assert.deepEqual(r, { fields: r.fields, sameForm: true, formHoldsOnlyThem: true });
+  // Enter in a cell moves down and submits nothing (no reload).
+  await page.evaluate(() => (window.__stay = true));
+  await page.focus('#f-rows-0-this_year');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'f-rows-1-this_year');
+  assert.equal(await page.evaluate(() => window.__stay), true);
+  await context.close();
+});
