@@ -21,7 +21,7 @@ use crate::state::AppState;
 /// Height of a body row in pixels (fixed, for virtualization; see style/main.css).
 const ROW_H: f64 = 32.0;
 /// Rows rendered above and below the visible ones.
-const OVERSCAN: usize = 12;
+const OVERSCAN: usize = 6;
 /// Undo steps kept.
 const UNDO_LIMIT: usize = 200;
 /// Results shown by the code picker.
@@ -724,21 +724,20 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     });
     on_cleanup(move || super::reveal::unregister(reveal_key));
     let grid_id = format!("grid-{}", spec.id);
+    // The rendered rows: a window of a constant `slots` rows (fewer only when
+    // the grid has fewer), from OVERSCAN rows above the view. `slots` is the
+    // rows in view rounded up to 8, so a small change of the view's height
+    // keeps every row node.
+    let slots = Memo::new(move |_| {
+        let shown = (ctl.view_h.get() / ROW_H).ceil() as usize + 1;
+        shown.div_ceil(8) * 8 + 2 * OVERSCAN
+    });
     let window = Memo::new(move |_| {
         let n = len.get();
+        let w = slots.get();
         let first = (ctl.scroll.get() / ROW_H) as usize;
-        let shown = (ctl.view_h.get() / ROW_H).ceil() as usize + 1;
-        let start = first.saturating_sub(OVERSCAN).min(n);
-        let end = (first + shown + OVERSCAN).min(n);
-        (start, end)
-    });
-    // Row nodes are recycled: a row of the window is drawn by slot `r % slots`,
-    // so scrolling changes the texts and ids of the slots that leave the window
-    // instead of building new rows. `slots` exceeds the longest window; it is a
-    // power of two from 128 up, so resizing the view rarely rebuilds the rows.
-    let slots = Memo::new(move |_| {
-        let longest = (ctl.view_h.get() / ROW_H).ceil() as usize + 2 * OVERSCAN + 2;
-        longest.next_power_of_two().max(128)
+        let start = first.saturating_sub(OVERSCAN).min(n.saturating_sub(w));
+        (start, (start + w).min(n))
     });
     let stats = Memo::new(move |_| {
         let n = len.get();
@@ -889,20 +888,21 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                 </thead>
                 <tbody>
                     <tr class="spacer" aria-hidden="true" style=move || format!("height:{}px", window.get().0 as f64 * ROW_H)></tr>
+                    // Row nodes stay in place while the grid scrolls: the
+                    // k-th node shows row `start + k`, so scrolling changes
+                    // texts, values and ids, and inserts, moves or removes no
+                    // node. (Keyed by row, each scroll step built the rows
+                    // that came into view: ~9 rows of inputs and selects per
+                    // 300 px, and each insertion of form fields makes
+                    // Chromium's autofill rescan the page's fields.)
                     <For
                         each=move || {
                             let (s, e) = window.get();
-                            let cap = slots.get();
-                            (s..e).map(move |r| (cap, r % cap))
+                            0..e - s
                         }
                         key=|k| *k
-                        children=move |(cap, slot)| {
-                            // The row this slot shows: the one of the window with
-                            // `r % cap == slot`.
-                            let r = Memo::new(move |_| {
-                                let (s, _) = window.get();
-                                s + (slot + cap - s % cap) % cap
-                            });
+                        children=move |slot| {
+                            let r = Memo::new(move |_| window.get().0 + slot);
                             row_view(ctl, r, slot, row_lefts.clone())
                         }
                     />
@@ -972,8 +972,9 @@ fn row_view(ctl: Ctl, r: Memo<usize>, slot: usize, lefts: Arc<Vec<Option<u32>>>)
         })
     };
     let tr = NodeRef::<leptos::html::Tr>::new();
-    // A focused cell whose slot now shows another row loses focus, as it did
-    // when its row left the page: typing must not go into the other row.
+    // A focused cell whose node now shows another row must not take typing
+    // for that row: focus follows the active cell to the node that shows it
+    // now, or leaves the grid's cells when the active row left the window.
     Effect::new(move |prev: Option<usize>| {
         let now = r.get();
         if prev.is_some_and(|p| p != now) {
@@ -982,7 +983,26 @@ fn row_view(ctl: Ctl, r: Memo<usize>, slot: usize, lefts: Arc<Vec<Option<u32>>>)
                 && tr.contains(Some(&el))
                 && let Ok(el) = el.dyn_into::<HtmlElement>()
             {
-                el.blur().ok();
+                let active = ctl.cell_id(ctl.active.get_untracked());
+                let moved = document()
+                    .and_then(|d| d.get_element_by_id(&active))
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                    .filter(|e| *e != el);
+                match moved {
+                    Some(cell) => {
+                        let opts = web_sys::FocusOptions::new();
+                        opts.set_prevent_scroll(true);
+                        cell.focus_with_options(&opts).ok();
+                        // Its value is set after this effect: select it then,
+                        // so typing still replaces it.
+                        if ctl.mode.get_untracked() == Mode::Nav {
+                            set_timeout(move || select_all(&active), std::time::Duration::ZERO);
+                        }
+                    }
+                    None => {
+                        el.blur().ok();
+                    }
+                }
             }
         }
         now

@@ -310,15 +310,29 @@ test('10,000 rows: only a window of rows is in the page, and scrolling moves it'
   await page.locator('.finding.error .finding-go').first().click();
   await page.waitForFunction(() => document.activeElement?.id === 'f-rows-9999-last_year');
 
-  // Row nodes are recycled as the grid scrolls: a focused cell whose node now
-  // shows another row loses focus, so typing cannot land in that row.
+  // Row nodes stay in place as the grid scrolls and show other rows. Focus
+  // follows the active cell to the node that shows it now, so typing lands
+  // in the active row and no other.
   await page.keyboard.press('Control+Home');
   await page.waitForFunction(() => document.activeElement?.id === 'f-rows-0-code');
+  const nodes = () => page.evaluate(() => { window.__nodes = [...document.querySelectorAll('#grid-rows tr.grid-row')]; });
+  const sameNodes = () => page.evaluate(() => { const now = [...document.querySelectorAll('#grid-rows tr.grid-row')]; return now.length === window.__nodes.length && now.every((n, k) => n === window.__nodes[k]); });
+  await page.focus('#f-rows-20-this_year');
+  await nodes();
+  await page.evaluate(() => { document.querySelector('#grid-rows').scrollTop = 15 * 32; });
+  await page.waitForSelector('#f-rows-40-code');
+  assert.ok(await sameNodes(), 'scrolling builds no row node');
+  assert.equal(await active(page), 'f-rows-20-this_year');
+  await page.keyboard.type('5');
+  await page.waitForFunction(() => document.querySelector('#f-rows-20-this_year').value === '5');
+  await page.keyboard.press('Escape');
+  // The active row leaves the window: no grid cell keeps focus.
   await page.evaluate(() => { document.querySelector('#grid-rows').scrollTop = 120 * 32; });
-  // Row 128 is drawn by the node that drew row 0 (slot 0 of 128).
   await page.waitForSelector('#f-rows-128-code');
+  assert.ok(await sameNodes(), 'scrolling builds no row node');
   assert.equal(await page.evaluate(() => document.querySelector('#f-rows-0-code')), null);
   assert.notEqual(await active(page), 'f-rows-128-code');
+  assert.equal(await page.evaluate(() => document.querySelector('#f-rows-20-this_year')), null);
   assert.ok(!(await page.evaluate(() => document.querySelector('#grid-rows tbody').contains(document.activeElement))), 'no grid cell keeps focus');
   const codes = await page.evaluate(() => [...document.querySelectorAll('#grid-rows tbody input[id$="-code"]')].map((e) => e.value).join());
   await page.keyboard.type('77');
