@@ -2,7 +2,9 @@
 // next frame) and frame (frame start -> painted), frames unlimited as in
 // bench.mjs, after first showing the given sections (each is built when first
 // shown). Found in stop 11: with only 预算明细 built the frame part is ~3x
-// longer than after 经济分类 or 项目绩效目标 has been shown once.
+// longer than after 经济分类 or 项目绩效目标 has been shown once. Cause
+// (stop 12): Chromium's autofill rescanned the page's ~160 formless fields on
+// each keystroke and gave up above 200 fields; each grid row is now a form.
 // Usage: BUDGET_DIST=... node tests/e2e/bench/frame-split.mjs
 import { serveDist } from '../harness.mjs';
 import { chromium } from 'playwright-core';
