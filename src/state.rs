@@ -204,16 +204,25 @@ impl AppState {
                 }
                 map
             });
-            let before = flagged.try_update_value(|m| std::mem::replace(m, now.clone()));
-            let Some(before) = before else { return };
-            flag_cells.with_value(|cells| {
-                let changed = now
+            // The paths whose finding changed, against the stored map, which
+            // then takes the new one (no copy of the whole map per edit).
+            let changed = flagged.try_with_value(|before| {
+                let came_or_changed = now
+                    .iter()
+                    .filter(|(k, v)| before.get(*k) != Some(*v))
+                    .map(|(k, v)| (k.clone(), Some(v.clone())));
+                let went = before
                     .keys()
-                    .chain(before.keys())
-                    .filter(|k| now.get(*k) != before.get(*k));
-                for path in changed {
-                    if let Some(cell) = cells.get(path) {
-                        cell.set(now.get(path).cloned());
+                    .filter(|k| !now.contains_key(*k))
+                    .map(|k| (k.clone(), None));
+                came_or_changed.chain(went).collect::<Vec<_>>()
+            });
+            let Some(changed) = changed else { return };
+            flagged.set_value(now);
+            flag_cells.with_value(|cells| {
+                for (path, finding) in changed {
+                    if let Some(cell) = cells.get(&path) {
+                        cell.set(finding);
                     }
                 }
             });
