@@ -78,6 +78,43 @@ impl<T> Column<T> {
     }
 }
 
+/// A free-text column over the `String` field `$field` of a row.
+macro_rules! text_column {
+    ($key:literal, $header:literal, $field:ident) => {
+        $crate::grid::column::Column {
+            key: $key,
+            header: $header,
+            kind: $crate::grid::column::Kind::Text,
+            get: |r| r.$field.clone(),
+            set: |r, t| {
+                r.$field = t.to_string();
+                true
+            },
+            amount: None,
+        }
+    };
+}
+pub(crate) use text_column;
+
+/// A money column over the `Amount` field `$field` of a row: the text is
+/// kept as typed, invalid text included (an AMT-001 finding, not a loss).
+macro_rules! amount_column {
+    ($key:literal, $header:literal, $field:ident) => {
+        $crate::grid::column::Column {
+            key: $key,
+            header: $header,
+            kind: $crate::grid::column::Kind::Amount,
+            get: |r| r.$field.text().to_string(),
+            set: |r, t| {
+                r.$field = budget_core::Amount::from_text(t);
+                true
+            },
+            amount: Some(|r| &r.$field),
+        }
+    };
+}
+pub(crate) use amount_column;
+
 /// A code written the ways spreadsheets hold it — `2010301`, `2010301 行政运行`,
 /// `[2010301]行政运行`, full-width digits — as the bare code; other text as is.
 pub fn code_of(text: &str) -> String {

@@ -227,7 +227,7 @@ pub fn sort_by<T: Clone + PartialEq>(rows: &[T], key: fn(&T) -> String) -> Vec<O
 
 #[cfg(test)]
 mod tests {
-    use super::super::column::Catalogue;
+    use super::super::column::{Catalogue, amount_column};
     use super::super::history::apply_step;
     use super::*;
     use budget_core::Amount;
@@ -284,17 +284,7 @@ mod tests {
                 },
                 amount: None,
             },
-            Column {
-                key: "this_year",
-                header: "本年",
-                kind: Kind::Amount,
-                get: |r| r.this_year.text().to_string(),
-                set: |r, t| {
-                    r.this_year = Amount::from_text(t);
-                    true
-                },
-                amount: Some(|r| &r.this_year),
-            },
+            amount_column!("this_year", "本年", this_year),
         ]
     }
 

@@ -3,10 +3,10 @@
 
 use budget_core::amount::format_yuan;
 use budget_core::model::EconomicRow;
-use budget_core::{Amount, Totals, catalog};
+use budget_core::{Totals, catalog};
 use leptos::prelude::*;
 
-use crate::grid::column::{Catalogue, Column, Kind};
+use crate::grid::column::{Catalogue, Column, Kind, amount_column};
 use crate::grid::{Grid, GridSpec, Rows};
 
 /// The name of an economic code from the catalog, or why there is none.
@@ -49,17 +49,7 @@ pub fn columns() -> Vec<Column<EconomicRow>> {
             set: |_, _| true,
             amount: None,
         },
-        Column {
-            key: "amount",
-            header: "本年基本支出",
-            kind: Kind::Amount,
-            get: |r| r.amount.text().to_string(),
-            set: |r, t| {
-                r.amount = Amount::from_text(t);
-                true
-            },
-            amount: Some(|r| &r.amount),
-        },
+        amount_column!("amount", "本年基本支出", amount),
     ]
 }
 

@@ -2,12 +2,11 @@
 
 use std::sync::LazyLock;
 
-use budget_core::Amount;
 use budget_core::model::{Operator, OverallIndicator};
 use leptos::prelude::*;
 
 use crate::fields::TextField;
-use crate::grid::column::{Column, Kind};
+use crate::grid::column::{Column, Kind, amount_column, text_column};
 use crate::grid::{Grid, GridSpec, Rows};
 use crate::state::AppState;
 
@@ -18,39 +17,9 @@ static OPERATORS: LazyLock<Vec<&'static str>> =
 /// The columns of the indicators grid.
 pub fn columns() -> Vec<Column<OverallIndicator>> {
     vec![
-        Column {
-            key: "name",
-            header: "指标名称",
-            kind: Kind::Text,
-            get: |r| r.name.clone(),
-            set: |r, t| {
-                r.name = t.to_string();
-                true
-            },
-            amount: None,
-        },
-        Column {
-            key: "weight",
-            header: "指标权重",
-            kind: Kind::Amount,
-            get: |r| r.weight.text().to_string(),
-            set: |r, t| {
-                r.weight = Amount::from_text(t);
-                true
-            },
-            amount: Some(|r| &r.weight),
-        },
-        Column {
-            key: "unit",
-            header: "计量单位",
-            kind: Kind::Text,
-            get: |r| r.unit.clone(),
-            set: |r, t| {
-                r.unit = t.to_string();
-                true
-            },
-            amount: None,
-        },
+        text_column!("name", "指标名称", name),
+        amount_column!("weight", "指标权重", weight),
+        text_column!("unit", "计量单位", unit),
         Column {
             key: "operator",
             header: "指标性质",
@@ -65,17 +34,7 @@ pub fn columns() -> Vec<Column<OverallIndicator>> {
             },
             amount: None,
         },
-        Column {
-            key: "value",
-            header: "指标值",
-            kind: Kind::Text,
-            get: |r| r.value.clone(),
-            set: |r, t| {
-                r.value = t.to_string();
-                true
-            },
-            amount: None,
-        },
+        text_column!("value", "指标值", value),
     ]
 }
 

@@ -5,10 +5,10 @@ use std::sync::LazyLock;
 
 use budget_core::amount::format_yuan;
 use budget_core::model::{BudgetRow, ExpenditureType, FundingSource};
-use budget_core::{Amount, Totals, catalog};
+use budget_core::{Totals, catalog};
 use leptos::prelude::*;
 
-use crate::grid::column::{Catalogue, Column, Kind};
+use crate::grid::column::{Catalogue, Column, Kind, amount_column};
 use crate::grid::{Grid, GridSpec, Rows};
 
 /// What a row is, for accessible names: `2010301 行政运行 一般公共预算 基本支出`.
@@ -97,28 +97,8 @@ pub fn columns() -> Vec<Column<BudgetRow>> {
             },
             amount: None,
         },
-        Column {
-            key: "this_year",
-            header: "本年预算数",
-            kind: Kind::Amount,
-            get: |r| r.this_year.text().to_string(),
-            set: |r, t| {
-                r.this_year = Amount::from_text(t);
-                true
-            },
-            amount: Some(|r| &r.this_year),
-        },
-        Column {
-            key: "last_year",
-            header: "上年预算数",
-            kind: Kind::Amount,
-            get: |r| r.last_year.text().to_string(),
-            set: |r, t| {
-                r.last_year = Amount::from_text(t);
-                true
-            },
-            amount: Some(|r| &r.last_year),
-        },
+        amount_column!("this_year", "本年预算数", this_year),
+        amount_column!("last_year", "上年预算数", last_year),
     ]
 }
 
