@@ -10,40 +10,13 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
+mod support;
+use support::{document, settle};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
 async fn mount() -> (AppState, web_sys::HtmlElement) {
-    let container: web_sys::HtmlElement = document()
-        .create_element("div")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    document().body().unwrap().append_child(&container).unwrap();
-    let state = AppState::new(Inputs::default());
-    let handle = leptos::mount::mount_to(container.clone(), move || {
-        provide_context(state);
-        view! { <RowsSection /> }
-    });
-    handle.forget();
-    settle().await;
-    (state, container)
+    support::mount(Inputs::default(), || view! { <RowsSection /> }).await
 }
 
 /// Dispatch a paste of `text` (a DataTransfer, as Excel's clipboard gives it).

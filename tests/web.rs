@@ -10,42 +10,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod support;
+use support::settle;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Let effects and the DOM settle: a few reactive ticks and one macrotask.
-async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
 
 /// Mount the page over `inputs` in a fresh container; returns the state.
 async fn mount(inputs: Inputs) -> (AppState, web_sys::HtmlElement) {
-    let container: web_sys::HtmlElement = document()
-        .create_element("div")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    document().body().unwrap().append_child(&container).unwrap();
-    let state = AppState::new(inputs);
-    let handle = leptos::mount::mount_to(container.clone(), move || {
-        provide_context(state);
-        view! { <Page /> }
-    });
-    handle.forget();
-    settle().await;
-    (state, container)
+    support::mount(inputs, || view! { <Page /> }).await
 }
 
 fn input(container: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlInputElement {
