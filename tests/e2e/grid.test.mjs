@@ -322,6 +322,15 @@ test('10,000 rows: only a window of rows is in the page, and scrolling moves it'
   await page.evaluate(() => { document.querySelector('#grid-rows').scrollTop = 15 * 32; });
   await page.waitForSelector('#f-rows-40-code');
   assert.ok(await sameNodes(), 'scrolling builds no row node');
+  // The totals row stays in view, its amounts included.
+  const totalsShown = await page.evaluate(() =>
+    [...document.querySelectorAll('#grid-rows tfoot td.num')].every((td) => {
+      const r = td.getBoundingClientRect();
+      const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return td === at || td.contains(at);
+    }),
+  );
+  assert.ok(totalsShown, 'every totals amount is on top at its place');
   assert.equal(await active(page), 'f-rows-20-this_year');
   await page.keyboard.type('5');
   await page.waitForFunction(() => document.querySelector('#f-rows-20-this_year').value === '5');
