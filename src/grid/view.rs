@@ -17,6 +17,7 @@ use super::spec::{GridSpec, Row};
 use super::tsv;
 use crate::paths::path_id;
 use crate::state::AppState;
+use crate::web::num;
 
 /// Height of a body row in pixels (fixed, for virtualization; see style/main.css).
 const ROW_H: f64 = 32.0;
@@ -888,7 +889,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                     </tr>
                 </thead>
                 <tbody>
-                    <tr class="spacer" aria-hidden="true" style=move || format!("height:{}px", window.get().0 as f64 * ROW_H)></tr>
+                    <tr class="spacer" aria-hidden="true" style=move || format!("height:{}px", num(window.get().0 as f64 * ROW_H))></tr>
                     <For
                         each=move || {
                             let (s, e) = window.get();
@@ -908,7 +909,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                     />
                     <tr class="spacer" aria-hidden="true" style=move || {
                         let (_, e) = window.get();
-                        format!("height:{}px", (len.get() - e.min(len.get())) as f64 * ROW_H)
+                        format!("height:{}px", num((len.get() - e.min(len.get())) as f64 * ROW_H))
                     }></tr>
                 </tbody>
                 {totals.map(|totals| view! {
@@ -1281,9 +1282,9 @@ fn picker_view(ctl: Ctl, id: String, cell_id: String) -> impl IntoView {
                 .and_then(|h| h.as_f64())
                 .unwrap_or(800.0);
             if bottom + 330.0 > vh && top > 330.0 {
-                format!("left:{left}px;bottom:{}px", vh - top)
+                format!("left:{}px;bottom:{}px", num(left), num(vh - top))
             } else {
-                format!("left:{left}px;top:{bottom}px")
+                format!("left:{}px;top:{}px", num(left), num(bottom))
             }
         });
     view! {
