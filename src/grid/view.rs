@@ -15,6 +15,7 @@ use super::model::{Meta, Model, Plan, Snap, split};
 use super::select::{Pos, Selection, rect};
 use super::spec::{GridSpec, Row};
 use super::tsv;
+use crate::list::keyed_list;
 use crate::paths::path_id;
 use crate::state::AppState;
 use crate::web::num;
@@ -890,23 +891,22 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                 </thead>
                 <tbody>
                     <tr class="spacer" aria-hidden="true" style=move || format!("height:{}px", num(window.get().0 as f64 * ROW_H))></tr>
-                    <For
-                        each=move || {
+                    {keyed_list(
+                        move || {
                             let (s, e) = window.get();
                             let cap = slots.get();
-                            (s..e).map(move |r| (cap, r % cap))
-                        }
-                        key=|k| *k
-                        children=move |(cap, slot)| {
+                            (s..e).map(|r| (cap, r % cap)).collect()
+                        },
+                        move |(cap, slot)| {
                             // The row this slot shows: the one of the window with
                             // `r % cap == slot`.
                             let r = Memo::new(move |_| {
                                 let (s, _) = window.get();
                                 s + (slot + cap - s % cap) % cap
                             });
-                            row_view(ctl, r, row_lefts.clone())
-                        }
-                    />
+                            row_view(ctl, r, row_lefts.clone()).into_any()
+                        },
+                    )}
                     <tr class="spacer" aria-hidden="true" style=move || {
                         let (_, e) = window.get();
                         format!("height:{}px", num((len.get() - e.min(len.get())) as f64 * ROW_H))
