@@ -1,6 +1,7 @@
 //! One keyed list (`<For>`) for every list keyed by a pair of indices: each
 //! `<For>` with its own item, key and child types compiled the whole keyed
-//! diff again (about 8 KB of wasm each); these share one copy.
+//! diff again (about 8 KB of wasm each); these share one copy. The same for
+//! `<Show>`.
 
 use std::sync::Arc;
 
@@ -24,4 +25,37 @@ fn keyed(
     children: Arc<dyn Fn(Key) -> AnyView + Send + Sync>,
 ) -> AnyView {
     view! { <For each=move || each() key=|k: &Key| *k children=move |k| children(k) /> }.into_any()
+}
+
+/// `<Show when>children</Show>`: `children` while `when()` holds, else nothing.
+pub fn show(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    children: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    shown(
+        Arc::new(when),
+        Arc::new(children),
+        Arc::new(|| ().into_any()),
+    )
+}
+
+/// `<Show when fallback>children</Show>`.
+pub fn show_else(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    children: impl Fn() -> AnyView + Send + Sync + 'static,
+    fallback: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    shown(Arc::new(when), Arc::new(children), Arc::new(fallback))
+}
+
+/// What `<Show>` does (a memo of the condition; the branch is built anew when
+/// it changes), compiled once instead of once per `<Show>`.
+#[inline(never)]
+fn shown(
+    when: Arc<dyn Fn() -> bool + Send + Sync>,
+    children: Arc<dyn Fn() -> AnyView + Send + Sync>,
+    fallback: Arc<dyn Fn() -> AnyView + Send + Sync>,
+) -> AnyView {
+    let when = ArcMemo::new(move |_| when());
+    (move || if when.get() { children() } else { fallback() }).into_any()
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::fields::{AmountField, TextField};
 use crate::grid::column::{Column, Kind};
 use crate::grid::{Grid, GridSpec, Rows};
-use crate::list::keyed_list;
+use crate::list::{keyed_list, show};
 use crate::paths::path_id;
 use crate::state::AppState;
 
@@ -436,7 +436,7 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
                     on:keydown=on_key
                 />
             </label>
-            <Show when=move || open.get()>
+            {show(move || open.get(), move || view! {
                 <ul class="link-picks" id=list_id2.clone() role="listbox">
                     {move || {
                         let (list, count) = picks.get();
@@ -475,7 +475,7 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
                             .into_any()
                     }}
                 </ul>
-            </Show>
+            }.into_any())}
         </fieldset>
     }
 }
