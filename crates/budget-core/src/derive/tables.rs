@@ -104,19 +104,20 @@ impl<'a> CodeFigures<'a> {
                 _ => {}
             }
         }
-        // Sorted as (key, position) pairs, not as the figures themselves
-        // (hundreds of bytes each). Key order is code order (see `code_key`).
-        let mut order: Vec<(Option<u64>, u32)> =
-            out.iter().zip(0u32..).map(|(f, i)| (f.key, i)).collect();
-        order.sort_unstable_by(|(ka, a), (kb, b)| match (ka, kb) {
-            (Some(x), Some(y)) => x.cmp(y),
-            _ => out[*a as usize].code.cmp(out[*b as usize].code),
-        });
+        // Sorted as positions, not as the figures themselves (hundreds of
+        // bytes each), by the shared sort (the codes are distinct, so a
+        // stable sort gives the one order). Key order is code order (see
+        // `code_key`).
+        let order =
+            crate::sort::stable_order(out.len(), &mut |a, b| match (out[a].key, out[b].key) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                _ => out[a].code.cmp(out[b].code),
+            });
         let cat = catalog::function();
         let mut slots: Vec<Option<CodeFigures>> = out.into_iter().map(Some).collect();
         let sorted = order
             .into_iter()
-            .filter_map(|(_, i)| slots.get_mut(i as usize)?.take())
+            .filter_map(|i| slots.get_mut(i)?.take())
             .map(|mut f| {
                 f.entry = f.key.and_then(|k| cat.get_key(k));
                 f
