@@ -51,7 +51,7 @@ mod tests {
         let mut ours = items.clone();
         sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
         let mut std = items;
-        std.sort_by(|a, b| a.0.cmp(&b.0));
+        std.sort_by_key(|a| a.0);
         assert_eq!(ours, std);
         assert_eq!(ours.first(), Some(&(0, 3)));
         assert_eq!(ours.last(), Some(&(3, 6)));
