@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::list::show;
 use crate::sections::checks::{ChecksPanel, go_to};
 use crate::sections::economic::EconomicSection;
 use crate::sections::narrative_inputs::NarrativeSection;
@@ -174,16 +175,16 @@ pub fn Page() -> impl IntoView {
                     {panel(Tab::Overall, || view! { <OverallSection /> }.into_any())}
                     {panel(Tab::Projects, || view! { <ProjectsSection /> }.into_any())}
                     {panel(Tab::Narrative, || view! { <NarrativeSection /> }.into_any())}
-                    <Show when=move || state.tab.get() == Tab::Tables>
+                    {show(move || state.tab.get() == Tab::Tables, || view! {
                         <section class="panel" id="sec-tables" role="tabpanel" aria-labelledby="tab-tables">
                             <TablesSection />
                         </section>
-                    </Show>
-                    <Show when=move || state.tab.get() == Tab::Report>
+                    }.into_any())}
+                    {show(move || state.tab.get() == Tab::Report, || view! {
                         <section class="panel" id="sec-report" role="tabpanel" aria-labelledby="tab-report">
                             <ReportSection />
                         </section>
-                    </Show>
+                    }.into_any())}
                 </main>
                 <ChecksPanel />
             </div>

@@ -10,6 +10,7 @@ use budget_core::table::{Cell, RowKind, Table};
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
+use crate::list::show;
 use crate::state::AppState;
 
 /// Tables at least this many columns wide are printed on a landscape page.
@@ -170,7 +171,7 @@ pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || printing.get()>
+        {show(move || printing.get(), move || view! {
             <Portal>
                 <div class="print-doc" id="print-doc" on:keydown=on_key>
                     <div class="print-bar" role="toolbar" aria-label="打印预览">
@@ -185,6 +186,6 @@ pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
                     {move || state.derived.with(document)}
                 </div>
             </Portal>
-        </Show>
+        }.into_any())}
     }
 }

@@ -108,3 +108,13 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     );
     Ok(())
 }
+
+/// `x` as text, by JavaScript's `Number.prototype.toString` (the same digits as
+/// Rust's `Display` for the pixel values of styles): keeps Rust's float
+/// formatting (about 11 KB of wasm) out of the page.
+pub fn num(x: f64) -> String {
+    js_sys::Number::from(x)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}

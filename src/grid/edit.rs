@@ -210,11 +210,16 @@ pub fn delete<T: Clone>(rows: &[T], top: usize, bottom: usize) -> Vec<Op<T>> {
 
 /// Sort by the code column (stable; blank codes last), as one splice.
 pub fn sort_by<T: Clone + PartialEq>(rows: &[T], key: fn(&T) -> String) -> Vec<Op<T>> {
-    let mut sorted = rows.to_vec();
-    sorted.sort_by_key(|r| {
-        let k = key(r).trim().to_string();
-        (k.is_empty(), k)
-    });
+    // Keys once each; one sort (on indices) for every row type.
+    let keys: Vec<(bool, String)> = rows
+        .iter()
+        .map(|r| {
+            let k = key(r).trim().to_string();
+            (k.is_empty(), k)
+        })
+        .collect();
+    let order = budget_core::sort::stable_order(keys.len(), &mut |a, b| keys[a].cmp(&keys[b]));
+    let sorted: Vec<T> = order.into_iter().map(|i| rows[i].clone()).collect();
     if sorted == rows {
         return Vec::new();
     }

@@ -15,8 +15,10 @@ use super::model::{Meta, Model, Plan, Snap, split};
 use super::select::{Pos, Selection, rect};
 use super::spec::{GridSpec, Row};
 use super::tsv;
+use crate::list::keyed_list;
 use crate::paths::path_id;
 use crate::state::AppState;
+use crate::web::num;
 
 /// Height of a body row in pixels (fixed, for virtualization; see style/main.css).
 const ROW_H: f64 = 32.0;
@@ -887,7 +889,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                     </tr>
                 </thead>
                 <tbody>
-                    <tr class="spacer" aria-hidden="true" style=move || format!("height:{}px", window.get().0 as f64 * ROW_H)></tr>
+                    <tr class="spacer" aria-hidden="true" style=move || format!("height:{}px", num(window.get().0 as f64 * ROW_H))></tr>
                     // Row nodes stay in place while the grid scrolls: the
                     // k-th node shows row `start + k`, so scrolling changes
                     // texts, values and ids, and inserts, moves or removes no
@@ -895,20 +897,19 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                     // that came into view: ~9 rows of inputs and selects per
                     // 300 px, and each insertion of form fields makes
                     // Chromium's autofill rescan the page's fields.)
-                    <For
-                        each=move || {
+                    {keyed_list(
+                        move || {
                             let (s, e) = window.get();
-                            0..e - s
-                        }
-                        key=|k| *k
-                        children=move |slot| {
+                            (0..e - s).map(|k| (0, k)).collect()
+                        },
+                        move |(_, slot)| {
                             let r = Memo::new(move |_| window.get().0 + slot);
-                            row_view(ctl, r, slot, row_lefts.clone())
-                        }
-                    />
+                            row_view(ctl, r, slot, row_lefts.clone()).into_any()
+                        },
+                    )}
                     <tr class="spacer" aria-hidden="true" style=move || {
                         let (_, e) = window.get();
-                        format!("height:{}px", (len.get() - e.min(len.get())) as f64 * ROW_H)
+                        format!("height:{}px", num((len.get() - e.min(len.get())) as f64 * ROW_H))
                     }></tr>
                 </tbody>
                 {totals.map(|totals| view! {
@@ -1337,9 +1338,9 @@ fn picker_view(ctl: Ctl, id: String, cell_id: String) -> impl IntoView {
                 .and_then(|h| h.as_f64())
                 .unwrap_or(800.0);
             if bottom + 330.0 > vh && top > 330.0 {
-                format!("left:{left}px;bottom:{}px", vh - top)
+                format!("left:{}px;bottom:{}px", num(left), num(vh - top))
             } else {
-                format!("left:{left}px;top:{bottom}px")
+                format!("left:{}px;top:{}px", num(left), num(bottom))
             }
         });
     view! {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::index_of;
 use crate::fields::{AmountField, SelectField};
+use crate::list::keyed_list;
 use crate::state::AppState;
 
 /// Apply `f` to procurement row `index`, if it still exists.
@@ -41,7 +42,10 @@ pub fn ProcurementSection() -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                <For each=move || 0..len.get() key=|i| *i children=move |i| view! { <ProcurementRowView index=i /> } />
+                {keyed_list(
+                    move || (0..len.get()).map(|i| (i, 0)).collect(),
+                    |(i, _)| view! { <ProcurementRowView index=i /> }.into_any(),
+                )}
             </tbody>
         </table>
         <button type="button" class="add" on:click=add>"添加一行"</button>

@@ -5,6 +5,7 @@ use budget_core::Table;
 use budget_core::table::{Cell, RowKind};
 use leptos::prelude::*;
 
+use crate::list::show_else;
 use crate::state::AppState;
 
 /// CSS class of a body row.
@@ -110,11 +111,15 @@ pub fn TablesSection() -> impl IntoView {
     };
     view! {
         <h2>"公开表格"</h2>
-        <Show when=move || !none() fallback=|| view! { <p class="hint">"暂无表格。"</p> }>
-            <nav class="toc" aria-label="表格目录">
-                <ol>{toc}</ol>
-            </nav>
-        </Show>
+        {show_else(
+            move || !none(),
+            move || view! {
+                <nav class="toc" aria-label="表格目录">
+                    <ol>{toc}</ol>
+                </nav>
+            }.into_any(),
+            || view! { <p class="hint">"暂无表格。"</p> }.into_any(),
+        )}
         <div class="tables">{tables}</div>
     }
 }

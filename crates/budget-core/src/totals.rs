@@ -10,6 +10,7 @@ use crate::amount::CentSum;
 use crate::model::{
     ExpenditureType, Fund, FundingSource, Inputs, ProcurementCategory, SanGongYear,
 };
+use crate::sort::btree_map;
 
 /// Headline totals (the summary bar, the narrative, the identities).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -138,18 +139,20 @@ impl Totals {
             t.general_project,
             t.general_project_last_year,
         ] = [project[0][0], project[0][1], project[1][0], project[1][1]].map(CentSum::to_decimal);
-        t.by_source = FundingSource::ALL
-            .into_iter()
-            .zip(by_source)
-            .filter(|(_, v)| !v.is_zero())
-            .map(|(s, v)| (s, v.to_decimal()))
-            .collect();
-        t.by_type = ExpenditureType::ALL
-            .into_iter()
-            .zip(by_type)
-            .filter(|(_, v)| !v.is_zero())
-            .map(|(k, v)| (k, v.to_decimal()))
-            .collect();
+        t.by_source = btree_map(
+            FundingSource::ALL
+                .into_iter()
+                .zip(by_source)
+                .filter(|(_, v)| !v.is_zero())
+                .map(|(s, v)| (s, v.to_decimal())),
+        );
+        t.by_type = btree_map(
+            ExpenditureType::ALL
+                .into_iter()
+                .zip(by_type)
+                .filter(|(_, v)| !v.is_zero())
+                .map(|(k, v)| (k, v.to_decimal())),
+        );
         for e in &inputs.economic_rows {
             let v = e.amount.value();
             t.economic += v;

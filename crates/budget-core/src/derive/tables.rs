@@ -12,6 +12,7 @@ use crate::catalog::{self, Catalog, Entry, Level, code_key};
 use crate::fastmap::CodeIndex;
 use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, ProjectForm, trim_code};
 use crate::narrative::{RowSums, RowSumsAcc};
+use crate::sort::btree_map;
 use crate::table::{Cell, CellText, HeaderCell, RowKind, Table, TableRow};
 use crate::totals::{Totals, is_personnel};
 
@@ -103,19 +104,20 @@ impl<'a> CodeFigures<'a> {
                 _ => {}
             }
         }
-        // Sorted as (key, position) pairs, not as the figures themselves
-        // (hundreds of bytes each). Key order is code order (see `code_key`).
-        let mut order: Vec<(Option<u64>, u32)> =
-            out.iter().zip(0u32..).map(|(f, i)| (f.key, i)).collect();
-        order.sort_unstable_by(|(ka, a), (kb, b)| match (ka, kb) {
-            (Some(x), Some(y)) => x.cmp(y),
-            _ => out[*a as usize].code.cmp(out[*b as usize].code),
-        });
+        // Sorted as positions, not as the figures themselves (hundreds of
+        // bytes each), by the shared sort (the codes are distinct, so a
+        // stable sort gives the one order). Key order is code order (see
+        // `code_key`).
+        let order =
+            crate::sort::stable_order(out.len(), &mut |a, b| match (out[a].key, out[b].key) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                _ => out[a].code.cmp(out[b].code),
+            });
         let cat = catalog::function();
         let mut slots: Vec<Option<CodeFigures>> = out.into_iter().map(Some).collect();
         let sorted = order
             .into_iter()
-            .filter_map(|(_, i)| slots.get_mut(i as usize)?.take())
+            .filter_map(|i| slots.get_mut(i)?.take())
             .map(|mut f| {
                 f.entry = f.key.and_then(|k| cat.get_key(k));
                 f
@@ -376,11 +378,12 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
         add(&mut exp, &e);
         (f.code, e)
     });
-    let by_class: BTreeMap<&str, [Decimal; 4]> = per_class(per_code)
-        .into_iter()
-        .filter(|(_, v)| v.iter().any(|x| !x.is_zero()))
-        .map(|(c, v)| (c, v.map(plain_decimal)))
-        .collect();
+    let by_class: BTreeMap<&str, [Decimal; 4]> = btree_map(
+        per_class(per_code)
+            .into_iter()
+            .filter(|(_, v)| v.iter().any(|x| !x.is_zero()))
+            .map(|(c, v)| (c, v.map(plain_decimal))),
+    );
     let income = income.map(plain_decimal);
     let exp = exp.map(plain_decimal);
     let inc = |s: FundingSource| income[s as usize];
@@ -581,7 +584,7 @@ impl<'a> ClassSums<'a> {
     /// From the per-code figures (when every table is derived).
     pub(super) fn of_codes(codes: &[CodeFigures<'a>]) -> Self {
         let m = per_class(codes.iter().map(|f| (f.code, [f.total])));
-        ClassSums(m.into_iter().map(|(c, [s])| (c, s)).collect())
+        ClassSums(btree_map(m.into_iter().map(|(c, [s])| (c, s))))
     }
     /// From each distinct code (as typed) of the rows with this year's sum
     /// over its rows (表6 alone, for the live checks).
@@ -598,18 +601,15 @@ impl<'a> ClassSums<'a> {
                 s.add_sum(sum);
             }
         }
-        ClassSums(index.codes().iter().copied().zip(sums).collect())
+        ClassSums(btree_map(index.codes().iter().copied().zip(sums)))
     }
 }
 
 /// 表6 部门收支总表
 pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> Table {
     use FundingSource as S;
-    let by_class: BTreeMap<&str, [Decimal; 1]> = sums
-        .0
-        .into_iter()
-        .map(|(c, s)| (c, [s.to_decimal()]))
-        .collect();
+    let by_class: BTreeMap<&str, [Decimal; 1]> =
+        btree_map(sums.0.into_iter().map(|(c, s)| (c, [s.to_decimal()])));
     let src = |s: S| totals.source(s);
     let left = [
         ("一般公共预算拨款收入", src(S::GeneralBudget)),
