@@ -1,7 +1,5 @@
 //! The page: toolbar, banners, summary bar, section tabs, sections and the checks panel.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::list::show;
@@ -22,9 +20,6 @@ use crate::state::{AppState, Tab};
 use crate::storage;
 use crate::web;
 
-/// Autosave delay after the last change.
-const SAVE_DELAY: Duration = Duration::from_millis(250);
-
 /// The whole app, restoring the draft from localStorage and autosaving it.
 #[component]
 pub fn App() -> impl IntoView {
@@ -37,48 +32,8 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     provide_context(ui);
     storage::start_tab_lock(state, ui);
-    autosave(state, ui);
+    storage::autosave(state, ui);
     view! { <Page /> }
-}
-
-/// Save the inputs at most `SAVE_DELAY` after the last change (never in a
-/// read-only tab, nor over a draft that could not be backed up).
-fn autosave(state: AppState, ui: storage::StorageUi) {
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let save_error = RwSignal::new(false);
-    Effect::new(move |first: Option<()>| {
-        state.inputs.track();
-        if first.is_none() || !ui.may_save() {
-            return;
-        }
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                if !ui.check_before_save() {
-                    return;
-                }
-                match state.inputs.with_untracked(storage::save) {
-                    Ok(()) => {
-                        state.saved_at.set(Some(web::now_hms()));
-                        if save_error.get_untracked() {
-                            save_error.set(false);
-                            state.storage_banner.set(None);
-                        }
-                    }
-                    Err(e) => {
-                        save_error.set(true);
-                        state.saved_at.set(None);
-                        state.storage_banner.set(Some(e));
-                    }
-                }
-            },
-            SAVE_DELAY,
-        )
-        .ok();
-        pending.set_value(handle);
-    });
 }
 
 /// The page layout, over the state in context.

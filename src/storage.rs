@@ -138,7 +138,18 @@ enum Draft {
 
 /// Read a draft text: `{format, version, saved_at, inputs}`, or the bare inputs
 /// earlier versions saved.
+///
+/// A draft this program saved is read in one pass, as an import reads a file
+/// (`file::read_wrapped`): no value tree of the whole form at start-up. Any
+/// other text (an old bare-inputs draft, a newer or broken one) is read the
+/// long way below, which gives the messages.
 fn parse_draft(text: &str) -> Draft {
+    if let Some(w) = budget_core::file::read_wrapped(text)
+        && w.format == DRAFT_FORMAT
+        && w.version == DRAFT_VERSION
+    {
+        return Draft::Ok(Box::new(w.inputs));
+    }
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => return Draft::Bad(format!("不是有效的 JSON：{e}")),
@@ -269,6 +280,108 @@ pub fn save(inputs: &Inputs) -> Result<(), String> {
     s.set_item(DRAFT_KEY, &text).map_err(|_| {
         "自动保存失败：浏览器存储空间已满或不可写。可继续填写，但请及时导出文件。".to_string()
     })
+}
+
+/// Autosave delay after the last change.
+const SAVE_DELAY: Duration = Duration::from_millis(250);
+/// After the delay, the save waits for an idle moment at most this long (ms).
+const IDLE_TIMEOUT_MS: f64 = 2000.0;
+
+/// Save the inputs `SAVE_DELAY` after the last change, at the browser's next
+/// idle moment (never in a read-only tab, nor over a draft that could not be
+/// backed up). Saving 10,000 rows takes tens of milliseconds (the text, then
+/// `setItem`): after an import or a paste it must not land in the frames that
+/// show the result. A change not yet saved is saved at once when the page is
+/// hidden or goes away (`visibilitychange`, `pagehide`), so a reload right
+/// after an import keeps it.
+pub fn autosave(state: AppState, ui: StorageUi) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    // A change not yet saved (cleared by the save that writes it).
+    let dirty = StoredValue::new(false);
+    let save_error = RwSignal::new(false);
+    let save_now = move || {
+        if !dirty.try_get_value().unwrap_or(false) {
+            return;
+        }
+        dirty.set_value(false);
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        if !ui.check_before_save() {
+            return;
+        }
+        match state.inputs.with_untracked(save) {
+            Ok(()) => {
+                state.saved_at.set(Some(web::now_hms()));
+                if save_error.get_untracked() {
+                    save_error.set(false);
+                    state.storage_banner.set(None);
+                }
+            }
+            Err(e) => {
+                save_error.set(true);
+                state.saved_at.set(None);
+                state.storage_banner.set(Some(e));
+            }
+        }
+    };
+    Effect::new(move |first: Option<()>| {
+        state.inputs.track();
+        if first.is_none() || !ui.may_save() {
+            return;
+        }
+        dirty.set_value(true);
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(move || when_idle(save_now), SAVE_DELAY).ok();
+        pending.set_value(handle);
+    });
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let flush = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_none_or(|d| d.hidden());
+        if hidden || ev.type_() == "pagehide" {
+            save_now();
+        }
+    });
+    for event in ["pagehide", "visibilitychange"] {
+        window
+            .add_event_listener_with_callback(event, flush.as_ref().unchecked_ref())
+            .ok();
+    }
+    flush.forget();
+}
+
+/// Run `f` at the browser's next idle moment (`requestIdleCallback`, at most
+/// `IDLE_TIMEOUT_MS` later), or at once where there is no such call.
+fn when_idle(f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    let ric = web_sys::window().and_then(|w| {
+        js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .map(|f| (w, f))
+    });
+    match ric {
+        Some((w, ric)) => {
+            let options = js_sys::Object::new();
+            js_sys::Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into()).ok();
+            if ric.call2(&w, &callback, &options).is_err()
+                && let Ok(f) = callback.dyn_into::<js_sys::Function>()
+            {
+                f.call0(&wasm_bindgen::JsValue::NULL).ok();
+            }
+        }
+        None => {
+            if let Ok(f) = callback.dyn_into::<js_sys::Function>() {
+                f.call0(&wasm_bindgen::JsValue::NULL).ok();
+            }
+        }
+    }
 }
 
 /// The lock holder and the time of its last heartbeat.

@@ -114,7 +114,7 @@ function instrument() {
   load.observe(document, { childList: true, subtree: true });
   window.__stopLoadMarks = () => load.disconnect();
 
-  // Autosave: the app's 250 ms timer; timed when it wrote the draft.
+  // Autosave: the app's 250 ms timer, then an idle callback; timed when it wrote the draft.
   window.__saves = [];
   let wrote = false;
   const setItem = Storage.prototype.setItem;
@@ -140,6 +140,23 @@ function instrument() {
       };
     }
     return setTimeout0.call(this, cb, delay, ...rest);
+  };
+  // The autosave's timer hands the save to the next idle moment (src/storage.rs).
+  const requestIdleCallback0 = window.requestIdleCallback;
+  window.requestIdleCallback = function (cb, options) {
+    if (typeof cb === 'function') {
+      const f = cb;
+      cb = function (...a) {
+        wrote = false;
+        const t = performance.now();
+        try {
+          return f.apply(this, a);
+        } finally {
+          if (wrote) window.__saves.push(performance.now() - t);
+        }
+      };
+    }
+    return requestIdleCallback0.call(this, cb, options);
   };
 
   // Export: click on 导出 -> blob URL created -> next painted frame.

@@ -252,6 +252,43 @@ pub fn read_inputs(text: &str) -> Result<Inputs, ImportError> {
     read_inputs_strictly(text)
 }
 
+/// `{"format": …, "version": n, "inputs": {…}}` (other members ignored): a
+/// wrapper around bare inputs, such as the web app's saved draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wrapped {
+    /// `format` as written.
+    pub format: String,
+    /// `version` as written.
+    pub version: u64,
+    /// The inputs, read as [`read_inputs`] reads them.
+    pub inputs: Inputs,
+}
+
+/// The one-pass reading of a [`Wrapped`] text (a draft as the web app saves
+/// it): `None` when the text is not clean, not that shape or does not decode;
+/// the caller then reads it the long way (a value tree, then [`read_inputs`] on
+/// the `inputs` member), which gives the messages. When this returns the
+/// inputs, they are the ones the long way gives: the scan found no repeated
+/// key, no escaped key and no array out of place in the whole text, so the
+/// `inputs` member alone is clean too, and it is decoded by the same decoder.
+pub fn read_wrapped(text: &str) -> Option<Wrapped> {
+    #[derive(Deserialize)]
+    struct WrappedIn {
+        format: String,
+        version: u64,
+        inputs: Inputs,
+    }
+    if !scan::quick_check(text).clean {
+        return None;
+    }
+    let w = from_text::<WrappedIn>(text).ok()?;
+    Some(Wrapped {
+        format: w.format,
+        version: w.version,
+        inputs: w.inputs,
+    })
+}
+
 /// [`read_inputs`] the long way, for a text the one-pass reading did not take:
 /// every problem found, in the order the file states them.
 fn read_inputs_strictly(text: &str) -> Result<Inputs, ImportError> {
@@ -414,28 +451,40 @@ fn typed<T: serde::de::DeserializeOwned>(value: &Value, problems: &mut Vec<Probl
 /// found clean: `None` when anything is amiss (then the long way reports it).
 ///
 /// The stated `derived` is compared as text first: the recomputation written
-/// by [`json_lines`] is the same JSON as the export's pretty text but for
-/// whitespace, so an unchanged file needs no value trees at all. Only when the
-/// texts differ are both read as values and compared leaf by leaf.
+/// by [`json_lines`] is, in a file as exported, the same text line by line but
+/// for the indent ([`scan::same_indented`]); failing that, the same JSON but
+/// for whitespace ([`scan::same_json_text`]). So an unchanged file needs no
+/// value trees at all. Only when the texts differ are both read as values and
+/// compared leaf by leaf.
 fn import_quickly(text: &str, scan: scan::Scan) -> Option<Imported> {
-    let mut file = from_text::<SubmissionIn>(text).ok()?;
+    let (start, end) = scan.derived?;
+    let stated = text.get(start..end)?;
+    // `derived` is only skipped by the decoder (and compared below), but
+    // skipping it still parses it: more than half the file. The decoder reads
+    // the text with `derived` written as `0` instead (the scan found it to be
+    // one whole object or array, so the rest of the text stays as it was).
+    let mut rest = String::with_capacity(text.len() - stated.len() + 1);
+    rest.push_str(text.get(..start)?);
+    rest.push('0');
+    rest.push_str(text.get(end..)?);
+    let mut file = from_text::<SubmissionIn>(&rest).ok()?;
+    drop(rest);
     if file.format != FORMAT || u64::from(VERSION) != file.version {
         return None;
     }
     if !amounts::check_typed(&mut file.inputs, "inputs").is_empty() {
         return None;
     }
-    let (start, end) = scan.derived?;
-    let stated = text.get(start..end)?;
     let derived = derive(&file.inputs);
     let recomputed = json_lines(&derived).ok()?;
-    let diffs = if scan::same_json_text(stated, &recomputed) {
-        Vec::new()
-    } else {
-        let stated: Value = serde_json::from_str(stated).ok()?;
-        let recomputed: Value = serde_json::from_str(&recomputed).ok()?;
-        compare::differences(&stated, &recomputed, "derived")
-    };
+    let diffs =
+        if scan::same_indented(stated, &recomputed) || scan::same_json_text(stated, &recomputed) {
+            Vec::new()
+        } else {
+            let stated: Value = serde_json::from_str(stated).ok()?;
+            let recomputed: Value = serde_json::from_str(&recomputed).ok()?;
+            compare::differences(&stated, &recomputed, "derived")
+        };
     Some(recompute(file, derived, diffs))
 }
 
@@ -584,5 +633,42 @@ mod tests {
             };
             assert_eq!(pretty(&submission).unwrap(), through_value(&submission));
         }
+    }
+
+    /// `derived` is not decoded on the one-pass reading (only compared as
+    /// text): broken JSON there must still be refused, with the message the
+    /// strict reading gives, and a stated figure that differs still reported.
+    #[test]
+    fn derived_is_still_read_strictly() {
+        let inputs = synthetic::generate(40, 5);
+        let text = export(&inputs, "2026-11-25T00:00:00Z").unwrap();
+        let at = text.find("\"derived\"").unwrap();
+        let total = at + text[at..].find("\"total\": ").unwrap() + "\"total\": ".len();
+        let value_end = total + text[total..].find(['\n', ',']).unwrap();
+        let stated = &text[total..value_end];
+        let mut digits: Vec<String> = Vec::new();
+        for (name, broken) in [
+            // A number split by a space (tokens must not be joined).
+            ("split", format!("{} 1", stated.trim_end_matches('"'))),
+            // A string left open.
+            ("open", stated.trim_end_matches('"').to_string()),
+            // A bare word.
+            ("word", "tru".to_string()),
+        ] {
+            let bad = format!("{}{broken}{}", &text[..total], &text[value_end..]);
+            let err = import(bad.as_bytes()).expect_err(name).to_string();
+            assert!(err.starts_with('第'), "{name}: {err}");
+            assert_eq!(open(bad.as_bytes()).unwrap_err().to_string(), err, "{name}");
+            digits.push(err);
+        }
+        // Still valid JSON, one figure changed: imported, with IMP-001.
+        let changed = format!("{}\"1.00\"{}", &text[..total], &text[value_end..]);
+        let imported = import(changed.as_bytes()).unwrap();
+        assert!(imported.findings.iter().any(|f| f.check == IMP_001));
+        assert_eq!(imported.inputs, normalized(&inputs).unwrap());
+        // And the file as exported has none.
+        let clean = import(text.as_bytes()).unwrap();
+        assert!(!clean.findings.iter().any(|f| f.check == IMP_001));
+        assert_eq!(digits.len(), 3);
     }
 }

@@ -1,0 +1,126 @@
+// Import of a large file and the autosave after it (issue 7): the draft is
+// saved off the frames that show the import, but a reload straight after an
+// import (or an edit) still finds the data; replacing a filled form still asks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveDist, launch, openApp, loadSample } from './harness.mjs';
+
+const DRAFT_KEY = 'budget-form.draft.v1';
+
+let server;
+let browser;
+let file10k;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  // The 10,000-row submission file: the export of the synthetic form.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}?synthetic=10000`);
+  await page.waitForSelector('#f-rows-0-this_year', { timeout: 120_000 });
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#btn-export')]);
+  file10k = join(mkdtempSync(join(tmpdir(), 'budget-import-speed-')), 'synthetic-10000.json');
+  await download.saveAs(file10k);
+  await context.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const text = (page, sel) => page.locator(sel).innerText();
+const gridRows = async (page) => Number(await page.getAttribute('#grid-rows table', 'aria-rowcount')) - 2;
+
+async function importBig(page) {
+  await page.setInputFiles('#import-file', file10k);
+  await page.waitForFunction(() => document.querySelector('#notice')?.textContent.includes('已导入'), null, { timeout: 60_000 });
+  assert.equal(await gridRows(page), 10000);
+}
+
+test('a reload straight after a 10,000-row import keeps the imported form', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await importBig(page);
+  const income = await text(page, '#sum-income');
+  assert.notEqual(income, '0.00');
+  // No wait for the autosave: the page goes away at once.
+  await page.reload();
+  await page.waitForSelector('#f-rows-0-this_year', { timeout: 60_000 });
+  assert.equal(await gridRows(page), 10000);
+  assert.equal(await text(page, '#sum-income'), income);
+  assert.equal(await page.locator('#storage-banner').count(), 0);
+  const draft = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), DRAFT_KEY);
+  assert.equal(draft.format, 'budget-form-draft');
+  assert.equal(draft.inputs.rows.length, 10000);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an edit followed at once by a reload is kept', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.click('#tab-unit');
+  await page.fill('#f-unit-name', '刚改的名称');
+  await page.reload();
+  await page.waitForSelector('#sum-income');
+  await page.click('#tab-unit');
+  assert.equal(await page.inputValue('#f-unit-name'), '刚改的名称');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the autosave after an import comes after the import is shown', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  // Record when the draft is written and when the import's notice appears.
+  await page.evaluate(() => {
+    window.__events = [];
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (String(k) === 'budget-form.draft.v1') window.__events.push(['save', performance.now(), JSON.parse(v).inputs.rows.length]);
+      return setItem.call(this, k, v);
+    };
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('#notice')?.textContent.includes('已导入')) {
+        window.__events.push(['shown', performance.now()]);
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await importBig(page);
+  await page.waitForFunction(() => window.__events.some((e) => e[0] === 'save' && e[2] === 10000), null, { timeout: 10_000 });
+  const events = await page.evaluate(() => window.__events);
+  const shown = events.find((e) => e[0] === 'shown');
+  const save = events.find((e) => e[0] === 'save' && e[2] === 10000);
+  assert.ok(save[1] > shown[1], 'saved after the import was shown');
+  assert.match(await text(page, '#saved-status'), /已保存/);
+  await context.close();
+});
+
+test('importing over a filled form asks; accepting replaces it and says so', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  const before = await text(page, '#sum-income');
+  page.removeAllListeners('dialog');
+  const asked = [];
+  let answer = false;
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    if (answer) d.accept();
+    else d.dismiss();
+  });
+  await page.setInputFiles('#import-file', file10k);
+  await page.waitForTimeout(1000);
+  assert.equal(asked.length, 1);
+  assert.match(asked[0], /导入“synthetic-10000\.json”将替换当前填写的全部内容/);
+  assert.equal(await text(page, '#sum-income'), before, 'declined: unchanged');
+  answer = true;
+  await importBig(page);
+  assert.equal(asked.length, 2);
+  assert.notEqual(await text(page, '#sum-income'), before);
+  assert.match(await text(page, '#notice'), /已导入“synthetic-10000\.json”/);
+  await context.close();
+});
