@@ -102,22 +102,12 @@ fn project_grids() -> Vec<String> {
 #[wasm_bindgen_test]
 async fn each_project_has_its_grid_and_a_deleted_project_leaves_none_behind() {
     use budget_form::sections::projects::ProjectsSection;
-    let container: web_sys::HtmlElement = document()
-        .create_element("div")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    document().body().unwrap().append_child(&container).unwrap();
     let inputs = Inputs {
         projects: vec![project(0, 2), project(1, 3), project(2, 1)],
         ..Default::default()
     };
-    let state = AppState::new(inputs);
-    let handle = leptos::mount::mount_to(container.clone(), move || {
-        provide_context(state);
-        view! { <ProjectsSection /> }
-    });
-    settle().await;
+    let (state, container, handle) =
+        support::mount_kept(inputs, || view! { <ProjectsSection /> }).await;
     assert_eq!(
         project_grids(),
         [
@@ -126,14 +116,7 @@ async fn each_project_has_its_grid_and_a_deleted_project_leaves_none_behind() {
             "projects[2].indicators"
         ]
     );
-    let cell = |id: &str| -> web_sys::HtmlInputElement {
-        container
-            .query_selector(&format!("#{id}"))
-            .unwrap()
-            .unwrap_or_else(|| panic!("no #{id}"))
-            .dyn_into()
-            .unwrap()
-    };
+    let cell = |id: &str| support::input(&container, id);
     assert_eq!(
         cell("f-projects-1-indicators-2-level3").value(),
         "项目1 指标2"

@@ -11,22 +11,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 mod support;
-use support::settle;
+use support::{input, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mount the page over `inputs` in a fresh container; returns the state.
 async fn mount(inputs: Inputs) -> (AppState, web_sys::HtmlElement) {
     support::mount(inputs, || view! { <Page /> }).await
-}
-
-fn input(container: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlInputElement {
-    container
-        .query_selector(&format!("#{id}"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no #{id}"))
-        .dyn_into()
-        .unwrap()
 }
 
 fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {

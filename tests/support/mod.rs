@@ -5,6 +5,7 @@
 
 use budget_core::Inputs;
 use budget_form::state::AppState;
+use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -32,6 +33,16 @@ pub async fn mount<V: IntoView + 'static>(
     inputs: Inputs,
     view: impl FnOnce() -> V + 'static,
 ) -> (AppState, web_sys::HtmlElement) {
+    let (state, container, handle) = mount_kept(inputs, view).await;
+    handle.forget();
+    (state, container)
+}
+
+/// Like `mount`, and the mount's handle too: dropping it unmounts the view.
+pub async fn mount_kept<V: IntoView + 'static>(
+    inputs: Inputs,
+    view: impl FnOnce() -> V + 'static,
+) -> (AppState, web_sys::HtmlElement, UnmountHandle<V::State>) {
     let container: web_sys::HtmlElement = document()
         .create_element("div")
         .unwrap()
@@ -43,7 +54,16 @@ pub async fn mount<V: IntoView + 'static>(
         provide_context(state);
         view()
     });
-    handle.forget();
     settle().await;
-    (state, container)
+    (state, container, handle)
+}
+
+/// The input `#id` inside `container`.
+pub fn input(container: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlInputElement {
+    container
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .dyn_into()
+        .unwrap()
 }
