@@ -39,8 +39,12 @@ export async function serveDist() {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-/** Launch headless Chromium from the system (no browser download). */
-export function launch() {
+/**
+ * Launch headless Chromium from the system (no browser download).
+ * `unlimitedFrames`: frames are drawn as soon as there is work, not at the
+ * next vsync (the benchmarks' browser; the figures are then the app's work).
+ */
+export function launch({ unlimitedFrames = false } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: [
@@ -50,6 +54,7 @@ export function launch() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(unlimitedFrames ? ['--disable-frame-rate-limit', '--disable-gpu-vsync'] : []),
     ],
   });
 }

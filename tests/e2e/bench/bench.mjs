@@ -38,8 +38,8 @@ import { gzipSync } from 'node:zlib';
 import { readFile, readdir, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
-import { chromium } from 'playwright-core';
 import { serveDist, launch, ROOT } from '../harness.mjs';
+import { importExportMarks } from './marks.mjs';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
@@ -69,25 +69,8 @@ const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const int = (n) => n.toLocaleString('en-US');
 const wait = (t) => new Promise((ok) => setTimeout(ok, t));
 
-/** Frame-unlimited Chromium: the harness's flags plus no frame-rate limit. */
-function launchUnlimited() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-frame-rate-limit',
-      '--disable-gpu-vsync',
-    ],
-  });
-}
-
-// Runs in the page before any of its scripts: marks for load, import and
-// export, the wasm memory, and the autosave's duration.
+// Runs in the page before any of its scripts: marks for load, the wasm
+// memory, and the autosave's duration (import and export: marks.mjs).
 function instrument() {
   window.__marks = {};
   // `name` at the current time, then `name:painted` after the next frame.
@@ -158,63 +141,13 @@ function instrument() {
     }
     return requestIdleCallback0.call(this, cb, options);
   };
-
-  // Export: click on 导出 -> blob URL created -> next painted frame.
-  window.__exports = [];
-  const createObjectURL = URL.createObjectURL;
-  URL.createObjectURL = function (blob) {
-    const cur = window.__exportRun;
-    if (cur && cur.blob === undefined) {
-      cur.blob = performance.now();
-      cur.bytes = blob.size;
-    }
-    return createObjectURL.call(this, blob);
-  };
-  document.addEventListener(
-    'click',
-    (e) => {
-      if (e.target?.id !== 'btn-export') return;
-      const run = { click: performance.now() };
-      window.__exportRun = run;
-      requestAnimationFrame(() => {
-        run.frame = performance.now();
-        run.notice = document.getElementById('notice')?.textContent ?? '';
-        setTimeout(() => {
-          run.painted = performance.now();
-          window.__exports.push(run);
-          window.__exportRun = null;
-        }, 0);
-      });
-    },
-    true,
-  );
-
-  // Import: change on the file input -> rows in the grid and the notice -> next painted frame.
-  document.addEventListener(
-    'change',
-    (e) => {
-      if (e.target?.id !== 'import-file') return;
-      const run = (window.__importRun = { change: performance.now() });
-      const done = () => {
-        const notice = document.getElementById('notice')?.textContent ?? '';
-        return document.getElementById('f-rows-0-this_year') && notice.includes('导入');
-      };
-      const obs = new MutationObserver(() => {
-        if (run.shown || !done()) return;
-        run.shown = performance.now();
-        obs.disconnect();
-        requestAnimationFrame(() => setTimeout(() => (run.painted = performance.now()), 0));
-      });
-      obs.observe(document, { childList: true, subtree: true, characterData: true });
-    },
-    true,
-  );
 }
 
 /** A new context with the instrumentation; a page in it. */
 async function newPage(browser) {
   const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
   await context.addInitScript(instrument);
+  await context.addInitScript(importExportMarks);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -518,7 +451,7 @@ const file10k = join(work, 'synthetic-10000.json');
 const T0 = Date.now();
 const log = (s) => process.stderr.write(`[bench ${((Date.now() - T0) / 1000).toFixed(0)} s] ${s}\n`);
 
-let browser = await launchUnlimited();
+let browser = await launch({ unlimitedFrames: true });
 const browserVersion = browser.version();
 try {
   // Keystroke -> paint.

@@ -6,10 +6,9 @@
 // (stop 12): Chromium's autofill rescanned the page's ~160 formless fields on
 // each keystroke and gave up above 200 fields; each grid row is now a form.
 // Usage: BUDGET_DIST=... node tests/e2e/bench/frame-split.mjs
-import { serveDist } from '../harness.mjs';
-import { chromium } from 'playwright-core';
+import { serveDist, launch } from '../harness.mjs';
 const server = await serveDist();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync'] });
+const browser = await launch({ unlimitedFrames: true });
 for (const visit of [[], ['unit'], ['economic'], ['sangong'], ['procurement'], ['overall'], ['projects'], ['narrative']]) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();

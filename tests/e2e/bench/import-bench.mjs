@@ -20,8 +20,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { chromium } from 'playwright-core';
-import { serveDist } from '../harness.mjs';
+import { serveDist, launch } from '../harness.mjs';
+import { importExportMarks } from './marks.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => /^\d+$/.test(a)) ?? 9);
@@ -36,71 +36,9 @@ const median = (xs) => {
   return s[Math.max(0, Math.ceil(0.5 * s.length) - 1)];
 };
 
-// bench.mjs's browser: frames drawn as soon as there is work (no vsync wait).
-const launch = () =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-frame-rate-limit',
-      '--disable-gpu-vsync',
-    ],
-  });
-
-// In the page before its scripts: the import and export marks of bench.mjs.
-function instrument() {
-  window.__exports = [];
-  const createObjectURL = URL.createObjectURL;
-  URL.createObjectURL = function (blob) {
-    const cur = window.__exportRun;
-    if (cur && cur.blob === undefined) cur.blob = performance.now();
-    return createObjectURL.call(this, blob);
-  };
-  document.addEventListener(
-    'click',
-    (e) => {
-      if (e.target?.id !== 'btn-export') return;
-      const run = { click: performance.now() };
-      window.__exportRun = run;
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          run.painted = performance.now();
-          window.__exports.push(run);
-          window.__exportRun = null;
-        }, 0),
-      );
-    },
-    true,
-  );
-  document.addEventListener(
-    'change',
-    (e) => {
-      if (e.target?.id !== 'import-file') return;
-      const run = (window.__importRun = { change: performance.now() });
-      const done = () => {
-        const notice = document.getElementById('notice')?.textContent ?? '';
-        return document.getElementById('f-rows-0-this_year') && notice.includes('导入');
-      };
-      const obs = new MutationObserver(() => {
-        if (run.shown || !done()) return;
-        run.shown = performance.now();
-        obs.disconnect();
-        requestAnimationFrame(() => setTimeout(() => (run.painted = performance.now()), 0));
-      });
-      obs.observe(document, { childList: true, subtree: true, characterData: true });
-    },
-    true,
-  );
-}
-
 async function newPage(browser) {
   const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
-  await context.addInitScript(instrument);
+  await context.addInitScript(importExportMarks);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -190,7 +128,7 @@ function summariseTrace(events, from, to) {
 }
 
 const server = await serveDist();
-const browser = await launch();
+const browser = await launch({ unlimitedFrames: true });
 try {
   const work = await mkdtemp(join(tmpdir(), 'budget-import-bench-'));
   const file = join(work, 'synthetic-10000.json');

@@ -1,0 +1,59 @@
+// In-page marks for the import and export timings, shared by bench.mjs and
+// import-bench.mjs. Add with `context.addInitScript(importExportMarks)`: it runs
+// in the page before its scripts, so it must not refer to anything outside it.
+//   window.__exports: one run per click on 导出: click, blob (and bytes) when
+//     the file's blob URL is made, frame, notice, painted after the next frame.
+//   window.__importRun: the last change of #import-file: change, shown (rows in
+//     the grid and the notice), painted after the next frame.
+export function importExportMarks() {
+  // Export: click on 导出 -> blob URL created -> next painted frame.
+  window.__exports = [];
+  const createObjectURL = URL.createObjectURL;
+  URL.createObjectURL = function (blob) {
+    const cur = window.__exportRun;
+    if (cur && cur.blob === undefined) {
+      cur.blob = performance.now();
+      cur.bytes = blob.size;
+    }
+    return createObjectURL.call(this, blob);
+  };
+  document.addEventListener(
+    'click',
+    (e) => {
+      if (e.target?.id !== 'btn-export') return;
+      const run = { click: performance.now() };
+      window.__exportRun = run;
+      requestAnimationFrame(() => {
+        run.frame = performance.now();
+        run.notice = document.getElementById('notice')?.textContent ?? '';
+        setTimeout(() => {
+          run.painted = performance.now();
+          window.__exports.push(run);
+          window.__exportRun = null;
+        }, 0);
+      });
+    },
+    true,
+  );
+
+  // Import: change on the file input -> rows in the grid and the notice -> next painted frame.
+  document.addEventListener(
+    'change',
+    (e) => {
+      if (e.target?.id !== 'import-file') return;
+      const run = (window.__importRun = { change: performance.now() });
+      const done = () => {
+        const notice = document.getElementById('notice')?.textContent ?? '';
+        return document.getElementById('f-rows-0-this_year') && notice.includes('导入');
+      };
+      const obs = new MutationObserver(() => {
+        if (run.shown || !done()) return;
+        run.shown = performance.now();
+        obs.disconnect();
+        requestAnimationFrame(() => setTimeout(() => (run.painted = performance.now()), 0));
+      });
+      obs.observe(document, { childList: true, subtree: true, characterData: true });
+    },
+    true,
+  );
+}
