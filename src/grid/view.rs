@@ -86,7 +86,7 @@ struct Ctl {
     scroll: RwSignal<f64>,
     view_h: RwSignal<f64>,
     picker: RwSignal<Option<Picker>>,
-    len: Memo<usize>,
+    len: ReadSignal<usize>,
 }
 
 fn document() -> Option<web_sys::Document> {
@@ -680,9 +680,13 @@ pub fn Grid<T: Row>(
 /// The body of `Grid`, compiled once for every row type.
 fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     let state = AppState::get();
+    // The row count as an input slice, not a memo over the inputs: a memo
+    // is marked dirty on every edit and Leptos then walks everything
+    // downstream of it (the window, each row's index, each cell) before it
+    // knows the count did not change; a slice notifies only when it does.
     let len = {
         let model = model.clone();
-        Memo::new(move |_| state.inputs.with(|i| model.len(i)))
+        state.input_slice(move |i| model.len(i))
     };
     let ctl = Ctl {
         spec: StoredValue::new(spec.clone()),

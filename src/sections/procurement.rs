@@ -22,7 +22,7 @@ fn edit(state: AppState, index: usize, f: impl FnOnce(&mut ProcurementRow)) {
 #[component]
 pub fn ProcurementSection() -> impl IntoView {
     let state = AppState::get();
-    let len = Memo::new(move |_| state.inputs.with(|i| i.procurement.len()));
+    let len = state.input_slice(|i| i.procurement.len());
     let add = move |_| {
         state
             .inputs

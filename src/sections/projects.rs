@@ -151,7 +151,7 @@ const AMOUNT_FIELDS: [(&str, &str, AmountGet, AmountSet); 3] = [
 #[component]
 pub fn ProjectsSection() -> impl IntoView {
     let state = AppState::get();
-    let len = Memo::new(move |_| state.inputs.with(|i| i.projects.len()));
+    let len = state.input_slice(|i| i.projects.len());
     let add = move |_| {
         state
             .inputs

@@ -82,7 +82,7 @@ try {
   console.log('--- self ---');
   for (const [n, t] of top(self, 45)) console.log(`${(t / EDITS).toFixed(2).padStart(8)} ms/edit  ${n.slice(0, 150)}`);
   console.log('--- inclusive ---');
-  for (const [n, t] of top(incl, 60)) console.log(`${(t / EDITS).toFixed(2).padStart(8)} ms/edit  ${n.slice(0, 150)}`);
+  for (const [n, t] of top(incl, Number(process.env.TOP) || 60)) console.log(`${(t / EDITS).toFixed(2).padStart(8)} ms/edit  ${n.slice(0, 150)}`);
   // CALLERS=substring: who calls the functions whose name contains it (up to 4 frames).
   if (process.env.CALLERS) {
     const chains = new Map();
