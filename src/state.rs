@@ -290,7 +290,7 @@ impl AppState {
     /// the registry, reading the key untracked) or when the key does.
     pub fn input_slice_keyed<K, T>(
         &self,
-        key: Memo<K>,
+        key: ReadSignal<K>,
         f: impl Fn(&Inputs, K) -> T + 'static,
     ) -> ReadSignal<T>
     where

@@ -893,27 +893,36 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                     </tr>
                 </thead>
                 <tbody>
-                    <tr class="spacer" aria-hidden="true" style=move || format!("height:{}px", num(window.get().0 as f64 * ROW_H))></tr>
-                    // Row nodes stay in place while the grid scrolls: the
-                    // k-th node shows row `start + k`, so scrolling changes
-                    // texts, values and ids, and inserts, moves or removes no
-                    // node. (Keyed by row, each scroll step built the rows
-                    // that came into view: ~9 rows of inputs and selects per
-                    // 300 px, and each insertion of form fields makes
-                    // Chromium's autofill rescan the page's fields.)
+                    // Row nodes stay in place while the grid scrolls, and
+                    // each keeps its row while that row is in the window:
+                    // node k shows the row of the window that is k modulo
+                    // the window's size, moved to its place by `top`
+                    // (relative positioning, no layout of the other rows).
+                    // Scrolling by n rows re-renders the n rows that came
+                    // into view, not every rendered row, and inserts, moves
+                    // or removes no node. (Keyed by row, each scroll step
+                    // built the rows that came into view, and each
+                    // insertion of form fields makes Chromium's autofill
+                    // rescan the page's fields; with node k showing row
+                    // start + k, every step rewrote every rendered row.)
                     {keyed_list(
                         move || {
                             let (s, e) = window.get();
                             (0..e - s).map(|k| (0, k)).collect()
                         },
                         move |(_, slot)| {
-                            let r = Memo::new(move |_| window.get().0 + slot);
-                            row_view(ctl, r, slot, row_lefts.clone()).into_any()
+                            // A slice, not a memo: a memo over the window is
+                            // marked on every scroll step, and Leptos marks
+                            // everything under it (the row's cells, their
+                            // memos and effects) before it learns the row did
+                            // not change; a slice is set only when it does.
+                            let r = crate::state::slice(move || slot_row(window.get(), slot));
+                            row_view(ctl, r, slot, row_lefts.clone(), window).into_any()
                         },
                     )}
                     <tr class="spacer" aria-hidden="true" style=move || {
-                        let (_, e) = window.get();
-                        format!("height:{}px", num((len.get() - e.min(len.get())) as f64 * ROW_H))
+                        let (s, e) = window.get();
+                        format!("height:{}px", num((len.get() - (e - s).min(len.get())) as f64 * ROW_H))
                     }></tr>
                 </tbody>
                 {totals.map(|totals| view! {
@@ -937,6 +946,18 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     .into_any()
 }
 
+/// The row that rendered node `slot` shows in the window `(start, end)`: the
+/// one congruent to `slot` modulo the window's size, so a node keeps its row
+/// while the row stays in the window. Node `slot` sits at `slot` rows below
+/// the body's top and is moved down by `row - slot` rows (never negative).
+fn slot_row((start, end): (usize, usize), slot: usize) -> usize {
+    let w = end - start;
+    if w == 0 {
+        return start;
+    }
+    start + (slot % w + w - start % w) % w
+}
+
 /// One row's part of the selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct RowSel {
@@ -954,7 +975,13 @@ struct RowSel {
 /// fields outside any form count as one form with all of them: ~160 grid
 /// fields (under autofill's 200-field cut-off) were scanned on every
 /// keystroke and focus, 20-50 ms each time. A row's form has its 3-5 fields.
-fn row_view(ctl: Ctl, r: Memo<usize>, slot: usize, lefts: Arc<Vec<Option<u32>>>) -> impl IntoView {
+fn row_view(
+    ctl: Ctl,
+    r: ReadSignal<usize>,
+    slot: usize,
+    lefts: Arc<Vec<Option<u32>>>,
+    window: Memo<(usize, usize)>,
+) -> impl IntoView {
     let state = ctl.state;
     let form_id: Arc<str> = ctl
         .spec
@@ -1043,7 +1070,14 @@ fn row_view(ctl: Ctl, r: Memo<usize>, slot: usize, lefts: Arc<Vec<Option<u32>>>)
         })
         .collect_view();
     view! {
-        <tr class="grid-row" role="row" aria-rowindex=move || r.get() + 2 node_ref=tr>
+        <tr
+            class="grid-row"
+            class:last=move || r.get() + 1 == window.get().1
+            role="row"
+            aria-rowindex=move || r.get() + 2
+            style=move || format!("top:{}px", num((r.get() - slot.min(r.get())) as f64 * ROW_H))
+            node_ref=tr
+        >
             <th scope="row" class="frozen rownum" style="left:0" aria-colindex="1">{move || r.get() + 1}</th>
             {cells}
             <td aria-colindex=ncols + 2>
@@ -1068,7 +1102,7 @@ fn row_view(ctl: Ctl, r: Memo<usize>, slot: usize, lefts: Arc<Vec<Option<u32>>>)
 /// What the cells of one rendered row share.
 struct RowCtx {
     /// The row the slot shows.
-    r: Memo<usize>,
+    r: ReadSignal<usize>,
     /// The row's snapshot.
     row: ReadSignal<Option<Snap>>,
     /// The row's name in labels (its code and name, or 第 n 行).
@@ -1381,5 +1415,30 @@ fn picker_view(ctl: Ctl, id: String, cell_id: String) -> impl IntoView {
                     .collect_view()
             }}
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slot_row;
+
+    #[test]
+    fn each_row_of_the_window_has_one_node_and_keeps_it_while_in_view() {
+        for (start, w) in [(0, 36), (1, 36), (35, 36), (9_964, 36), (0, 5), (7, 1)] {
+            let rows: Vec<usize> = (0..w).map(|k| slot_row((start, start + w), k)).collect();
+            let mut sorted = rows.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, (start..start + w).collect::<Vec<_>>());
+            for (k, r) in rows.iter().enumerate() {
+                assert!(*r >= k, "node {k} shows row {r}: it would move up");
+            }
+            // One row further: only the node of the row that left changes.
+            let next: Vec<usize> = (0..w)
+                .map(|k| slot_row((start + 1, start + 1 + w), k))
+                .collect();
+            let changed = rows.iter().zip(&next).filter(|(a, b)| a != b).count();
+            assert_eq!(changed, 1);
+        }
+        assert_eq!(slot_row((4, 4), 0), 4);
     }
 }

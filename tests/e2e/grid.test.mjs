@@ -319,9 +319,23 @@ test('10,000 rows: only a window of rows is in the page, and scrolling moves it'
   const sameNodes = () => page.evaluate(() => { const now = [...document.querySelectorAll('#grid-rows tr.grid-row')]; return now.length === window.__nodes.length && now.every((n, k) => n === window.__nodes[k]); });
   await page.focus('#f-rows-20-this_year');
   await nodes();
+  await page.evaluate(() => { window.__row20 = document.querySelector('#f-rows-20-this_year').closest('tr'); });
   await page.evaluate(() => { document.querySelector('#grid-rows').scrollTop = 15 * 32; });
   await page.waitForSelector('#f-rows-40-code');
   assert.ok(await sameNodes(), 'scrolling builds no row node');
+  // A row still in view keeps its node (only the rows that came into view
+  // are re-rendered), and the rows are shown in order, one row height apart.
+  assert.ok(await page.evaluate(() => document.querySelector('#f-rows-20-this_year').closest('tr') === window.__row20), 'row 20 kept its node');
+  const order = await page.evaluate(() =>
+    [...document.querySelectorAll('#grid-rows tr.grid-row')]
+      .map((tr) => [Number(tr.getAttribute('aria-rowindex')), tr.getBoundingClientRect().top])
+      .sort((a, b) => a[0] - b[0]),
+  );
+  assert.ok(order.length > 20);
+  for (let k = 1; k < order.length; k++) {
+    assert.equal(order[k][0], order[k - 1][0] + 1, 'consecutive rows');
+    assert.ok(Math.abs(order[k][1] - order[k - 1][1] - 32) < 0.5, `row ${order[k][0]} sits one row below the row before`);
+  }
   // The totals row stays in view, its amounts included.
   const totalsShown = await page.evaluate(() =>
     [...document.querySelectorAll('#grid-rows tfoot td.num')].every((td) => {

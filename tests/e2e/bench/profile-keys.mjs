@@ -38,17 +38,20 @@ try {
   if (LOAD) {
     // profiled above
   } else if (process.env.MODE === 'scroll') {
-    // MODE=scroll: 30 frames of scrolling the grid by 300px each ("per edit" = per frame).
-    await page.evaluate(async (n) => {
+    // MODE=scroll: 30 frames of scrolling the grid by STEP px each (300 by
+    // default; "per edit" = per frame).
+    await page.evaluate(async ([n, step]) => {
       const el = document.querySelector('#grid-rows');
       for (let k = 0; k < n; k++) {
-        el.scrollTop += 300;
+        el.scrollTop += step;
         await new Promise(requestAnimationFrame);
       }
-    }, EDITS);
+    }, [EDITS, Number(process.env.STEP ?? 300)]);
   } else {
     for (let k = 0; k < EDITS; k++) {
-      await page.focus(`#f-rows-${k % 20}-this_year`);
+      // SAME=1: keep typing into row 0 (no focus change inside the profile).
+      if (!process.env.SAME) await page.focus(`#f-rows-${k % 20}-this_year`);
+      else if (k === 0) await page.focus('#f-rows-0-this_year');
       await page.keyboard.press(String((k % 9) + 1));
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
     }
@@ -93,7 +96,7 @@ try {
       while (cur !== undefined) {
         const name = byId.get(cur).callFrame.functionName;
         if (hit) { chain.push(name.slice(0, 90)); if (chain.length >= (Number(process.env.DEPTH) || 6)) break; }
-        else if (name.includes(process.env.CALLERS)) hit = true;
+        else if (process.env.CALLERS === '()' ? (cur === id && !name && !byId.get(cur).callFrame.url) : name.includes(process.env.CALLERS)) hit = true;
         cur = parent.get(cur);
       }
       if (hit) chains.set(chain.join(' <- '), (chains.get(chain.join(' <- ')) ?? 0) + dt[i] / 1000);
