@@ -2,7 +2,8 @@
 // asserts nothing). Opens the app with `?synthetic=10000` (src/grid/debug.rs:
 // budget_core::synthetic::generate(10000, 42)) and measures
 //   - load: navigation to the grid's first cell on screen;
-//   - scroll: frame times while the grid scrolls 300px per frame;
+//   - scroll: frame times while the grid scrolls 300 px per frame, then 100 px
+//     per frame (a fast mouse wheel);
 //   - keystroke → paint: from keydown to the frame after it (after derive,
 //     checks and render), over 60 edits of amount cells.
 // Both with and without the synthetic project forms (`&projects=0`), which
@@ -33,19 +34,23 @@ async function run(query, title) {
   const loadMs = Date.now() - t0;
   const rendered = await page.evaluate(() => document.querySelectorAll('#grid-rows tr.grid-row').length);
 
-  const frames = await page.evaluate(async () => {
+  const scroll = (step) => page.evaluate(async (step) => {
     const el = document.querySelector('#grid-rows');
     const out = [];
     let last = await new Promise(requestAnimationFrame);
     for (let k = 0; k < 150; k++) {
-      el.scrollTop += 300;
+      el.scrollTop += step;
       const now = await new Promise(requestAnimationFrame);
       out.push(now - last);
       last = now;
     }
     el.scrollTop = 0;
     return out;
-  });
+  }, step);
+  const frames = await scroll(300);
+  await page.waitForTimeout(200);
+  // A fast mouse wheel: about three rows per frame.
+  const wheel = await scroll(100);
   await page.waitForTimeout(200);
 
   // Keystroke → paint: a keydown listener stamps the key, the frame after the
@@ -70,7 +75,8 @@ async function run(query, title) {
   const latencies = await page.evaluate(() => window.__lat);
   console.log(`grid bench, ${ROWS} budget rows (synthetic seed 42), ${title}`);
   console.log(`load to first cell: ${loadMs} ms; rows in the DOM: ${rendered}`);
-  console.log(`scroll frame time: ${stats(frames)}`);
+  console.log(`scroll frame time, 300 px per frame: ${stats(frames)}`);
+  console.log(`scroll frame time, 100 px per frame: ${stats(wheel)}`);
   console.log(`keystroke → paint: ${stats(latencies)}`);
   await context.close();
 }
