@@ -730,6 +730,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     });
     on_cleanup(move || super::reveal::unregister(reveal_key));
     let grid_id = format!("grid-{}", spec.id);
+    let owns_id = grid_id.clone();
     // The rendered rows: a window of a constant `slots` rows (fewer only when
     // the grid has fewer), from OVERSCAN rows above the view. `slots` is the
     // rows in view rounded up to 8, so a small change of the view's height
@@ -892,7 +893,14 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                         <th scope="col" aria-colindex=ncols + 2>"操作"</th>
                     </tr>
                 </thead>
-                <tbody>
+                // The rows in the order they are shown (node k shows the row
+                // k modulo the window's size), for screen readers, which
+                // otherwise read the rows in the order of the nodes.
+                <tbody aria-owns=move || {
+                    let (s, e) = window.get();
+                    let w = e - s;
+                    (s..e).map(|r| format!("{owns_id}-r{}", r % w.max(1))).collect::<Vec<_>>().join(" ")
+                }>
                     // Row nodes stay in place while the grid scrolls, and
                     // each keeps its row while that row is in the window:
                     // node k shows the row of the window that is k modulo
@@ -987,6 +995,7 @@ fn row_view(
         .spec
         .with_value(|s| format!("grid-{}-form{slot}", s.id))
         .into();
+    let row_id = ctl.spec.with_value(|s| format!("grid-{}-r{slot}", s.id));
     let model = ctl.model();
     // Only this row's slice changes when another row is edited: its cells are
     // not even visited (see `AppState::input_slice`).
@@ -1071,6 +1080,7 @@ fn row_view(
         .collect_view();
     view! {
         <tr
+            id=row_id
             class="grid-row"
             class:last=move || r.get() + 1 == window.get().1
             role="row"

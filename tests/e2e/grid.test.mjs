@@ -336,6 +336,17 @@ test('10,000 rows: only a window of rows is in the page, and scrolling moves it'
     assert.equal(order[k][0], order[k - 1][0] + 1, 'consecutive rows');
     assert.ok(Math.abs(order[k][1] - order[k - 1][1] - 32) < 0.5, `row ${order[k][0]} sits one row below the row before`);
   }
+  // Screen readers get the rows in the order they are shown, not in the
+  // order of the nodes (the body's aria-owns lists them).
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes: ax } = await cdp.send('Accessibility.getFullAXTree');
+  const axRows = ax
+    .filter((n) => n.role?.value === 'row')
+    .map((n) => Number((n.name?.value ?? '').split(' ')[0]))
+    .filter((n) => Number.isInteger(n) && n > 0);
+  assert.ok(axRows.length > 20, `rows in the accessibility tree: ${axRows.length}`);
+  assert.deepEqual(axRows, [...axRows].sort((a, b) => a - b), 'rows in reading order');
+  await cdp.detach();
   // The totals row stays in view, its amounts included.
   const totalsShown = await page.evaluate(() =>
     [...document.querySelectorAll('#grid-rows tfoot td.num')].every((td) => {
