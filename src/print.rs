@@ -6,7 +6,7 @@
 //! stylesheet can hide the whole editor while it is open.
 
 use budget_core::Derived;
-use budget_core::table::{Cell, RowKind, Table};
+use budget_core::table::Table;
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
@@ -61,60 +61,17 @@ pub fn close(printing: RwSignal<bool>) {
     body_class(false);
 }
 
-fn row_class(kind: RowKind) -> &'static str {
-    match kind {
-        RowKind::Total => "r-total",
-        RowKind::Group => "r-group",
-        RowKind::Subgroup => "r-subgroup",
-        RowKind::Detail => "r-detail",
-    }
-}
-
-fn cell(c: &Cell) -> AnyView {
-    let text = c.display();
-    match c {
-        Cell::Money(_) | Cell::Wan(_) => view! { <td class="num">{text}</td> }.into_any(),
-        Cell::Span { colspan, .. } => {
-            view! { <td class="span" colspan=*colspan>{text}</td> }.into_any()
-        }
-        Cell::Text(_) | Cell::Empty => view! { <td>{text}</td> }.into_any(),
-    }
-}
-
 /// One table on its own page.
 fn table_page(t: &Table) -> impl IntoView + use<> {
     let wide = t.columns() >= LANDSCAPE_FROM_COLUMNS;
-    let head = t
-        .header
-        .iter()
-        .map(|row| {
-            let cells = row
-                .iter()
-                .map(|h| {
-                    view! { <th scope="col" colspan=h.colspan rowspan=h.rowspan>{h.text.clone()}</th> }
-                })
-                .collect_view();
-            view! { <tr>{cells}</tr> }
-        })
-        .collect_view();
-    let body = t
-        .rows
-        .iter()
-        .map(|r| {
-            let cells = r.cells.iter().map(cell).collect_view();
-            view! { <tr class=row_class(r.kind)>{cells}</tr> }
-        })
-        .collect_view();
+    let parts = crate::sections::tables::head_and_body(t);
     let empty = t.rows.is_empty() && t.note.is_none();
     view! {
         <section class="p-sheet" class:wide=wide id=format!("print-{}", t.id)>
             <div class="p-num">{t.number.clone()}</div>
             <h2 class="p-title">{t.title.clone()}</h2>
             <div class="p-unit">{t.unit.clone()}</div>
-            <table class="p-table">
-                <thead>{head}</thead>
-                <tbody>{body}</tbody>
-            </table>
+            <table class="p-table">{parts}</table>
             {t.note.clone().map(|n| view! { <p class="p-note">{n}</p> })}
             {empty.then(|| view! { <p class="p-note">"（本表无数据）"</p> })}
         </section>

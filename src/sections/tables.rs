@@ -30,9 +30,9 @@ fn cell_view(cell: &Cell) -> AnyView {
     }
 }
 
-/// A derived table with its number, title, unit line, merged header and note.
-#[component]
-pub fn TableView(table: Table) -> impl IntoView {
+/// A table's merged header and body rows: `<thead>` and `<tbody>`, the same
+/// on screen and in print.
+pub(crate) fn head_and_body(table: &Table) -> impl IntoView + use<> {
     let head = table
         .header
         .iter()
@@ -52,6 +52,16 @@ pub fn TableView(table: Table) -> impl IntoView {
             view! { <tr class=row_class(row.kind)>{cells}</tr> }
         })
         .collect_view();
+    view! {
+        <thead>{head}</thead>
+        <tbody>{body}</tbody>
+    }
+}
+
+/// A derived table with its number, title, unit line, merged header and note.
+#[component]
+pub fn TableView(table: Table) -> impl IntoView {
+    let parts = head_and_body(&table);
     let empty = table.rows.is_empty();
     view! {
         <figure class="dtable" id=format!("table-{}", table.id)>
@@ -59,10 +69,7 @@ pub fn TableView(table: Table) -> impl IntoView {
             <h3 class="ttitle">{table.title.clone()}</h3>
             <div class="tunit">{table.unit.clone()}</div>
             <div class="table-scroll">
-                <table>
-                    <thead>{head}</thead>
-                    <tbody>{body}</tbody>
-                </table>
+                <table>{parts}</table>
             </div>
             {empty.then(|| view! { <p class="tnote">"（本表无数据）"</p> }).filter(|_| table.note.is_none())}
             {table.note.clone().map(|n| view! { <p class="tnote">{n}</p> })}
