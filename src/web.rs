@@ -74,12 +74,24 @@ pub fn now_hms() -> String {
 
 /// Offer `text` as a file download named `name`.
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    download_part(name, &wasm_bindgen::JsValue::from_str(text), mime)
+}
+
+/// Offer `bytes` as a file download named `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    download_part(name, &js_sys::Uint8Array::from(bytes), mime)
+}
+
+/// Offer one blob part (a string or bytes) as a file download named `name`.
+fn download_part(name: &str, part: &wasm_bindgen::JsValue, mime: &str) -> Result<(), String> {
     let fail = |what: &str| format!("下载失败：{what}");
-    let window = web_sys::window().ok_or_else(|| fail("无浏览器窗口"))?;
-    let doc = window.document().ok_or_else(|| fail("无页面"))?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("无页面"))?;
+    let parts = js_sys::Array::of1(part);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
+    // A sequence of strings or of byte arrays: the same JS call either way.
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
         .map_err(|_| fail("无法创建文件"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("无法创建链接"))?;
@@ -91,18 +103,18 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     a.set_href(&url);
     a.set_download(name);
     a.style().set_property("display", "none").ok();
-    if let Some(body) = doc.body() {
-        body.append_child(&a).ok();
-        a.click();
-        body.remove_child(&a).ok();
-    } else {
-        a.click();
+    match doc.body() {
+        Some(body) => {
+            body.append_child(&a).ok();
+            a.click();
+            body.remove_child(&a).ok();
+        }
+        None => a.click(),
     }
     // Revoke later: revoking at once can cancel the download in some browsers.
-    let url2 = url.clone();
     leptos::prelude::set_timeout(
         move || {
-            web_sys::Url::revoke_object_url(&url2).ok();
+            web_sys::Url::revoke_object_url(&url).ok();
         },
         std::time::Duration::from_secs(10),
     );

@@ -253,7 +253,7 @@ pub fn export_xlsx(state: AppState, busy: RwSignal<bool>) {
     busy.set(true);
     leptos::task::spawn_local(async move {
         let result = xlsx_client::export_xlsx(json).await.and_then(|bytes| {
-            xlsx_client::download_bytes(
+            web::download_bytes(
                 &name,
                 &bytes,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
