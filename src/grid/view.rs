@@ -730,7 +730,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     });
     on_cleanup(move || super::reveal::unregister(reveal_key));
     let grid_id = format!("grid-{}", spec.id);
-    let owns_id = grid_id.clone();
+    let owns_spec = spec.id.clone();
     // The rendered rows: a window of a constant `slots` rows (fewer only when
     // the grid has fewer), from OVERSCAN rows above the view. `slots` is the
     // rows in view rounded up to 8, so a small change of the view's height
@@ -897,9 +897,8 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                 // k modulo the window's size), for screen readers, which
                 // otherwise read the rows in the order of the nodes.
                 <tbody aria-owns=move || {
-                    let (s, e) = window.get();
-                    let w = e - s;
-                    (s..e).map(|r| format!("{owns_id}-r{}", r % w.max(1))).collect::<Vec<_>>().join(" ")
+                    let win = window.get();
+                    (win.0..win.1).map(|r| row_node_id(&owns_spec, row_slot(win, r))).collect::<Vec<_>>().join(" ")
                 }>
                     // Row nodes stay in place while the grid scrolls, and
                     // each keeps its row while that row is in the window:
@@ -966,6 +965,17 @@ fn slot_row((start, end): (usize, usize), slot: usize) -> usize {
     start + (slot % w + w - start % w) % w
 }
 
+/// The node that shows row `row` of the window: the inverse of `slot_row`.
+fn row_slot((start, end): (usize, usize), row: usize) -> usize {
+    row % (end - start).max(1)
+}
+
+/// The DOM id of rendered row node `slot` of grid `grid` (the body's
+/// `aria-owns` lists them in shown order).
+fn row_node_id(grid: &str, slot: usize) -> String {
+    format!("grid-{grid}-r{slot}")
+}
+
 /// One row's part of the selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct RowSel {
@@ -995,7 +1005,7 @@ fn row_view(
         .spec
         .with_value(|s| format!("grid-{}-form{slot}", s.id))
         .into();
-    let row_id = ctl.spec.with_value(|s| format!("grid-{}-r{slot}", s.id));
+    let row_id = ctl.spec.with_value(|s| row_node_id(&s.id, slot));
     let model = ctl.model();
     // Only this row's slice changes when another row is edited: its cells are
     // not even visited (see `AppState::input_slice`).
@@ -1085,7 +1095,7 @@ fn row_view(
             class:last=move || r.get() + 1 == window.get().1
             role="row"
             aria-rowindex=move || r.get() + 2
-            style=move || format!("top:{}px", num((r.get() - slot.min(r.get())) as f64 * ROW_H))
+            style=move || format!("top:{}px", num(r.get().saturating_sub(slot) as f64 * ROW_H))
             node_ref=tr
         >
             <th scope="row" class="frozen rownum" style="left:0" aria-colindex="1">{move || r.get() + 1}</th>
@@ -1430,7 +1440,7 @@ fn picker_view(ctl: Ctl, id: String, cell_id: String) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::slot_row;
+    use super::{row_slot, slot_row};
 
     #[test]
     fn each_row_of_the_window_has_one_node_and_keeps_it_while_in_view() {
@@ -1441,6 +1451,11 @@ mod tests {
             assert_eq!(sorted, (start..start + w).collect::<Vec<_>>());
             for (k, r) in rows.iter().enumerate() {
                 assert!(*r >= k, "node {k} shows row {r}: it would move up");
+                assert_eq!(
+                    row_slot((start, start + w), *r),
+                    k,
+                    "aria-owns names node {k} for row {r}"
+                );
             }
             // One row further: only the node of the row that left changes.
             let next: Vec<usize> = (0..w)
