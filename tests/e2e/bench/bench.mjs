@@ -108,38 +108,26 @@ function instrument() {
     }
     return setItem.call(this, key, value);
   };
+  // A callback that records its time when it wrote the draft.
+  const timed = (f) =>
+    function (...a) {
+      wrote = false;
+      const t = performance.now();
+      try {
+        return f.apply(this, a);
+      } finally {
+        if (wrote) window.__saves.push(performance.now() - t);
+      }
+    };
   const setTimeout0 = window.setTimeout;
   window.setTimeout = function (cb, delay, ...rest) {
-    if (delay === 250 && typeof cb === 'function') {
-      const f = cb;
-      cb = function (...a) {
-        wrote = false;
-        const t = performance.now();
-        try {
-          return f.apply(this, a);
-        } finally {
-          if (wrote) window.__saves.push(performance.now() - t);
-        }
-      };
-    }
-    return setTimeout0.call(this, cb, delay, ...rest);
+    const f = delay === 250 && typeof cb === 'function' ? timed(cb) : cb;
+    return setTimeout0.call(this, f, delay, ...rest);
   };
   // The autosave's timer hands the save to the next idle moment (src/storage.rs).
   const requestIdleCallback0 = window.requestIdleCallback;
   window.requestIdleCallback = function (cb, options) {
-    if (typeof cb === 'function') {
-      const f = cb;
-      cb = function (...a) {
-        wrote = false;
-        const t = performance.now();
-        try {
-          return f.apply(this, a);
-        } finally {
-          if (wrote) window.__saves.push(performance.now() - t);
-        }
-      };
-    }
-    return requestIdleCallback0.call(this, cb, options);
+    return requestIdleCallback0.call(this, typeof cb === 'function' ? timed(cb) : cb, options);
   };
 }
 
