@@ -84,15 +84,11 @@ pub fn write_html(rows: &[Vec<String>]) -> String {
         out.push_str("<tr>");
         for cell in row {
             out.push_str("<td>");
-            for ch in cell.chars() {
-                match ch {
-                    '&' => out.push_str("&amp;"),
-                    '<' => out.push_str("&lt;"),
-                    '>' => out.push_str("&gt;"),
-                    '"' => out.push_str("&quot;"),
-                    '\n' => out.push_str("<br>"),
-                    c => out.push(c),
+            for (k, line) in cell.split('\n').enumerate() {
+                if k > 0 {
+                    out.push_str("<br>");
                 }
+                push_html(&mut out, line);
             }
             out.push_str("</td>");
         }
@@ -100,6 +96,19 @@ pub fn write_html(rows: &[Vec<String>]) -> String {
     }
     out.push_str("</table>");
     out
+}
+
+/// `text` as HTML text or attribute value: `&`, `<`, `>` and `"` escaped.
+pub fn push_html(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
 }
 
 #[cfg(test)]

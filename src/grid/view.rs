@@ -1240,13 +1240,16 @@ fn cell_view(ctl: Ctl, at: RowCtx, c: usize, left: Option<u32>) -> impl IntoView
             .into_any()
         }
         Kind::Choice(options) => {
-            let opts = options
-                .iter()
-                .map(|o| {
-                    let o = *o;
-                    view! { <option value=o selected=move || text.with(|t| t == o)>{o}</option> }
-                })
-                .collect_view();
+            // Until the select is first focused or pressed (or its cell is
+            // active) it holds only the chosen option: the other options of
+            // every row's selects were half the grid's nodes and half its
+            // style and layout time (a 10,000-row import). The mousedown's
+            // effect runs before the browser opens the list, so a click
+            // still shows every option. Written as one `innerHTML`, with the
+            // chosen option marked `selected`.
+            let full = RwSignal::new(false);
+            let html =
+                move || text.with(|t| options_html(options, t, full.get() || is_active.get()));
             view! {
                 <select
                     id=move || id.get()
@@ -1255,13 +1258,17 @@ fn cell_view(ctl: Ctl, at: RowCtx, c: usize, left: Option<u32>) -> impl IntoView
                     tabindex=tabindex
                     aria-label=label
                     title=title
-                    prop:value=move || text.get()
-                    on:focus=on_focus
-                    on:mousedown=on_mousedown
+                    inner_html=html
+                    on:focus=move |ev| {
+                        full.set(true);
+                        on_focus(ev);
+                    }
+                    on:mousedown=move |ev| {
+                        full.set(true);
+                        on_mousedown(ev);
+                    }
                     on:change=move |ev| ctl.chose(here(), &event_target_value(&ev))
-                >
-                    {opts}
-                </select>
+                ></select>
             }
             .into_any()
         }
@@ -1359,6 +1366,25 @@ fn cell_view(ctl: Ctl, at: RowCtx, c: usize, left: Option<u32>) -> impl IntoView
     }
 }
 
+/// The `<option>`s of a select showing `chosen`: every option when `all` (or
+/// when `chosen` is none of them), else only the chosen one.
+fn options_html(options: &[&str], chosen: &str, all: bool) -> String {
+    let all = all || !options.contains(&chosen);
+    let mut out = String::new();
+    for o in options.iter().filter(|o| all || **o == chosen) {
+        out.push_str("<option value=\"");
+        super::tsv::push_html(&mut out, o);
+        out.push('"');
+        if *o == chosen {
+            out.push_str(" selected");
+        }
+        out.push('>');
+        super::tsv::push_html(&mut out, o);
+        out.push_str("</option>");
+    }
+    out
+}
+
 /// `(left, top, bottom)` of an element in the viewport, via
 /// `getBoundingClientRect` (read through Reflect: no extra web-sys feature).
 fn bounding_rect(el: &web_sys::Element) -> Option<(f64, f64, f64)> {
@@ -1440,7 +1466,26 @@ fn picker_view(ctl: Ctl, id: String, cell_id: String) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::{row_slot, slot_row};
+    use super::{options_html, row_slot, slot_row};
+
+    #[test]
+    fn a_select_holds_its_chosen_option_until_it_needs_them_all() {
+        let ops = ["≥", "<", "A&B"];
+        assert_eq!(
+            options_html(&ops, "<", false),
+            r#"<option value="&lt;" selected>&lt;</option>"#
+        );
+        assert_eq!(
+            options_html(&ops, "<", true),
+            concat!(
+                r#"<option value="≥">≥</option>"#,
+                r#"<option value="&lt;" selected>&lt;</option>"#,
+                r#"<option value="A&amp;B">A&amp;B</option>"#
+            )
+        );
+        // A value that is none of the options (never chosen so) lists them all.
+        assert_eq!(options_html(&ops, "x", false), options_html(&ops, "", true));
+    }
 
     #[test]
     fn each_row_of_the_window_has_one_node_and_keeps_it_while_in_view() {

@@ -213,6 +213,39 @@ test('undo and redo across an edit, a paste and a row delete', async () => {
   await context.close();
 });
 
+test('a row\'s 来源 and 类型 lists hold every label once pressed or focused; choosing is one undo step', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  const options = (id) =>
+    page.evaluate((id) => {
+      const s = document.getElementById(id);
+      return { n: s.options.length, value: s.value, labels: [...s.options].map((o) => o.value) };
+    }, id);
+  // Not yet touched: only the chosen label is in the page (half the grid's nodes otherwise).
+  assert.deepEqual(await options('f-rows-3-source'), { n: 1, value: '一般公共预算', labels: ['一般公共预算'] });
+  // A press fills the list before the browser opens it.
+  await page.dispatchEvent('#f-rows-3-source', 'mousedown');
+  const pressed = await options('f-rows-3-source');
+  assert.equal(pressed.n, 11);
+  assert.equal(pressed.value, '一般公共预算', 'the chosen label stays chosen');
+  assert.ok(pressed.labels.includes('政府性基金') && pressed.labels.includes('事业基金弥补'));
+  // Arriving by keyboard fills it too.
+  await page.focus('#f-rows-3-source');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await active(page), 'f-rows-3-kind');
+  assert.deepEqual((await options('f-rows-3-kind')).labels, ['基本支出', '项目支出', '上缴上级支出', '事业单位经营支出', '对下级单位补助支出']);
+  assert.equal((await options('f-rows-3-kind')).value, '项目支出');
+  // Choose, then undo: the select shows the label of the model each time.
+  await page.selectOption('#f-rows-3-kind', '基本支出');
+  assert.equal((await options('f-rows-3-kind')).value, '基本支出');
+  assert.match(await page.getAttribute('#f-rows-3-kind', 'aria-label'), /基本支出 支出类型$/);
+  await page.keyboard.press('Control+z');
+  assert.equal((await options('f-rows-3-kind')).value, '项目支出');
+  await page.keyboard.press('Control+y');
+  assert.equal((await options('f-rows-3-kind')).value, '基本支出');
+  await context.close();
+});
+
 test('the code picker finds codes by prefix and by name; only 项 can be chosen', async () => {
   const { context, page } = await openApp(browser, server.url);
   await page.click('#sec-rows button.add');
