@@ -140,6 +140,10 @@ pub struct AppState {
     /// path's finding changes: a new finding re-renders the cells it names,
     /// not the thousand other fields of the form.
     flag_cells: StoredValue<HashMap<String, ArcRwSignal<Option<CellFinding>>>>,
+    /// Counts the changes of `inputs` (not reactive): whether they changed
+    /// between two moments, e.g. an import and the comparison of its stated
+    /// figures after the rows are painted.
+    revision: StoredValue<u64>,
     /// The visible section.
     pub tab: RwSignal<Tab>,
     /// Import/export message.
@@ -155,8 +159,12 @@ impl AppState {
     pub fn new(initial: Inputs) -> Self {
         let inputs = RwSignal::new(initial);
         let slices = StoredValue::new_local(Slices::default());
-        // The one subscriber of `inputs` that serves every `input_slice`.
+        let revision = StoredValue::new(0u64);
+        // The one subscriber of `inputs` that serves every `input_slice` (and
+        // counts the changes).
         let refresh_slices = ImmediateEffect::new(move || {
+            inputs.track();
+            revision.update_value(|r| *r += 1);
             let Some(slices) =
                 slices.try_with_value(|s| s.live.iter().flatten().cloned().collect::<Vec<_>>())
             else {
@@ -242,6 +250,7 @@ impl AppState {
             findings,
             flagged,
             flag_cells,
+            revision,
             tab: RwSignal::new(Tab::Rows),
             notice: RwSignal::new(None),
             storage_banner: RwSignal::new(None),
@@ -321,6 +330,11 @@ impl AppState {
             let errors = fs.iter().filter(|f| f.is_error()).count();
             (errors, fs.len() - errors)
         })
+    }
+
+    /// The number of changes of the inputs so far (see `revision`).
+    pub fn revision(&self) -> u64 {
+        self.revision.get_value()
     }
 
     /// True when nothing has been entered.

@@ -334,7 +334,11 @@ pub fn autosave(state: AppState, ui: StorageUi) {
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let handle = set_timeout_with_handle(move || when_idle(save_now), SAVE_DELAY).ok();
+        let handle = set_timeout_with_handle(
+            move || web::when_idle(save_now, IDLE_TIMEOUT_MS),
+            SAVE_DELAY,
+        )
+        .ok();
         pending.set_value(handle);
     });
     let Some(window) = web_sys::window() else {
@@ -354,34 +358,6 @@ pub fn autosave(state: AppState, ui: StorageUi) {
             .ok();
     }
     flush.forget();
-}
-
-/// Run `f` at the browser's next idle moment (`requestIdleCallback`, at most
-/// `IDLE_TIMEOUT_MS` later), or at once where there is no such call.
-fn when_idle(f: impl FnOnce() + 'static) {
-    let callback = Closure::once_into_js(f);
-    let ric = web_sys::window().and_then(|w| {
-        js_sys::Reflect::get(&w, &"requestIdleCallback".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .map(|f| (w, f))
-    });
-    match ric {
-        Some((w, ric)) => {
-            let options = js_sys::Object::new();
-            js_sys::Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into()).ok();
-            if ric.call2(&w, &callback, &options).is_err()
-                && let Ok(f) = callback.dyn_into::<js_sys::Function>()
-            {
-                f.call0(&wasm_bindgen::JsValue::NULL).ok();
-            }
-        }
-        None => {
-            if let Ok(f) = callback.dyn_into::<js_sys::Function>() {
-                f.call0(&wasm_bindgen::JsValue::NULL).ok();
-            }
-        }
-    }
 }
 
 /// The lock holder and the time of its last heartbeat.

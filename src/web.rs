@@ -121,6 +121,41 @@ fn download_part(name: &str, part: &wasm_bindgen::JsValue, mime: &str) -> Result
     Ok(())
 }
 
+/// Run `f` once the next frame is painted, at the browser's next idle moment
+/// (at most `timeout_ms` after that frame): background work that must not
+/// delay what that frame shows, nor the tasks already waiting.
+pub fn after_paint(f: impl FnOnce() + 'static, timeout_ms: f64) {
+    leptos::prelude::request_animation_frame(move || when_idle(f, timeout_ms));
+}
+
+/// Run `f` at the browser's next idle moment (`requestIdleCallback`, at most
+/// `timeout_ms` later), or at once where there is no such call.
+pub fn when_idle(f: impl FnOnce() + 'static, timeout_ms: f64) {
+    let callback = wasm_bindgen::prelude::Closure::once_into_js(f);
+    let ric = web_sys::window().and_then(|w| {
+        js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .map(|f| (w, f))
+    });
+    match ric {
+        Some((w, ric)) => {
+            let options = js_sys::Object::new();
+            js_sys::Reflect::set(&options, &"timeout".into(), &timeout_ms.into()).ok();
+            if ric.call2(&w, &callback, &options).is_err()
+                && let Ok(f) = callback.dyn_into::<js_sys::Function>()
+            {
+                f.call0(&wasm_bindgen::JsValue::NULL).ok();
+            }
+        }
+        None => {
+            if let Ok(f) = callback.dyn_into::<js_sys::Function>() {
+                f.call0(&wasm_bindgen::JsValue::NULL).ok();
+            }
+        }
+    }
+}
+
 /// `x` as text, by JavaScript's `Number.prototype.toString` (the same digits as
 /// Rust's `Display` for the pixel values of styles): keeps Rust's float
 /// formatting (about 11 KB of wasm) out of the page.

@@ -1,7 +1,9 @@
 //! The toolbar: sample, new, import (picker and drag-and-drop), export, save status.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use budget_core::Inputs;
-use budget_core::file::{self, ExportError, Opened};
+use budget_core::file::{self, ExportError};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -71,61 +73,142 @@ pub fn load_sample(state: AppState) {
 }
 
 /// Import a file's bytes: all or nothing.
+///
+/// The rows are shown first; the figures the file states (`derived`, `report`)
+/// are compared with the recomputation after they are painted, which for a
+/// large file costs more than reading its inputs. Until then the notice says
+/// the comparison is under way. A file that the comparison refuses (its stated
+/// `derived` is not JSON) is taken back out, as if never imported.
 pub fn import_bytes(state: AppState, name: &str, bytes: &[u8]) {
-    match file::open(bytes) {
-        Ok(opened) => {
-            let stated: Vec<NoticeLine> = match &opened {
-                Opened::Submission(imp) => imp
-                    .findings
-                    .iter()
-                    .filter(|f| f.check.starts_with("IMP"))
-                    .map(|f| NoticeLine {
-                        text: format!("[{}] {}", f.check, f.message),
-                        path: None,
-                    })
-                    .collect(),
-                Opened::Inputs { .. } => Vec::new(),
-            };
-            // Moved out, not cloned: 10,000 rows are a deep copy.
-            let inputs = match opened {
-                Opened::Submission(imp) => imp.inputs,
-                Opened::Inputs { inputs, .. } => inputs,
-            };
-            if replace(
-                state,
-                inputs,
-                &format!("导入“{name}”将替换当前填写的全部内容，确定吗？"),
-            ) {
-                let title = if stated.is_empty() {
-                    format!("已导入“{name}”。")
-                } else {
-                    format!(
-                        "已导入“{name}”；文件中所列的以下数字与重新计算的结果不同，表格按重新计算显示："
-                    )
-                };
-                state.notice.set(Some(Notice {
-                    is_error: !stated.is_empty(),
-                    title,
-                    lines: stated,
-                }));
-            }
+    let file::Opening { inputs, pending } = match file::open_for_editing(bytes) {
+        Ok(opening) => opening,
+        Err(e) => return refused(state, name, &e),
+    };
+    if !state.is_empty()
+        && !web::confirm(&format!("导入“{name}”将替换当前填写的全部内容，确定吗？"))
+    {
+        return;
+    }
+    // Moved in and out, not cloned: 10,000 rows are a deep copy.
+    let mut previous = Some(inputs);
+    state
+        .inputs
+        .update(|i| previous = previous.take().map(|new| std::mem::replace(i, new)));
+    let revision = state.revision();
+    let import = LATEST_IMPORT.fetch_add(1, Ordering::Relaxed) + 1;
+    if !pending.is_pending() {
+        return compared(state, name, &pending, None, (revision, import));
+    }
+    state.notice.set(Some(Notice {
+        is_error: false,
+        title: checking_title(name),
+        lines: Vec::new(),
+    }));
+    let name = name.to_string();
+    web::after_paint(
+        move || compared(state, &name, &pending, previous, (revision, import)),
+        COMPARE_WITHIN_MS,
+    );
+}
+
+/// Counts the imports: whether an import's comparison is still the latest one.
+static LATEST_IMPORT: AtomicU64 = AtomicU64::new(0);
+
+/// The comparison after an import waits for an idle moment at most this long
+/// after the rows are painted (ms).
+const COMPARE_WITHIN_MS: f64 = 200.0;
+
+fn checking_title(name: &str) -> String {
+    format!("已导入“{name}”，正在核对文件中所列的数字……")
+}
+
+/// The end of an import: compare the figures the file states with the
+/// recomputation from the inputs it was opened with (`revision`: the inputs'
+/// revision right after the import; `import`: its number), then say so.
+/// `previous`: the form before the import, put back if the comparison refuses
+/// the file.
+fn compared(
+    state: AppState,
+    name: &str,
+    pending: &file::Pending,
+    previous: Option<Inputs>,
+    (revision, import): (u64, u64),
+) {
+    let unchanged = state.revision() == revision;
+    // Changed meanwhile (a keystroke, another import): compare the file's own
+    // inputs, read again from its text.
+    let result = if unchanged {
+        state.inputs.with_untracked(|i| pending.findings(i))
+    } else {
+        match pending.inputs_again() {
+            Some(inputs) => pending.findings(&inputs),
+            None => state.inputs.with_untracked(|i| pending.findings(i)),
         }
-        Err(e) => {
-            let lines = e
-                .problems()
-                .into_iter()
-                .map(|p| NoticeLine {
-                    text: p.to_string(),
+    };
+    // Only this import's notice is replaced (not that of a later import, nor
+    // what the clerk did since, such as loading the sample).
+    let ours = LATEST_IMPORT.load(Ordering::Relaxed) == import
+        && (!pending.is_pending()
+            || state
+                .notice
+                .with_untracked(|n| n.as_ref().is_some_and(|n| n.title == checking_title(name))));
+    match result {
+        Ok(found) if ours => {
+            let lines: Vec<NoticeLine> = found
+                .iter()
+                .map(|f| NoticeLine {
+                    text: format!("[{}] {}", f.check, f.message),
                     path: None,
                 })
                 .collect();
+            let title = if lines.is_empty() {
+                format!("已导入“{name}”。")
+            } else {
+                format!(
+                    "已导入“{name}”；文件中所列的以下数字与重新计算的结果不同，表格按重新计算显示："
+                )
+            };
             state.notice.set(Some(Notice {
-                is_error: true,
-                title: format!("“{name}”未导入，当前填写内容未改变："),
+                is_error: !lines.is_empty(),
+                title,
                 lines,
             }));
         }
+        Ok(_) => {}
+        Err(e) => match previous {
+            Some(previous) if unchanged => {
+                state.inputs.set(previous);
+                refused(state, name, &e);
+            }
+            _ if ours => state.notice.set(Some(Notice {
+                is_error: true,
+                title: format!(
+                    "“{name}”不应被导入（原因如下），但表中内容已在核对前修改，未撤销导入："
+                ),
+                lines: problem_lines(&e),
+            })),
+            _ => {}
+        },
     }
+}
+
+fn problem_lines(e: &file::ImportError) -> Vec<NoticeLine> {
+    e.problems()
+        .into_iter()
+        .map(|p| NoticeLine {
+            text: p.to_string(),
+            path: None,
+        })
+        .collect()
+}
+
+/// A refused file: the notice lists why; the form is as it was.
+fn refused(state: AppState, name: &str, e: &file::ImportError) {
+    state.notice.set(Some(Notice {
+        is_error: true,
+        title: format!("“{name}”未导入，当前填写内容未改变："),
+        lines: problem_lines(e),
+    }));
 }
 
 /// Read a picked or dropped file, then import it.

@@ -310,6 +310,15 @@ test('hostile files from fixtures/bad are refused and the form is unchanged', as
   // The hand-edited file is read, and IMP-001 names the edited figure.
   await page.setInputFiles('#import-file', join(ROOT, 'fixtures', 'bad', 'edited-total.json'));
   await page.waitForFunction(() => document.body.innerText.includes('IMP-001') || document.body.innerText.includes('derived.totals.total'));
+
+  // Stated figures that are not JSON are found by the comparison after the
+  // imported rows are shown: the file is taken back out, the edit before it stays.
+  await page.fill('#f-rows-0-this_year', '100');
+  await page.keyboard.press('Enter');
+  await page.setInputFiles('#import-file', join(ROOT, 'fixtures', 'bad', 'derived-not-json.json'));
+  await page.waitForFunction(() => /“derived-not-json\.json”未导入/.test(document.querySelector('#notice')?.textContent ?? ''));
+  assert.match(await text(page, '#notice'), /第 573 行第 30 列：此处应为逗号/);
+  assert.equal(await page.inputValue('#f-rows-0-this_year'), '100');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use budget_core::Severity;
 use budget_core::file::{
-    ImportError, MAX_FILE_BYTES, Opened, import, normalized, open, read_inputs,
+    ImportError, MAX_FILE_BYTES, Opened, import, normalized, open, open_for_editing, read_inputs,
 };
 
 fn bad(name: &str) -> Vec<u8> {
@@ -97,6 +97,39 @@ fn every_manifest_file_gives_its_message() {
                 }
             }
             other => panic!("{}: exit code {other} in expected.tsv", e.file),
+        }
+    }
+}
+
+/// The app's import (`open_for_editing`, then the comparison after the rows are
+/// shown) refuses each file with `open`'s message, or reads the same inputs and
+/// IMP findings.
+#[test]
+fn opening_for_editing_reads_every_manifest_file_as_open_does() {
+    for e in manifest() {
+        let bytes = bad(&e.file);
+        let later = open_for_editing(&bytes).and_then(|o| {
+            let found = o.pending.findings(&o.inputs)?;
+            Ok((o.inputs, found))
+        });
+        match (open(&bytes), later) {
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{}", e.file),
+            (Ok(opened), Ok((inputs, found))) => {
+                assert_eq!(opened.inputs(), &inputs, "{}", e.file);
+                let imp: Vec<_> = opened
+                    .findings()
+                    .iter()
+                    .filter(|f| f.check == "IMP-001")
+                    .cloned()
+                    .collect();
+                assert_eq!(imp, found, "{}", e.file);
+            }
+            (a, b) => panic!(
+                "{}: open {:?}, for editing {:?}",
+                e.file,
+                a.is_ok(),
+                b.is_ok()
+            ),
         }
     }
 }

@@ -1,13 +1,14 @@
 //! Property tests of the submission file: export → import is the identity on the
-//! inputs, the amount parsers never panic, and no mutation of a valid file
-//! panics the importer.
+//! inputs, the amount parsers never panic, no mutation of a valid file
+//! panics the importer, and opening for editing (the comparison later) reads
+//! every mutated file as `open` does.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use budget_core::amount::{format_yuan, parse_amount, parse_file_amount};
 use budget_core::catalog::{self, Level};
-use budget_core::file::{Opened, export, import, normalized, open};
+use budget_core::file::{Opened, export, import, normalized, open, open_for_editing};
 use budget_core::model::{BudgetRow, ExpenditureType, FundingSource};
 use budget_core::{Amount, Inputs};
 use proptest::prelude::*;
@@ -207,4 +208,80 @@ proptest! {
         }
         let _ = open(&bytes);
     }
+
+    #[test]
+    fn opening_for_editing_then_comparing_is_open(mutations in proptest::collection::vec(mutation(), 0..4)) {
+        let mut bytes = sample_file().to_vec();
+        for m in &mutations {
+            apply(&mut bytes, m);
+        }
+        same_as_open(&bytes)?;
+    }
+}
+
+/// `open_for_editing` then `Pending::findings` refuses what `open` refuses,
+/// with the same message, and otherwise gives its inputs and IMP findings;
+/// `inputs_again` reads the same inputs.
+fn same_as_open(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let imp = |fs: &[budget_core::Finding]| {
+        fs.iter()
+            .filter(|f| f.check == "IMP-001")
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let later = open_for_editing(bytes).and_then(|o| {
+        let found = o.pending.findings(&o.inputs)?;
+        let again = o.pending.inputs_again();
+        Ok((o.inputs, found, again))
+    });
+    if let Ok((inputs, _, Some(again))) = &later {
+        prop_assert_eq!(again, inputs);
+    }
+    let later = later.map(|(inputs, found, _)| (inputs, found));
+    match (open(bytes), later) {
+        (Ok(opened), Ok((inputs, found))) => {
+            prop_assert_eq!(opened.inputs(), &inputs);
+            prop_assert_eq!(imp(opened.findings()), found);
+        }
+        (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+        (a, b) => prop_assert!(
+            false,
+            "open {:?}, open_for_editing {:?}",
+            a.map(|o| o.findings().len()),
+            b.map(|x| x.1)
+        ),
+    }
+    Ok(())
+}
+
+/// Stated figures changed in place (a number, a report count) and a stated
+/// `derived` that is not JSON: the comparison after opening finds what `open` finds.
+#[test]
+fn edited_and_broken_stated_figures_compare_as_open_does() {
+    let text = std::str::from_utf8(sample_file()).unwrap();
+    let total = text.find("\"total\": \"").unwrap();
+    let at = total + "\"total\": \"".len();
+    let cases = [
+        // A stated figure changed: one IMP-001.
+        format!("{}9{}", &text[..at], &text[at + 1..]),
+        // A report count changed.
+        text.replacen("\"errors\": 0", "\"errors\": 3", 1),
+        // `derived` holds something that is not JSON.
+        format!("{}\"total\": 1 2,{}", &text[..total], &text[at - 1..]),
+        // Unchanged.
+        text.to_string(),
+    ];
+    for (k, case) in cases.iter().enumerate() {
+        same_as_open(case.as_bytes()).unwrap_or_else(|e| panic!("case {k}: {e}"));
+    }
+    let edited = open_for_editing(cases[0].as_bytes()).unwrap();
+    assert!(edited.pending.is_pending());
+    assert_eq!(edited.pending.findings(&edited.inputs).unwrap().len(), 1);
+    assert!(
+        open_for_editing(cases[2].as_bytes())
+            .unwrap()
+            .pending
+            .findings(sample())
+            .is_err()
+    );
 }

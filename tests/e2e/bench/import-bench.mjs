@@ -65,8 +65,13 @@ async function exportRuns(browser, url, file) {
   return runs.slice(1).map((r) => r.painted - r.click);
 }
 
-/** One import into a fresh page; `around(page, go)` may wrap the import (profile, trace). */
-async function importOnce(browser, url, file, around) {
+/**
+ * One import into a fresh page of a fresh browser (as bench.mjs: in one
+ * browser, each import after a closed 10,000-row page ran slower);
+ * `around(browser, context, page, go)` may wrap the import (profile, trace).
+ */
+async function importOnce(url, file, around) {
+  const browser = await launch({ unlimitedFrames: true });
   const { context, page, errors } = await newPage(browser);
   await page.goto(url);
   await page.waitForSelector('#btn-sample');
@@ -74,15 +79,16 @@ async function importOnce(browser, url, file, around) {
   await wait(300);
   const go = async () => {
     await page.setInputFiles('#import-file', file);
-    await page.waitForFunction(() => window.__importRun?.painted !== undefined, null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__importRun?.painted !== undefined && window.__importRun?.compared !== undefined, null, { timeout: 60_000 });
   };
-  if (around) await around(context, page, go);
+  if (around) await around(browser, context, page, go);
   else await go();
   const run = await page.evaluate(() => window.__importRun);
   const rows = Number(await page.getAttribute('#grid-rows table', 'aria-rowcount')) - 2;
   await context.close();
+  await browser.close();
   if (errors.length) console.error('page errors:', errors);
-  return { total: run.painted - run.change, shown: run.shown - run.change, rows };
+  return { total: run.painted - run.change, shown: run.shown - run.change, compared: run.compared - run.change, rows };
 }
 
 function summariseProfile(profile) {
@@ -134,12 +140,12 @@ try {
   const file = join(work, 'synthetic-10000.json');
   const exports = await exportRuns(browser, server.url, file);
   const imports = [];
-  for (let k = 0; k < RUNS; k++) imports.push(await importOnce(browser, server.url, file));
+  for (let k = 0; k < RUNS; k++) imports.push(await importOnce(server.url, file));
   const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(' ');
-  console.log(`import 10,000 rows: median ${median(imports.map((r) => r.total)).toFixed(1)} ms of ${RUNS} (to shown ${median(imports.map((r) => r.shown)).toFixed(1)} ms); rows ${imports[0].rows}; runs ${fmt(imports.map((r) => r.total))}`);
+  console.log(`import 10,000 rows: median ${median(imports.map((r) => r.total)).toFixed(1)} ms of ${RUNS} (to shown ${median(imports.map((r) => r.shown)).toFixed(1)} ms, to compared ${median(imports.map((r) => r.compared)).toFixed(1)} ms); rows ${imports[0].rows}; runs ${fmt(imports.map((r) => r.total))}`);
   if (!NO_EXPORT) console.log(`export 10,000 rows: median ${median(exports).toFixed(1)} ms of ${exports.length}; runs ${fmt(exports)}`);
   if (PROFILE) {
-    const r = await importOnce(browser, server.url, file, async (context, page, go) => {
+    const r = await importOnce(server.url, file, async (_browser, context, page, go) => {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -152,7 +158,7 @@ try {
     console.log(`(profiled import: ${r.total.toFixed(1)} ms)`);
   }
   if (TRACE) {
-    await importOnce(browser, server.url, file, async (context, page, go) => {
+    await importOnce(server.url, file, async (browser, context, page, go) => {
       await browser.startTracing(page, { path: TRACE, categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
       await go();
       const buf = await browser.stopTracing();

@@ -4,7 +4,8 @@
 //   window.__exports: one run per click on 导出: click, blob (and bytes) when
 //     the file's blob URL is made, frame, notice, painted after the next frame.
 //   window.__importRun: the last change of #import-file: change, shown (rows in
-//     the grid and the notice), painted after the next frame.
+//     the grid and the notice), painted after the next frame, compared (the
+//     notice no longer says the file's stated figures are being compared).
 export function importExportMarks() {
   // Export: click on 导出 -> blob URL created -> next painted frame.
   window.__exports = [];
@@ -46,11 +47,17 @@ export function importExportMarks() {
         const notice = document.getElementById('notice')?.textContent ?? '';
         return document.getElementById('f-rows-0-this_year') && notice.includes('导入');
       };
+      // The notice says 正在核对 until the file's stated figures are compared.
+      const compared = () => !(document.getElementById('notice')?.textContent ?? '').includes('正在核对');
       const obs = new MutationObserver(() => {
-        if (run.shown || !done()) return;
-        run.shown = performance.now();
-        obs.disconnect();
-        requestAnimationFrame(() => setTimeout(() => (run.painted = performance.now()), 0));
+        if (!run.shown && done()) {
+          run.shown = performance.now();
+          requestAnimationFrame(() => setTimeout(() => (run.painted = performance.now()), 0));
+        }
+        if (run.shown && run.compared === undefined && compared()) {
+          run.compared = performance.now();
+          obs.disconnect();
+        }
       });
       obs.observe(document, { childList: true, subtree: true, characterData: true });
     },

@@ -450,16 +450,21 @@ fn typed<T: serde::de::DeserializeOwned>(value: &Value, problems: &mut Vec<Probl
 /// The one-pass reading of a submission file whose text [`scan::quick_check`]
 /// found clean: `None` when anything is amiss (then the long way reports it).
 ///
-/// The stated `derived` is compared as text first: the recomputation written
-/// by [`json_lines`] is, in a file as exported, the same text line by line but
-/// for the indent ([`scan::same_indented`]); failing that, the same JSON but
-/// for whitespace ([`scan::same_json_text`]). So an unchanged file needs no
-/// value trees at all. Only when the texts differ are both read as values and
-/// compared leaf by leaf.
+/// The stated `derived` is compared as text (see [`stated_differences`]), so an
+/// unchanged file needs no value trees at all.
 fn import_quickly(text: &str, scan: scan::Scan) -> Option<Imported> {
-    let (start, end) = scan.derived?;
+    let range = scan.derived?;
+    let file = decode_quickly(text, range)?;
+    let derived = derive(&file.inputs);
+    let diffs = stated_differences(text.get(range.0..range.1)?, &derived)?;
+    Some(recompute(file, derived, diffs))
+}
+
+/// The one-pass decoding of a clean submission text whose top-level `derived`
+/// is at `start..end`: `None` when anything is amiss.
+fn decode_quickly(text: &str, (start, end): (usize, usize)) -> Option<SubmissionIn> {
     let stated = text.get(start..end)?;
-    // `derived` is only skipped by the decoder (and compared below), but
+    // `derived` is only skipped by the decoder (and compared later), but
     // skipping it still parses it: more than half the file. The decoder reads
     // the text with `derived` written as `0` instead (the scan found it to be
     // one whole object or array, so the rest of the text stays as it was).
@@ -475,17 +480,147 @@ fn import_quickly(text: &str, scan: scan::Scan) -> Option<Imported> {
     if !amounts::check_typed(&mut file.inputs, "inputs").is_empty() {
         return None;
     }
-    let derived = derive(&file.inputs);
-    let recomputed = json_lines(&derived).ok()?;
-    let diffs =
-        if scan::same_indented(stated, &recomputed) || scan::same_json_text(stated, &recomputed) {
-            Vec::new()
-        } else {
-            let stated: Value = serde_json::from_str(stated).ok()?;
-            let recomputed: Value = serde_json::from_str(&recomputed).ok()?;
-            compare::differences(&stated, &recomputed, "derived")
+    Some(file)
+}
+
+/// Where the `stated` text of `derived` differs from `derived`: `None` when the
+/// stated text is not JSON.
+///
+/// The recomputation written by [`json_lines`] is, in a file as exported, the
+/// same text line by line but for the indent ([`scan::same_indented`]); failing
+/// that, the same JSON but for whitespace ([`scan::same_json_text`]). Only when
+/// the texts differ are both read as values and compared leaf by leaf.
+fn stated_differences(stated: &str, derived: &Derived) -> Option<Vec<compare::Difference>> {
+    let recomputed = json_lines(derived).ok()?;
+    if scan::same_indented(stated, &recomputed) || scan::same_json_text(stated, &recomputed) {
+        return Some(Vec::new());
+    }
+    let stated: Value = serde_json::from_str(stated).ok()?;
+    let recomputed: Value = serde_json::from_str(&recomputed).ok()?;
+    Some(compare::differences(&stated, &recomputed, "derived"))
+}
+
+/// A file opened for editing ([`open_for_editing`]): its inputs, and what is
+/// left to compare.
+#[derive(Debug)]
+pub struct Opening {
+    /// The inputs, as [`open`] reads them.
+    pub inputs: Inputs,
+    /// The comparison of the figures the file states with the recomputation.
+    pub pending: Pending,
+}
+
+/// The figures a file states, still to be compared with the recomputation (see
+/// [`Pending::findings`]).
+#[derive(Debug)]
+pub struct Pending(PendingKind);
+
+#[derive(Debug)]
+enum PendingKind {
+    /// Compared already (bare inputs, or a file read the long way): these
+    /// IMP findings.
+    Done(Vec<Finding>),
+    /// A clean file read in one pass: its text, where its `derived` is, and
+    /// its `report`.
+    Stated {
+        text: String,
+        derived: (usize, usize),
+        report: Report,
+    },
+}
+
+/// Read a file as [`open`] does, but leave the comparison of the figures it
+/// states (`derived`, `report`) for later: a clerk's import shows the rows
+/// first, then the comparison, which costs more than reading the inputs (the
+/// derivation, writing it out, the checks).
+///
+/// `open_for_editing(b)` then `pending.findings(&inputs)` gives what `open(b)`
+/// gives: the same refusal, or the same inputs and the same IMP findings.
+pub fn open_for_editing(bytes: &[u8]) -> Result<Opening, ImportError> {
+    let text = json::decode(bytes)?;
+    let scan = scan::quick_check(text);
+    if scan.clean
+        && scan.has_format
+        && let Some(range) = scan.derived
+        && let Some(file) = decode_quickly(text, range)
+    {
+        return Ok(Opening {
+            inputs: file.inputs,
+            pending: Pending(PendingKind::Stated {
+                text: text.to_string(),
+                derived: range,
+                report: file.report,
+            }),
+        });
+    }
+    let opened = open(bytes)?;
+    let imp = opened
+        .findings()
+        .iter()
+        .filter(|f| f.check == IMP_001)
+        .cloned()
+        .collect();
+    let inputs = match opened {
+        Opened::Submission(i) => i.inputs,
+        Opened::Inputs { inputs, .. } => inputs,
+    };
+    Ok(Opening {
+        inputs,
+        pending: Pending(PendingKind::Done(imp)),
+    })
+}
+
+impl Pending {
+    /// True when [`Pending::findings`] has work to do (not yet compared).
+    pub fn is_pending(&self) -> bool {
+        matches!(self.0, PendingKind::Stated { .. })
+    }
+
+    /// The IMP findings of the file: each stated figure that differs from the
+    /// one recomputed from `inputs`, which must be the inputs the file was
+    /// opened with (see [`Pending::inputs_again`]). An `Err` refuses the file
+    /// (its stated `derived` is not JSON), with [`open`]'s message.
+    pub fn findings(&self, inputs: &Inputs) -> Result<Vec<Finding>, ImportError> {
+        let (text, (start, end), report) = match &self.0 {
+            PendingKind::Done(found) => return Ok(found.clone()),
+            PendingKind::Stated {
+                text,
+                derived,
+                report,
+            } => (text, *derived, report),
         };
-    Some(recompute(file, derived, diffs))
+        let derived = derive(inputs);
+        let differences = text
+            .get(start..end)
+            .and_then(|stated| stated_differences(stated, &derived));
+        let Some(mut diffs) = differences else {
+            // The long way, as `open` would have taken it.
+            let value = json::parse(text)?;
+            check_header(&value)?;
+            let imported = import_value(value)?;
+            return Ok(imported
+                .findings
+                .into_iter()
+                .filter(|f| f.check == IMP_001)
+                .collect());
+        };
+        let findings = check(inputs, &derived);
+        let actual = Report::new(&findings, &inputs.explanations);
+        diffs.extend(report_differences(report, &actual));
+        Ok(compare::findings(&diffs))
+    }
+
+    /// The inputs the file was opened with, read again from its text (when
+    /// the clerk changed them before [`Pending::findings`] ran); `None` when
+    /// there is no text to read them from.
+    pub fn inputs_again(&self) -> Option<Inputs> {
+        match &self.0 {
+            PendingKind::Done(_) => None,
+            PendingKind::Stated { text, derived, .. } => {
+                decode_quickly(text, *derived).map(|f| f.inputs)
+            }
+        }
+    }
 }
 
 fn import_value(mut value: Value) -> Result<Imported, ImportError> {
@@ -524,23 +659,7 @@ fn recompute(
 ) -> Imported {
     let mut findings = check(&file.inputs, &derived);
     let report = Report::new(&findings, &file.inputs.explanations);
-    for (name, stated, actual) in [
-        ("errors", file.report.errors, report.errors),
-        ("warnings", file.report.warnings, report.warnings),
-        (
-            "unexplained_warnings",
-            file.report.unexplained_warnings,
-            report.unexplained_warnings,
-        ),
-    ] {
-        if stated != actual {
-            diffs.push(compare::Difference {
-                path: format!("report.{name}"),
-                stated: Some(stated.to_string()),
-                recomputed: Some(actual.to_string()),
-            });
-        }
-    }
+    diffs.extend(report_differences(&file.report, &report));
     findings.extend(compare::findings(&diffs));
     Imported {
         inputs: file.inputs,
@@ -548,6 +667,27 @@ fn recompute(
         findings,
         stated_exported_at: file.exported_at,
     }
+}
+
+/// The counts of a stated report that differ from the recomputed `actual`.
+fn report_differences(stated: &Report, actual: &Report) -> Vec<compare::Difference> {
+    [
+        ("errors", stated.errors, actual.errors),
+        ("warnings", stated.warnings, actual.warnings),
+        (
+            "unexplained_warnings",
+            stated.unexplained_warnings,
+            actual.unexplained_warnings,
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, stated, actual)| stated != actual)
+    .map(|(name, stated, actual)| compare::Difference {
+        path: format!("report.{name}"),
+        stated: Some(stated.to_string()),
+        recomputed: Some(actual.to_string()),
+    })
+    .collect()
 }
 
 /// The JSON Schema of the submission file (committed as
