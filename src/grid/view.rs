@@ -732,18 +732,38 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     let grid_id = format!("grid-{}", spec.id);
     let owns_spec = spec.id.clone();
     // The rendered rows: a window of a constant `slots` rows (fewer only when
-    // the grid has fewer), from OVERSCAN rows above the view. `slots` is the
+    // the grid has fewer), from `overscan` rows above the view. `slots` is the
     // rows in view rounded up to 8, so a small change of the view's height
-    // keeps every row node.
+    // keeps every row node, and `overscan` rows above and below.
+    //
+    // The rows beyond the view are only for scrolling: they are added once the
+    // first rows are painted (or at the first scroll), so that a grid filled
+    // at once (an import of 10,000 rows) builds only what shows first.
+    let overscan = RwSignal::new(0usize);
+    Effect::new(move || {
+        if len.get() > 0 && overscan.get_untracked() == 0 {
+            // The grid may be gone by then (another tab).
+            crate::web::after_paint(
+                move || {
+                    if overscan.try_get_untracked() == Some(0) {
+                        overscan.try_set(OVERSCAN);
+                    }
+                },
+                200.0,
+            );
+        }
+    });
     let slots = Memo::new(move |_| {
         let shown = (ctl.view_h.get() / ROW_H).ceil() as usize + 1;
-        shown.div_ceil(8) * 8 + 2 * OVERSCAN
+        shown.div_ceil(8) * 8 + 2 * overscan.get()
     });
     let window = Memo::new(move |_| {
         let n = len.get();
         let w = slots.get();
         let first = (ctl.scroll.get() / ROW_H) as usize;
-        let start = first.saturating_sub(OVERSCAN).min(n.saturating_sub(w));
+        let start = first
+            .saturating_sub(overscan.get())
+            .min(n.saturating_sub(w));
         (start, (start + w).min(n))
     });
     let stats = Memo::new(move |_| {
@@ -818,6 +838,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         {
+            set_changed(overscan, OVERSCAN);
             ctl.scroll.set(f64::from(el.scroll_top()));
             ctl.view_h.set(f64::from(el.client_height()).max(ROW_H));
         }

@@ -60,6 +60,29 @@ test('a reload straight after a 10,000-row import keeps the imported form', asyn
   await context.close();
 });
 
+test('an import builds the rows in view first, the rows for scrolling after the paint', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await page.evaluate(() => {
+    new MutationObserver((_, obs) => {
+      if (document.getElementById('f-rows-0-this_year')) {
+        window.__rowsFirst = document.querySelectorAll('#grid-rows tr.grid-row').length;
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await importBig(page);
+  const first = await page.evaluate(() => window.__rowsFirst);
+  await page.waitForFunction((n) => document.querySelectorAll('#grid-rows tr.grid-row').length > n, first);
+  const later = await page.locator('#grid-rows tr.grid-row').count();
+  // The view of this page holds about 20 rows; 6 more above and below follow.
+  assert.ok(first >= 16 && first <= 32, `first ${first}`);
+  assert.equal(later - first, 12);
+  // They are the rows below the first ones.
+  assert.equal(await page.locator(`#f-rows-${later - 1}-this_year`).count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an edit followed at once by a reload is kept', async () => {
   const { context, page, errors } = await openApp(browser, server.url);
   await loadSample(page);
