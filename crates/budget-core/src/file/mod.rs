@@ -15,6 +15,10 @@
 //! (duplicate keys and deep nesting refused) → header (`format`, `version`) →
 //! the strict amount walk over the value (every bad amount, with its path) →
 //! typed decoding (the first structural error, with its path) → recompute.
+//!
+//! [`open_for_editing`] reads the same way but leaves the comparison of the
+//! stated figures in a [`Pending`], which the app runs after the imported rows
+//! are shown; the two together give exactly what [`open`] gives.
 
 use std::collections::BTreeMap;
 
