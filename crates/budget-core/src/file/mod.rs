@@ -542,7 +542,8 @@ enum PendingKind {
 /// gives: the same refusal, or the same inputs and the same IMP findings.
 pub fn open_for_editing(bytes: &[u8]) -> Result<Opening, ImportError> {
     let text = json::decode(bytes)?;
-    let scan = scan::quick_check(text);
+    // What is inside the stated `derived` is judged by `Pending::findings`.
+    let scan = scan::quick_check_skimming_derived(text);
     if scan.clean
         && scan.has_format
         && let Some(range) = scan.derived
@@ -583,7 +584,14 @@ impl Pending {
     /// The IMP findings of the file: each stated figure that differs from the
     /// one recomputed from `inputs`, which must be the inputs the file was
     /// opened with (see [`Pending::inputs_again`]). An `Err` refuses the file
-    /// (its stated `derived` is not JSON), with [`open`]'s message.
+    /// (its stated `derived` is not JSON, or repeats a key, ...), with
+    /// [`open`]'s message.
+    ///
+    /// A stated `derived` that is the recomputation written out (any
+    /// whitespace) needs nothing more: it is clean JSON and states no other
+    /// figure. Any other is read the long way, the whole file as [`open`]
+    /// reads one whose text is not clean; the scan of [`open_for_editing`] did
+    /// not judge what is inside it.
     pub fn findings(&self, inputs: &Inputs) -> Result<Vec<Finding>, ImportError> {
         let (text, (start, end), report) = match &self.0 {
             PendingKind::Done(found) => return Ok(found.clone()),
@@ -594,11 +602,14 @@ impl Pending {
             } => (text, *derived, report),
         };
         let derived = derive(inputs);
-        let differences = text
-            .get(start..end)
-            .and_then(|stated| stated_differences(stated, &derived));
-        let Some(mut diffs) = differences else {
-            // The long way, as `open` would have taken it.
+        let same = match (text.get(start..end), json_lines(&derived)) {
+            (Some(stated), Ok(recomputed)) => {
+                scan::same_indented(stated, &recomputed)
+                    || scan::same_json_text(stated, &recomputed)
+            }
+            _ => false,
+        };
+        if !same {
             let value = json::parse(text)?;
             check_header(&value)?;
             let imported = import_value(value)?;
@@ -607,11 +618,10 @@ impl Pending {
                 .into_iter()
                 .filter(|f| f.check == IMP_001)
                 .collect());
-        };
+        }
         let findings = check(inputs, &derived);
         let actual = Report::new(&findings, &inputs.explanations);
-        diffs.extend(report_differences(report, &actual));
-        Ok(compare::findings(&diffs))
+        Ok(compare::findings(&report_differences(report, &actual)))
     }
 
     /// The inputs the file was opened with, read again from its text (when

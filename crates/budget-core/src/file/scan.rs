@@ -119,6 +119,47 @@ fn scalar_end(b: &[u8], mut i: usize) -> usize {
 
 /// See [`Scan`]. Stops at the first thing that is not clean.
 pub(super) fn quick_check(text: &str) -> Scan {
+    scan(text, false)
+}
+
+/// [`quick_check`] of everything but the top-level `derived`, whose end is
+/// found by counting brackets ([`skim_end`]): `clean` then says nothing of
+/// what is inside it. For a reading that compares the stated `derived` with
+/// the recomputation as text and reads the file the long way when they differ
+/// (see `Pending::findings`).
+pub(super) fn quick_check_skimming_derived(text: &str) -> Scan {
+    scan(text, true)
+}
+
+/// End (index after it) of the object or array that starts at `i`: brackets
+/// counted, strings skipped, nothing else judged; `None` when it does not end.
+fn skim_end(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'"' => {
+                i = string_end(b, i)?.0;
+                continue;
+            }
+            b' ' | b'\n' | b'\r' | b'\t' => {
+                i = skip_space(b, i);
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+fn scan(text: &str, skim_derived: bool) -> Scan {
     let b = text.as_bytes();
     let mut out = Scan::default();
     // Keys as offsets into `text`: the keys of every open object, in order.
@@ -140,6 +181,15 @@ pub(super) fn quick_check(text: &str) -> Scan {
             b'{' | b'[' => {
                 let parent_free = stack.last().is_some_and(|f| f.free);
                 let derived = stack.len() == 1 && &text[key.0..key.1] == "derived";
+                if derived && skim_derived {
+                    let Some(end) = skim_end(b, i) else {
+                        return out;
+                    };
+                    out.derived = Some((i, end));
+                    want_key = false;
+                    i = end;
+                    continue;
+                }
                 let free = parent_free || derived;
                 if stack.is_empty() {
                     if started || c == b'[' {
@@ -470,6 +520,29 @@ mod tests {
         assert!(clean(r#"{"a": "x\"y", "b": "}{]["}"#));
         let s = quick_check(r#"{"format": 1, "unit": {}}"#);
         assert!(s.clean && s.has_format && s.has_unit);
+    }
+
+    #[test]
+    fn skimming_judges_all_but_the_inside_of_derived() {
+        let t = r#"{"format": "x", "derived": {"x": {"a": "}", "a": [2}]}, "report": {}}"#;
+        assert!(!clean(t));
+        let s = quick_check_skimming_derived(t);
+        assert!(s.clean && s.has_format);
+        let (a, b) = s.derived.unwrap();
+        assert_eq!(&t[a..b], r#"{"x": {"a": "}", "a": [2}]}"#);
+        // Outside `derived` nothing changes; a `derived` that does not end is not clean.
+        for t in [
+            r#"{"derived": {}, "a": 1, "a": 2}"#,
+            r#"{"derived": {"x": [1}"#,
+            r#"{"derived": {"x": "}}"#,
+            r#"{"derived": {}} x"#,
+        ] {
+            assert!(!quick_check_skimming_derived(t).clean, "{t}");
+        }
+        assert_eq!(
+            quick_check_skimming_derived(r#"{"derived": 0}"#).derived,
+            None
+        );
     }
 
     #[test]
