@@ -349,11 +349,20 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
 pub fn open(bytes: &[u8]) -> Result<Opened, ImportError> {
     let text = json::decode(bytes)?;
     let scan = scan::quick_check(text);
-    if scan.clean && scan.has_format {
-        if let Some(imported) = import_quickly(text, scan) {
-            return Ok(Opened::Submission(imported));
-        }
-    } else if scan.clean
+    if scan.clean
+        && scan.has_format
+        && let Some(imported) = import_quickly(text, scan)
+    {
+        return Ok(Opened::Submission(imported));
+    }
+    open_otherwise(text, scan)
+}
+
+/// [`open`] of a text that [`import_quickly`] did not read (`scan` is its
+/// [`scan::quick_check`]): bare inputs, or the long way.
+fn open_otherwise(text: &str, scan: scan::Scan) -> Result<Opened, ImportError> {
+    if scan.clean
+        && !scan.has_format
         && scan.has_unit
         && let Ok(inputs) = from_text::<Inputs>(text)
     {
@@ -558,7 +567,11 @@ pub fn open_for_editing(bytes: &[u8]) -> Result<Opening, ImportError> {
             }),
         });
     }
-    let opened = open(bytes)?;
+    // Not the one-pass reading: `open` would not read it so either (the
+    // stated `derived` plays no part in whether it does), so the rest of
+    // `open`, with the full scan. (Not `open` itself: the browser bundle
+    // then has no second comparison of the stated figures.)
+    let opened = open_otherwise(text, scan::quick_check(text))?;
     let imp = opened
         .findings()
         .iter()
