@@ -505,12 +505,26 @@ fn decode_quickly(text: &str, (start, end): (usize, usize)) -> Option<Submission
 /// the texts differ are both read as values and compared leaf by leaf.
 fn stated_differences(stated: &str, derived: &Derived) -> Option<Vec<compare::Difference>> {
     let recomputed = json_lines(derived).ok()?;
-    if scan::same_indented(stated, &recomputed) || scan::same_json_text(stated, &recomputed) {
+    if written_out(stated, &recomputed) {
         return Some(Vec::new());
     }
     let stated: Value = serde_json::from_str(stated).ok()?;
     let recomputed: Value = serde_json::from_str(&recomputed).ok()?;
     Some(compare::differences(&stated, &recomputed, "derived"))
+}
+
+/// True when the `stated` text is the `recomputed` one ([`json_lines`]) but
+/// for whitespace between tokens.
+fn written_out(stated: &str, recomputed: &str) -> bool {
+    scan::same_indented(stated, recomputed) || scan::same_json_text(stated, recomputed)
+}
+
+/// The IMP findings among `findings`.
+fn imp_only(findings: impl IntoIterator<Item = Finding>) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .filter(|f| f.check == IMP_001)
+        .collect()
 }
 
 /// A file opened for editing ([`open_for_editing`]): its inputs, and what is
@@ -571,16 +585,9 @@ pub fn open_for_editing(bytes: &[u8]) -> Result<Opening, ImportError> {
     // stated `derived` plays no part in whether it does), so the rest of
     // `open`, with the full scan. (Not `open` itself: the browser bundle
     // then has no second comparison of the stated figures.)
-    let opened = open_otherwise(text, scan::quick_check(text))?;
-    let imp = opened
-        .findings()
-        .iter()
-        .filter(|f| f.check == IMP_001)
-        .cloned()
-        .collect();
-    let inputs = match opened {
-        Opened::Submission(i) => i.inputs,
-        Opened::Inputs { inputs, .. } => inputs,
+    let (inputs, imp) = match open_otherwise(text, scan::quick_check(text))? {
+        Opened::Submission(i) => (i.inputs, imp_only(i.findings)),
+        Opened::Inputs { inputs, .. } => (inputs, Vec::new()),
     };
     Ok(Opening {
         inputs,
@@ -616,21 +623,13 @@ impl Pending {
         };
         let derived = derive(inputs);
         let same = match (text.get(start..end), json_lines(&derived)) {
-            (Some(stated), Ok(recomputed)) => {
-                scan::same_indented(stated, &recomputed)
-                    || scan::same_json_text(stated, &recomputed)
-            }
+            (Some(stated), Ok(recomputed)) => written_out(stated, &recomputed),
             _ => false,
         };
         if !same {
             let value = json::parse(text)?;
             check_header(&value)?;
-            let imported = import_value(value)?;
-            return Ok(imported
-                .findings
-                .into_iter()
-                .filter(|f| f.check == IMP_001)
-                .collect());
+            return Ok(imp_only(import_value(value)?.findings));
         }
         let findings = check(inputs, &derived);
         let actual = Report::new(&findings, &inputs.explanations);
