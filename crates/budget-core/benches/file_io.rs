@@ -48,6 +48,22 @@ fn open(bytes: &[u8]) -> usize {
     }
 }
 
+/// What the app's import does before it paints ([`file::open_for_editing`]),
+/// then the comparison it leaves for after the paint.
+fn editing(bytes: &[u8]) -> file::Opening {
+    match file::open_for_editing(bytes) {
+        Ok(opening) => opening,
+        Err(e) => panic!("exported file does not open for editing: {e}"),
+    }
+}
+
+fn compared(opening: &file::Opening) -> usize {
+    match opening.pending.findings(&opening.inputs) {
+        Ok(findings) => findings.len(),
+        Err(e) => panic!("exported file's stated figures are refused: {e}"),
+    }
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.1}", d.as_secs_f64() * 1e3)
 }
@@ -71,13 +87,17 @@ fn main() {
                 let text = export(&inputs);
                 black_box(open(black_box(text.as_bytes())));
             }
-            other => panic!("unknown step {other} (export, import, open)"),
+            "edit" => {
+                let text = export(&inputs);
+                black_box(editing(black_box(text.as_bytes())));
+            }
+            other => panic!("unknown step {other} (export, import, open, edit)"),
         }
         return;
     }
     println!(
-        "{:>7} {:>11} {:>11} {:>11} {:>11}",
-        "rows", "file bytes", "export ms", "import ms", "open ms"
+        "{:>7} {:>11} {:>11} {:>11} {:>11} {:>11} {:>11}",
+        "rows", "file bytes", "export ms", "import ms", "open ms", "edit ms", "compare ms"
     );
     for n in SIZES {
         let inputs = synthetic::generate(n, 42);
@@ -86,12 +106,20 @@ fn main() {
         let e = median(|| drop(black_box(export(black_box(&inputs)))), runs);
         let i = median(|| _ = black_box(import(black_box(text.as_bytes()))), runs);
         let o = median(|| _ = black_box(open(black_box(text.as_bytes()))), runs);
+        let ed = median(
+            || drop(black_box(editing(black_box(text.as_bytes())))),
+            runs,
+        );
+        let opening = editing(text.as_bytes());
+        let c = median(|| _ = black_box(compared(black_box(&opening))), runs);
         println!(
-            "{n:>7} {:>11} {:>11} {:>11} {:>11}",
+            "{n:>7} {:>11} {:>11} {:>11} {:>11} {:>11} {:>11}",
             text.len(),
             ms(e),
             ms(i),
-            ms(o)
+            ms(o),
+            ms(ed),
+            ms(c)
         );
     }
 }
