@@ -43,6 +43,8 @@ export async function serveDist() {
  * Launch headless Chromium from the system (no browser download).
  * `unlimitedFrames`: frames are drawn as soon as there is work, not at the
  * next vsync (the benchmarks' browser; the figures are then the app's work).
+ * CHROMIUM_ARGS (space-separated) adds flags, for experiments such as
+ * `--js-flags=--no-wasm-dynamic-tiering`.
  */
 export function launch({ unlimitedFrames = false } = {}) {
   return chromium.launch({
@@ -55,6 +57,7 @@ export function launch({ unlimitedFrames = false } = {}) {
       '--disable-component-update',
       '--disable-sync',
       ...(unlimitedFrames ? ['--disable-frame-rate-limit', '--disable-gpu-vsync'] : []),
+      ...(process.env.CHROMIUM_ARGS ? process.env.CHROMIUM_ARGS.split(' ') : []),
     ],
   });
 }

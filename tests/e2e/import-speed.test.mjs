@@ -83,6 +83,31 @@ test('an import builds the rows in view first, the rows for scrolling after the 
   await context.close();
 });
 
+test('the import rehearsal after load leaves the form, the draft and the console alone', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  const messages = [];
+  page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => messages.push(`pageerror: ${e}`));
+  await page.goto(server.url);
+  await page.waitForSelector('#sum-income');
+  // A fresh page: an empty form. The rehearsal runs in idle moments after the
+  // first paint and marks its end.
+  await page.waitForFunction(() => performance.getEntriesByName('budget-form:rehearsed').length === 1, null, { timeout: 30_000 });
+  assert.equal(await gridRows(page), 0);
+  assert.equal(await text(page, '#sum-income'), '0.00');
+  assert.equal(await page.locator('#notice').count(), 0);
+  // The rehearsal's synthetic form is never saved as the draft.
+  const draft = await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
+  assert.ok(draft === null || !draft.includes('"rows":[{'), 'no rows in the draft');
+  // (Chromium's own note on Trunk's preload links is not the app's.)
+  assert.deepEqual(messages.filter((m) => !m.startsWith('debug') && !m.includes('`integrity` attribute')), []);
+  // And a clerk's form loaded after it is the clerk's.
+  await loadSample(page);
+  assert.equal(await text(page, '#sum-income'), '11,906,397.06');
+  await context.close();
+});
+
 test('an edit followed at once by a reload is kept', async () => {
   const { context, page, errors } = await openApp(browser, server.url);
   await loadSample(page);

@@ -14,6 +14,7 @@ pub mod file;
 pub mod finding;
 pub mod model;
 pub mod narrative;
+pub mod rehearsal;
 pub mod sort;
 pub mod synthetic;
 pub mod table;
