@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use budget_core::amount::format_yuan;
 use budget_core::{Inputs, Severity};
+use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlElement, HtmlInputElement, KeyboardEvent, MouseEvent};
@@ -1294,71 +1295,98 @@ fn cell_view(ctl: Ctl, at: RowCtx, c: usize, left: Option<u32>) -> impl IntoView
             .into_any()
         }
         Kind::Text | Kind::Amount | Kind::Code(_) => {
-            let error = {
-                let model = model.clone();
-                Memo::new(move |_| {
-                    row.with(|x| {
-                        x.as_ref()
-                            .and_then(|x| model.amount(x, c))
-                            .and_then(|a| a.error().map(|e| e.to_string()))
+            // An amount cell: its 千分位 display over the raw text and its
+            // error (a message under the cell), with what refers to that
+            // message. Other cells carry none of these memos, attributes and
+            // children: fewer to build per row (an import builds a screenful
+            // of rows at once).
+            let (error, amount_attrs, amount_parts) = if kind == Kind::Amount {
+                let amount = move |f: fn(&budget_core::Amount) -> Option<String>| {
+                    let model = model.clone();
+                    Memo::new(move |_| {
+                        row.with(|x| x.as_ref().and_then(|x| model.amount(x, c)).and_then(f))
                     })
-                })
+                };
+                let error = amount(|a| a.error().map(|e| e.to_string()));
+                let display = amount(|a| {
+                    Some(match a.parsed() {
+                        Some(v) if !a.text().trim().is_empty() => format_yuan(v),
+                        _ => a.text().to_string(),
+                    })
+                });
+                let msg_id = move || format!("{}-msg", id.get());
+                let attrs = view! {
+                    <{..}
+                        inputmode="decimal"
+                        aria-invalid=move || error.with(|e| e.as_ref().map(|_| "true"))
+                        aria-describedby=move || error.with(|e| e.as_ref().map(|_| msg_id()))
+                    />
+                };
+                let parts = view! {
+                    {move || display.get().map(|d| view! { <span class="cell-display" aria-hidden="true">{d}</span> })}
+                    {move || error.get().map(|m| view! { <span class="cell-msg" id=msg_id>{m}</span> })}
+                };
+                (Some(error), Either::Left(attrs), Some(parts))
+            } else {
+                (None, Either::Right(()), None)
             };
-            let display = Memo::new(move |_| {
-                row.with(|x| {
-                    x.as_ref()
-                        .and_then(|x| model.amount(x, c))
-                        .map(|a| match a.parsed() {
-                            Some(v) if !a.text().trim().is_empty() => format_yuan(v),
-                            _ => a.text().to_string(),
-                        })
-                })
-            });
-            let msg_id = move || format!("{}-msg", id.get());
             let class = move || {
                 let mut s = String::from(if kind == Kind::Amount {
                     "amount"
                 } else {
                     "text"
                 });
-                if error.with(Option::is_some) {
+                if error.is_some_and(|e| e.with(Option::is_some)) {
                     s.push_str(" invalid");
                 }
                 s.push_str(flag());
                 s
             };
             let picker_id = move || format!("{}-picker", id.get());
-            let is_code = matches!(kind, Kind::Code(_));
-            let open = Memo::new(move |_| {
-                ctl.picker
-                    .with(|pk| pk.as_ref().is_some_and(|pk| (pk.row, pk.col) == p()))
-            });
-            let active_opt = move || {
-                ctl.picker.with(|pk| {
-                    pk.as_ref()
-                        .filter(|pk| (pk.row, pk.col) == p())
-                        .and_then(|pk| pk.hi)
-                        .map(|k| format!("{}-{k}", picker_id()))
-                })
+            // A code cell is a combobox over its catalog's picker. The other
+            // cells carry none of its attributes, memo and effects: fewer to
+            // build per row (an import builds a screenful of rows at once).
+            let (combobox, picker) = if matches!(kind, Kind::Code(_)) {
+                let open = Memo::new(move |_| {
+                    ctl.picker
+                        .with(|pk| pk.as_ref().is_some_and(|pk| (pk.row, pk.col) == p()))
+                });
+                let active_opt = move || {
+                    ctl.picker.with(|pk| {
+                        pk.as_ref()
+                            .filter(|pk| (pk.row, pk.col) == p())
+                            .and_then(|pk| pk.hi)
+                            .map(|k| format!("{}-{k}", picker_id()))
+                    })
+                };
+                let attrs = view! {
+                    <{..}
+                        role="combobox"
+                        aria-autocomplete="list"
+                        aria-expanded=move || if open.get() { "true" } else { "false" }
+                        aria-controls=picker_id
+                        aria-activedescendant=active_opt
+                    />
+                };
+                let picker = move || {
+                    open.get()
+                        .then(|| picker_view(ctl, picker_id(), id.get_untracked()))
+                };
+                (Either::Left(attrs), Some(picker))
+            } else {
+                (Either::Right(()), None)
             };
             view! {
                 <input
                     id=move || id.get()
                     form=form_id.to_string()
-                    type="text"
                     autocomplete="off"
-                    inputmode=if kind == Kind::Amount { Some("decimal") } else { None }
-                    role=is_code.then_some("combobox")
-                    aria-autocomplete=is_code.then_some("list")
-                    aria-expanded=move || is_code.then(|| if open.get() { "true" } else { "false" })
-                    aria-controls=move || is_code.then(picker_id)
-                    aria-activedescendant=active_opt
+                    {..amount_attrs}
+                    {..combobox}
                     class=class
                     tabindex=tabindex
                     aria-label=label
                     title=title
-                    aria-invalid=move || error.with(|e| e.as_ref().map(|_| "true"))
-                    aria-describedby=move || error.with(|e| e.as_ref().map(|_| msg_id()))
                     prop:value=move || text.get()
                     on:focus=on_focus
                     on:mousedown=on_mousedown
@@ -1366,9 +1394,8 @@ fn cell_view(ctl: Ctl, at: RowCtx, c: usize, left: Option<u32>) -> impl IntoView
                     on:dblclick=move |_| ctl.mode.set(Mode::InPlace)
                     on:input=move |ev| ctl.typed(here(), event_target_value(&ev))
                 />
-                {move || display.get().map(|d| view! { <span class="cell-display" aria-hidden="true">{d}</span> })}
-                {move || error.get().map(|m| view! { <span class="cell-msg" id=msg_id>{m}</span> })}
-                {move || open.get().then(|| picker_view(ctl, picker_id(), id.get_untracked()))}
+                {amount_parts}
+                {picker}
             }
             .into_any()
         }
