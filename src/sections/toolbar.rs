@@ -84,7 +84,7 @@ pub fn load_sample(state: AppState) {
 /// large file costs more than reading its inputs. Until then the notice says
 /// the comparison is under way. A file that the comparison refuses (its stated
 /// `derived` is not JSON) is taken back out, as if never imported.
-pub fn import_bytes(state: AppState, name: &str, bytes: &[u8]) {
+pub fn import_bytes(state: AppState, name: &str, bytes: Vec<u8>) {
     let file::Opening { inputs, pending } = match file::open_for_editing(bytes) {
         Ok(opening) => opening,
         Err(e) => return refused(state, name, &e),
@@ -225,7 +225,7 @@ pub fn import_file(state: AppState, f: web_sys::File) {
         match wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
             Ok(buf) => {
                 let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                import_bytes(state, &name, &bytes);
+                import_bytes(state, &name, bytes);
             }
             Err(_) => state.notice.set(Some(Notice {
                 is_error: true,

@@ -51,7 +51,7 @@ fn open(bytes: &[u8]) -> usize {
 /// What the app's import does before it paints ([`file::open_for_editing`]),
 /// then the comparison it leaves for after the paint.
 fn editing(bytes: &[u8]) -> file::Opening {
-    match file::open_for_editing(bytes) {
+    match file::open_for_editing(bytes.to_vec()) {
         Ok(opening) => opening,
         Err(e) => panic!("exported file does not open for editing: {e}"),
     }

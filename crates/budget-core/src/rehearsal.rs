@@ -93,7 +93,7 @@ impl Rehearsal {
             }
             Stage::Open { form, text } => {
                 let opening =
-                    file::open_for_editing(text.as_bytes()).map_err(|e| format!("open: {e}"))?;
+                    file::open_for_editing(text.into_bytes()).map_err(|e| format!("open: {e}"))?;
                 if opening.inputs != *form {
                     return Err("open: the inputs read back differ from the form".to_string());
                 }

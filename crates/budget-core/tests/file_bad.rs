@@ -108,7 +108,7 @@ fn every_manifest_file_gives_its_message() {
 fn opening_for_editing_reads_every_manifest_file_as_open_does() {
     for e in manifest() {
         let bytes = bad(&e.file);
-        let later = open_for_editing(&bytes).and_then(|o| {
+        let later = open_for_editing(bytes.clone()).and_then(|o| {
             let found = o.pending.findings(&o.inputs)?;
             Ok((o.inputs, found))
         });

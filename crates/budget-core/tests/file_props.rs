@@ -229,7 +229,7 @@ fn same_as_open(bytes: &[u8]) -> Result<(), TestCaseError> {
             .cloned()
             .collect::<Vec<_>>()
     };
-    let later = open_for_editing(bytes).and_then(|o| {
+    let later = open_for_editing(bytes.to_vec()).and_then(|o| {
         let found = o.pending.findings(&o.inputs)?;
         let again = o.pending.inputs_again();
         Ok((o.inputs, found, again))
@@ -279,12 +279,12 @@ fn edited_and_broken_stated_figures_compare_as_open_does() {
     for (k, case) in cases.iter().enumerate() {
         same_as_open(case.as_bytes()).unwrap_or_else(|e| panic!("case {k}: {e}"));
     }
-    let edited = open_for_editing(cases[0].as_bytes()).unwrap();
+    let edited = open_for_editing(cases[0].clone().into_bytes()).unwrap();
     assert!(edited.pending.is_pending());
     assert_eq!(edited.pending.findings(&edited.inputs).unwrap().len(), 1);
     // The scan of `open_for_editing` skims `derived`: the comparison refuses these.
     for broken in &cases[3..] {
-        let opening = open_for_editing(broken.as_bytes()).unwrap();
+        let opening = open_for_editing(broken.clone().into_bytes()).unwrap();
         assert!(opening.pending.findings(&opening.inputs).is_err());
     }
 }

@@ -13,6 +13,27 @@ use super::error::ImportError;
 
 /// Bytes → text: size limit, UTF-8 BOM stripped, UTF-8 required, not empty.
 pub(super) fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
+    not_too_large(bytes)?;
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, &e))?;
+    not_empty(text)
+}
+
+/// [`decode`] keeping the bytes: the text is the same buffer (no copy of a
+/// large file), with the same refusals.
+pub(super) fn decode_owned(mut bytes: Vec<u8>) -> Result<String, ImportError> {
+    not_too_large(&bytes)?;
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    let text = String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), &e.utf8_error()))?;
+    not_empty(&text)?;
+    Ok(text)
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn not_too_large(bytes: &[u8]) -> Result<(), ImportError> {
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
@@ -20,27 +41,27 @@ pub(super) fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let offset = e.valid_up_to();
-            let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
-            return Err(ImportError::NotUtf8 {
-                line,
-                offset,
-                likely_gbk: looks_like_gbk(bytes),
-            });
-        }
-    };
+    Ok(())
+}
+
+/// Where `bytes` (BOM stripped) stop being UTF-8, and whether they look GBK.
+fn not_utf8(bytes: &[u8], e: &std::str::Utf8Error) -> ImportError {
+    let offset = e.valid_up_to();
+    let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+    ImportError::NotUtf8 {
+        line,
+        offset,
+        likely_gbk: looks_like_gbk(bytes),
+    }
+}
+
+fn not_empty(text: &str) -> Result<&str, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
     Ok(text)
 }
 
-/// True when every non-ASCII byte pairs up as a GBK double-byte character
-/// (lead 0x81–0xFE, trail 0x40–0xFE except 0x7F) and there is at least one.
 pub(super) fn looks_like_gbk(bytes: &[u8]) -> bool {
     let mut pairs = 0usize;
     let mut i = 0;
@@ -217,6 +238,24 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn decode_owned_strips_and_refuses_as_decode_does() {
+        let cases: Vec<Vec<u8>> = vec![
+            b"\xEF\xBB\xBF{\"a\": 1}".to_vec(),
+            b"{\"a\": 1}".to_vec(),
+            b"  \n\t".to_vec(),
+            b"\xEF\xBB\xBF".to_vec(),
+            b"\xEF\xBB\xBF{\"a\":\n\"\xD6\xD0\xCE\xC4\"}".to_vec(),
+            b"{\"a\": \"\xFF\"}".to_vec(),
+            vec![b' '; MAX_FILE_BYTES as usize + 1],
+        ];
+        for bytes in cases {
+            let borrowed = format!("{:?}", decode(&bytes));
+            let owned = format!("{:?}", decode_owned(bytes.clone()).as_deref());
+            assert_eq!(owned, borrowed, "{:?}", bytes.get(..12));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -561,21 +561,24 @@ enum PendingKind {
 /// first, then the comparison, which costs more than reading the inputs (the
 /// derivation, writing it out, the checks).
 ///
-/// `open_for_editing(b)` then `pending.findings(&inputs)` gives what `open(b)`
+/// `open_for_editing(b.to_vec())` then `pending.findings(&inputs)` gives what `open(&b)`
 /// gives: the same refusal, or the same inputs and the same IMP findings.
-pub fn open_for_editing(bytes: &[u8]) -> Result<Opening, ImportError> {
-    let text = json::decode(bytes)?;
+///
+/// Takes the bytes by value: the file's text is kept for the comparison, and
+/// it is the same buffer (a large file is not copied).
+pub fn open_for_editing(bytes: Vec<u8>) -> Result<Opening, ImportError> {
+    let text = json::decode_owned(bytes)?;
     // What is inside the stated `derived` is judged by `Pending::findings`.
-    let scan = scan::quick_check_skimming_derived(text);
+    let scan = scan::quick_check_skimming_derived(&text);
     if scan.clean
         && scan.has_format
         && let Some(range) = scan.derived
-        && let Some(file) = decode_quickly(text, range)
+        && let Some(file) = decode_quickly(&text, range)
     {
         return Ok(Opening {
             inputs: file.inputs,
             pending: Pending(PendingKind::Stated {
-                text: text.to_string(),
+                text,
                 derived: range,
                 report: file.report,
             }),
@@ -585,7 +588,7 @@ pub fn open_for_editing(bytes: &[u8]) -> Result<Opening, ImportError> {
     // stated `derived` plays no part in whether it does), so the rest of
     // `open`, with the full scan. (Not `open` itself: the browser bundle
     // then has no second comparison of the stated figures.)
-    let (inputs, imp) = match open_otherwise(text, scan::quick_check(text))? {
+    let (inputs, imp) = match open_otherwise(&text, scan::quick_check(&text))? {
         Opened::Submission(i) => (i.inputs, imp_only(i.findings)),
         Opened::Inputs { inputs, .. } => (inputs, Vec::new()),
     };
