@@ -62,6 +62,8 @@ fn not_empty(text: &str) -> Result<&str, ImportError> {
     Ok(text)
 }
 
+/// True when every non-ASCII byte pairs up as a GBK double-byte character
+/// (lead 0x81–0xFE, trail 0x40–0xFE except 0x7F) and there is at least one.
 pub(super) fn looks_like_gbk(bytes: &[u8]) -> bool {
     let mut pairs = 0usize;
     let mut i = 0;
@@ -238,6 +240,8 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn decode_owned_strips_and_refuses_as_decode_does() {
         let cases: Vec<Vec<u8>> = vec![
@@ -255,8 +259,6 @@ mod tests {
             assert_eq!(owned, borrowed, "{:?}", bytes.get(..12));
         }
     }
-
-    use super::*;
 
     #[test]
     fn gbk_bytes_are_recognised() {
