@@ -6,14 +6,15 @@
 //! running stays in baseline code. A clerk's first import of a large file ran
 //! the scan, the decoder and the comparison in baseline code from start to
 //! end: opening a 10,000-row file took 121 ms the first time and 32–34 ms the
-//! third and fourth time in the same page (Chromium). Rehearsing the same path
+//! next three times in the same page (Chromium). Rehearsing the same path
 //! on a 1,000-row file gets those functions optimized before the clerk has
 //! even chosen a file.
 //!
 //! Each step is one part of the import ([`Rehearsal::step`]): generate,
 //! export, open, compare, live checks. The page runs them in separate idle
-//! moments, so a click or a keystroke never waits for more than one. The steps check what they do: a synthetic form must export, open
-//! again as the same inputs, and show no difference from its stated figures.
+//! moments, so a click or a keystroke never waits for more than one. The steps
+//! check what they do: a synthetic form must export, open again as the same
+//! inputs, and show no difference from its stated figures.
 
 use crate::file::{self, Opening};
 use crate::{Inputs, Totals, check_live, synthetic};
