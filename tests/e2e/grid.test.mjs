@@ -539,3 +539,28 @@ test('Ctrl+A selects every cell: the status line sums the grid, Ctrl+C copies it
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("an invalid amount's message opens below its cell without widening the grid's scroll area", async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  const widths = () => page.evaluate(() => document.getElementById('grid-rows').scrollWidth);
+  const before = await widths();
+  for (const col of ['this_year', 'last_year']) {
+    const cell = `#f-rows-2-${col}`;
+    await page.click(cell);
+    await page.keyboard.type('12x');
+    assert.equal(await page.getAttribute(cell, 'aria-invalid'), 'true');
+    const msg = await page.locator(`${cell}-msg`).boundingBox();
+    const td = await page.locator(cell).evaluate((el) => el.closest('td').getBoundingClientRect().toJSON());
+    assert.match(await text(page, `${cell}-msg`), /金额/);
+    assert.ok(msg.width > td.width, 'the message is wider than its cell (so where it opens matters)');
+    assert.ok(msg.y >= td.bottom - 3, 'below the cell');
+    assert.ok(Math.abs(msg.x + msg.width - td.right) <= 1, 'its right edge on the cell\'s right edge');
+    // Opening rightwards it widened the scroll area, and every keystroke that
+    // made a cell invalid or mended it repainted the whole grid.
+    assert.equal(await widths(), before);
+    await page.keyboard.press('Escape');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
