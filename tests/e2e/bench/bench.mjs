@@ -97,8 +97,11 @@ function instrument() {
   load.observe(document, { childList: true, subtree: true });
   window.__stopLoadMarks = () => load.disconnect();
 
-  // Autosave: the app's 250 ms timer, then an idle callback; timed when it wrote the draft.
+  // Autosave: the app's 250 ms timer, then an idle callback; timed when it
+  // wrote the draft (`__saveSpans`: its [start, end], to find keystrokes that
+  // had to wait for it).
   window.__saves = [];
+  window.__saveSpans = [];
   let wrote = false;
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function (key, value) {
@@ -116,7 +119,10 @@ function instrument() {
       try {
         return f.apply(this, a);
       } finally {
-        if (wrote) window.__saves.push(performance.now() - t);
+        if (wrote) {
+          window.__saves.push(performance.now() - t);
+          window.__saveSpans.push([t, performance.now()]);
+        }
       }
     };
   const setTimeout0 = window.setTimeout;
@@ -215,6 +221,7 @@ async function keystrokes(browser, query, { edits = EDITS, pause = PAUSE_MS } = 
     await wait(pause);
   }
   const saves = await page.evaluate(() => window.__saves);
+  const saveSpans = await page.evaluate(() => window.__saveSpans);
   const draftBytes = await page.evaluate(() => window.__lastDraftBytes ?? 0);
   await context.close();
   const total = results.map((r) => r.painted - r.start);
@@ -234,6 +241,8 @@ async function keystrokes(browser, query, { edits = EDITS, pause = PAUSE_MS } = 
     unchanged: results.filter((r) => !r.changed).length,
     invalidEdits: results.filter((r) => r.invalid).length,
     saves,
+    // measured edits that overlapped an autosave (waited for it, or it for them)
+    waited: results.filter((r) => saveSpans.some(([a, b]) => a < r.painted && b > r.start)).length,
     draftBytes,
     errors,
   };
@@ -556,7 +565,11 @@ try {
   const saves = k10.saves;
   notes.push(
     `autosave (250 ms after the last change; not inside the keystroke figures, edits are ${PAUSE_MS} ms apart): ` +
-      SIZES.map((n) => (keys[n].saves.length ? `${int(n)} rows median ${ms(median(keys[n].saves))}` : `${int(n)} rows —`)).join('; ') +
+      SIZES.map((n) =>
+        keys[n].saves.length
+          ? `${int(n)} rows median ${ms(median(keys[n].saves))}, ${keys[n].waited} of ${keys[n].n} measured keystrokes overlapped one`
+          : `${int(n)} rows —`,
+      ).join('; ') +
       (saves.length ? ` (10,000-row draft ${int(k10.draftBytes)} chars).` : '.'),
   );
   notes.push(

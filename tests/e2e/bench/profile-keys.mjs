@@ -50,9 +50,10 @@ try {
   } else {
     for (let k = 0; k < EDITS; k++) {
       // SAME=1: keep typing into row 0 (no focus change inside the profile).
+      // XFIX=1: type "x" and "5" in turn (an error appears and goes each time).
       if (!process.env.SAME) await page.focus(`#f-rows-${k % 20}-this_year`);
       else if (k === 0) await page.focus('#f-rows-0-this_year');
-      await page.keyboard.press(String((k % 9) + 1));
+      await page.keyboard.press(process.env.XFIX ? (k % 2 ? '5' : 'x') : String((k % 9) + 1));
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
     }
   }
