@@ -117,8 +117,9 @@ test('a reload restores everything, invalid text and explanations included', asy
   await page.fill('#f-unit-contact_person', '张三');
   const explain = page.locator('.finding.warning textarea').first();
   await explain.fill('项目绩效目标表另行报送');
+  // The draft is JSON with every non-ASCII character escaped: read it as JSON.
   await page.waitForFunction(
-    (key) => (localStorage.getItem(key) ?? '').includes('项目绩效目标表另行报送'),
+    (key) => JSON.stringify(JSON.parse(localStorage.getItem(key) ?? '{}')).includes('项目绩效目标表另行报送'),
     DRAFT_KEY,
   );
   assert.match(await text(page, '#saved-status'), /已保存 \d\d:\d\d:\d\d/);

@@ -470,7 +470,13 @@ test('project indicators: a TSV block pasted into a new project\'s grid, keys, f
   assert.equal(await projectRows(page, 1), 3);
   assert.equal(await value(page, 'f-projects-1-indicators-2-level3'), '群众满意度');
   // The project's data is in the inputs: the draft autosaved holds it.
-  await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('群众满意度') && v.includes('全年培训\\n次数')));
+  await page.waitForFunction(() =>
+    Object.entries(localStorage).some(([k, v]) => {
+      if (k !== 'budget-form.draft.v1') return false;
+      const text = JSON.stringify(JSON.parse(v));
+      return text.includes('群众满意度') && text.includes('全年培训\\n次数');
+    }),
+  );
   assert.equal(await projectRows(page, 0), 19);
   assert.deepEqual(errors, []);
   await context.close();

@@ -273,7 +273,12 @@ test('a panic shows the crash banner, and 下载当前数据 gives the last auto
   await loadSample(page);
   await fillOn(page, '#f-unit-name', '崩溃前的填写');
   await autosaved(page);
-  await page.waitForFunction(() => localStorage.getItem('budget-form.draft.v1')?.includes('崩溃前的填写'));
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('budget-form.draft.v1') ?? '{}').inputs?.unit?.name === '崩溃前的填写');
+  // Saved with every non-ASCII character escaped (one byte a character in
+  // JavaScript and in storage), and read back as typed.
+  const stored = await page.evaluate(() => localStorage.getItem('budget-form.draft.v1'));
+  assert.match(stored, /^[\x00-\x7f]*$/);
+  assert.ok(stored.includes('\\u5d29'), '崩 is written as an escape');
   await page.click('#panic-test');
   await page.waitForSelector('#crash-banner');
   assert.match(await text(page, '#crash-banner'), /程序出错，您的数据已自动保存/);
