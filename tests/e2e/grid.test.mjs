@@ -470,13 +470,10 @@ test('project indicators: a TSV block pasted into a new project\'s grid, keys, f
   assert.equal(await projectRows(page, 1), 3);
   assert.equal(await value(page, 'f-projects-1-indicators-2-level3'), '群众满意度');
   // The project's data is in the inputs: the draft autosaved holds it.
-  await page.waitForFunction(() =>
-    Object.entries(localStorage).some(([k, v]) => {
-      if (k !== 'budget-form.draft.v1') return false;
-      const text = JSON.stringify(JSON.parse(v));
-      return text.includes('群众满意度') && text.includes('全年培训\\n次数');
-    }),
-  );
+  await page.waitForFunction(() => {
+    const text = JSON.stringify(JSON.parse(localStorage.getItem('budget-form.draft.v1') ?? '{}'));
+    return text.includes('群众满意度') && text.includes('全年培训\\n次数');
+  });
   assert.equal(await projectRows(page, 0), 19);
   assert.deepEqual(errors, []);
   await context.close();
@@ -563,7 +560,7 @@ test("an invalid amount's message opens below its cell without widening the grid
     assert.ok(msg.y >= td.bottom - 3, 'below the cell');
     assert.ok(Math.abs(msg.x + msg.width - td.right) <= 1, 'its right edge on the cell\'s right edge');
     // Opening rightwards it widened the scroll area, and every keystroke that
-    // made a cell invalid or mended it repainted the whole grid.
+    // made a cell invalid or mended it repainted every layer of the page.
     assert.equal(await widths(), before);
     await page.keyboard.press('Escape');
   }

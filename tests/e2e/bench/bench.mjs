@@ -120,8 +120,9 @@ function instrument() {
         return f.apply(this, a);
       } finally {
         if (wrote) {
-          window.__saves.push(performance.now() - t);
-          window.__saveSpans.push([t, performance.now()]);
+          const end = performance.now();
+          window.__saves.push(end - t);
+          window.__saveSpans.push([t, end]);
         }
       }
     };
