@@ -14,6 +14,7 @@ pub mod file;
 pub mod finding;
 pub mod model;
 pub mod narrative;
+pub mod pieces;
 pub mod rehearsal;
 pub mod sort;
 pub mod synthetic;
