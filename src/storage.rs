@@ -13,9 +13,11 @@
 //! 在此标签页继续编辑, which reloads the draft and takes the lock; the other tab
 //! then learns it (storage event or its next heartbeat) and becomes read-only.
 
+use std::collections::HashSet;
 use std::time::Duration;
 
 use budget_core::Inputs;
+use budget_core::pieces;
 use leptos::prelude::*;
 use serde_json::{Value, json};
 use wasm_bindgen::JsCast;
@@ -24,16 +26,24 @@ use wasm_bindgen::prelude::Closure;
 use crate::state::AppState;
 use crate::web;
 
-/// Key of the current draft.
+/// Key of the current draft: the head of its pieces (`budget_core::pieces`),
+/// or, as saved before the pieces, the whole draft text.
 pub const DRAFT_KEY: &str = "budget-form.draft.v1";
+/// Prefix of the keys of the draft's pieces (the rest of the key is the
+/// piece's content hash, `pieces::key_of`).
+pub const PIECE_PREFIX: &str = "budget-form.draft.piece.";
 /// Prefix of the keys an unreadable draft is copied to (never overwritten).
 pub const BACKUP_PREFIX: &str = "budget-form.draft.corrupt.";
 /// Key of the editing lock: `{"tab": id, "at": ms since epoch}`.
 pub const LOCK_KEY: &str = "budget-form.draft.lock";
 /// `format` of a saved draft.
 pub const DRAFT_FORMAT: &str = "budget-form-draft";
-/// Draft version this program writes and reads.
+/// Version of the draft text (`{format, version, saved_at, inputs}`) this
+/// program writes and reads.
 pub const DRAFT_VERSION: u64 = 1;
+/// The newest draft this program reads: a head of pieces (version 2) whose
+/// pieces make a version 1 text.
+const READS_UP_TO: u64 = pieces::HEAD_VERSION;
 /// Heartbeat of the editing tab.
 const HEARTBEAT: Duration = Duration::from_millis(1000);
 /// A lock not refreshed for this long belongs to a closed tab.
@@ -158,7 +168,8 @@ fn parse_draft(text: &str) -> Draft {
         Some(Value::String(f)) if f == DRAFT_FORMAT => {
             match value.get("version").and_then(Value::as_u64) {
                 Some(DRAFT_VERSION) => {}
-                Some(v) if v > DRAFT_VERSION => return Draft::Newer(v),
+                Some(v) if v > READS_UP_TO => return Draft::Newer(v),
+                Some(READS_UP_TO) => return Draft::Bad("草稿分段目录无法读取".to_string()),
                 _ => return Draft::Bad("草稿版本号无效".to_string()),
             }
             match value.get("inputs") {
@@ -172,6 +183,34 @@ fn parse_draft(text: &str) -> Draft {
     match budget_core::file::read_inputs(&inputs_text) {
         Ok(inputs) => Draft::Ok(Box::new(inputs)),
         Err(e) => Draft::Bad(e.to_string()),
+    }
+}
+
+/// A draft as stored under `DRAFT_KEY` (`stored`): a head whose pieces are
+/// put together and read, or a whole text (saved before the pieces) read as
+/// it is. With the draft, the text a backup keeps: the draft text, or when a
+/// piece is missing or changed, every piece found, in order.
+fn open_stored(s: &web_sys::Storage, stored: String) -> (Draft, String) {
+    match pieces::Head::read(&stored) {
+        None => (parse_draft(&stored), stored),
+        Some(head) if head.version > READS_UP_TO => (Draft::Newer(head.version), stored),
+        Some(head) => match pieces::assemble(&head, |key| get_piece(s, key)) {
+            Ok(text) => (parse_draft(&text), text),
+            Err((e, found)) => (Draft::Bad(format!("草稿分段不完整：{e}")), found),
+        },
+    }
+}
+
+fn get_piece(s: &web_sys::Storage, key: &str) -> Option<String> {
+    s.get_item(&format!("{PIECE_PREFIX}{key}")).ok().flatten()
+}
+
+/// The draft's text as stored (its pieces put together), when it is complete.
+fn stored_text(s: &web_sys::Storage) -> Option<String> {
+    let stored = s.get_item(DRAFT_KEY).ok()??;
+    match pieces::Head::read(&stored) {
+        None => Some(stored),
+        Some(head) => pieces::assemble(&head, |key| get_piece(s, key)).ok(),
     }
 }
 
@@ -216,7 +255,8 @@ pub fn load() -> Loaded {
             };
         }
     };
-    let what = match parse_draft(&text) {
+    let (draft, text) = open_stored(&s, text);
+    let what = match draft {
         Draft::Ok(inputs) => {
             return Loaded {
                 inputs: Some(*inputs),
@@ -224,7 +264,7 @@ pub fn load() -> Loaded {
             };
         }
         Draft::Newer(v) => format!(
-            "本地草稿由更新版本的程序保存（草稿第 {v} 版，本程序只能读取第 {DRAFT_VERSION} 版）"
+            "本地草稿由更新版本的程序保存（草稿第 {v} 版，本程序最高只能读取第 {READS_UP_TO} 版）"
         ),
         Draft::Bad(reason) => format!("本地草稿已损坏（{reason}）"),
     };
@@ -278,13 +318,55 @@ pub fn draft_text(inputs: &Inputs, saved_at: &str) -> Result<String, String> {
     .map_err(|e| format!("草稿无法保存：{e}"))
 }
 
-/// Write the draft.
+/// Write the draft: its pieces not yet in storage, then the head that lists
+/// them, then remove the pieces no longer listed (`budget_core::pieces`). An
+/// amount typed into a 10,000-row form rewrites one piece of ~13 KB and the
+/// ~2 KB head instead of 1.26 M characters, and a save cut off half way leaves
+/// the previous head with all its pieces.
 pub fn save(inputs: &Inputs) -> Result<(), String> {
-    let text = draft_text(inputs, &web::now_iso())?;
+    let saved_at = web::now_iso();
+    let text = draft_text(inputs, &saved_at)?;
     let s = storage().map_err(|e| format!("自动保存失败：{e}。可继续填写，但请及时导出文件。"))?;
-    s.set_item(DRAFT_KEY, &text).map_err(|_| {
+    let parts = pieces::split(&text);
+    let mut stored = piece_keys(&s);
+    let mut write_pieces = || {
+        for p in &parts {
+            if !stored.contains(p.key.as_str()) {
+                s.set_item(&format!("{PIECE_PREFIX}{}", p.key), p.text)?;
+                stored.insert(p.key.clone());
+            }
+        }
+        Ok(())
+    };
+    let written = write_pieces()
+        .and_then(|()| s.set_item(DRAFT_KEY, &pieces::Head::of(&parts, &saved_at).to_text()));
+    // Keep the pieces of the head now in storage (the new one, or the old one
+    // when a write failed), remove the rest.
+    let listed: HashSet<String> = match written {
+        Ok(()) => parts.into_iter().map(|p| p.key).collect(),
+        Err(_) => s
+            .get_item(DRAFT_KEY)
+            .ok()
+            .flatten()
+            .and_then(|t| pieces::Head::read(&t))
+            .map(|h| h.pieces.into_iter().collect())
+            .unwrap_or_default(),
+    };
+    for key in stored.difference(&listed) {
+        s.remove_item(&format!("{PIECE_PREFIX}{key}")).ok();
+    }
+    written.map_err(|_| {
         "自动保存失败：浏览器存储空间已满或不可写。可继续填写，但请及时导出文件。".to_string()
     })
+}
+
+/// The keys (without the prefix) of the pieces in storage.
+fn piece_keys(s: &web_sys::Storage) -> HashSet<String> {
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|k| s.key(k).ok().flatten())
+        .filter_map(|k| k.strip_prefix(PIECE_PREFIX).map(str::to_string))
+        .collect()
 }
 
 /// Autosave delay after the last change.
@@ -382,13 +464,24 @@ fn locked_by_other(s: &web_sys::Storage, tab: &str) -> bool {
     matches!(read_lock(s), Some((other, at)) if other != tab && js_sys::Date::now() - at < STALE_MS)
 }
 
-/// In a read-only tab: show what the editing tab saved.
+/// In a read-only tab: show what the editing tab saved. The head is compared
+/// with the one last shown first: the heartbeat runs this every second, and
+/// reading a 10,000-row draft takes a while.
 fn mirror_draft(state: AppState, s: &web_sys::Storage) {
-    if let Ok(Some(text)) = s.get_item(DRAFT_KEY)
-        && let Draft::Ok(inputs) = parse_draft(&text)
-        && state.inputs.with_untracked(|now| *now != *inputs)
-    {
-        state.inputs.set(*inputs);
+    thread_local! {
+        static SHOWN: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    let Ok(Some(stored)) = s.get_item(DRAFT_KEY) else {
+        return;
+    };
+    if SHOWN.with_borrow(|shown| *shown == stored) {
+        return;
+    }
+    if let (Draft::Ok(inputs), _) = open_stored(s, stored.clone()) {
+        SHOWN.set(stored);
+        if state.inputs.with_untracked(|now| *now != *inputs) {
+            state.inputs.set(*inputs);
+        }
     }
 }
 
@@ -511,7 +604,7 @@ fn PanicTest() -> impl IntoView {
 /// The file name and content offered by the crash banner: the inputs of the last
 /// autosave as bare inputs JSON (the import reads it), named `<code>-<year>-draft.json`.
 pub fn crash_download() -> Option<(String, String)> {
-    let text = storage().ok()?.get_item(DRAFT_KEY).ok()??;
+    let text = stored_text(&storage().ok()?)?;
     let value: Value = serde_json::from_str(&text).ok()?;
     let inputs = match value.get("format") {
         Some(_) => value.get("inputs")?.clone(),

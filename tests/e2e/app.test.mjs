@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, serveDist, launch, openApp, loadSample } from './harness.mjs';
+import { ROOT, serveDist, launch, openApp, loadSample, waitForDraft } from './harness.mjs';
 
 const DRAFT_KEY = 'budget-form.draft.v1';
 // The cell of seed row 2010301 行政运行 · 一般公共预算 · 基本 (rows[0]).
@@ -118,10 +118,7 @@ test('a reload restores everything, invalid text and explanations included', asy
   const explain = page.locator('.finding.warning textarea').first();
   await explain.fill('项目绩效目标表另行报送');
   // The draft is JSON with every non-ASCII character escaped: read it as JSON.
-  await page.waitForFunction(
-    (key) => JSON.stringify(JSON.parse(localStorage.getItem(key) ?? '{}')).includes('项目绩效目标表另行报送'),
-    DRAFT_KEY,
-  );
+  await waitForDraft(page, (d) => JSON.stringify(d).includes('项目绩效目标表另行报送'));
   assert.match(await text(page, '#saved-status'), /已保存 \d\d:\d\d:\d\d/);
 
   await page.reload();

@@ -5,7 +5,7 @@
 // permissions are unreliable).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, loadSample } from './harness.mjs';
+import { serveDist, launch, openApp, loadSample, waitForDraft } from './harness.mjs';
 
 let server;
 let browser;
@@ -470,8 +470,8 @@ test('project indicators: a TSV block pasted into a new project\'s grid, keys, f
   assert.equal(await projectRows(page, 1), 3);
   assert.equal(await value(page, 'f-projects-1-indicators-2-level3'), '群众满意度');
   // The project's data is in the inputs: the draft autosaved holds it.
-  await page.waitForFunction(() => {
-    const text = JSON.stringify(JSON.parse(localStorage.getItem('budget-form.draft.v1') ?? '{}'));
+  await waitForDraft(page, (d) => {
+    const text = JSON.stringify(d);
     return text.includes('群众满意度') && text.includes('全年培训\\n次数');
   });
   assert.equal(await projectRows(page, 0), 19);

@@ -79,3 +79,35 @@ export async function loadSample(page) {
   await page.click('#btn-sample');
   await page.waitForFunction(() => document.querySelector('#sum-income')?.textContent !== '0.00');
 }
+
+/**
+ * The autosaved draft as the app reads it, or null when there is none: the
+ * head under `budget-form.draft.v1` lists the pieces (`budget_core::pieces`),
+ * put together here; a draft saved whole (before the pieces) is its own text.
+ */
+export async function draftText(page) {
+  return page.evaluate(() => {
+    const head = localStorage.getItem('budget-form.draft.v1');
+    if (head === null) return null;
+    let parsed = null;
+    try {
+      parsed = JSON.parse(head);
+    } catch {
+      return head;
+    }
+    if (!Array.isArray(parsed?.pieces)) return head;
+    return parsed.pieces.map((k) => localStorage.getItem(`budget-form.draft.piece.${k}`) ?? '').join('');
+  });
+}
+
+/** Waits until the autosaved draft (parsed) satisfies `accept`; returns it. */
+export async function waitForDraft(page, accept, timeout = 10_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const text = await draftText(page);
+    const draft = text === null ? null : JSON.parse(text);
+    if (draft !== null && accept(draft)) return draft;
+    if (Date.now() > until) throw new Error('the draft was not saved as expected in time');
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}

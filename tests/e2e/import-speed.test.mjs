@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, loadSample } from './harness.mjs';
+import { serveDist, launch, openApp, loadSample, draftText } from './harness.mjs';
 
-const DRAFT_KEY = 'budget-form.draft.v1';
 
 let server;
 let browser;
@@ -53,7 +52,7 @@ test('a reload straight after a 10,000-row import keeps the imported form', asyn
   assert.equal(await gridRows(page), 10000);
   assert.equal(await text(page, '#sum-income'), income);
   assert.equal(await page.locator('#storage-banner').count(), 0);
-  const draft = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), DRAFT_KEY);
+  const draft = JSON.parse(await draftText(page));
   assert.equal(draft.format, 'budget-form-draft');
   assert.equal(draft.inputs.rows.length, 10000);
   assert.deepEqual(errors, []);
@@ -98,7 +97,7 @@ test('the import rehearsal after load leaves the form, the draft and the console
   assert.equal(await text(page, '#sum-income'), '0.00');
   assert.equal(await page.locator('#notice').count(), 0);
   // The rehearsal's synthetic form is never saved as the draft.
-  const draft = await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
+  const draft = await draftText(page);
   assert.ok(draft === null || JSON.parse(draft).inputs.rows.length === 0, 'no rows in the draft');
   // (Chromium's own note on Trunk's preload links is not the app's.)
   assert.deepEqual(messages.filter((m) => !m.startsWith('debug') && !m.includes('`integrity` attribute')), []);
@@ -128,7 +127,11 @@ test('the autosave after an import comes after the import is shown', async () =>
     window.__events = [];
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k, v) {
-      if (String(k) === 'budget-form.draft.v1') window.__events.push(['save', performance.now(), JSON.parse(v).inputs.rows.length]);
+      // The head, written after its pieces: the draft it lists.
+      if (String(k) === 'budget-form.draft.v1') {
+        const text = JSON.parse(v).pieces.map((p) => localStorage.getItem(`budget-form.draft.piece.${p}`)).join('');
+        window.__events.push(['save', performance.now(), JSON.parse(text).inputs.rows.length]);
+      }
       return setItem.call(this, k, v);
     };
     new MutationObserver((_, obs) => {

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serveDist, launch, openApp, loadSample } from './harness.mjs';
+import { ROOT, serveDist, launch, openApp, loadSample, draftText, waitForDraft } from './harness.mjs';
 
 const DRAFT_KEY = 'budget-form.draft.v1';
 const LOCK_KEY = 'budget-form.draft.lock';
@@ -164,7 +164,7 @@ test('a corrupted draft is kept under a backup key, offered for download, and ed
   // Editing continues and is saved in the new (versioned) draft format.
   await loadSample(page);
   await autosaved(page);
-  const draft = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY));
+  const draft = JSON.parse(await draftText(page));
   assert.equal(draft.format, 'budget-form-draft');
   assert.equal(draft.version, 1);
   assert.match(draft.saved_at, /^\d{4}-/);
@@ -179,6 +179,77 @@ test('a corrupted draft is kept under a backup key, offered for download, and ed
   await context.close();
 });
 
+/** The draft's pieces in storage: key (without the prefix) → text. */
+const PIECE_PREFIX = 'budget-form.draft.piece.';
+const storedPieces = (page) =>
+  page.evaluate(
+    (p) => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(p)).map((k) => [k.slice(p.length), localStorage.getItem(k)])),
+    PIECE_PREFIX,
+  );
+const headOf = async (page) => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY));
+
+test('the draft is saved in pieces: an amount typed rewrites a small part of a large draft, and a reload reads it', async () => {
+  const { context, page, errors } = await openApp(browser, `${server.url}?synthetic=3000`);
+  await page.waitForSelector('#f-rows-5-this_year');
+  await page.fill('#f-rows-4-this_year', '1000');
+  const first = await waitForDraft(page, (d) => d.inputs.rows[4].this_year === '1000');
+  const before = await storedPieces(page);
+  const size = Object.values(before).reduce((n, t) => n + t.length, 0);
+  assert.ok(Object.keys(before).length >= 10, `${Object.keys(before).length} pieces of ${size} characters`);
+  assert.deepEqual(Object.keys(before).sort(), [...new Set((await headOf(page)).pieces)].sort());
+
+  await page.fill('#f-rows-5-this_year', '4321');
+  await waitForDraft(page, (d) => d.inputs.rows[5].this_year === '4321');
+  const head = await headOf(page);
+  assert.equal(head.format, 'budget-form-draft');
+  assert.equal(head.version, 2);
+  const after = await storedPieces(page);
+  const written = Object.keys(after).filter((k) => !(k in before));
+  const writtenSize = written.reduce((n, k) => n + after[k].length, 0);
+  // The piece with the time of the save, and the piece with the amount.
+  assert.ok(written.length >= 1 && written.length <= 3, `${written.length} pieces written`);
+  assert.ok(writtenSize * 10 < size, `${writtenSize} of ${size} characters written`);
+  // Only the listed pieces are kept.
+  assert.deepEqual(Object.keys(after).sort(), [...new Set(head.pieces)].sort());
+  assert.equal(JSON.parse(await draftText(page)).inputs.rows.length, first.inputs.rows.length);
+
+  // The address without ?synthetic: the draft is what opens.
+  await page.goto(server.url);
+  await page.waitForSelector('#f-rows-5-this_year');
+  assert.equal(await page.inputValue('#f-rows-5-this_year'), '4321');
+  assert.equal(await page.inputValue('#f-rows-4-this_year'), '1000');
+  assert.equal(await page.locator('#storage-banner').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a piece of the draft missing: reported, every piece found is kept as a backup, editing goes on', async () => {
+  const { context, page, errors } = await openApp(browser, `${server.url}?synthetic=300`);
+  await page.fill('#f-rows-0-this_year', '1000');
+  await waitForDraft(page, (d) => d.inputs.rows[0].this_year === '1000');
+  const head = await headOf(page);
+  assert.ok(head.pieces.length >= 2, `${head.pieces.length} pieces`);
+  const pieces = await storedPieces(page);
+  await page.evaluate((k) => localStorage.removeItem(k), PIECE_PREFIX + head.pieces[1]);
+  await page.goto(server.url);
+  await page.waitForSelector('#storage-banner');
+  const banner = await text(page, '#storage-banner');
+  assert.match(banner, new RegExp(`本地草稿已损坏（草稿分段不完整：缺少第 2 段（共 ${head.pieces.length} 段））`));
+  assert.match(banner, /另存为备份/);
+  const backups = await page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)).map((k) => localStorage.getItem(k)), BACKUP_PREFIX);
+  assert.deepEqual(backups, [head.pieces.filter((_, k) => k !== 1).map((k) => pieces[k]).join('')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-download-backup')]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), backups[0]);
+  // A new form is begun and saved; the old pieces go.
+  assert.equal(await text(page, '#sum-income'), '0.00');
+  await loadSample(page);
+  await waitForDraft(page, (d) => d.inputs.unit.code === '103001001');
+  const now = await headOf(page);
+  assert.deepEqual(Object.keys(await storedPieces(page)).sort(), [...new Set(now.pieces)].sort());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an old unversioned draft is still read, and a newer-version draft is backed up, not lost', async () => {
   const sample = readFileSync(join(ROOT, 'fixtures', 'dadukou-2021.json'), 'utf8');
   let context = await seededContext({ [DRAFT_KEY]: sample });
@@ -187,10 +258,10 @@ test('an old unversioned draft is still read, and a newer-version draft is backe
   assert.equal(await page.locator('#storage-banner').count(), 0);
   await context.close();
 
-  const newer = JSON.stringify({ format: 'budget-form-draft', version: 2, saved_at: '2030-01-01T00:00:00Z', inputs: {} });
+  const newer = JSON.stringify({ format: 'budget-form-draft', version: 3, saved_at: '2030-01-01T00:00:00Z', inputs: {} });
   context = await seededContext({ [DRAFT_KEY]: newer });
   ({ page } = await open(context));
-  assert.match(await text(page, '#storage-banner'), /更新版本的程序保存（草稿第 2 版/);
+  assert.match(await text(page, '#storage-banner'), /更新版本的程序保存（草稿第 3 版，本程序最高只能读取第 2 版）/);
   const kept = await page.evaluate((p) => Object.entries(localStorage).filter(([k]) => k.startsWith(p)).map(([, v]) => v), BACKUP_PREFIX);
   assert.deepEqual(kept, [newer]);
   await fillOn(page, '#f-unit-name', '新的填写');
@@ -211,6 +282,8 @@ test('storage full or unavailable: a banner, and editing continues', async () =>
   await loadSample(page);
   await page.waitForSelector('#storage-banner');
   assert.match(await text(page, '#storage-banner'), /自动保存失败：浏览器存储空间已满/);
+  // The pieces written before the head could not be are removed again.
+  assert.deepEqual(await storedPieces(page), {});
   await fillOn(page, '#f-unit-name', '照常填写');
   assert.equal(await page.inputValue('#f-unit-name'), '照常填写');
   assert.deepEqual(errors, []);
@@ -258,7 +331,7 @@ test('a second tab on the same draft is read-only until it takes over', async ()
   await fillOn(second.page, '#f-unit-name', '第二个标签页');
   await autosaved(second.page);
   await first.page.waitForFunction(() => document.querySelector('#f-unit-name')?.value === '第二个标签页', null, { timeout: 5000 });
-  const draft = JSON.parse(await first.page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY));
+  const draft = JSON.parse(await draftText(first.page));
   assert.equal(draft.inputs.unit.name, '第二个标签页');
   const lock2 = JSON.parse(await first.page.evaluate((k) => localStorage.getItem(k), LOCK_KEY));
   assert.notEqual(lock2.tab, lock.tab);
@@ -273,10 +346,10 @@ test('a panic shows the crash banner, and 下载当前数据 gives the last auto
   await loadSample(page);
   await fillOn(page, '#f-unit-name', '崩溃前的填写');
   await autosaved(page);
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('budget-form.draft.v1') ?? '{}').inputs?.unit?.name === '崩溃前的填写');
+  await waitForDraft(page, (d) => d.inputs?.unit?.name === '崩溃前的填写');
   // Saved with every non-ASCII character escaped (one byte a character in
   // JavaScript and in storage), and read back as typed.
-  const stored = await page.evaluate(() => localStorage.getItem('budget-form.draft.v1'));
+  const stored = await draftText(page);
   assert.match(stored, /^[\x00-\x7f]*$/);
   assert.ok(stored.includes('\\u5d29'), '崩 is written as an escape');
   await page.click('#panic-test');
