@@ -38,7 +38,7 @@ import { gzipSync } from 'node:zlib';
 import { readFile, readdir, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
-import { serveDist, launch, ROOT } from '../harness.mjs';
+import { serveDist, launch, ROOT, draftText } from '../harness.mjs';
 import { importExportMarks } from './marks.mjs';
 
 const args = process.argv.slice(2);
@@ -102,19 +102,18 @@ function instrument() {
   // had to wait for it).
   window.__saves = [];
   window.__saveSpans = [];
-  let wrote = false;
+  // Characters each save wrote (the draft's changed pieces and its head).
+  window.__saveWrites = [];
+  let wrote = 0;
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function (key, value) {
-    if (String(key).includes('draft') && !String(key).includes('lock')) {
-      wrote = true;
-      window.__lastDraftBytes = String(value).length;
-    }
+    if (String(key).includes('draft') && !String(key).includes('lock')) wrote += String(value).length;
     return setItem.call(this, key, value);
   };
   // A callback that records its time when it wrote the draft.
   const timed = (f) =>
     function (...a) {
-      wrote = false;
+      wrote = 0;
       const t = performance.now();
       try {
         return f.apply(this, a);
@@ -123,6 +122,7 @@ function instrument() {
           const end = performance.now();
           window.__saves.push(end - t);
           window.__saveSpans.push([t, end]);
+          window.__saveWrites.push(wrote);
         }
       }
     };
@@ -223,7 +223,8 @@ async function keystrokes(browser, query, { edits = EDITS, pause = PAUSE_MS } = 
   }
   const saves = await page.evaluate(() => window.__saves);
   const saveSpans = await page.evaluate(() => window.__saveSpans);
-  const draftBytes = await page.evaluate(() => window.__lastDraftBytes ?? 0);
+  const draftBytes = ((await draftText(page)) ?? '').length;
+  const written = await page.evaluate(() => window.__saveWrites);
   await context.close();
   const total = results.map((r) => r.painted - r.start);
   return {
@@ -245,6 +246,7 @@ async function keystrokes(browser, query, { edits = EDITS, pause = PAUSE_MS } = 
     // measured edits that overlapped an autosave (waited for it, or it for them)
     waited: results.filter((r) => saveSpans.some(([a, b]) => a < r.painted && b > r.start)).length,
     draftBytes,
+    written,
     errors,
   };
 }
@@ -571,7 +573,7 @@ try {
           ? `${int(n)} rows median ${ms(median(keys[n].saves))}, ${keys[n].waited} of ${keys[n].n} measured keystrokes overlapped one`
           : `${int(n)} rows —`,
       ).join('; ') +
-      (saves.length ? ` (10,000-row draft ${int(k10.draftBytes)} chars).` : '.'),
+      (saves.length ? ` (10,000-row draft ${int(k10.draftBytes)} chars, of which a save wrote ${int(median(k10.written))} (median): its changed pieces and head).` : '.'),
   );
   notes.push(
     `load (median of ${loads.length}, ms since navigation start): fresh page, empty form: init.js done ${ms(median(loads.map((l) => l.emptyStarted)))}, mounted and painted ${ms(median(loads.map((l) => l.emptyInteractive)))}; ` +
