@@ -338,8 +338,10 @@ pub fn save(inputs: &Inputs) -> Result<(), String> {
         }
         Ok(())
     };
-    let written = write_pieces()
-        .and_then(|()| s.set_item(DRAFT_KEY, &pieces::Head::of(&parts, &saved_at).to_text()));
+    let head = pieces::Head::of(&parts, &saved_at)
+        .to_text()
+        .map_err(|e| format!("草稿无法保存：{e}"))?;
+    let written = write_pieces().and_then(|()| s.set_item(DRAFT_KEY, &head));
     // Keep the pieces of the head now in storage (the new one, or the old one
     // when a write failed), remove the rest.
     let listed: HashSet<String> = match written {

@@ -73,9 +73,8 @@ impl Head {
     }
 
     /// The head as JSON text.
-    pub fn to_text(&self) -> String {
-        // A struct of strings and integers always serializes.
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_text(&self) -> Result<String, String> {
+        serde_json::to_string(self).map_err(|e| e.to_string())
     }
 
     /// The head in `text`, when `text` is one (its `format` is
@@ -279,7 +278,7 @@ mod tests {
         let pieces = split(&text);
         assert!(pieces.len() > 10, "{} pieces", pieces.len());
         let head = Head::of(&pieces, "2026-11-26T17:00:00Z");
-        let read = Head::read(&head.to_text()).expect("a head");
+        let read = Head::read(&head.to_text().expect("serializes")).expect("a head");
         assert_eq!(read, head);
         let stored = store(&pieces);
         let back = assemble(&read, |k| stored.get(k).cloned()).expect("complete");
