@@ -116,7 +116,7 @@ pub enum PieceError {
 }
 
 /// The text the head lists, piece by piece from `get` (a key → its text, or
-/// `None` when absent).
+/// `None` when absent), checked by [`check`].
 ///
 /// On a problem, the error and what could be put together (every piece found,
 /// in order, the missing ones left out), so that nothing found is lost.
@@ -125,33 +125,61 @@ pub fn assemble(
     mut get: impl FnMut(&str) -> Option<String>,
 ) -> Result<String, (PieceError, String)> {
     let mut text = String::with_capacity(head.length);
-    let mut problem = None;
+    let mut missing = None;
     for (k, key) in head.pieces.iter().enumerate() {
         match get(key) {
-            Some(piece) => {
-                if problem.is_none() && key_of(&piece) != *key {
-                    problem = Some(PieceError::Changed { position: k + 1 });
-                }
-                text.push_str(&piece);
-            }
+            Some(piece) => text.push_str(&piece),
             None => {
-                problem.get_or_insert(PieceError::Missing {
-                    position: k + 1,
-                    count: head.pieces.len(),
-                });
+                missing.get_or_insert(k);
             }
         }
     }
-    if problem.is_none() && text.len() != head.length {
-        problem = Some(PieceError::Length {
-            expected: head.length,
-            found: text.len(),
+    match check(head, &text, missing) {
+        Ok(()) => Ok(text),
+        Err(e) => Err((e, text)),
+    }
+}
+
+/// Check `joined`, the pieces the head lists joined in order, against the
+/// head: `first_missing` is the position (0-based) of the first piece that
+/// was not found, if any. Each piece is cut from `joined` by the length in
+/// its key and must have that key; the whole must have the head's length.
+///
+/// For a caller that joins the pieces itself ([`assemble`] is one).
+pub fn check(head: &Head, joined: &str, first_missing: Option<usize>) -> Result<(), PieceError> {
+    if let Some(k) = first_missing {
+        return Err(PieceError::Missing {
+            position: k + 1,
+            count: head.pieces.len(),
         });
     }
-    match problem {
-        None => Ok(text),
-        Some(p) => Err((p, text)),
+    // A piece longer or shorter than its key says shows in the total first.
+    if joined.len() != head.length {
+        return Err(PieceError::Length {
+            expected: head.length,
+            found: joined.len(),
+        });
     }
+    let mut at: usize = 0;
+    for (k, key) in head.pieces.iter().enumerate() {
+        let piece = length_in(key)
+            .and_then(|len| joined.get(at..at.checked_add(len)?))
+            .filter(|piece| key_of(piece) == *key)
+            .ok_or(PieceError::Changed { position: k + 1 })?;
+        at += piece.len();
+    }
+    if at == joined.len() {
+        Ok(())
+    } else {
+        Err(PieceError::Changed {
+            position: head.pieces.len(),
+        })
+    }
+}
+
+/// The length a key records (after the 16 hex digits of the hash).
+fn length_in(key: &str) -> Option<usize> {
+    usize::from_str_radix(key.get(16..)?, 16).ok()
 }
 
 /// `text` in pieces (see the module's comment). Joined in order, they are
@@ -370,6 +398,41 @@ mod tests {
         let (e, partial) = assemble(&head, |k| stored.get(k).cloned()).expect_err("changed");
         assert_eq!(e, PieceError::Changed { position: 2 });
         assert_eq!(partial.len(), text.len());
+
+        // A piece longer than its key says.
+        let mut stored = store(&pieces);
+        stored.insert(pieces[1].key.clone(), format!("{}x", pieces[1].text));
+        let (e, partial) = assemble(&head, |k| stored.get(k).cloned()).expect_err("longer");
+        assert_eq!(
+            e,
+            PieceError::Length {
+                expected: text.len(),
+                found: text.len() + 1
+            }
+        );
+        assert_eq!(partial.len(), text.len() + 1);
+        // The joined text checked directly, as the web app does.
+        assert_eq!(check(&head, &text, None), Ok(()));
+        assert_eq!(
+            check(&head, &text, Some(0)),
+            Err(PieceError::Missing {
+                position: 1,
+                count: pieces.len()
+            })
+        );
+        let mut swapped = text.clone();
+        let third = pieces[0].text.len() + pieces[1].text.len();
+        let at = third
+            + pieces[2]
+                .text
+                .bytes()
+                .position(|b| b.is_ascii_alphanumeric())
+                .expect("an ASCII letter or digit");
+        swapped.replace_range(at..at + 1, if &text[at..at + 1] == "x" { "y" } else { "x" });
+        assert_eq!(
+            check(&head, &swapped, None),
+            Err(PieceError::Changed { position: 3 })
+        );
 
         let short = Head {
             length: head.length + 1,
