@@ -186,18 +186,24 @@ fn parse_draft(text: &str) -> Draft {
     }
 }
 
-/// A draft as stored under `DRAFT_KEY` (`stored`): a head whose pieces are
-/// put together and read, or a whole text (saved before the pieces) read as
-/// it is. With the draft, the text a backup keeps: the draft text, or when a
-/// piece is missing or changed, every piece found, in order.
-fn open_stored(s: &web_sys::Storage, stored: String) -> (Draft, String) {
+/// The draft text under `DRAFT_KEY` (`stored`): the pieces its head lists
+/// put together, or the text itself (saved whole, before the pieces). When it
+/// cannot be had, why, with the text a backup keeps: the head of a newer
+/// program as it is, or every piece found, in order.
+fn unpiece(s: &web_sys::Storage, stored: String) -> Result<String, (Draft, String)> {
     match pieces::Head::read(&stored) {
-        None => (parse_draft(&stored), stored),
-        Some(head) if head.version > READS_UP_TO => (Draft::Newer(head.version), stored),
-        Some(head) => match pieces::assemble(&head, |key| get_piece(s, key)) {
-            Ok(text) => (parse_draft(&text), text),
-            Err((e, found)) => (Draft::Bad(format!("草稿分段不完整：{e}")), found),
-        },
+        None => Ok(stored),
+        Some(head) if head.version > READS_UP_TO => Err((Draft::Newer(head.version), stored)),
+        Some(head) => pieces::assemble(&head, |key| get_piece(s, key))
+            .map_err(|(e, found)| (Draft::Bad(format!("草稿分段不完整：{e}")), found)),
+    }
+}
+
+/// A draft as stored under `DRAFT_KEY`, read, with the text a backup keeps.
+fn open_stored(s: &web_sys::Storage, stored: String) -> (Draft, String) {
+    match unpiece(s, stored) {
+        Ok(text) => (parse_draft(&text), text),
+        Err(not) => not,
     }
 }
 
@@ -207,11 +213,7 @@ fn get_piece(s: &web_sys::Storage, key: &str) -> Option<String> {
 
 /// The draft's text as stored (its pieces put together), when it is complete.
 fn stored_text(s: &web_sys::Storage) -> Option<String> {
-    let stored = s.get_item(DRAFT_KEY).ok()??;
-    match pieces::Head::read(&stored) {
-        None => Some(stored),
-        Some(head) => pieces::assemble(&head, |key| get_piece(s, key)).ok(),
-    }
+    unpiece(s, s.get_item(DRAFT_KEY).ok()??).ok()
 }
 
 /// Copy `text` to a backup key not used before; the key, or None when it cannot be written.
