@@ -14,6 +14,8 @@
 //                self and inclusive time by function; build with
 //                data-wasm-opt="0" for readable wasm names; PROFILE_OUT=FILE
 //                also writes the profile (.cpuprofile, for DevTools).
+// VSYNC=1        in a browser at 60 Hz (as a clerk's) instead of frame rate
+//                unlimited (bench.mjs's browser).
 // --trace FILE   a Chromium trace of one more import (devtools.timeline),
 //                summarised by event (script, style, layout, paint, GC) and
 //                written to FILE (open it in the Performance panel).
@@ -71,7 +73,7 @@ async function exportRuns(browser, url, file) {
  * `around(browser, context, page, go)` may wrap the import (profile, trace).
  */
 async function importOnce(url, file, around) {
-  const browser = await launch({ unlimitedFrames: true });
+  const browser = await launch({ unlimitedFrames: !process.env.VSYNC });
   const { context, page, errors } = await newPage(browser);
   await page.goto(url);
   await page.waitForSelector('#btn-sample');
@@ -135,7 +137,7 @@ function summariseTrace(events, from, to) {
 }
 
 const server = await serveDist();
-const browser = await launch({ unlimitedFrames: true });
+const browser = await launch({ unlimitedFrames: !process.env.VSYNC });
 try {
   const work = await mkdtemp(join(tmpdir(), 'budget-import-bench-'));
   const file = join(work, 'synthetic-10000.json');
