@@ -116,7 +116,7 @@ pub enum PieceError {
 }
 
 /// The text the head lists, piece by piece from `get` (a key → its text, or
-/// `None` when absent), checked by [`check`].
+/// `None` when absent), checked against the head (`check`).
 ///
 /// On a problem, the error and what could be put together (every piece found,
 /// in order, the missing ones left out), so that nothing found is lost.
@@ -144,9 +144,7 @@ pub fn assemble(
 /// head: `first_missing` is the position (0-based) of the first piece that
 /// was not found, if any. Each piece is cut from `joined` by the length in
 /// its key and must have that key; the whole must have the head's length.
-///
-/// For a caller that joins the pieces itself ([`assemble`] is one).
-pub fn check(head: &Head, joined: &str, first_missing: Option<usize>) -> Result<(), PieceError> {
+fn check(head: &Head, joined: &str, first_missing: Option<usize>) -> Result<(), PieceError> {
     if let Some(k) = first_missing {
         return Err(PieceError::Missing {
             position: k + 1,
@@ -411,7 +409,7 @@ mod tests {
             }
         );
         assert_eq!(partial.len(), text.len() + 1);
-        // The joined text checked directly, as the web app does.
+        // The joined text checked directly.
         assert_eq!(check(&head, &text, None), Ok(()));
         assert_eq!(
             check(&head, &text, Some(0)),
