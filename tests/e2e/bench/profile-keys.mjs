@@ -2,6 +2,7 @@
 // grid, aggregated by function (self time). Use a build that keeps wasm names
 // (data-wasm-opt="0"). Usage: BUDGET_DIST=... node tests/e2e/bench/profile-keys.mjs [rows] [query-extra]
 // PROFILE_OUT=FILE also writes the profile (.cpuprofile, for DevTools or a script of callers).
+import { writeFileSync } from 'node:fs';
 import { serveDist, launch } from '../harness.mjs';
 
 const ROWS = Number(process.argv[2] ?? 10000);
@@ -59,7 +60,7 @@ try {
     }
   }
   const { profile } = await cdp.send('Profiler.stop');
-  if (process.env.PROFILE_OUT) (await import('node:fs')).writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
+  if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
   const dt = profile.timeDeltas;
