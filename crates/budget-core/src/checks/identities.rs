@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 
 use super::amounts::sangong_cells;
 use super::{Ctx, differ, economic_label, function_label, valid, yuan};
+use crate::amount::CentSum;
 use crate::fastmap::FastMap;
 use crate::finding::{Finding, Severity};
 use crate::model::{ExpenditureType, Fund, Inputs};
@@ -90,29 +91,40 @@ const CORRESPONDENCE: [(&str, &[&str]); 5] = [
 /// IDN-003: economic ↔ function correspondence on 一般公共预算 基本支出.
 pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
     let econ = economic_by_code(ctx.inputs);
-    // Judged once per distinct code.
-    let wanted: Vec<bool> = ctx
-        .rows
-        .codes()
-        .iter()
-        .map(|code| CORRESPONDENCE.iter().any(|(_, items)| items.contains(code)))
-        .collect();
-    let mut func: FastMap<&str, (Decimal, usize)> = FastMap::default();
+    // The sum and first row of each function code the table names, by the
+    // rows' code id: the rows are passed over without hashing a code, in 分.
+    let mut slot = vec![None; ctx.rows.codes().len()];
+    let mut sums: Vec<Option<(CentSum, usize)>> = Vec::new();
+    for code in CORRESPONDENCE.iter().flat_map(|(_, items)| items.iter()) {
+        if let Some(s) = ctx.rows.get(code).and_then(|id| slot.get_mut(id as usize))
+            && s.is_none()
+        {
+            *s = Some(sums.len());
+            sums.push(None);
+        }
+    }
     for (i, (r, f)) in ctx.inputs.rows.iter().zip(ctx.rows.facts()).enumerate() {
         if f.kind == ExpenditureType::Basic
             && f.source.fund() == Some(Fund::General)
-            && wanted.get(f.id as usize) == Some(&true)
+            && let Some(Some(k)) = slot.get(f.id as usize)
+            && let Some(sum) = sums.get_mut(*k)
         {
-            func.entry(r.code.as_str()).or_insert((Decimal::ZERO, i)).0 += r.this_year.value();
+            sum.get_or_insert((CentSum::default(), i))
+                .0
+                .add(&r.this_year);
         }
     }
+    let func = |code: &str| -> Option<(Decimal, usize)> {
+        let k = (*slot.get(ctx.rows.get(code)? as usize)?)?;
+        let (sum, i) = (*sums.get(k)?)?;
+        Some((sum.to_decimal(), i))
+    };
     let mut out = Vec::new();
     for (code, items) in CORRESPONDENCE {
         let (line, econ_row) = econ
             .get(code)
             .map_or((Decimal::ZERO, None), |&(v, i)| (v, Some(i)));
-        let present: Vec<(Decimal, usize)> =
-            items.iter().filter_map(|c| func.get(c).copied()).collect();
+        let present: Vec<(Decimal, usize)> = items.iter().filter_map(|c| func(c)).collect();
         let sum: Decimal = present.iter().map(|(v, _)| *v).sum();
         if line == sum {
             continue;

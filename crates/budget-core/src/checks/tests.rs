@@ -628,7 +628,50 @@ fn idn_003_economic_function_correspondence() {
             |i| i.rows.push(row("2080505", OtherIncome, Basic, "9", "9")),
             &[],
         ),
+        (
+            "project rows do not count (only PRJ-005 speaks of it)",
+            |i| {
+                i.rows
+                    .push(row("2080505", GeneralBudget, Project, "9", "9"))
+            },
+            &["PRJ-005@projects"],
+        ),
+        (
+            "a code on two rows: both summed, the first one named",
+            |i| {
+                i.rows
+                    .push(row("2101101", CarryoverGeneral, Basic, "3", "3"));
+                i.economic_rows[3].amount = a("53");
+            },
+            &[],
+        ),
+        (
+            "a code on two rows, unbalanced",
+            |i| {
+                i.rows
+                    .push(row("2101101", CarryoverGeneral, Basic, "3", "3"))
+            },
+            &[
+                "IDN-001@economic_rows",
+                "IDN-003@economic_rows[3].amount,rows[3].this_year",
+            ],
+        ),
     ]);
+    // Summed exactly, to the 分.
+    let mut inputs = base();
+    inputs
+        .rows
+        .push(row("2101101", CarryoverGeneral, Basic, "0.01", "0"));
+    let idn_003 = findings(&inputs)
+        .into_iter()
+        .find(|f| f.check == "IDN-003")
+        .map(|f| f.message);
+    assert_eq!(
+        idn_003.as_deref(),
+        Some(
+            "基本支出经济分类 30110 职工基本医疗保险缴费 50.00 元 应等于功能分类 2101101 行政单位医疗 + 2101102 事业单位医疗 的一般公共预算基本支出合计 50.01 元，相差 0.01 元"
+        )
+    );
     assert_eq!(
         message(|i| {
             i.rows.push(row("2101102", GeneralBudget, Basic, "7", "7"));
