@@ -11,10 +11,14 @@
 //! differs (IMP-001). Import is all or nothing: a file with any malformed part
 //! yields [`ImportError`] listing every part found, never a partial form.
 //!
-//! Reading goes bytes → text ([`json::decode`]: size, BOM, UTF-8) → JSON value
+//! Reading goes bytes → text (`json::decode`: size, BOM, UTF-8) → JSON value
 //! (duplicate keys and deep nesting refused) → header (`format`, `version`) →
 //! the strict amount walk over the value (every bad amount, with its path) →
 //! typed decoding (the first structural error, with its path) → recompute.
+//! A text that one pass over its bytes finds clean (`scan::quick_check`: no
+//! repeated key, no escaped key, arrays only where the format has them) is
+//! decoded straight from the text instead, with the same result; anything
+//! amiss there falls back to the long way, which words the errors.
 //!
 //! [`open_for_editing`] reads the same way but leaves the comparison of the
 //! stated figures in a [`Pending`], which the app runs after the imported rows
