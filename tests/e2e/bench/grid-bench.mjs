@@ -5,15 +5,20 @@
 //   - scroll: frame times while the grid scrolls 300 px per frame, then 100 px
 //     per frame (a fast mouse wheel);
 //   - keystroke → paint: from keydown to the frame after it (after derive,
-//     checks and render), over 60 edits of amount cells.
+//     checks and render), over 60 edits of amount cells;
+//   - ArrowDown / ArrowUp → paint: 60 moves down the amount column from row 0
+//     and back (past the first screen, so the grid scrolls as a clerk's does).
 // Both with and without the synthetic project forms (`&projects=0`), which
 // are about half of the page's elements. tests/e2e/bench/bench.mjs is the full
-// benchmark of issue 7; this script adds the scroll frame times.
+// benchmark of issue 7; this script adds the scroll frame times and the arrow
+// keys. The browser is the harness's (60 Hz): each figure includes the wait
+// for the display's next frame.
 // Usage: BUDGET_DIST=dist node tests/e2e/bench/grid-bench.mjs [rows]
 import { serveDist, launch } from '../harness.mjs';
 
 const ROWS = Number(process.argv[2] ?? 10000);
 const EDITS = 60;
+const NAV = 60; // arrow-key moves each way
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,11 +78,30 @@ async function run(query, title) {
     await page.waitForFunction((n) => window.__lat.length >= n, k + 1);
   }
   const latencies = await page.evaluate(() => window.__lat);
+  // Arrow keys → paint: down the amount column from row 0 (past the first
+  // screenful, so the grid scrolls and rows come into the window), then back
+  // up. Same stamps as the keystrokes.
+  const arrows = async (key) => {
+    await page.evaluate(() => {
+      window.__lat = [];
+    });
+    for (let k = 0; k < NAV; k++) {
+      await page.keyboard.press(key);
+      await page.waitForFunction((n) => window.__lat.length >= n, k + 1);
+    }
+    return page.evaluate(() => window.__lat);
+  };
+  await page.focus('#f-rows-0-this_year');
+  await page.waitForTimeout(100);
+  const down = await arrows('ArrowDown');
+  const up = await arrows('ArrowUp');
   console.log(`grid bench, ${ROWS} budget rows (synthetic seed 42), ${title}`);
   console.log(`load to first cell: ${loadMs} ms; rows in the DOM: ${rendered}`);
   console.log(`scroll frame time, 300 px per frame: ${stats(frames)}`);
   console.log(`scroll frame time, 100 px per frame: ${stats(wheel)}`);
   console.log(`keystroke → paint: ${stats(latencies)}`);
+  console.log(`ArrowDown → paint, rows 0 → ${NAV}: ${stats(down)}`);
+  console.log(`ArrowUp → paint, rows ${NAV} → 0: ${stats(up)}`);
   await context.close();
 }
 
