@@ -93,21 +93,23 @@ pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
     let econ = economic_by_code(ctx.inputs);
     // The sum and first row of each function code the table names, by the
     // rows' code id: the rows are passed over without hashing a code, in 分.
-    let mut slot = vec![None; ctx.rows.codes().len()];
-    let mut sums: Vec<Option<(CentSum, usize)>> = Vec::new();
+    let ids = ctx.rows.codes().len();
+    let mut wanted = vec![false; ids];
     for code in CORRESPONDENCE.iter().flat_map(|(_, items)| items.iter()) {
-        if let Some(s) = ctx.rows.get(code).and_then(|id| slot.get_mut(id as usize))
-            && s.is_none()
+        if let Some(w) = ctx
+            .rows
+            .get(code)
+            .and_then(|id| wanted.get_mut(id as usize))
         {
-            *s = Some(sums.len());
-            sums.push(None);
+            *w = true;
         }
     }
+    let mut sums: Vec<Option<(CentSum, usize)>> = vec![None; ids];
     for (i, (r, f)) in ctx.inputs.rows.iter().zip(ctx.rows.facts()).enumerate() {
         if f.kind == ExpenditureType::Basic
             && f.source.fund() == Some(Fund::General)
-            && let Some(Some(k)) = slot.get(f.id as usize)
-            && let Some(sum) = sums.get_mut(*k)
+            && wanted.get(f.id as usize) == Some(&true)
+            && let Some(sum) = sums.get_mut(f.id as usize)
         {
             sum.get_or_insert((CentSum::default(), i))
                 .0
@@ -115,8 +117,7 @@ pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
         }
     }
     let func = |code: &str| -> Option<(Decimal, usize)> {
-        let k = (*slot.get(ctx.rows.get(code)? as usize)?)?;
-        let (sum, i) = (*sums.get(k)?)?;
+        let (sum, i) = (*sums.get(ctx.rows.get(code)? as usize)?)?;
         Some((sum.to_decimal(), i))
     };
     let mut out = Vec::new();
