@@ -7,6 +7,10 @@
 // scroll area.
 // Usage: BUDGET_DIST=... node tests/e2e/bench/key-trace.mjs [rows] [trace.json]
 //   XFIX=1  type "x" and "5" in turn into row 7 (an error appears and goes)
+//   CSS=... a style sheet added after the load, for what-if experiments
+//           (e.g. CSS='table.grid.sheet .frozen{position:static}')
+//   LAYERS=1 also list the composited layers after the keystrokes (CDP
+//           LayerTree): how many, by Chromium's reason and size
 import { writeFile } from 'node:fs/promises';
 import { serveDist, launch } from '../harness.mjs';
 
@@ -21,6 +25,13 @@ try {
   await page.goto(`${server.url}?synthetic=${ROWS}`);
   await page.waitForSelector('#f-rows-0-this_year');
   await page.waitForTimeout(1500);
+  if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
+  const cdp = process.env.LAYERS ? await context.newCDPSession(page) : null;
+  let layers = [];
+  if (cdp) {
+    cdp.on('LayerTree.layerTreeDidChange', (e) => e.layers && (layers = e.layers));
+    await cdp.send('LayerTree.enable');
+  }
   const nextFrame = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
   const key = (k) => (process.env.XFIX ? (k % 2 ? '5' : 'x') : String((k % 9) + 1));
   const row = (k) => (process.env.XFIX ? 7 : k % 20);
@@ -42,6 +53,7 @@ try {
   const buf = await browser.stopTracing();
   if (OUT) await writeFile(OUT, buf);
   summarise(JSON.parse(buf.toString()).traceEvents);
+  if (cdp) await listLayers(cdp, layers);
   await context.close();
 } finally {
   await browser.close();
@@ -68,4 +80,16 @@ function summarise(events) {
   const n = keydowns.length;
   console.log(`${n} keystrokes, ${ROWS} rows${process.env.XFIX ? ' (x and 5 in turn)' : ''}: per keystroke (ms; paint events: count)`);
   for (const [k, v] of Object.entries(sum)) console.log(`${(v / n).toFixed(2).padStart(8)}  ${k}`);
+}
+
+/** The composited layers (the last tree Chromium reported), counted by reason and size. */
+async function listLayers(cdp, layers) {
+  const count = new Map();
+  for (const l of layers) {
+    const r = await cdp.send('LayerTree.compositingReasons', { layerId: l.layerId }).catch(() => ({}));
+    const key = `${(r.compositingReasonIds ?? []).join(',') || '-'} ${l.width}x${l.height}`;
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  console.log(`${layers.length} composited layers (reason, size):`);
+  for (const [k, n] of [...count].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(8)}  ${k}`);
 }
