@@ -1,6 +1,6 @@
 //! 单位信息: the unit header.
 
-use budget_core::model::{UnitHeader, UnitType};
+use budget_core::model::{FISCAL_YEARS, UnitHeader, UnitType};
 use leptos::prelude::*;
 
 use super::index_of;
@@ -52,7 +52,7 @@ pub fn UnitSection() -> impl IntoView {
                         edit(state, |u| u.fiscal_year = y);
                     }
                 })
-                range=(0, 9999)
+                range=(i64::from(*FISCAL_YEARS.start()), i64::from(*FISCAL_YEARS.end()))
             />
             <SelectField
                 path="unit.unit_type"

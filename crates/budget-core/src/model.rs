@@ -42,6 +42,23 @@ pub struct Inputs {
     pub explanations: BTreeMap<String, String>,
 }
 
+/// The fiscal years a file may state (the app's 预算年度 field takes the same).
+pub const FISCAL_YEARS: std::ops::RangeInclusive<i32> = 0..=9999;
+
+fn fiscal_year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
+    let year = i64::deserialize(d)?;
+    i32::try_from(year)
+        .ok()
+        .filter(|y| FISCAL_YEARS.contains(y))
+        .ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "预算年度 {year} 不在 {}–{} 之间",
+                FISCAL_YEARS.start(),
+                FISCAL_YEARS.end()
+            ))
+        })
+}
+
 /// 单位信息
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -54,7 +71,10 @@ pub struct UnitHeader {
     pub short_name: String,
     /// 单位编码, e.g. 103001001.
     pub code: String,
-    /// 预算年度, e.g. 2021.
+    /// 预算年度, e.g. 2021; 0–9999, as the app's field accepts (a file with
+    /// any other year is refused).
+    #[serde(deserialize_with = "fiscal_year")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0, max = 9999)))]
     pub fiscal_year: i32,
     /// 单位类型
     #[serde(default)]

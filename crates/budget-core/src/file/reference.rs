@@ -408,6 +408,12 @@ mod differential {
             r#"{"unit": [1]}"#,
             r#"{"unit": {"name": "a", "code": "1", "fiscal_year": 2021}, "explanations": {"a": "1", "a": "2"}}"#,
             r#"{"unit": {"name": "a", "code": "1", "fiscal_year": 2021, "nam\u0065": "b"}}"#,
+            // A year out of range (refused by a custom error), last or not.
+            r#"{"unit": {"name": "a", "code": "1", "fiscal_year": -2147483648}}"#,
+            r#"{"unit": {"name": "a", "fiscal_year": 10000, "code": "1"}}"#,
+            r#"{"unit": {"name": "a", "fiscal_year": -1, "code": "1"}}"#,
+            r#"{"unit": {"fiscal_year": -1}}"#,
+            r#"{"unit": {"name": "a", "code": "1", "fiscal_year": 99999999999}}"#,
         ] {
             let bytes = text.as_bytes();
             assert_eq!(new_open(bytes), super::open(bytes), "{text}");
