@@ -32,11 +32,32 @@ pub enum AmountError {
     /// Thousands separators that do not group 3 digits (e.g. `475,96`): ambiguous, refused.
     #[error("“{0}”的千分位逗号位置不对（应每 3 位一组），无法确定金额")]
     BadGrouping(String),
+    /// Spaces inside the number that do not group 3 digits (e.g. `500 30`, two
+    /// figures whose tab was lost, or a number split by a PDF copy): refused.
+    #[error("“{0}”中间有空格，且不是每 3 位一组的千分位，无法确定金额（是否两个数连在了一起？）")]
+    SpacedDigits(String),
+}
+
+impl AmountError {
+    /// The same error, quoting `text` (what the clerk typed) instead.
+    fn with_text(self, text: &str) -> Self {
+        let t = text.to_string();
+        match self {
+            Self::NotANumber(_) => Self::NotANumber(t),
+            Self::TooManyDecimals(_) => Self::TooManyDecimals(t),
+            Self::Negative(_) => Self::Negative(t),
+            Self::Exponent(_) => Self::Exponent(t),
+            Self::TooLarge(_) => Self::TooLarge(t),
+            Self::BadGrouping(_) => Self::BadGrouping(t),
+            Self::SpacedDigits(_) => Self::SpacedDigits(t),
+        }
+    }
 }
 
 /// Parse an amount as a clerk types or pastes it.
 ///
-/// Accepts `1,234.5`, `1234.50`, ` 1 234 `, full-width digits, `，` as a thousands
+/// Accepts `1,234.5`, `1234.50`, ` 1 234 ` (spaces inside group 3 digits, as
+/// commas must), full-width digits, `，` as a thousands
 /// separator and `．`/`。` as the decimal point. An empty text is zero (a blank cell).
 pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     let original = text.trim();
@@ -48,11 +69,23 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
             '．' | '。' => '.',
             '－' | '−' => '-',
             '＋' => '+',
-            // spaces inside a number are grouping (` 1 234 `), NBSP and ideographic space too
-            ' ' | '\u{a0}' | '\u{3000}' | '\u{202f}' => continue,
+            // Spaces inside a number (NBSP and ideographic space too) may only
+            // group 3 digits, as commas: ` 1 234 ` is 1234, `500 30` is refused
+            // (digits joined silently would change the amount).
+            ' ' | '\u{a0}' | '\u{3000}' | '\u{202f}' => ' ',
             c => c,
         };
         s.push(c);
+    }
+    if s.contains(' ') {
+        let grouped = s.replace(' ', ",");
+        return match parse_amount(&grouped) {
+            Err(AmountError::BadGrouping(_) | AmountError::NotANumber(_)) => {
+                Err(AmountError::SpacedDigits(original.to_string()))
+            }
+            Err(e) => Err(e.with_text(original)),
+            ok => ok,
+        };
     }
     if s.is_empty() {
         return Ok(Decimal::ZERO);
@@ -410,6 +443,9 @@ mod tests {
             ("1,234.5", "1234.5"),
             ("1234.50", "1234.50"),
             (" 1 234 ", "1234"),
+            ("1 234 567.89", "1234567.89"),
+            ("500 300", "500300"),
+            ("１\u{3000}２３４", "1234"),
             ("１２３４．５", "1234.5"),
             ("1，234．56", "1234.56"),
             ("", "0"),
@@ -437,6 +473,12 @@ mod tests {
             ("1.2.3", NotANumber("1.2.3".into())),
             ("475,96", BadGrouping("475,96".into())),
             ("1,2345", BadGrouping("1,2345".into())),
+            ("500 30", SpacedDigits("500 30".into())),
+            ("1 2", SpacedDigits("1 2".into())),
+            ("12\u{3000}34", SpacedDigits("12\u{3000}34".into())),
+            ("1,234 .5", SpacedDigits("1,234 .5".into())),
+            ("- 500", SpacedDigits("- 500".into())),
+            ("1 234.567", TooManyDecimals("1 234.567".into())),
             ("1000000000000.01", TooLarge("1000000000000.01".into())),
             ("1".repeat(200).as_str(), TooLarge("1".repeat(200))),
             (".", NotANumber(".".into())),
