@@ -49,6 +49,20 @@ pub(super) fn prf_001(ctx: &Ctx<'_>) -> Vec<Finding> {
                 ),
                 vec![format!("overall_performance.indicators[{i}].weight")],
             ));
+        } else if w.scale() > 2 {
+            // The file writes a weight as an amount (2 decimals at most): a
+            // draft with no error must export, so this is an error here.
+            out.push(Finding::new(
+                ID,
+                Severity::Error,
+                format!(
+                    "整体绩效指标第 {} 项“{}”的权重 {} 超过 2 位小数，权重最多保留 2 位小数",
+                    i + 1,
+                    ind.name.trim(),
+                    w.normalize()
+                ),
+                vec![format!("overall_performance.indicators[{i}].weight")],
+            ));
         }
     }
     let hundred = Decimal::ONE_HUNDRED;

@@ -863,12 +863,23 @@ fn prf_001_overall_weights() {
             ],
         ),
         (
-            "three decimals is a number",
+            "three decimals: a number, but the file takes two",
             |i| {
                 i.overall_performance.indicators[0].weight = a("60.005");
                 i.overall_performance.indicators[1].weight = a("39.995");
             },
-            &[],
+            &[
+                "PRF-001@overall_performance.indicators[0].weight",
+                "PRF-001@overall_performance.indicators[1].weight",
+            ],
+        ),
+        (
+            "a third decimal of 0 counts too (the file refuses 60.500)",
+            |i| {
+                i.overall_performance.indicators[0].weight = a("60.500");
+                i.overall_performance.indicators[1].weight = a("39.50");
+            },
+            &["PRF-001@overall_performance.indicators[0].weight"],
         ),
     ]);
     assert_eq!(
