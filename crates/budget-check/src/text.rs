@@ -53,6 +53,19 @@ pub fn escape(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// On stderr, when error findings stand: the figures printed are computed from
+/// the file's inputs, but the file fails 审核 (`check` lists why). The output is
+/// still printed (a reviewer may want to see it), the exit code stays 0.
+fn warn_if_errors(file: &Path, opened: &budget_core::file::Opened) {
+    let errors = opened.findings().iter().filter(|f| f.is_error()).count();
+    if errors > 0 {
+        eprintln!(
+            "注意：{} 有 {errors} 个错误（强制性审核未通过），以下数字按文件的输入计算，不能作为公开数据；原因见 budget-check check",
+            escape(&file.display().to_string())
+        );
+    }
+}
+
 /// Print the tables of `file`: all, or the one `selector` names (1–10 or an id).
 pub fn tables(
     file: &Path,
@@ -71,6 +84,7 @@ pub fn tables(
             return Ok(EXIT_UNREADABLE);
         }
     };
+    warn_if_errors(file, &opened);
     let derived = opened.derived();
     let all: Vec<&Table> = derived
         .tables
@@ -132,6 +146,7 @@ pub fn narrative(file: &Path, out: &mut dyn Write) -> io::Result<u8> {
             return Ok(EXIT_UNREADABLE);
         }
     };
+    warn_if_errors(file, &opened);
     let n = &opened.derived().narrative;
     writeln!(out, "{}", escape(&n.title))?;
     for section in &n.sections {

@@ -343,6 +343,22 @@ fn narrative_prints_title_headings_and_paragraphs() {
 }
 
 #[test]
+fn tables_and_narrative_of_a_file_with_errors_say_so_on_stderr() {
+    let bad = root().join("fixtures/bad/duplicate-rows.inputs.json");
+    for cmd in ["tables", "narrative"] {
+        let (code, out, err) = run(&[cmd, s(&bad)]);
+        assert_eq!(code, 0, "{cmd}: {err}");
+        assert!(!out.is_empty(), "{cmd} still prints");
+        assert!(err.contains("个错误（强制性审核未通过）"), "{cmd}: {err}");
+    }
+    let (_, _, err) = run(&["narrative", s(&sample_path())]);
+    assert!(
+        !err.contains("强制性审核未通过"),
+        "the sample has no error: {err}"
+    );
+}
+
+#[test]
 fn narrative_of_a_bad_file_exits_two() {
     let (code, _, err) = run(&["narrative", s(&root().join("fixtures/bad/empty.json"))]);
     assert_eq!(code, 2);
