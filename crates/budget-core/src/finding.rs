@@ -26,6 +26,7 @@ impl Severity {
 /// One finding: which check, how severe, what is wrong, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Finding {
     /// Stable check ID, e.g. `AMT-001`.
     pub check: String,

@@ -744,8 +744,20 @@ fn recompute(
     }
 }
 
-/// The counts of a stated report that differ from the recomputed `actual`.
+/// Where a stated report differs from the recomputed `actual`: its counts, and
+/// each finding (check, severity, message, locations) by position, so a file
+/// cannot carry a 审核 report that says something else than its inputs do.
 fn report_differences(stated: &Report, actual: &Report) -> Vec<compare::Difference> {
+    let said = |f: &Finding| format!("“{} {} {}”", f.severity.label(), f.check, f.message);
+    let n = stated.findings.len().max(actual.findings.len());
+    let findings = (0..n).filter_map(|i| {
+        let (s, a) = (stated.findings.get(i), actual.findings.get(i));
+        (s != a).then(|| compare::Difference {
+            path: format!("report.findings[{i}]"),
+            stated: s.map(said),
+            recomputed: a.map(said),
+        })
+    });
     [
         ("errors", stated.errors, actual.errors),
         ("warnings", stated.warnings, actual.warnings),
@@ -762,6 +774,7 @@ fn report_differences(stated: &Report, actual: &Report) -> Vec<compare::Differen
         stated: Some(stated.to_string()),
         recomputed: Some(actual.to_string()),
     })
+    .chain(findings)
     .collect()
 }
 

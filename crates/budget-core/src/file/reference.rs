@@ -170,23 +170,7 @@ fn import_value(mut value: Value) -> Result<Imported, ImportError> {
         .map_err(|e| ImportError::Invalid(vec![Problem::new("derived", e.to_string())]))?;
     let mut diffs = compare::differences(stated_derived, &recomputed, "derived");
     let report = Report::new(&findings, &file.inputs.explanations);
-    for (name, stated, actual) in [
-        ("errors", file.report.errors, report.errors),
-        ("warnings", file.report.warnings, report.warnings),
-        (
-            "unexplained_warnings",
-            file.report.unexplained_warnings,
-            report.unexplained_warnings,
-        ),
-    ] {
-        if stated != actual {
-            diffs.push(compare::Difference {
-                path: format!("report.{name}"),
-                stated: Some(stated.to_string()),
-                recomputed: Some(actual.to_string()),
-            });
-        }
-    }
+    diffs.extend(super::report_differences(&file.report, &report));
     findings.extend(compare::findings(&diffs));
     Ok(Imported {
         inputs: file.inputs,
