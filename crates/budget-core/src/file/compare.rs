@@ -94,11 +94,26 @@ fn leaf_equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
         // A Decimal has at most 29 digits: longer text is not one, and must not
         // reach rust_decimal's parser, which recurses once per character.
-        (Value::String(x), Value::String(y)) if x.len() <= 40 && y.len() <= 40 => {
+        // Only amounts as the file writes them compare by value (`1.5` =
+        // `1.50`): a code, a phone number or a count is text, and `3.83e5`,
+        // `383_000`, `+383000` or `02010301.0` are not how a figure is written.
+        (Value::String(x), Value::String(y))
+            if x.len() <= 40 && y.len() <= 40 && plain_decimal(x) && plain_decimal(y) =>
+        {
             matches!((Decimal::from_str(x), Decimal::from_str(y)), (Ok(p), Ok(q)) if p == q)
         }
         _ => false,
     }
+}
+
+/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`: a decimal with no sign but `-`, no
+/// leading zero, exponent or separator (the recomputation writes a zero
+/// amount as `0` where the export wrote `0.00`).
+fn plain_decimal(s: &str) -> bool {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = body.split_once('.').unwrap_or((body, "0"));
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    digits(int) && digits(frac) && (int == "0" || !int.starts_with('0'))
 }
 
 fn show(v: &Value) -> String {
@@ -158,6 +173,33 @@ mod tests {
                 recomputed: Some("“1.51”".into())
             }]
         );
+    }
+
+    #[test]
+    fn only_plain_decimals_compare_by_value() {
+        for (stated, recomputed) in [
+            ("3.83e5", "383000.00"),
+            ("383_000.00", "383000.00"),
+            ("+383000.00", "383000.00"),
+            ("0383000.00", "383000.00"),
+            ("02010301.0", "2010301"),
+            ("068901992", "68901992"),
+            ("6e1", "60"),
+        ] {
+            let d = differences(&json!({"a": stated}), &json!({"a": recomputed}), "d");
+            assert_eq!(d.len(), 1, "{stated} against {recomputed}");
+        }
+        for (stated, recomputed) in [
+            ("0.5", "0.50"),
+            ("-1.0", "-1.00"),
+            ("0.00", "0"),
+            ("2010301", "2010301"),
+        ] {
+            assert!(
+                differences(&json!({"a": stated}), &json!({"a": recomputed}), "d").is_empty(),
+                "{stated} against {recomputed}"
+            );
+        }
     }
 
     #[test]
