@@ -56,11 +56,11 @@ pub fn escape(s: &str) -> Cow<'_, str> {
 /// On stderr, when error findings stand: the figures printed are computed from
 /// the file's inputs, but the file fails 审核 (`check` lists why). The output is
 /// still printed (a reviewer may want to see it), the exit code stays 0.
-fn warn_if_errors(file: &Path, opened: &budget_core::file::Opened) {
+pub fn warn_if_errors(file: &Path, opened: &budget_core::file::Opened) {
     let errors = opened.findings().iter().filter(|f| f.is_error()).count();
     if errors > 0 {
         eprintln!(
-            "注意：{} 有 {errors} 个错误（强制性审核未通过），以下数字按文件的输入计算，不能作为公开数据；原因见 budget-check check",
+            "注意：{} 有 {errors} 个错误（强制性审核未通过），输出的数字按文件的输入计算，不能作为公开数据；原因见 budget-check check",
             escape(&file.display().to_string())
         );
     }

@@ -20,6 +20,7 @@ pub fn export(file: &Path, xlsx: &Path, out: &mut dyn Write) -> io::Result<u8> {
             return Ok(EXIT_UNREADABLE);
         }
     };
+    crate::text::warn_if_errors(file, &opened);
     let derived = opened.derived();
     let bytes = match export_xlsx(opened.inputs(), derived) {
         Ok(b) => b,

@@ -351,6 +351,13 @@ fn tables_and_narrative_of_a_file_with_errors_say_so_on_stderr() {
         assert!(!out.is_empty(), "{cmd} still prints");
         assert!(err.contains("个错误（强制性审核未通过）"), "{cmd}: {err}");
     }
+    let xlsx = scratch("errors").join("tables.xlsx");
+    let (code, _, err) = run(&["export", s(&bad), "--xlsx", s(&xlsx)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("个错误（强制性审核未通过）"),
+        "export --xlsx: {err}"
+    );
     let (_, _, err) = run(&["narrative", s(&sample_path())]);
     assert!(
         !err.contains("强制性审核未通过"),
