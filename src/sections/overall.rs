@@ -25,9 +25,9 @@ pub fn columns() -> Vec<Column<OverallIndicator>> {
             header: "指标性质",
             kind: Kind::Choice(OPERATORS.as_slice()),
             get: |r| r.operator.symbol().to_string(),
-            set: |r, t| match Operator::ALL.iter().find(|o| o.symbol() == t.trim()) {
+            set: |r, t| match Operator::from_label(t) {
                 Some(o) => {
-                    r.operator = *o;
+                    r.operator = o;
                     true
                 }
                 None => t.trim().is_empty(),

@@ -247,12 +247,37 @@ impl FundingSource {
                 | FundingSource::CarryoverStateCapital
         )
     }
-    /// Parse a Chinese label (full or short) or the JSON name.
+    /// Parse a Chinese label (full or short) or the JSON name. Brackets,
+    /// dashes, dots and spaces do not count: `上年结转-一般公共预算` is
+    /// `上年结转（一般公共预算）`.
     pub fn from_label(s: &str) -> Option<Self> {
         let s = s.trim();
+        let bare = |t: &str| -> String {
+            t.chars()
+                .filter(|c| {
+                    !matches!(
+                        c,
+                        '（' | '）'
+                            | '('
+                            | ')'
+                            | '-'
+                            | '－'
+                            | '—'
+                            | '·'
+                            | '・'
+                            | '、'
+                            | ' '
+                            | '\u{3000}'
+                    )
+                })
+                .collect()
+        };
+        let wanted = bare(s);
         FundingSource::ALL.into_iter().find(|f| {
             f.label() == s
                 || f.short_label() == s
+                || (!wanted.is_empty()
+                    && (bare(f.label()) == wanted || bare(f.short_label()) == wanted))
                 || serde_json::to_value(f)
                     .ok()
                     .and_then(|v| v.as_str().map(|x| x == s))
@@ -459,6 +484,25 @@ impl Operator {
             Operator::Less => "<",
         }
     }
+    /// Parse how a clerk or a spreadsheet writes it: the symbol, its ASCII or
+    /// full-width spelling (`>=`, `＞＝`, `≧`) or words (`大于等于`, `不低于`).
+    /// Anything else is `None` (never a guess: `<=` read as `≥` would reverse
+    /// the target printed in 表10).
+    pub fn from_label(s: &str) -> Option<Self> {
+        let t: String = s.split_whitespace().collect();
+        Some(match t.as_str() {
+            "≥" | ">=" | "＞＝" | "≧" | "=>" | "大于等于" | "不低于" | "不少于" => {
+                Operator::AtLeast
+            }
+            "≤" | "<=" | "＜＝" | "≦" | "=<" | "小于等于" | "不高于" | "不超过" | "不多于" => {
+                Operator::AtMost
+            }
+            "=" | "＝" | "==" | "等于" => Operator::Equal,
+            ">" | "＞" | "大于" | "高于" => Operator::Greater,
+            "<" | "＜" | "小于" | "低于" => Operator::Less,
+            _ => return None,
+        })
+    }
 }
 
 /// 部门整体绩效目标 (表10).
@@ -647,5 +691,59 @@ pub(crate) fn trim_code(code: &str) -> &str {
     match (b.first(), b.last()) {
         (Some(f), Some(l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric() => code,
         _ => code.trim(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operators_read_as_spreadsheets_write_them_and_never_guess() {
+        for (text, want) in [
+            ("≥", Operator::AtLeast),
+            (">=", Operator::AtLeast),
+            (" ＞＝ ", Operator::AtLeast),
+            ("不低于", Operator::AtLeast),
+            ("<=", Operator::AtMost),
+            ("≦", Operator::AtMost),
+            ("不超过", Operator::AtMost),
+            ("＝", Operator::Equal),
+            (">", Operator::Greater),
+            ("< ", Operator::Less),
+        ] {
+            assert_eq!(Operator::from_label(text), Some(want), "{text:?}");
+        }
+        for text in ["", "≈", "=>=", "约等于", "<>"] {
+            assert_eq!(Operator::from_label(text), None, "{text:?}");
+        }
+        for o in Operator::ALL {
+            assert_eq!(Operator::from_label(o.symbol()), Some(o));
+        }
+    }
+
+    #[test]
+    fn sources_read_with_any_brackets_or_dashes() {
+        for (text, want) in [
+            ("上年结转（一般公共预算）", FundingSource::CarryoverGeneral),
+            ("上年结转-一般公共预算", FundingSource::CarryoverGeneral),
+            ("上年结转(一般公共预算)", FundingSource::CarryoverGeneral),
+            ("上年结转 一般公共预算", FundingSource::CarryoverGeneral),
+            (
+                "事业收入（非教育收费）",
+                FundingSource::BusinessNonEducation,
+            ),
+            ("general_budget", FundingSource::GeneralBudget),
+        ] {
+            assert_eq!(FundingSource::from_label(text), Some(want), "{text:?}");
+        }
+        // Ambiguous or unknown: refused, not guessed.
+        for text in ["事业收入", "上年结转", "", "—"] {
+            assert_eq!(FundingSource::from_label(text), None, "{text:?}");
+        }
+        for f in FundingSource::ALL {
+            assert_eq!(FundingSource::from_label(f.label()), Some(f));
+            assert_eq!(FundingSource::from_label(f.short_label()), Some(f));
+        }
     }
 }
