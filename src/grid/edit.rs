@@ -13,8 +13,9 @@ pub struct PasteReport {
     pub cells: usize,
     /// Rows added at the end.
     pub rows_added: usize,
-    /// Cells refused (an unknown label): the old value stays.
-    pub refused: usize,
+    /// Cells refused (an unknown label): the old value, or a new row's
+    /// default, stays. Named in the status line; the first gets the focus.
+    pub refused: Vec<Refusal>,
     /// 类/款 subtotal lines left out (the grid derives them).
     pub skipped_subtotals: usize,
     /// Last row and column written.
@@ -31,12 +32,56 @@ impl PasteReport {
         if self.skipped_subtotals > 0 {
             s.push_str(&format!("，跳过 {} 行类/款小计", self.skipped_subtotals));
         }
-        if self.refused > 0 {
-            s.push_str(&format!("，{} 个单元格无法识别，保留原值", self.refused));
+        if !self.refused.is_empty() {
+            let named: Vec<String> = self
+                .refused
+                .iter()
+                .take(NAMED_REFUSALS)
+                .map(|x| {
+                    let how = if x.new_row {
+                        "新增行取默认值"
+                    } else {
+                        "保留原值"
+                    };
+                    format!(
+                        "第 {} 行{}“{}”（{how}“{}”）",
+                        x.at.0 + 1,
+                        x.header,
+                        x.text,
+                        x.kept
+                    )
+                })
+                .collect();
+            s.push_str(&format!(
+                "；{} 个单元格无法识别，请核对：{}",
+                self.refused.len(),
+                named.join("、")
+            ));
+            if self.refused.len() > NAMED_REFUSALS {
+                s.push_str(" 等");
+            }
         }
         s
     }
 }
+
+/// A pasted text that a choice column did not recognise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// The cell.
+    pub at: Pos,
+    /// Its column's header.
+    pub header: &'static str,
+    /// The text pasted.
+    pub text: String,
+    /// The value the cell kept (a new row's default).
+    pub kept: String,
+    /// True when the row was added by this paste.
+    pub new_row: bool,
+}
+
+/// Refusals named one by one in the status line; the rest are counted.
+const NAMED_REFUSALS: usize = 3;
 
 /// Ops for `old` → `new` of the rows that changed.
 fn diff<T: Clone + PartialEq>(rows: &[T], changed: Vec<(usize, T)>) -> Vec<Op<T>> {
@@ -108,7 +153,13 @@ pub fn paste<T: Clone + Default + PartialEq>(
             if write(cols, &mut row, c, text) {
                 report.cells += 1;
             } else {
-                report.refused += 1;
+                report.refused.push(Refusal {
+                    at: (r, c),
+                    header: cols[c].header,
+                    text: text.trim().to_string(),
+                    kept: (cols[c].get)(&row),
+                    new_row: r >= rows.len(),
+                });
             }
             report.end = (r, c.max(report.end.1));
         }
@@ -343,7 +394,35 @@ mod tests {
         let rows = vec![BudgetRow::default()];
         let (ops, report) = paste(&rows, &cols(), &block("外星预算\r\n"), (0, 2));
         assert!(ops.is_empty());
-        assert_eq!(report.refused, 1);
+        assert_eq!(report.refused.len(), 1);
+        assert_eq!(report.refused[0].at, (0, 2));
+        assert!(!report.refused[0].new_row);
+        assert!(
+            report
+                .line()
+                .contains("第 1 行来源“外星预算”（保留原值“一般公共预算”）"),
+            "{}",
+            report.line()
+        );
+    }
+
+    #[test]
+    fn an_unknown_label_on_a_new_row_is_named_with_the_default_it_took() {
+        let rows = vec![BudgetRow::default()];
+        let text = "2010301\t\t外星预算\t基本\t1\r\n2010302\t\t外星预算\t基本\t2\r\n\
+                    2010303\t\t外星预算\t基本\t3\r\n2010350\t\t外星预算\t基本\t4\r\n";
+        let (_, report) = paste(&rows, &cols(), &block(text), (1, 0));
+        assert_eq!(report.rows_added, 4);
+        assert_eq!(report.refused.len(), 4);
+        assert!(report.refused.iter().all(|x| x.new_row));
+        let line = report.line();
+        assert!(
+            line.contains(
+                "4 个单元格无法识别，请核对：第 2 行来源“外星预算”（新增行取默认值“一般公共预算”）"
+            ),
+            "{line}"
+        );
+        assert!(line.ends_with(" 等"), "{line}");
     }
 
     #[test]

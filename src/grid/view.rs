@@ -399,7 +399,13 @@ impl Ctl {
             .with_untracked(|i| m.paste(i, &block, (t, l)));
         self.run("粘贴", plan);
         self.status.set(report.line());
-        if report.cells > 0 {
+        if let Some(first) = report.refused.first() {
+            // The clerk checks what was not recognised: start there.
+            self.anchor.set(first.at);
+            self.active.set(first.at);
+            set_changed(self.all, false);
+            self.reveal(first.at);
+        } else if report.cells > 0 {
             self.anchor.set((t, l));
             self.active.set(report.end);
             set_changed(self.all, false);

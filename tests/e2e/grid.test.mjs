@@ -168,6 +168,25 @@ test('paste of an Excel block into the middle of a filled grid, and one taller t
   await context.close();
 });
 
+test('a pasted 收入来源 the grid does not know is named in the status line and gets the focus', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.focus('#f-rows-15-code');
+  // Row 16 (the last): a label with a dash for brackets is read; row 17 (new):
+  // an unknown label leaves the new row's default, which the clerk must see.
+  await paste(page, '2010301\t\t上年结转-一般公共预算\t基本\t10\r\n2010302\t\t政府性基金拨款\t基本\t20\r\n', '#f-rows-15-code');
+  assert.equal(await rowCount(page), 17);
+  assert.equal(await page.inputValue('#f-rows-15-source'), '结转-一般公共预算');
+  assert.match(
+    await text(page, '#grid-rows-status'),
+    /1 个单元格无法识别，请核对：第 17 行收入来源“政府性基金拨款”（新增行取默认值“一般公共预算”）/,
+  );
+  await page.waitForFunction(() => document.activeElement?.id === 'f-rows-16-source');
+  assert.equal(await value(page, 'f-rows-16-this_year'), '20', 'the rest of the row is kept');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('undo and redo across an edit, a paste and a row delete', async () => {
   const { context, page } = await openApp(browser, server.url);
   await loadSample(page);
