@@ -38,22 +38,6 @@ pub enum AmountError {
     SpacedDigits(String),
 }
 
-impl AmountError {
-    /// The same error, quoting `text` (what the clerk typed) instead.
-    fn with_text(self, text: &str) -> Self {
-        let t = text.to_string();
-        match self {
-            Self::NotANumber(_) => Self::NotANumber(t),
-            Self::TooManyDecimals(_) => Self::TooManyDecimals(t),
-            Self::Negative(_) => Self::Negative(t),
-            Self::Exponent(_) => Self::Exponent(t),
-            Self::TooLarge(_) => Self::TooLarge(t),
-            Self::BadGrouping(_) => Self::BadGrouping(t),
-            Self::SpacedDigits(_) => Self::SpacedDigits(t),
-        }
-    }
-}
-
 /// Parse an amount as a clerk types or pastes it.
 ///
 /// Accepts `1,234.5`, `1234.50`, ` 1 234 ` (spaces inside group 3 digits, as
@@ -62,6 +46,7 @@ impl AmountError {
 pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     let original = text.trim();
     let mut s = String::with_capacity(original.len());
+    let mut spaced = false;
     for ch in original.chars() {
         let c = match ch {
             '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32).unwrap_or(ch),
@@ -72,21 +57,25 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
             // Spaces inside a number (NBSP and ideographic space too) may only
             // group 3 digits, as commas: ` 1 234 ` is 1234, `500 30` is refused
             // (digits joined silently would change the amount).
-            ' ' | '\u{a0}' | '\u{3000}' | '\u{202f}' => ' ',
+            ' ' | '\u{a0}' | '\u{3000}' | '\u{202f}' => {
+                spaced = true;
+                ','
+            }
             c => c,
         };
         s.push(c);
     }
-    if s.contains(' ') {
-        let grouped = s.replace(' ', ",");
-        return match parse_amount(&grouped) {
-            Err(AmountError::BadGrouping(_) | AmountError::NotANumber(_)) => {
-                Err(AmountError::SpacedDigits(original.to_string()))
-            }
-            Err(e) => Err(e.with_text(original)),
-            ok => ok,
-        };
+    match parse_normalized(original, &s) {
+        Err(AmountError::BadGrouping(_) | AmountError::NotANumber(_)) if spaced => {
+            Err(AmountError::SpacedDigits(original.to_string()))
+        }
+        result => result,
     }
+}
+
+/// [`parse_amount`] of `s`, the clerk's text `original` with full-width forms
+/// and spaces normalized (spaces as commas); errors quote `original`.
+fn parse_normalized(original: &str, s: &str) -> Result<Decimal, AmountError> {
     if s.is_empty() {
         return Ok(Decimal::ZERO);
     }
@@ -97,7 +86,7 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     let (negative, body) = match s.as_bytes()[0] {
         b'-' => (true, &s[1..]),
         b'+' => (false, &s[1..]),
-        _ => (false, s.as_str()),
+        _ => (false, s),
     };
     if body.bytes().any(|b| b == b'e' || b == b'E')
         && body
