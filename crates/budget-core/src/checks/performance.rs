@@ -37,30 +37,28 @@ pub(super) fn prf_001(ctx: &Ctx<'_>) -> Vec<Finding> {
             continue;
         };
         sum += w;
-        if w <= Decimal::ZERO {
-            out.push(Finding::new(
-                ID,
-                Severity::Error,
-                format!(
-                    "整体绩效指标第 {} 项“{}”的权重为 {}，权重应大于 0",
-                    i + 1,
-                    ind.name.trim(),
-                    w.normalize()
-                ),
-                vec![format!("overall_performance.indicators[{i}].weight")],
-            ));
+        let name = ind.name.trim();
+        let problem = if w <= Decimal::ZERO {
+            Some(format!(
+                "整体绩效指标第 {} 项“{name}”的权重为 {}，权重应大于 0",
+                i + 1,
+                w.normalize()
+            ))
         } else if w.scale() > 2 {
             // The file writes a weight as an amount (2 decimals at most): a
             // draft with no error must export, so this is an error here.
+            Some(format!(
+                "整体绩效指标第 {} 项“{name}”的权重 {w} 超过 2 位小数，权重最多保留 2 位小数",
+                i + 1
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
             out.push(Finding::new(
                 ID,
                 Severity::Error,
-                format!(
-                    "整体绩效指标第 {} 项“{}”的权重 {} 超过 2 位小数，权重最多保留 2 位小数",
-                    i + 1,
-                    ind.name.trim(),
-                    w.normalize()
-                ),
+                message,
                 vec![format!("overall_performance.indicators[{i}].weight")],
             ));
         }
