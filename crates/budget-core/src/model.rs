@@ -254,30 +254,12 @@ impl FundingSource {
         let s = s.trim();
         let bare = |t: &str| -> String {
             t.chars()
-                .filter(|c| {
-                    !matches!(
-                        c,
-                        '（' | '）'
-                            | '('
-                            | ')'
-                            | '-'
-                            | '－'
-                            | '—'
-                            | '·'
-                            | '・'
-                            | '、'
-                            | ' '
-                            | '\u{3000}'
-                    )
-                })
+                .filter(|c| !LABEL_PUNCTUATION.contains(c))
                 .collect()
         };
         let wanted = bare(s);
         FundingSource::ALL.into_iter().find(|f| {
-            f.label() == s
-                || f.short_label() == s
-                || (!wanted.is_empty()
-                    && (bare(f.label()) == wanted || bare(f.short_label()) == wanted))
+            (!wanted.is_empty() && (bare(f.label()) == wanted || bare(f.short_label()) == wanted))
                 || serde_json::to_value(f)
                     .ok()
                     .and_then(|v| v.as_str().map(|x| x == s))
@@ -285,6 +267,12 @@ impl FundingSource {
         })
     }
 }
+
+/// What [`FundingSource::from_label`] ignores in a label: brackets, dashes,
+/// dots and spaces.
+const LABEL_PUNCTUATION: &[char] = &[
+    '（', '）', '(', ')', '-', '－', '—', '·', '・', '、', ' ', '\u{3000}',
+];
 
 /// 支出类型 of a budget row.
 #[derive(

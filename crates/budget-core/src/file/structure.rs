@@ -70,9 +70,11 @@ pub(super) fn located(text: &str, value: &Value, e: &serde_json::Error) -> Probl
     let at = if raw.starts_with("invalid type: sequence") || raw.starts_with("invalid type: map") {
         next
     } else if !raw.is_ascii() {
-        // Our own refusal of a scalar (a message in Chinese, e.g. the fiscal
-        // year's range), raised once serde_json has read the byte after it:
-        // at an object's `}` that byte would name the object, not the member.
+        // Our own refusal of a scalar (our messages are Chinese; e.g. the
+        // fiscal year's range), raised once serde_json has read the byte after
+        // it: at an object's `}` that byte would name the object, not the
+        // member. A serde message quoting non-ASCII text names a string, and
+        // one byte back is still inside that string.
         column.saturating_sub(2)
     } else {
         column.saturating_sub(1)
