@@ -296,9 +296,13 @@ impl Ctl {
         }
         if !focus_cell(&id) {
             // The row is rendered on the next pass of the reactive system.
+            // By then another key may have moved on: focus only if it has not.
+            let ctl = *self;
             set_timeout(
                 move || {
-                    focus_cell(&id);
+                    if ctl.active.get_untracked() == p {
+                        focus_cell(&id);
+                    }
                 },
                 std::time::Duration::ZERO,
             );
@@ -642,9 +646,16 @@ fn select_target(ev: &web_sys::Event) {
     }
 }
 
+/// Select the whole text of input `id` if it has the focus. Called late (after
+/// a frame or a timeout), when the clerk may have gone on to another cell, and
+/// Chromium's `select()` focuses the input: selecting a cell that lost the focus
+/// would pull the focus back and collapse a selection made since (Esc, then a
+/// quick Shift+↓, selected nothing).
 fn select_all(id: &str) {
-    if let Some(input) = document()
-        .and_then(|d| d.get_element_by_id(id))
+    let Some(doc) = document() else { return };
+    if let Some(input) = doc
+        .active_element()
+        .filter(|e| e.id() == id)
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
     {
         input.select();

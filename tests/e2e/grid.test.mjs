@@ -141,6 +141,27 @@ test('navigation keys move the one focusable cell; typing replaces, F2 edits, Es
   await context.close();
 });
 
+test('keys pressed before the next frame win: Esc then Shift+ArrowDown keeps the selection', async () => {
+  // Esc selects the restored text a frame later. On a slow machine the next key
+  // can come first; the late select must not pull the focus back to the first
+  // cell (which collapsed the selection: CI saw an empty status line).
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.evaluate(() => {
+    window.requestAnimationFrame = (cb) => setTimeout(() => cb(performance.now()), 300);
+  });
+  await page.focus('#f-rows-0-this_year');
+  await page.keyboard.type('5');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.waitForTimeout(600);
+  assert.equal(await active(page), 'f-rows-1-this_year');
+  assert.equal(await value(page, 'f-rows-0-this_year'), '6849169.92');
+  assert.match(await text(page, '#grid-rows-status'), /已选 2 行 × 1 列/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('paste of an Excel block into the middle of a filled grid, and one taller than the grid', async () => {
   const { context, page } = await openApp(browser, server.url);
   await loadSample(page);
