@@ -1,7 +1,7 @@
 //! Input widgets bound to one input path each: id from the path, an accessible
 //! name saying what the cell is, and the marks of findings and invalid text.
 
-use budget_core::{Amount, Severity};
+use budget_core::{Amount, Severity, whole};
 use leptos::prelude::*;
 
 use crate::paths::path_id;
@@ -189,31 +189,40 @@ pub fn SelectField(
     }
 }
 
-/// A whole number (vehicle counts, the fiscal year). Text that is not a whole
-/// number is left in the box, explained, and not stored.
+/// A whole number (the fiscal year, the vehicle counts): one of the core's
+/// `whole` fields, read and stored by `budget_core::whole::enter`. A text it
+/// does not accept stays in the box and in the inputs (`unparsed`: kept by the
+/// autosave, an INP-001 error, so no export), explained under the box; the
+/// tables go on with the last valid number.
 #[component]
 pub fn NumberField(
-    /// JSON path in the inputs.
-    #[prop(into)]
-    path: String,
+    /// JSON path in the inputs: a path of `budget_core::whole::fields()`.
+    path: &'static str,
     /// Accessible name.
     #[prop(into)]
     label: Signal<String>,
-    /// The number.
-    #[prop(into)]
-    value: Signal<i64>,
-    /// Store a valid number.
-    on_set: Callback<i64>,
-    /// Smallest and largest accepted value.
-    range: (i64, i64),
 ) -> impl IntoView {
     let state = AppState::get();
-    let value = Memo::new(move |_| value.get());
-    let id = path_id(&path);
+    let field = whole::field(path);
+    // The box shows the text kept for the field, else its number.
+    let shown = Memo::new(move |_| {
+        state.inputs.with(|i| match (i.unparsed.get(path), field) {
+            (Some(text), _) => text.clone(),
+            (None, Some(f)) => (f.get)(i).to_string(),
+            (None, None) => String::new(),
+        })
+    });
+    let problem = Memo::new(move |_| {
+        state.inputs.with(|i| {
+            let text = i.unparsed.get(path)?;
+            let f = field?;
+            f.parse(text).err().map(|e| e.to_string())
+        })
+    });
+    let id = path_id(path);
     let msg_id = format!("{id}-msg");
-    let problem = RwSignal::new(None::<String>);
     let class = move || {
-        let f = flag_class(state, &path);
+        let f = flag_class(state, path);
         if problem.with(Option::is_some) {
             format!("number invalid {f}")
         } else {
@@ -228,20 +237,18 @@ pub fn NumberField(
                 id=id
                 type="text"
                 inputmode="numeric"
+                autocomplete="off"
                 class=class
                 aria-label=move || label.get()
                 aria-invalid=move || problem.with(|p| p.as_ref().map(|_| "true"))
                 aria-describedby=move || problem.with(|p| p.as_ref().map(|_| msg_id2.clone()))
-                prop:value=move || value.get().to_string()
+                prop:value=move || shown.get()
                 on:input:target=move |ev| {
                     let text = ev.target().value();
-                    match text.trim().parse::<i64>() {
-                        Ok(n) if n >= range.0 && n <= range.1 => {
-                            problem.set(None);
-                            on_set.run(n);
-                        }
-                        _ => problem.set(Some(format!("“{text}”不是 {}–{} 之间的整数，未保存", range.0, range.1))),
-                    }
+                    // The result is shown from the inputs (`problem`).
+                    state.inputs.update(|i| {
+                        let _kept = whole::enter(i, path, &text);
+                    });
                 }
             />
             {move || problem.get().map(|m| view! { <span class="cell-msg" id=msg_id.clone()>{m}</span> })}

@@ -1,7 +1,7 @@
 //! 说明文字: change reasons, 机关运行经费, vehicles and key project work.
 
-use budget_core::Amount;
-use budget_core::model::{NarrativeInputs, Reasons, Vehicles};
+use budget_core::model::{NarrativeInputs, Reasons};
+use budget_core::{Amount, whole};
 use leptos::prelude::*;
 
 use crate::fields::{AmountField, NumberField, TextField};
@@ -66,46 +66,10 @@ const REASONS: [ReasonField; 8] = [
     ),
 ];
 
-/// A vehicle count.
-fn vehicles(
-    state: AppState,
-    field: &'static str,
-    label: &'static str,
-    get: fn(&NarrativeInputs) -> &Vehicles,
-    set: fn(&mut NarrativeInputs) -> &mut Vehicles,
-    enforcement: bool,
-) -> impl IntoView {
-    let sub = if enforcement {
-        "enforcement"
-    } else {
-        "general"
-    };
-    let kind = if enforcement {
-        "执勤执法用车"
-    } else {
-        "一般公务用车"
-    };
-    view! {
-        <NumberField
-            path=format!("narrative.{field}.{sub}")
-            label=format!("{label} {kind}（辆）")
-            value=Signal::derive(move || {
-                state.narrative.with(|n| {
-                    let v = get(n);
-                    i64::from(if enforcement { v.enforcement } else { v.general })
-                })
-            })
-            on_set=Callback::new(move |n: i64| {
-                if let Ok(n) = u32::try_from(n) {
-                    edit(state, |x| {
-                        let v = set(x);
-                        if enforcement { v.enforcement = n } else { v.general = n }
-                    });
-                }
-            })
-            range=(0, 100_000)
-        />
-    }
+/// A vehicle count, labelled as the core names it: `年初车辆 一般公务用车（辆）`.
+fn vehicles(path: &'static str) -> impl IntoView {
+    let label = whole::field(path).map_or(path, |f| f.label);
+    view! { <NumberField path=path label=format!("{label}（辆）") /> }
 }
 
 /// The narrative inputs form.
@@ -158,10 +122,10 @@ pub fn NarrativeSection() -> impl IntoView {
         </div>
         <h3>"公务用车"</h3>
         <div class="form">
-            {vehicles(state, "vehicles_held", "年初车辆", |n| &n.vehicles_held, |n| &mut n.vehicles_held, false)}
-            {vehicles(state, "vehicles_held", "年初车辆", |n| &n.vehicles_held, |n| &mut n.vehicles_held, true)}
-            {vehicles(state, "vehicles_to_buy", "本年拟购置", |n| &n.vehicles_to_buy, |n| &mut n.vehicles_to_buy, false)}
-            {vehicles(state, "vehicles_to_buy", "本年拟购置", |n| &n.vehicles_to_buy, |n| &mut n.vehicles_to_buy, true)}
+            {vehicles("narrative.vehicles_held.general")}
+            {vehicles("narrative.vehicles_held.enforcement")}
+            {vehicles("narrative.vehicles_to_buy.general")}
+            {vehicles("narrative.vehicles_to_buy.enforcement")}
         </div>
         <h3>"项目支出主要用于"</h3>
         <div class="form">

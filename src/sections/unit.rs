@@ -1,6 +1,6 @@
 //! 单位信息: the unit header.
 
-use budget_core::model::{FISCAL_YEARS, UnitHeader, UnitType};
+use budget_core::model::{UnitHeader, UnitType};
 use leptos::prelude::*;
 
 use super::index_of;
@@ -43,17 +43,7 @@ pub fn UnitSection() -> impl IntoView {
             {text(state, "name", "部门（单位）名称", |u| u.name.clone(), |u, v| u.name = v, false)}
             {text(state, "short_name", "简称", |u| u.short_name.clone(), |u, v| u.short_name = v, false)}
             {text(state, "code", "单位编码", |u| u.code.clone(), |u, v| u.code = v, false)}
-            <NumberField
-                path="unit.fiscal_year"
-                label="预算年度".to_string()
-                value=Signal::derive(move || state.unit.with(|u| i64::from(u.fiscal_year)))
-                on_set=Callback::new(move |y: i64| {
-                    if let Ok(y) = i32::try_from(y) {
-                        edit(state, |u| u.fiscal_year = y);
-                    }
-                })
-                range=(i64::from(*FISCAL_YEARS.start()), i64::from(*FISCAL_YEARS.end()))
-            />
+            <NumberField path="unit.fiscal_year" label="预算年度".to_string() />
             <SelectField
                 path="unit.unit_type"
                 label="单位类型".to_string()

@@ -133,6 +133,48 @@ test('a reload restores everything, invalid text and explanations included', asy
   await context.close();
 });
 
+test('a year or vehicle count that is not a whole number is kept, is an error, refuses export and survives a reload', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.click('#tab-unit');
+  const year = '#f-unit-fiscal_year';
+  await page.fill(year, '2022年');
+  assert.equal(await page.getAttribute(year, 'aria-invalid'), 'true');
+  assert.match(await text(page, `${year}-msg`), /“2022年”不是整数（应为 0–9999 之间的整数）/);
+  assert.equal(await text(page, '#sum-errors'), '1');
+  assert.match(await text(page, '#checks-live'), /INP-001[\s\S]*预算年度：“2022年”不是整数[\s\S]*各表仍按 2021 计算，改正后才能导出/);
+  await page.click('#tab-narrative');
+  const toBuy = '#f-narrative-vehicles_to_buy-general';
+  await page.fill(toBuy, '一');
+  assert.equal(await text(page, '#sum-errors'), '2');
+
+  // Export is refused, and the notice leads back to the year.
+  await page.click('#btn-export');
+  assert.match(await text(page, '#notice'), /不能导出/);
+  await page.locator('#notice button.link').first().click();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-unit-fiscal_year');
+
+  // Nothing typed is lost on a reload.
+  await waitForDraft(page, (d) => JSON.stringify(d).includes('"unparsed"') && JSON.stringify(d).includes('2022年') && JSON.stringify(d).includes('一'));
+  await page.reload();
+  await page.waitForSelector('#sum-income');
+  assert.equal(await text(page, '#sum-errors'), '2');
+  await page.click('#tab-unit');
+  assert.equal(await page.inputValue(year), '2022年');
+  await page.click('#tab-narrative');
+  assert.equal(await page.inputValue(toBuy), '一');
+
+  // Corrected (full-width digits read), the errors go; a blank count is 0.
+  await page.fill(toBuy, '');
+  await page.click('#tab-unit');
+  await page.fill(year, '２０２１');
+  assert.equal(await page.getAttribute(year, 'aria-invalid'), null);
+  assert.equal(await text(page, '#sum-errors'), '0');
+  await waitForDraft(page, (d) => !JSON.stringify(d).includes('"unparsed"'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a corrupted draft is kept aside and reported; editing goes on', async () => {
   const { context, page } = await openApp(browser, server.url);
   await page.evaluate((key) => localStorage.setItem(key, '{"unit": {"name": "半截'), DRAFT_KEY);

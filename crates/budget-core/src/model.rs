@@ -40,6 +40,12 @@ pub struct Inputs {
     /// The clerk's explanations (说明) of warnings, keyed by `Finding::key()`.
     #[serde(default)]
     pub explanations: BTreeMap<String, String>,
+    /// Text typed into a whole-number field (`crate::whole`) that is not a
+    /// number it accepts, keyed by the field's path; the field keeps its last
+    /// valid number. Kept so a reload loses nothing; each entry is an error
+    /// (INP-001), so a submission file never has one. Absent when empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unparsed: BTreeMap<String, String>,
 }
 
 /// The fiscal years a file may state (the app's 预算年度 field takes the same).

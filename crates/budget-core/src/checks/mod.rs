@@ -23,6 +23,7 @@ mod narrative;
 mod parse;
 mod performance;
 pub(crate) mod rows;
+mod whole;
 
 #[cfg(test)]
 mod tests;
@@ -81,6 +82,12 @@ static REGISTRY: &[CheckInfo] = &[
         Error,
         "金额须为有效数字：非负、最多 2 位小数、不超过 1 万亿元",
         amounts::amt_001,
+    ),
+    rule(
+        "INP-001",
+        Error,
+        "预算年度、车辆数须为范围内的整数（未采用的输入须改正）",
+        whole::inp_001,
     ),
     rule(
         "COD-001",

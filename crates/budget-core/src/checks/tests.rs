@@ -165,6 +165,7 @@ fn base() -> Inputs {
             ..Default::default()
         },
         explanations: Default::default(),
+        unparsed: Default::default(),
     }
 }
 
@@ -252,7 +253,51 @@ fn registry_ids_are_unique_and_well_formed() {
             .collect::<Vec<_>>(),
         ["IMP-001"]
     );
-    assert_eq!(registry().len(), 23);
+    assert_eq!(registry().len(), 24);
+}
+
+#[test]
+fn inp_001_text_kept_in_a_whole_number_field() {
+    let mut inputs = base();
+    assert!(crate::whole::enter(&mut inputs, "narrative.vehicles_held.general", "7辆").is_err());
+    assert!(crate::whole::enter(&mut inputs, "unit.fiscal_year", "").is_err());
+    // A hand-edited file: a text that reads, and a path that is no such field.
+    inputs
+        .unparsed
+        .insert("narrative.vehicles_to_buy.general".into(), "2".into());
+    inputs.unparsed.insert("unit.name".into(), "x".into());
+    let year = inputs.unit.fiscal_year;
+    let found: Vec<(String, Vec<String>)> = findings(&inputs)
+        .into_iter()
+        .filter(|f| f.check == "INP-001")
+        .map(|f| (f.message, f.locations))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                format!("预算年度：未填写（应为 0–9999 之间的整数）；各表仍按 {year} 计算，改正后才能导出"),
+                vec!["unit.fiscal_year".to_string()]
+            ),
+            (
+                "年初车辆 一般公务用车：“7辆”不是整数（应为 0–100000 之间的整数）；各表仍按 0 计算，改正后才能导出".to_string(),
+                vec!["narrative.vehicles_held.general".to_string()]
+            ),
+            (
+                "本年拟购置 一般公务用车：“2”（2）未采用；各表仍按 0 计算，改正后才能导出".to_string(),
+                vec!["narrative.vehicles_to_buy.general".to_string()]
+            ),
+            (
+                "“unit.name”不是可填写整数的栏目，其中的“x”无法采用".to_string(),
+                vec!["unit.name".to_string()]
+            ),
+        ]
+    );
+    assert!(
+        findings(&inputs)
+            .iter()
+            .all(|f| f.check != "INP-001" || f.severity == Severity::Error)
+    );
 }
 
 #[test]
@@ -1307,6 +1352,10 @@ fn findings_follow_registry_then_input_order() {
 fn every_registered_check_fires() {
     let triggers: &[(&str, Mutation)] = &[
         ("AMT-001", |i| i.rows[0].this_year = a("x")),
+        ("INP-001", |i| {
+            i.unparsed
+                .insert("unit.fiscal_year".into(), "2022年".into());
+        }),
         ("COD-001", |i| i.rows[0].code = "1".into()),
         ("COD-002", |i| i.economic_rows[0].code = "1".into()),
         ("ROW-001", |i| i.rows.push(i.rows[0].clone())),
