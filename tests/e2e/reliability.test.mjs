@@ -370,7 +370,7 @@ test('hostile files from fixtures/bad are refused and the form is unchanged', as
     .split('\n')
     .filter((l) => l && !l.startsWith('#'))
     .map((l) => l.split('\t'));
-  const pick = ['huge-number-amount.json', 'nan-amount.json', 'version-zero.json', 'array-for-object.json'];
+  const pick = ['huge-number-amount.json', 'nan-amount.json', 'version-zero.json', 'array-for-object.json', 'utf16.json'];
   const { context, page, errors } = await openApp(browser, server.url);
   await loadSample(page);
   for (const name of pick) {

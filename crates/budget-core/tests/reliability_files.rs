@@ -352,6 +352,7 @@ fn error_kind(e: &ImportError) -> &'static str {
         ImportError::TooLarge { .. } => "too-large",
         ImportError::Empty => "empty",
         ImportError::NotUtf8 { .. } => "not-utf8",
+        ImportError::Utf16 { .. } => "utf-16",
         ImportError::Syntax { .. } => "syntax",
         ImportError::TooDeep { .. } => "too-deep",
         ImportError::NotASubmission(_) => "not-a-submission",

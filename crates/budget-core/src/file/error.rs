@@ -58,6 +58,16 @@ pub enum ImportError {
         /// True when the bytes look like GBK (a file saved by older Chinese software).
         likely_gbk: bool,
     },
+    /// UTF-16 (Windows 记事本 saves “Unicode” so), told apart from other
+    /// encodings so the clerk is told which choice to change.
+    #[error(
+        "文件是 UTF-16{} 编码（Windows 记事本的“Unicode”格式），不是 UTF-8：请用记事本“另存为”，编码选 UTF-8 后再导入",
+        if *.big_endian { " BE" } else { "" }
+    )]
+    Utf16 {
+        /// Big-endian (`FE FF`); little-endian is what Windows writes.
+        big_endian: bool,
+    },
     /// Not well-formed JSON.
     #[error("第 {line} 行第 {column} 列：{message}")]
     Syntax {

@@ -14,6 +14,7 @@ use super::error::ImportError;
 /// Bytes → text: size limit, UTF-8 BOM stripped, UTF-8 required, not empty.
 pub(super) fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
     not_too_large(bytes)?;
+    not_utf16(bytes)?;
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, &e))?;
     not_empty(text)
@@ -23,6 +24,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
 /// large file), with the same refusals.
 pub(super) fn decode_owned(mut bytes: Vec<u8>) -> Result<String, ImportError> {
     not_too_large(&bytes)?;
+    not_utf16(&bytes)?;
     if bytes.starts_with(BOM) {
         bytes.drain(..BOM.len());
     }
@@ -42,6 +44,22 @@ fn not_too_large(bytes: &[u8]) -> Result<(), ImportError> {
         });
     }
     Ok(())
+}
+
+/// Refuse UTF-16 (Windows 记事本's “Unicode”), by its BOM, or without one by a
+/// zero byte beside the first character: a JSON text starts with ASCII (`{`,
+/// a space), which UTF-16 writes as that byte and a zero. Without this check
+/// a file with a BOM was called “可能是 GBK”, and one without a BOM passed as
+/// UTF-8 (a zero byte is valid UTF-8) to fail as a syntax error at line 1.
+fn not_utf16(bytes: &[u8]) -> Result<(), ImportError> {
+    let big_endian = match bytes {
+        [0xFF, 0xFE, ..] => false,
+        [0xFE, 0xFF, ..] => true,
+        [a, 0, ..] if *a != 0 && a.is_ascii() => false,
+        [0, b, ..] if *b != 0 && b.is_ascii() => true,
+        _ => return Ok(()),
+    };
+    Err(ImportError::Utf16 { big_endian })
 }
 
 /// Where `bytes` (BOM stripped) stop being UTF-8, and whether they look GBK.
@@ -266,6 +284,27 @@ mod tests {
         assert!(looks_like_gbk(b"{\"name\": \"\xD4\xA4\xCB\xE3\"}"));
         assert!(!looks_like_gbk(b"plain ascii"));
         assert!(!looks_like_gbk(b"\xFF"));
+    }
+
+    #[test]
+    fn utf16_is_named_with_or_without_its_bom() {
+        let utf16 = |text: &str, bom: bool, be: bool| -> Vec<u8> {
+            let mut out = Vec::new();
+            let units = bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16());
+            for u in units {
+                out.extend(if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            out
+        };
+        for (bom, be) in [(true, false), (false, false), (true, true), (false, true)] {
+            let bytes = utf16("{\"format\": \"预算\"}", bom, be);
+            let want = ImportError::Utf16 { big_endian: be };
+            assert_eq!(decode(&bytes), Err(want.clone()), "bom {bom}, be {be}");
+            assert_eq!(decode_owned(bytes), Err(want), "bom {bom}, be {be}");
+        }
+        assert!(decode(b"{\"a\": 1}").is_ok());
+        assert!(decode(b"\xEF\xBB\xBF{\"a\": 1}").is_ok());
+        assert!(!matches!(decode(b"\0\0"), Err(ImportError::Utf16 { .. })));
     }
 
     #[test]
