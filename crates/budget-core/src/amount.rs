@@ -43,11 +43,26 @@ pub enum AmountError {
 /// Accepts `1,234.5`, `1234.50`, ` 1 234 ` (spaces inside group 3 digits, as
 /// commas must), full-width digits, `，` as a thousands
 /// separator and `．`/`。` as the decimal point. An empty text is zero (a blank cell).
+///
+/// What Excel's 货币 and 会计专用 formats put on the clipboard reads too: a
+/// leading `¥`/`￥` (`¥ 1,234.00`), and a lone dash (`-`, or `¥ -`), which is
+/// how 会计专用 shows zero. Zeros past the second decimal (`12.340`, a cell
+/// shown with 3 decimals) change nothing and are accepted; any other third
+/// decimal is refused.
 pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     let original = text.trim();
-    let mut s = String::with_capacity(original.len());
+    let bare = original
+        .strip_prefix(['¥', '￥'])
+        .map_or(original, str::trim_start);
+    if matches!(bare, "-" | "－" | "−" | "–" | "—") {
+        return Ok(Decimal::ZERO);
+    }
+    if bare.is_empty() && !original.is_empty() {
+        return Err(AmountError::NotANumber(original.to_string()));
+    }
+    let mut s = String::with_capacity(bare.len());
     let mut spaced = false;
-    for ch in original.chars() {
+    for ch in bare.chars() {
         let c = match ch {
             '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32).unwrap_or(ch),
             '，' => ',',
@@ -127,7 +142,7 @@ fn parse_normalized(original: &str, s: &str) -> Result<Decimal, AmountError> {
         int_part.to_string()
     };
     if let Some(f) = frac_part
-        && f.len() > 2
+        && f.bytes().skip(2).any(|b| b != b'0')
     {
         return Err(AmountError::TooManyDecimals(original.to_string()));
     }
@@ -144,7 +159,8 @@ fn parse_normalized(original: &str, s: &str) -> Result<Decimal, AmountError> {
         significant
     };
     let canonical = match frac_part {
-        Some(f) => format!("{int_digits}.{f}"),
+        // Past the second decimal only zeros are left (checked above).
+        Some(f) => format!("{int_digits}.{}", f.get(..2).unwrap_or(f)),
         None => int_digits.to_string(),
     };
     let value =
@@ -445,6 +461,17 @@ mod tests {
             ("-0", "0"),
             ("6,849,169.92", "6849169.92"),
             ("1000000000000", "1000000000000"),
+            // Excel 货币 / 会计专用 cells as copied, zero as a dash included.
+            ("¥1,234.00", "1234"),
+            ("￥ 1,234.50 ", "1234.5"),
+            (" ¥ 6,849,169.92 ", "6849169.92"),
+            ("-", "0"),
+            (" ¥ -   ", "0"),
+            ("－", "0"),
+            ("—", "0"),
+            // Zeros past the second decimal: the same amount.
+            ("12.340", "12.34"),
+            ("1,234.5000", "1234.5"),
         ] {
             assert_eq!(parse_amount(input), Ok(d(want)), "{input:?}");
         }
@@ -471,7 +498,13 @@ mod tests {
             ("1000000000000.01", TooLarge("1000000000000.01".into())),
             ("1".repeat(200).as_str(), TooLarge("1".repeat(200))),
             (".", NotANumber(".".into())),
-            ("-", NotANumber("-".into())),
+            ("--", NotANumber("--".into())),
+            ("¥", NotANumber("¥".into())),
+            ("¥¥1", NotANumber("¥¥1".into())),
+            ("1¥", NotANumber("1¥".into())),
+            ("¥-5", Negative("¥-5".into())),
+            ("12.3401", TooManyDecimals("12.3401".into())),
+            ("12.0001", TooManyDecimals("12.0001".into())),
             ("1.", NotANumber("1.".into())),
         ] {
             assert_eq!(parse_amount(input), Err(want), "{input:?}");
