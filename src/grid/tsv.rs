@@ -56,6 +56,31 @@ pub fn parse(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
+/// A block pasted over a larger selection whose height and width are whole
+/// multiples of the block's: the block repeated to fill it, as Excel does (one
+/// copied cell fills the whole selection). `None` when the block is not a
+/// rectangle, the selection is not larger, or does not divide evenly; the
+/// block is then pasted once at the selection's top left.
+pub fn tile(block: &[Vec<String>], rows: usize, cols: usize) -> Option<Vec<Vec<String>>> {
+    let height = block.len();
+    let width = block.first().map_or(0, Vec::len);
+    if height == 0 || width == 0 || block.iter().any(|r| r.len() != width) {
+        return None;
+    }
+    if (rows, cols) == (height, width) || rows % height != 0 || cols % width != 0 {
+        return None;
+    }
+    Some(
+        (0..rows)
+            .map(|i| {
+                (0..cols)
+                    .map(|j| block[i % height][j % width].clone())
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
 /// Write rows of cells as TSV, quoting cells that need it, CRLF line ends (as Excel).
 pub fn write(rows: &[Vec<String>]) -> String {
     let mut out = String::new();
@@ -113,6 +138,38 @@ pub fn push_html(out: &mut String, text: &str) {
 
 #[cfg(test)]
 mod tests {
+
+    fn cells(rows: &[&[&str]]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_block_tiles_a_selection_its_size_divides() {
+        // Excel copies one cell as `v\r\n`: one value fills the selection.
+        let one = parse("12.50\r\n");
+        assert_eq!(
+            tile(&one, 3, 2),
+            Some(cells(&[
+                &["12.50", "12.50"],
+                &["12.50", "12.50"],
+                &["12.50", "12.50"]
+            ]))
+        );
+        let pair = cells(&[&["a", "b"]]);
+        assert_eq!(
+            tile(&pair, 2, 4),
+            Some(cells(&[&["a", "b", "a", "b"], &["a", "b", "a", "b"]]))
+        );
+        // Not a whole multiple, the same size, smaller, ragged or empty: pasted once.
+        assert_eq!(tile(&pair, 2, 3), None);
+        assert_eq!(tile(&pair, 1, 2), None);
+        assert_eq!(tile(&pair, 1, 1), None);
+        assert_eq!(tile(&cells(&[&["a", "b"], &["c"]]), 4, 2), None);
+        assert_eq!(tile(&[], 2, 2), None);
+    }
+
     use super::*;
 
     fn p(text: &str) -> Vec<Vec<String>> {

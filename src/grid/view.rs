@@ -378,23 +378,20 @@ impl Ctl {
             return;
         };
         let mode = self.mode.get_untracked();
-        let single = !text.contains(['\t', '\n', '\r']);
-        // A plain text pasted while editing goes into the text box as usual.
+        let mut block = tsv::parse(&text);
+        // One value (Excel copies a cell as `v\r\n`) pasted while editing goes
+        // into the text box as usual (a text box drops the line end).
+        let single = block.len() <= 1 && block.first().is_none_or(|r| r.len() <= 1);
         if mode != Mode::Nav && single {
             return;
         }
         ev.prevent_default();
         self.commit();
-        let mut block = tsv::parse(&text);
         let (t, l, b, r) = self.selection();
-        // One value into a bigger selection fills it, as in Excel.
-        if single && (b > t || r > l) {
-            let v = block
-                .first()
-                .and_then(|x| x.first())
-                .cloned()
-                .unwrap_or_default();
-            block = vec![vec![v; r + 1 - l]; b + 1 - t];
+        // A block into a selection it divides fills it, as in Excel: one
+        // copied cell fills every selected cell.
+        if let Some(tiled) = tsv::tile(&block, b + 1 - t, r + 1 - l) {
+            block = tiled;
         }
         let m = self.model();
         let (plan, report) = self

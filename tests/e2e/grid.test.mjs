@@ -162,6 +162,39 @@ test('keys pressed before the next frame win: Esc then Shift+ArrowDown keeps the
   await context.close();
 });
 
+test('one cell copied from Excel fills the selection; a block tiles a selection it divides', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.focus('#f-rows-2-this_year');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  // Excel puts one copied cell on the clipboard with its line end.
+  await paste(page, '¥1,000.00\r\n');
+  for (const r of [2, 3, 4]) {
+    assert.equal(await value(page, `f-rows-${r}-this_year`), '¥1,000.00');
+    assert.equal(await value(page, `f-rows-${r}-last_year`), '¥1,000.00');
+    assert.equal(await page.getAttribute(`#f-rows-${r}-this_year`, 'aria-invalid'), null);
+  }
+  assert.equal(await value(page, 'f-rows-5-this_year'), '300000.00', 'below the selection nothing changes');
+  assert.match(await text(page, '#grid-rows-status'), /已粘贴 6 个单元格/);
+  // Undo takes the whole fill back in one step.
+  await page.keyboard.press('Control+z');
+  assert.equal(await value(page, 'f-rows-2-this_year'), '50000.00');
+  assert.equal(await value(page, 'f-rows-4-last_year'), '1293100.00');
+
+  // Two copied rows over a 4-row selection are repeated.
+  await page.focus('#f-rows-6-this_year');
+  for (let k = 0; k < 3; k += 1) await page.keyboard.press('Shift+ArrowDown');
+  await paste(page, '1\r\n2\r\n');
+  assert.deepEqual(
+    await Promise.all([6, 7, 8, 9].map((r) => value(page, `f-rows-${r}-this_year`))),
+    ['1', '2', '1', '2'],
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('paste of an Excel block into the middle of a filled grid, and one taller than the grid', async () => {
   const { context, page } = await openApp(browser, server.url);
   await loadSample(page);
