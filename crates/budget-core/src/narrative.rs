@@ -54,15 +54,22 @@ impl Narrative {
     }
 }
 
-/// `增加X万元` / `减少X万元` for a change, or None when there is none.
+/// `增加X万元` / `减少X万元` for a change, or None when there is none. A change
+/// under 50 元 rounds to 0 万元: it is `增加不足0.01万元`, never `增加0万元`
+/// (which reads as no change, yet asks for a reason).
 fn change(this: Decimal, last: Decimal) -> Option<String> {
     let diff = this - last;
-    if diff.is_zero() {
-        None
+    let (verb, size) = if diff.is_zero() {
+        return None;
     } else if diff > Decimal::ZERO {
-        Some(format!("增加{}万元", format_wan(diff)))
+        ("增加", diff)
     } else {
-        Some(format!("减少{}万元", format_wan(-diff)))
+        ("减少", -diff)
+    };
+    if amount::to_wan(size).is_zero() {
+        Some(format!("{verb}不足0.01万元"))
+    } else {
+        Some(format!("{verb}{}万元", format_wan(size)))
     }
 }
 
@@ -431,3 +438,35 @@ const GLOSSARY: [&str; 4] = [
     "（三）项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。",
     "（四）“三公”经费：指用一般公共预算财政拨款安排的因公出国（境）费、公务用车购置及运行维护费、公务接待费。其中，因公出国（境）费反映单位公务出国（境）的国际旅费、国外城市间交通费、住宿费、伙食费、培训费、公杂费等支出；公务用车购置费反映单位公务用车购置支出（含车辆购置税）；公务用车运行维护费反映单位按规定保留的公务用车燃料费、维修费、过路过桥费、保险费、安全奖励费用等支出；公务接待费反映单位按规定开支的各类公务接待（含外宾接待）支出。",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().expect("a decimal")
+    }
+
+    #[test]
+    fn a_change_is_worded_in_wan_and_never_as_zero() {
+        assert_eq!(change(d("100"), d("100")), None);
+        assert_eq!(
+            change(d("1301627.58"), d("0")).as_deref(),
+            Some("增加130.16万元")
+        );
+        assert_eq!(
+            change(d("0"), d("693016.12")).as_deref(),
+            Some("减少69.3万元")
+        );
+        // 50 元 rounds (half away from zero) to 0.01 万元; 49.99 元 to 0.
+        assert_eq!(change(d("50"), d("0")).as_deref(), Some("增加0.01万元"));
+        assert_eq!(
+            change(d("0"), d("49.99")).as_deref(),
+            Some("减少不足0.01万元")
+        );
+        assert_eq!(
+            change(d("100.01"), d("100")).as_deref(),
+            Some("增加不足0.01万元")
+        );
+    }
+}
