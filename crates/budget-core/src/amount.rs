@@ -189,6 +189,11 @@ pub fn parse_file_amount(text: &str) -> Result<Decimal, AmountError> {
             Ok(_) => Err(AmountError::NotANumber(text.to_string())),
         };
     }
+    // The clerk's parser takes `12.340` (zeros past the second decimal); a
+    // file writes 2 decimals at most.
+    if text.split_once('.').is_some_and(|(_, f)| f.len() > 2) {
+        return Err(AmountError::TooManyDecimals(text.to_string()));
+    }
     parse_amount(text)
 }
 
@@ -429,7 +434,9 @@ impl schemars::JsonSchema for Amount {
         schemars::json_schema!({
             "type": "string",
             "description": "Amount in 元 as a decimal string with at most 2 decimals, e.g. \"11906397.06\"",
-            "pattern": "^[0-9]{1,13}(\\.[0-9]{1,2})?$"
+            // What parse_file_amount takes: digits (leading zeros allowed),
+            // at most 2 decimals, at most 10^12 (10^12 + 0.01 is refused).
+            "pattern": "^0*([0-9]{1,12}(\\.[0-9]{1,2})?|1000000000000(\\.0{1,2})?)$"
         })
     }
 }
@@ -531,6 +538,28 @@ mod tests {
             parse_file_amount("12.345"),
             Err(AmountError::TooManyDecimals(_))
         ));
+        assert!(matches!(
+            parse_file_amount("12.340"),
+            Err(AmountError::TooManyDecimals(_))
+        ));
+        assert!(matches!(
+            parse_file_amount("1000000000000.01"),
+            Err(AmountError::TooLarge(_))
+        ));
+    }
+
+    /// The shared list the schema's Amount pattern is tested against too
+    /// (tests/e2e/schema.test.mjs): the parser and the schema agree.
+    #[test]
+    fn file_amounts_agree_with_the_shared_list() {
+        let list = include_str!("../../../fixtures/file-amounts.tsv");
+        let mut n = 0;
+        for line in list.lines().filter(|l| !l.starts_with('#')) {
+            let (text, want) = line.rsplit_once('\t').expect("text<TAB>yes|no");
+            assert_eq!(parse_file_amount(text).is_ok(), want == "yes", "{text:?}");
+            n += 1;
+        }
+        assert!(n >= 20, "{n} cases");
     }
 
     #[test]
