@@ -20,7 +20,7 @@ mod amounts;
 mod codes;
 mod identities;
 mod narrative;
-mod parse;
+pub(crate) mod parse;
 mod performance;
 pub(crate) mod rows;
 mod whole;

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 /// A calendar date `YYYY-MM-DD` as `(year, month, day)`, if the text is one.
-pub(super) fn date(text: &str) -> Option<(i32, u32, u32)> {
+pub(crate) fn date(text: &str) -> Option<(i32, u32, u32)> {
     let b = text.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;

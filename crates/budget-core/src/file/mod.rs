@@ -66,7 +66,10 @@ pub struct Submission {
     /// Always 1.
     #[cfg_attr(feature = "schema", schemars(schema_with = "schema_version"))]
     pub version: u32,
-    /// Time of export as stated by the exporting program (RFC 3339, UTC).
+    /// Time of export as stated by the exporting program (RFC 3339, UTC); a
+    /// file whose `exported_at` is not an RFC 3339 date-time is refused.
+    #[serde(deserialize_with = "exported_at")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date-time")))]
     pub exported_at: String,
     /// The clerk's inputs, including the explanations of warnings: the only part read back.
     pub inputs: Inputs,
@@ -476,11 +479,70 @@ fn check_header(value: &Value) -> Result<(), ImportError> {
 struct SubmissionIn {
     format: String,
     version: u64,
+    #[serde(deserialize_with = "exported_at")]
     exported_at: String,
     inputs: Inputs,
     #[allow(dead_code)] // compared on the file as read
     derived: serde::de::IgnoredAny,
     report: Report,
+}
+
+/// `exported_at` as read: an RFC 3339 date-time, or a refusal quoting (the
+/// start of) what the file holds.
+fn exported_at<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    if is_timestamp(&text) {
+        return Ok(text);
+    }
+    let shown: String = text.chars().take(40).collect();
+    let more = if shown.len() < text.len() { "…" } else { "" };
+    Err(serde::de::Error::custom(format!(
+        "导出时间应为 RFC 3339 格式（如 2026-11-25T19:30:00Z），文件中为“{shown}{more}”"
+    )))
+}
+
+/// True when `text` is an RFC 3339 date-time: `2026-11-25T19:30:00Z`, with a
+/// fraction of a second and a `±HH:MM` offset allowed; the date must exist.
+fn is_timestamp(text: &str) -> bool {
+    // ASCII only: every slice below is then on a character boundary.
+    if !text.is_ascii() {
+        return false;
+    }
+    let two = |s: &str, max: u32| {
+        s.len() == 2
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && s.parse::<u32>().is_ok_and(|n| n <= max)
+    };
+    let Some((date, rest)) = text.split_at_checked(10) else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix('T') else {
+        return false;
+    };
+    let time_ok = rest.len() >= 8
+        && two(&rest[0..2], 23)
+        && &rest[2..3] == ":"
+        && two(&rest[3..5], 59)
+        && &rest[5..6] == ":"
+        && two(&rest[6..8], 60);
+    if crate::checks::parse::date(date).is_none() || !time_ok {
+        return false;
+    }
+    let mut zone = &rest[8..];
+    if let Some(frac) = zone.strip_prefix('.') {
+        let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return false;
+        }
+        zone = &frac[digits..];
+    }
+    match zone.as_bytes() {
+        [b'Z'] => true,
+        [b'+' | b'-', ..] if zone.len() == 6 => {
+            two(&zone[1..3], 23) && &zone[3..4] == ":" && two(&zone[4..6], 59)
+        }
+        _ => false,
+    }
 }
 
 /// `T` decoded straight from JSON text, which must hold nothing after it.
@@ -832,6 +894,34 @@ fn schema_version(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn exported_at_must_be_an_rfc_3339_time() {
+        for ok in [
+            "2026-11-25T19:30:00Z",
+            "2026-11-25T19:30:00.123Z",
+            "2024-02-29T00:00:00+08:00",
+            "2026-12-31T23:59:60-05:30",
+        ] {
+            assert!(is_timestamp(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "yesterday",
+            "2026-11-25",
+            "2026-11-25 19:30:00Z",
+            "2026-11-25T19:30:00",
+            "2026-11-25T24:00:00Z",
+            "2026-02-29T00:00:00Z",
+            "2026-11-25T19:30:00.Z",
+            "2026-11-25T19:30:00+8:00",
+            "2026-11-25T19:30:00Zjunk",
+            "２０２６-11-25T19:30:00Z",
+            "2026-11-25T19:3０:00Z",
+        ] {
+            assert!(!is_timestamp(bad), "{bad}");
+        }
+    }
     use super::*;
     use crate::synthetic;
 

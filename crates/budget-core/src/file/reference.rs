@@ -120,6 +120,7 @@ struct SubmissionIn {
     format: serde::de::IgnoredAny,
     #[allow(dead_code)] // checked by `check_header`
     version: serde::de::IgnoredAny,
+    #[serde(deserialize_with = "super::exported_at")]
     exported_at: String,
     inputs: Inputs,
     #[allow(dead_code)] // compared on the value as read
