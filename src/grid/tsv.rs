@@ -67,7 +67,10 @@ pub fn tile(block: &[Vec<String>], rows: usize, cols: usize) -> Option<Vec<Vec<S
     if height == 0 || width == 0 || block.iter().any(|r| r.len() != width) {
         return None;
     }
-    if (rows, cols) == (height, width) || rows % height != 0 || cols % width != 0 {
+    if (rows, cols) == (height, width)
+        || !rows.is_multiple_of(height)
+        || !cols.is_multiple_of(width)
+    {
         return None;
     }
     Some(
