@@ -46,6 +46,7 @@ fn one_row() -> Inputs {
         kind: ExpenditureType::Basic,
         this_year: "1000".into(),
         last_year: "".into(),
+        unparsed: Default::default(),
     });
     inputs
 }

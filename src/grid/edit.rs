@@ -150,6 +150,9 @@ pub fn paste<T: Clone + Default + PartialEq>(
             if !cols[c].editable() {
                 continue;
             }
+            // What the cell held: a refused text may be kept beside it (a
+            // budget row's unread choice), which `get` would then show.
+            let before = (cols[c].get)(&row);
             if write(cols, &mut row, c, text) {
                 report.cells += 1;
             } else {
@@ -157,7 +160,7 @@ pub fn paste<T: Clone + Default + PartialEq>(
                     at: (r, c),
                     header: cols[c].header,
                     text: text.trim().to_string(),
-                    kept: (cols[c].get)(&row),
+                    kept: before,
                     new_row: r >= rows.len(),
                 });
             }

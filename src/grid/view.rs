@@ -1431,8 +1431,16 @@ fn cell_view(ctl: Ctl, at: RowCtx, c: usize, left: Option<u32>) -> impl IntoView
 /// The `<option>`s of a select showing `chosen`: every option when `all` (or
 /// when `chosen` is none of them), else only the chosen one.
 fn options_html(options: &[&str], chosen: &str, all: bool) -> String {
-    let all = all || !options.contains(&chosen);
+    let known = options.contains(&chosen);
+    let all = all || !known;
     let mut out = String::new();
+    // A pasted text that names no option is shown as a first, chosen option
+    // that cannot be chosen again: choosing any real option is then a change.
+    if !known && !chosen.is_empty() {
+        out.push_str("<option value=\"\" selected disabled>“");
+        super::tsv::push_html(&mut out, chosen);
+        out.push_str("”（无法识别，请选择）</option>");
+    }
     for o in options.iter().filter(|o| all || **o == chosen) {
         out.push_str("<option value=\"");
         super::tsv::push_html(&mut out, o);
@@ -1545,8 +1553,17 @@ mod tests {
                 r#"<option value="A&amp;B">A&amp;B</option>"#
             )
         );
-        // A value that is none of the options (never chosen so) lists them all.
-        assert_eq!(options_html(&ops, "x", false), options_html(&ops, "", true));
+        // A value that is none of the options (a pasted text not recognised)
+        // lists them all after itself, shown as chosen and not choosable.
+        assert_eq!(
+            options_html(&ops, "x<", false),
+            format!(
+                "{}{}",
+                r#"<option value="" selected disabled>“x&lt;”（无法识别，请选择）</option>"#,
+                options_html(&ops, "", true)
+            )
+        );
+        assert!(!options_html(&ops, "", false).contains("无法识别"));
     }
 
     #[test]

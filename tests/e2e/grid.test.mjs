@@ -237,6 +237,27 @@ test('a pasted 收入来源 the grid does not know is named in the status line a
   );
   await page.waitForFunction(() => document.activeElement?.id === 'f-rows-16-source');
   assert.equal(await value(page, 'f-rows-16-this_year'), '20', 'the rest of the row is kept');
+  // The text stays in the row: shown in its select, an error until a choice is made.
+  const shown = () => page.$eval('#f-rows-16-source', (s) => s.selectedOptions[0]?.textContent);
+  assert.equal(await shown(), '“政府性基金拨款”（无法识别，请选择）');
+  assert.match(
+    await text(page, '#checks-live'),
+    /INP-001[\s\S]*第 17 行 2010302 一般行政管理事务（一般公共预算拨款·基本支出）：收入来源“政府性基金拨款”不是可选的收入来源，暂按“一般公共预算拨款”计算；请在列表中选择/,
+  );
+  // (The other error is IDN-001: the new row's 20 元 of 基本支出 is not in 表3.)
+  assert.equal(await text(page, '#sum-errors'), '2');
+  const { tsv } = await copy(page);
+  assert.equal(tsv, '政府性基金拨款\r\n', 'copied as pasted');
+  // It survives a reload.
+  await waitForDraft(page, (d) => JSON.stringify(d).includes('政府性基金拨款'));
+  await page.reload();
+  await page.waitForSelector('#f-rows-16-source');
+  assert.equal(await shown(), '“政府性基金拨款”（无法识别，请选择）');
+  // Choosing the default itself is a change, and clears the error.
+  await page.selectOption('#f-rows-16-source', '一般公共预算');
+  await page.waitForFunction(() => !document.querySelector('#checks-live')?.textContent.includes('INP-001'));
+  assert.equal(await text(page, '#sum-errors'), '1');
+  assert.equal(await shown(), '一般公共预算');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -348,6 +348,12 @@ pub struct BudgetRow {
     pub this_year: Amount,
     /// 上年预算数 (元)
     pub last_year: Amount,
+    /// Text pasted into 收入来源 or 支出类型 that names none of its choices,
+    /// keyed by field (`source`, `kind`); the field keeps its value (a new
+    /// row's default). Kept so nothing pasted is lost, and an error (INP-001)
+    /// until a choice is made. Absent when empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unparsed: BTreeMap<String, String>,
 }
 
 /// One line of 基本支出 by 部门预算支出经济分类 (款 level, 5 digits).

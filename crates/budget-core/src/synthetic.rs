@@ -101,6 +101,7 @@ pub fn generate(rows: usize, seed: u64) -> Inputs {
             kind,
             this_year: Amount::from_decimal(this),
             last_year: Amount::from_decimal(last),
+            unparsed: Default::default(),
         });
     }
     economic_rows(&mut inputs, &mut rng);

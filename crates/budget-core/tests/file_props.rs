@@ -71,6 +71,7 @@ fn extra_rows() -> impl Strategy<Value = Vec<BudgetRow>> {
                     kind: ExpenditureType::Project,
                     this_year,
                     last_year,
+                    unparsed: Default::default(),
                 })
                 .collect()
         })

@@ -29,6 +29,7 @@ fn row(code: &str, kind: ExpenditureType, this: &str, last: &str) -> BudgetRow {
         } else {
             budget_core::Amount::from_decimal(d(last))
         },
+        unparsed: Default::default(),
     }
 }
 

@@ -23,7 +23,7 @@ mod narrative;
 pub(crate) mod parse;
 mod performance;
 pub(crate) mod rows;
-mod whole;
+mod unparsed;
 
 #[cfg(test)]
 mod tests;
@@ -86,8 +86,8 @@ static REGISTRY: &[CheckInfo] = &[
     rule(
         "INP-001",
         Error,
-        "预算年度、车辆数须为范围内的整数（未采用的输入须改正）",
-        whole::inp_001,
+        "输入须能识别：预算年度、车辆数为范围内的整数，收入来源、支出类型为可选项之一",
+        unparsed::inp_001,
     ),
     rule(
         "COD-001",

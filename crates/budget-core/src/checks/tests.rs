@@ -34,6 +34,7 @@ fn row(
         kind,
         this_year: a(this),
         last_year: a(last),
+        unparsed: Default::default(),
     }
 }
 
@@ -297,6 +298,45 @@ fn inp_001_text_kept_in_a_whole_number_field() {
         findings(&inputs)
             .iter()
             .all(|f| f.check != "INP-001" || f.severity == Severity::Error)
+    );
+}
+
+#[test]
+fn inp_001_a_budget_row_choice_that_names_no_option() {
+    let mut inputs = base();
+    inputs.rows[1]
+        .unparsed
+        .insert("source".into(), "政府性基金拨款".into());
+    inputs.rows[1]
+        .unparsed
+        .insert("kind".into(), "经营支出".into());
+    inputs.rows[2].unparsed.insert("note".into(), "x".into());
+    let found: Vec<(String, Vec<String>)> = findings(&inputs)
+        .into_iter()
+        .filter(|f| f.check == "INP-001")
+        .map(|f| (f.message, f.locations))
+        .collect();
+    let label = row_label(&inputs.rows[1]);
+    assert_eq!(
+        found,
+        [
+            (
+                format!(
+                    "第 2 行 {label}：支出类型“经营支出”不是可选的支出类型，暂按“基本支出”计算；请在列表中选择"
+                ),
+                vec!["rows[1].kind".to_string()]
+            ),
+            (
+                format!(
+                    "第 2 行 {label}：收入来源“政府性基金拨款”不是可选的收入来源，暂按“一般公共预算拨款”计算；请在列表中选择"
+                ),
+                vec!["rows[1].source".to_string()]
+            ),
+            (
+                "第 3 行预算行的“note”不是可选择的栏目，其中的“x”无法采用".to_string(),
+                vec!["rows[2].note".to_string()]
+            ),
+        ]
     );
 }
 

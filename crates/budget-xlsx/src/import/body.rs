@@ -184,6 +184,7 @@ pub(crate) fn read_body(grid: &Grid, header: &Header) -> SheetImport {
                             kind,
                             this_year: Amount::from_decimal(*v),
                             last_year: Amount::default(),
+                            unparsed: Default::default(),
                         });
                     }
                 }
@@ -420,6 +421,7 @@ fn general_rows(d: &Detail, cols: &[&Column], out: &mut Vec<BudgetRow>) {
         } else {
             Amount::from_decimal(last)
         },
+        unparsed: Default::default(),
     };
     if !basic.is_zero() || (project.is_zero() && !last.is_zero()) {
         out.push(row(ExpenditureType::Basic, basic, last));
