@@ -204,6 +204,12 @@ static REGISTRY: &[CheckInfo] = &[
         performance::prj_005,
     ),
     rule(
+        "PRJ-006",
+        Warning,
+        "同一项目支出预算行只关联一个项目绩效目标表",
+        performance::prj_006,
+    ),
+    rule(
         "NAR-001",
         Warning,
         "与上年相比有变动的项目须填写变动原因",

@@ -385,3 +385,39 @@ pub(super) fn prj_005(ctx: &Ctx<'_>) -> Vec<Finding> {
         vec!["projects".to_string()],
     )]
 }
+
+/// PRJ-006: a 项目支出 row is linked by one project form at most. PRJ-001 makes
+/// each form's budget the whole of its linked rows, so a row two forms link is
+/// counted in both budgets, and PRJ-005 and the narrative's 实行绩效目标管理的
+/// 项目支出 count it twice. Reported at the later form's link.
+pub(super) fn prj_006(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let projects = &ctx.inputs.projects;
+    let mut first: FastMap<(&str, FundingSource), usize> = FastMap::default();
+    let mut out = Vec::new();
+    for (i, p) in projects.iter().enumerate() {
+        for (j, link) in p.links.iter().enumerate() {
+            let key = (link.code.as_str(), link.source);
+            match first.get(&key) {
+                None => {
+                    first.insert(key, i);
+                }
+                Some(&k) if k != i => {
+                    let label =
+                        format!("{}（{}）", function_label(&link.code), link.source.label());
+                    out.push(Finding::new(
+                        "PRJ-006",
+                        Severity::Warning,
+                        format!(
+                            "{}关联的项目支出 {label} 已由{}关联：同一笔项目支出计入了两个项目绩效目标表的当年预算，实行绩效目标管理的项目支出金额会重复计算",
+                            project_label(i, p),
+                            project_label(k, &projects[k])
+                        ),
+                        vec![format!("projects[{i}].links[{j}].code")],
+                    ));
+                }
+                Some(_) => {} // the same form linking a row twice counts it once (PRJ-001)
+            }
+        }
+    }
+    out
+}

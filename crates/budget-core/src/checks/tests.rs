@@ -254,7 +254,7 @@ fn registry_ids_are_unique_and_well_formed() {
             .collect::<Vec<_>>(),
         ["IMP-001"]
     );
-    assert_eq!(registry().len(), 24);
+    assert_eq!(registry().len(), 25);
 }
 
 #[test]
@@ -1240,6 +1240,49 @@ fn prj_005_every_project_expenditure_has_a_form() {
 }
 
 #[test]
+fn prj_006_a_row_is_linked_by_one_form_at_most() {
+    // A second form linking the first form's row: counted in both budgets.
+    let second = |i: &mut Inputs| {
+        let mut p = i.projects[0].clone();
+        p.name = "第二个项目".into();
+        p.links.insert(
+            0,
+            RowLink {
+                code: "2010399".into(),
+                source: GeneralBudget,
+            },
+        );
+        i.projects.push(p);
+    };
+    let found: Vec<Finding> = {
+        let mut inputs = base();
+        second(&mut inputs);
+        findings(&inputs)
+            .into_iter()
+            .filter(|f| f.check == "PRJ-006")
+            .collect()
+    };
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert_eq!(found[0].locations, ["projects[1].links[1].code"]);
+    assert_eq!(
+        found[0].message,
+        "项目“第二个项目”关联的项目支出 2010302 一般行政管理事务（一般公共预算拨款） 已由项目“政务公开专项”关联：同一笔项目支出计入了两个项目绩效目标表的当年预算，实行绩效目标管理的项目支出金额会重复计算"
+    );
+    // The same form linking its row twice, or another source of the code: none.
+    let mut inputs = base();
+    let link = inputs.projects[0].links[0].clone();
+    inputs.projects[0].links.push(link);
+    let mut other = inputs.projects[0].clone();
+    other.links = vec![RowLink {
+        code: "2010302".into(),
+        source: OtherIncome,
+    }];
+    inputs.projects.push(other);
+    assert!(findings(&inputs).iter().all(|f| f.check != "PRJ-006"));
+}
+
+#[test]
 fn nar_001_changes_have_reasons() {
     cases(&[
         (
@@ -1419,6 +1462,10 @@ fn every_registered_check_fires() {
         }),
         ("PRJ-004", |i| i.projects[0].plan = "".into()),
         ("PRJ-005", |i| i.projects.clear()),
+        ("PRJ-006", |i| {
+            let p = i.projects[0].clone();
+            i.projects.push(p);
+        }),
         ("NAR-001", |i| i.narrative.reasons.income = "".into()),
         ("NAR-002", |i| i.narrative.vehicles_to_buy.general = 1),
         ("NAR-003", |i| i.unit.contact_phone = "1".into()),
