@@ -1,122 +1,89 @@
-//! 政府采购: amounts by category × funding source.
+//! 政府采购: amounts by category × funding source, a spreadsheet `Grid` (paste
+//! from Excel, undo, copy, keyboard), as 预算明细.
 
-use budget_core::Amount;
+use std::sync::LazyLock;
+
+use budget_core::Totals;
+use budget_core::amount::format_yuan;
 use budget_core::model::{FundingSource, ProcurementCategory, ProcurementRow};
 use leptos::prelude::*;
 
-use super::index_of;
-use crate::fields::{AmountField, SelectField};
-use crate::list::keyed_list;
-use crate::state::AppState;
+use crate::grid::column::{Column, Kind, amount_column};
+use crate::grid::{Grid, GridSpec, Rows};
 
-/// Apply `f` to procurement row `index`, if it still exists.
-fn edit(state: AppState, index: usize, f: impl FnOnce(&mut ProcurementRow)) {
-    state.inputs.update(|i| {
-        if let Some(r) = i.procurement.get_mut(index) {
-            f(r);
-        }
-    })
+/// 采购类别 labels, in `ProcurementCategory::ALL` order.
+static CATEGORIES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| ProcurementCategory::ALL.iter().map(|c| c.label()).collect());
+
+/// 资金来源 labels, in `FundingSource::ALL` order.
+static SOURCES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| FundingSource::ALL.iter().map(|s| s.short_label()).collect());
+
+/// What a row is, for accessible names: `政府采购 货物类 一般公共预算`.
+fn describe(r: &ProcurementRow) -> Option<String> {
+    Some(format!("{} {}", r.category.label(), r.source.short_label()))
+}
+
+/// The columns of 政府采购. A label that names no choice is refused (the
+/// paste names it in the status line) and the cell keeps its choice.
+pub fn columns() -> Vec<Column<ProcurementRow>> {
+    vec![
+        Column {
+            key: "category",
+            header: "采购类别",
+            kind: Kind::Choice(CATEGORIES.as_slice()),
+            get: |r| r.category.label().to_string(),
+            set: |r, t| match ProcurementCategory::from_label(t) {
+                Some(c) => {
+                    r.category = c;
+                    true
+                }
+                None => t.trim().is_empty(),
+            },
+            amount: None,
+        },
+        Column {
+            key: "source",
+            header: "资金来源",
+            kind: Kind::Choice(SOURCES.as_slice()),
+            get: |r| r.source.short_label().to_string(),
+            set: |r, t| match FundingSource::from_label(t) {
+                Some(s) => {
+                    r.source = s;
+                    true
+                }
+                None => t.trim().is_empty(),
+            },
+            amount: None,
+        },
+        amount_column!("amount", "金额", amount),
+    ]
+}
+
+/// Totals row: the 政府采购 合计 from the core.
+fn totals(t: &Totals) -> Vec<Option<String>> {
+    vec![None, None, Some(format_yuan(t.procurement))]
 }
 
 /// The procurement grid.
 #[component]
 pub fn ProcurementSection() -> impl IntoView {
-    let state = AppState::get();
-    let len = state.input_slice(|i| i.procurement.len());
-    let add = move |_| {
-        state
-            .inputs
-            .update(|i| i.procurement.push(ProcurementRow::default()))
+    let spec = GridSpec {
+        path: "procurement".into(),
+        id: "procurement".into(),
+        label: "政府采购预算".into(),
+        noun: "政府采购".into(),
+        columns: columns(),
+        frozen: 0,
+        rows: Rows::List(|i| &i.procurement, |i| &mut i.procurement),
+        describe,
+        totals: Some(totals),
+        sort_key: None,
+        add_label: "添加一行",
     };
     view! {
         <h2>"政府采购预算"</h2>
-        <p class="hint">"按采购类别和资金来源填写；表9自动汇总。金额单位：元。"</p>
-        <table class="grid" on:keydown=crate::grid::move_between_rows>
-            <thead>
-                <tr>
-                    <th scope="col">"行"</th>
-                    <th scope="col">"采购类别"</th>
-                    <th scope="col">"资金来源"</th>
-                    <th scope="col">"金额"</th>
-                    <th scope="col">"操作"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {keyed_list(
-                    move || (0..len.get()).map(|i| (i, 0)).collect(),
-                    |(i, _)| view! { <ProcurementRowView index=i /> }.into_any(),
-                )}
-            </tbody>
-        </table>
-        <button type="button" class="add" on:click=add>"添加一行"</button>
-    }
-}
-
-/// One procurement row.
-#[component]
-fn ProcurementRowView(index: usize) -> impl IntoView {
-    let state = AppState::get();
-    let row = Memo::new(move |_| {
-        state
-            .inputs
-            .with(|i| i.procurement.get(index).cloned().unwrap_or_default())
-    });
-    let n = index + 1;
-    view! {
-        <tr>
-            <td class="rownum">{n}</td>
-            <td>
-                <SelectField
-                    path=format!("procurement[{index}].category")
-                    label=format!("政府采购第{n}行 采购类别")
-                    options=ProcurementCategory::ALL.iter().map(|c| c.label()).collect()
-                    selected=Signal::derive(move || row.with(|r| index_of(&ProcurementCategory::ALL, r.category)))
-                    on_set=Callback::new(move |k: usize| {
-                        if let Some(c) = ProcurementCategory::ALL.get(k).copied() {
-                            edit(state, index, move |r| r.category = c);
-                        }
-                    })
-                />
-            </td>
-            <td>
-                <SelectField
-                    path=format!("procurement[{index}].source")
-                    label=format!("政府采购第{n}行 资金来源")
-                    options=FundingSource::ALL.iter().map(|s| s.short_label()).collect()
-                    selected=Signal::derive(move || row.with(|r| index_of(&FundingSource::ALL, r.source)))
-                    on_set=Callback::new(move |k: usize| {
-                        if let Some(s) = FundingSource::ALL.get(k).copied() {
-                            edit(state, index, move |r| r.source = s);
-                        }
-                    })
-                />
-            </td>
-            <td class="num">
-                <AmountField
-                    path=format!("procurement[{index}].amount")
-                    label=Signal::derive(move || {
-                        row.with(|r| format!("政府采购 {} {} 金额", r.category.label(), r.source.short_label()))
-                    })
-                    value=Signal::derive(move || row.with(|r| r.amount.clone()))
-                    on_set=Callback::new(move |v: String| edit(state, index, move |r| r.amount = Amount::from_text(v)))
-                />
-            </td>
-            <td>
-                <button
-                    type="button"
-                    class="del"
-                    aria-label=format!("删除政府采购第{n}行")
-                    on:click=move |_| {
-                        state.inputs.update(|i| {
-                            if index < i.procurement.len() {
-                                i.procurement.remove(index);
-                            }
-                        })
-                    }
-                >
-                    "删除"
-                </button>
-            </td>
-        </tr>
+        <p class="hint">"按采购类别和资金来源填写，每行一项；表9自动汇总。可从 Excel/WPS 复制整块粘贴（Ctrl+V），Ctrl+Z 撤销。金额单位：元。"</p>
+        <Grid spec=spec />
     }
 }

@@ -195,6 +195,35 @@ test('one cell copied from Excel fills the selection; a block tiles a selection 
   await context.close();
 });
 
+test('政府采购 is a spreadsheet grid: an Excel block pastes in, labels read, one undo step', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.click('#tab-procurement');
+  assert.equal(await page.inputValue('#f-procurement-0-category'), '服务类');
+  assert.equal(await value(page, 'f-procurement-1-amount'), '641500.00');
+  assert.equal(await text(page, '#grid-procurement tfoot td.num'), '1,207,500.00');
+  // 表9 as kept in Excel: a third line adds a row; 工程 reads as 工程类.
+  await page.focus('#f-procurement-1-category');
+  await paste(page, '货物类\t一般公共预算\t600,000.00\r\n工程\t一般公共预算\t¥40,000.00\r\n');
+  assert.equal(await page.inputValue('#f-procurement-2-category'), '工程类');
+  assert.equal(await value(page, 'f-procurement-1-amount'), '600,000.00');
+  assert.equal(await text(page, '#grid-procurement tfoot td.num'), '1,206,000.00');
+  assert.match(await text(page, '#grid-procurement-status'), /已粘贴 6 个单元格/);
+  // An unknown category is named and refused; the cell keeps its choice.
+  await page.focus('#f-procurement-0-category');
+  await paste(page, '家具\r\n');
+  assert.equal(await page.inputValue('#f-procurement-0-category'), '服务类');
+  assert.match(await text(page, '#grid-procurement-status'), /采购类别“家具”/);
+  // Undo the block in one step (the refused paste changed nothing).
+  await page.focus('#f-procurement-1-amount');
+  await page.keyboard.press('Control+z');
+  assert.equal(await value(page, 'f-procurement-1-amount'), '641500.00');
+  assert.equal(await page.locator('#grid-procurement tbody tr[aria-rowindex]').count(), 2);
+  assert.equal(await text(page, '#grid-procurement tfoot td.num'), '1,207,500.00');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('paste of an Excel block into the middle of a filled grid, and one taller than the grid', async () => {
   const { context, page } = await openApp(browser, server.url);
   await loadSample(page);

@@ -428,6 +428,19 @@ impl ProcurementCategory {
     pub fn word(self) -> &'static str {
         self.label().trim_end_matches('类')
     }
+    /// Parse a label as 表9 or a clerk writes it: `货物类` or `货物`, or the
+    /// JSON name (`goods`). Anything else is `None`.
+    pub fn from_label(s: &str) -> Option<Self> {
+        let s = s.trim();
+        ProcurementCategory::ALL.into_iter().find(|c| {
+            c.label() == s
+                || c.word() == s
+                || serde_json::to_value(c)
+                    .ok()
+                    .and_then(|v| v.as_str().map(|x| x == s))
+                    .unwrap_or(false)
+        })
+    }
 }
 
 /// One line of 政府采购: category × source.
@@ -697,6 +710,19 @@ pub(crate) fn trim_code(code: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn procurement_categories_read_by_label_word_or_name() {
+        for (text, want) in [
+            ("货物类", Some(ProcurementCategory::Goods)),
+            (" 工程 ", Some(ProcurementCategory::Works)),
+            ("services", Some(ProcurementCategory::Services)),
+            ("服务类别", None),
+            ("", None),
+        ] {
+            assert_eq!(ProcurementCategory::from_label(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn operators_read_as_spreadsheets_write_them_and_never_guess() {
