@@ -1,6 +1,8 @@
 //! What a grid column is: its JSON field, header, kind, and how a row's cell is
 //! read as text and written from text (typing and paste go through the same door).
 
+use std::collections::BTreeMap;
+
 use budget_core::Amount;
 use budget_core::catalog::{self, Catalog, Entry, Level};
 
@@ -76,6 +78,27 @@ impl<T> Column<T> {
     pub fn editable(&self) -> bool {
         self.kind != Kind::Derived
     }
+}
+
+/// A choice cell's text: what was pasted and not recognised, kept in the row's
+/// `unparsed` under `field` (shown, copied and flagged by INP-001 until a
+/// choice is made), else the chosen label.
+pub fn unread_or(unparsed: &BTreeMap<String, String>, field: &str, label: &str) -> String {
+    unparsed
+        .get(field)
+        .map_or_else(|| label.to_string(), Clone::clone)
+}
+
+/// A text that names no choice: a blank one changes nothing; any other is kept
+/// in the row's `unparsed` (the choice stays as it was) and refused, so the
+/// paste names it. A recognised label must remove `field` from `unparsed`.
+pub fn keep_unread(unparsed: &mut BTreeMap<String, String>, field: &str, text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() {
+        return true;
+    }
+    unparsed.insert(field.to_string(), text.to_string());
+    false
 }
 
 /// A free-text column over the `String` field `$field` of a row.

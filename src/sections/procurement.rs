@@ -8,7 +8,7 @@ use budget_core::amount::format_yuan;
 use budget_core::model::{FundingSource, ProcurementCategory, ProcurementRow};
 use leptos::prelude::*;
 
-use crate::grid::column::{Column, Kind, amount_column};
+use crate::grid::column::{Column, Kind, amount_column, keep_unread, unread_or};
 use crate::grid::{Grid, GridSpec, Rows};
 
 /// 采购类别 labels, in `ProcurementCategory::ALL` order.
@@ -25,20 +25,22 @@ fn describe(r: &ProcurementRow) -> Option<String> {
 }
 
 /// The columns of 政府采购. A label that names no choice is refused (the
-/// paste names it in the status line) and the cell keeps its choice.
+/// paste names it in the status line) and kept beside the cell's choice
+/// (INP-001 until a choice is made), as in 预算明细.
 pub fn columns() -> Vec<Column<ProcurementRow>> {
     vec![
         Column {
             key: "category",
             header: "采购类别",
             kind: Kind::Choice(CATEGORIES.as_slice()),
-            get: |r| r.category.label().to_string(),
+            get: |r| unread_or(&r.unparsed, "category", r.category.label()),
             set: |r, t| match ProcurementCategory::from_label(t) {
                 Some(c) => {
                     r.category = c;
+                    r.unparsed.remove("category");
                     true
                 }
-                None => t.trim().is_empty(),
+                None => keep_unread(&mut r.unparsed, "category", t),
             },
             amount: None,
         },
@@ -46,13 +48,14 @@ pub fn columns() -> Vec<Column<ProcurementRow>> {
             key: "source",
             header: "资金来源",
             kind: Kind::Choice(SOURCES.as_slice()),
-            get: |r| r.source.short_label().to_string(),
+            get: |r| unread_or(&r.unparsed, "source", r.source.short_label()),
             set: |r, t| match FundingSource::from_label(t) {
                 Some(s) => {
                     r.source = s;
+                    r.unparsed.remove("source");
                     true
                 }
-                None => t.trim().is_empty(),
+                None => keep_unread(&mut r.unparsed, "source", t),
             },
             amount: None,
         },

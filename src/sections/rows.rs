@@ -8,7 +8,7 @@ use budget_core::model::{BudgetRow, ExpenditureType, FundingSource};
 use budget_core::{Totals, catalog};
 use leptos::prelude::*;
 
-use crate::grid::column::{Catalogue, Column, Kind, amount_column};
+use crate::grid::column::{Catalogue, Column, Kind, amount_column, keep_unread, unread_or};
 use crate::grid::{Grid, GridSpec, Rows};
 
 /// What a row is, for accessible names: `2010301 行政运行 一般公共预算 基本支出`.
@@ -73,14 +73,14 @@ pub fn columns() -> Vec<Column<BudgetRow>> {
             key: "source",
             header: "收入来源",
             kind: Kind::Choice(SOURCES.as_slice()),
-            get: |r| unread_or(r, "source", r.source.short_label()),
+            get: |r| unread_or(&r.unparsed, "source", r.source.short_label()),
             set: |r, t| match FundingSource::from_label(t) {
                 Some(s) => {
                     r.source = s;
                     r.unparsed.remove("source");
                     true
                 }
-                None => keep_unread(r, "source", t),
+                None => keep_unread(&mut r.unparsed, "source", t),
             },
             amount: None,
         },
@@ -88,39 +88,20 @@ pub fn columns() -> Vec<Column<BudgetRow>> {
             key: "kind",
             header: "支出类型",
             kind: Kind::Choice(TYPES.as_slice()),
-            get: |r| unread_or(r, "kind", r.kind.label()),
+            get: |r| unread_or(&r.unparsed, "kind", r.kind.label()),
             set: |r, t| match ExpenditureType::from_label(t) {
                 Some(k) => {
                     r.kind = k;
                     r.unparsed.remove("kind");
                     true
                 }
-                None => keep_unread(r, "kind", t),
+                None => keep_unread(&mut r.unparsed, "kind", t),
             },
             amount: None,
         },
         amount_column!("this_year", "本年预算数", this_year),
         amount_column!("last_year", "上年预算数", last_year),
     ]
-}
-
-/// A choice cell's text: what was pasted and not recognised (shown, copied
-/// and flagged by INP-001 until a choice is made), else the chosen label.
-fn unread_or(r: &BudgetRow, field: &str, label: &str) -> String {
-    r.unparsed
-        .get(field)
-        .map_or_else(|| label.to_string(), Clone::clone)
-}
-
-/// A text that names no choice: a blank one changes nothing; any other is kept
-/// in the row (the choice stays as it was) and refused, so the paste names it.
-fn keep_unread(r: &mut BudgetRow, field: &str, text: &str) -> bool {
-    let text = text.trim();
-    if text.is_empty() {
-        return true;
-    }
-    r.unparsed.insert(field.to_string(), text.to_string());
-    false
 }
 
 /// Totals row: 本年 and 上年 totals from the core.

@@ -209,13 +209,18 @@ test('政府采购 is a spreadsheet grid: an Excel block pastes in, labels read,
   assert.equal(await value(page, 'f-procurement-1-amount'), '600,000.00');
   assert.equal(await text(page, '#grid-procurement tfoot td.num'), '1,206,000.00');
   assert.match(await text(page, '#grid-procurement-status'), /已粘贴 6 个单元格/);
-  // An unknown category is named and refused; the cell keeps its choice.
+  // An unknown category is named, shown, and an error until a choice is made.
+  const shown = () => page.$eval('#f-procurement-0-category', (s) => s.selectedOptions[0]?.textContent);
   await page.focus('#f-procurement-0-category');
   await paste(page, '家具\r\n');
-  assert.equal(await page.inputValue('#f-procurement-0-category'), '服务类');
+  assert.equal(await shown(), '“家具”（无法识别，请选择）');
   assert.match(await text(page, '#grid-procurement-status'), /采购类别“家具”/);
-  // Undo the block in one step (the refused paste changed nothing).
+  assert.match(await text(page, '#checks-live'), /INP-001[\s\S]*政府采购第 1 行：采购类别“家具”不是可选的采购类别，暂按“服务类”计算/);
+  // Undo: that paste, then the block, one step each.
   await page.focus('#f-procurement-1-amount');
+  await page.keyboard.press('Control+z');
+  assert.equal(await shown(), '服务类');
+  assert.equal(await value(page, 'f-procurement-1-amount'), '600,000.00');
   await page.keyboard.press('Control+z');
   assert.equal(await value(page, 'f-procurement-1-amount'), '641500.00');
   assert.equal(await page.locator('#grid-procurement tbody tr[aria-rowindex]').count(), 2);

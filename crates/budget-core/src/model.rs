@@ -454,6 +454,11 @@ pub struct ProcurementRow {
     pub source: FundingSource,
     /// 金额 (元)
     pub amount: Amount,
+    /// Text pasted into 采购类别 or 资金来源 that names none of its choices,
+    /// keyed by field (`category`, `source`), as `BudgetRow::unparsed`: an
+    /// error (INP-001) until a choice is made. Absent when empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unparsed: BTreeMap<String, String>,
 }
 
 /// 指标性质 of an overall indicator.

@@ -143,6 +143,7 @@ pub fn generate(rows: usize, seed: u64) -> Inputs {
             category,
             source: FundingSource::GeneralBudget,
             amount: Amount::from_decimal(tenth),
+            unparsed: Default::default(),
         });
     }
     inputs.overall_performance = OverallPerformance {

@@ -103,6 +103,7 @@ fn base() -> Inputs {
             category: ProcurementCategory::Goods,
             source: GeneralBudget,
             amount: a("300"),
+            unparsed: Default::default(),
         }],
         overall_performance: OverallPerformance {
             unit_name: text("测试单位"),
@@ -311,6 +312,9 @@ fn inp_001_a_budget_row_choice_that_names_no_option() {
         .unparsed
         .insert("kind".into(), "经营支出".into());
     inputs.rows[2].unparsed.insert("note".into(), "x".into());
+    inputs.procurement[0]
+        .unparsed
+        .insert("category".into(), "家具".into());
     let found: Vec<(String, Vec<String>)> = findings(&inputs)
         .into_iter()
         .filter(|f| f.check == "INP-001")
@@ -335,6 +339,13 @@ fn inp_001_a_budget_row_choice_that_names_no_option() {
             (
                 "第 3 行预算行的“note”不是可选择的栏目，其中的“x”无法采用".to_string(),
                 vec!["rows[2].note".to_string()]
+            ),
+            (
+                format!(
+                    "政府采购第 1 行：采购类别“家具”不是可选的采购类别，暂按“{}”计算；请在列表中选择",
+                    inputs.procurement[0].category.label()
+                ),
+                vec!["procurement[0].category".to_string()]
             ),
         ]
     );
@@ -567,6 +578,7 @@ fn row_001_to_004_duplicates_and_empty_rows() {
                     category: ProcurementCategory::Goods,
                     source: GeneralBudget,
                     amount: a("1"),
+                    unparsed: Default::default(),
                 })
             },
             &["ROW-004@procurement[1].category,procurement[0].category"],
@@ -578,6 +590,7 @@ fn row_001_to_004_duplicates_and_empty_rows() {
                     category: ProcurementCategory::Services,
                     source: GeneralBudget,
                     amount: a("1"),
+                    unparsed: Default::default(),
                 })
             },
             &[],
@@ -789,6 +802,7 @@ fn idn_004_procurement_within_expenditure() {
                     category: ProcurementCategory::Services,
                     source: OtherIncome,
                     amount: a("1"),
+                    unparsed: Default::default(),
                 })
             },
             &["IDN-004@procurement[1].amount"],

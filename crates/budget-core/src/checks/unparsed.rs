@@ -11,44 +11,55 @@ const ID: &str = "INP-001";
 /// The whole-number fields' kept texts, then the budget rows' unread choices.
 pub(super) fn inp_001(ctx: &Ctx<'_>) -> Vec<Finding> {
     let mut out = whole_numbers(ctx);
-    out.extend(row_choices(ctx));
-    out
-}
-
-/// Each budget row's choice that names none of its options, in row order.
-fn row_choices(ctx: &Ctx<'_>) -> Vec<Finding> {
-    let mut out = Vec::new();
     for (i, r) in ctx.inputs.rows.iter().enumerate() {
-        if r.unparsed.is_empty() {
-            continue;
-        }
         for (field, text) in &r.unparsed {
             let (name, used) = match field.as_str() {
                 "source" => ("收入来源", r.source.label()),
                 "kind" => ("支出类型", r.kind.label()),
                 _ => ("", ""),
             };
-            let message = if name.is_empty() {
-                format!(
-                    "第 {} 行预算行的“{field}”不是可选择的栏目，其中的“{text}”无法采用",
-                    i + 1
-                )
+            let place = if name.is_empty() {
+                format!("第 {} 行预算行", i + 1)
             } else {
-                format!(
-                    "第 {} 行 {}：{name}“{text}”不是可选的{name}，暂按“{used}”计算；请在列表中选择",
-                    i + 1,
-                    row_label(r)
-                )
+                format!("第 {} 行 {}", i + 1, row_label(r))
             };
-            out.push(Finding::new(
-                ID,
-                Severity::Error,
-                message,
-                vec![format!("rows[{i}].{field}")],
-            ));
+            out.push(choice(&place, ("rows", i, field), text, name, used));
+        }
+    }
+    for (i, r) in ctx.inputs.procurement.iter().enumerate() {
+        for (field, text) in &r.unparsed {
+            let (name, used) = match field.as_str() {
+                "category" => ("采购类别", r.category.label()),
+                "source" => ("资金来源", r.source.label()),
+                _ => ("", ""),
+            };
+            let place = format!("政府采购第 {} 行", i + 1);
+            out.push(choice(&place, ("procurement", i, field), text, name, used));
         }
     }
     out
+}
+
+/// A choice cell's kept text, at `list[i].field`: named `name`, the choice the
+/// figures use meanwhile `used` (an unknown field: `name` empty).
+fn choice(
+    place: &str,
+    (list, i, field): (&str, usize, &str),
+    text: &str,
+    name: &str,
+    used: &str,
+) -> Finding {
+    let message = if name.is_empty() {
+        format!("{place}的“{field}”不是可选择的栏目，其中的“{text}”无法采用")
+    } else {
+        format!("{place}：{name}“{text}”不是可选的{name}，暂按“{used}”计算；请在列表中选择")
+    };
+    Finding::new(
+        ID,
+        Severity::Error,
+        message,
+        vec![format!("{list}[{i}].{field}")],
+    )
 }
 
 /// Every entry of `Inputs::unparsed`, in input order (a path that is no
