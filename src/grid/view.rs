@@ -296,11 +296,14 @@ impl Ctl {
         }
         if !focus_cell(&id) {
             // The row is rendered on the next pass of the reactive system.
-            // By then another key may have moved on: focus only if it has not.
+            // By then another key may have moved on: focus only if the
+            // selection is still the one this reveal was for (a paste reveals
+            // its block's top left while its active cell is the bottom right).
             let ctl = *self;
+            let was = (self.active.get_untracked(), self.anchor.get_untracked());
             set_timeout(
                 move || {
-                    if ctl.active.get_untracked() == p {
+                    if (ctl.active.get_untracked(), ctl.anchor.get_untracked()) == was {
                         focus_cell(&id);
                     }
                 },
