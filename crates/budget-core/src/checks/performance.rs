@@ -345,15 +345,33 @@ pub(super) fn prj_004(ctx: &Ctx<'_>) -> Vec<Finding> {
             ("total_goal", "项目总目标", &p.total_goal),
             ("annual_goal", "年度绩效目标", &p.annual_goal),
         ];
-        for (field, name, text) in fields {
-            if text.trim().is_empty() {
-                out.push(Finding::new(
-                    "PRJ-004",
-                    Severity::Error,
-                    format!("{who}的必填项“{name}”未填写"),
-                    vec![format!("projects[{i}].{field}")],
-                ));
-            }
+        // One finding per form, naming every blank field (each cell is
+        // flagged by its location): a new form's 16 blanks are one item in
+        // the list, not 16.
+        let blank: Vec<(&str, &str)> = fields
+            .iter()
+            .filter(|(_, _, text)| text.trim().is_empty())
+            .map(|(field, name, _)| (*field, *name))
+            .collect();
+        let message = match blank.as_slice() {
+            [] => None,
+            [(_, name)] => Some(format!("{who}的必填项“{name}”未填写")),
+            many => Some(format!(
+                "{who}有 {} 个必填项未填写：{}",
+                many.len(),
+                many.iter().map(|(_, n)| *n).collect::<Vec<_>>().join("、")
+            )),
+        };
+        if let Some(message) = message {
+            out.push(Finding::new(
+                "PRJ-004",
+                Severity::Error,
+                message,
+                blank
+                    .iter()
+                    .map(|(field, _)| format!("projects[{i}].{field}"))
+                    .collect(),
+            ));
         }
         if p.indicators.is_empty() {
             out.push(Finding::new(

@@ -1193,15 +1193,12 @@ fn prj_004_required_fields() {
             &["PRJ-004@projects[0].name"],
         ),
         (
-            "two blanks, two findings",
+            "two blanks, one finding naming both cells",
             |i| {
                 i.projects[0].manager = "  ".into();
                 i.projects[0].overview = "".into();
             },
-            &[
-                "PRJ-004@projects[0].manager",
-                "PRJ-004@projects[0].overview",
-            ],
+            &["PRJ-004@projects[0].manager,projects[0].overview"],
         ),
         (
             "budget",
@@ -1232,6 +1229,21 @@ fn prj_004_required_fields() {
         message(|i| i.projects[0].name = "".into()),
         "第 1 个项目的必填项“项目名称”未填写"
     );
+    // A form just added: its blanks are one finding, its missing indicators another.
+    let mut inputs = base();
+    inputs.projects.push(Default::default());
+    let found: Vec<Finding> = findings(&inputs)
+        .into_iter()
+        .filter(|f| f.check == "PRJ-004")
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[0].message,
+        "第 2 个项目有 16 个必填项未填写：项目名称、项目类型、资金用途、项目负责人、联系人、联系电话、计划开始日期、计划完成日期、项目当年预算、项目概况、立项依据、项目设立的必要性、保证项目实施的制度、措施、项目实施计划、项目总目标、年度绩效目标"
+    );
+    assert_eq!(found[0].locations.len(), 16);
+    assert_eq!(found[0].locations[0], "projects[1].name");
+    assert_eq!(found[1].locations, ["projects[1].indicators"]);
 }
 
 #[test]
