@@ -18,6 +18,10 @@ pub struct PasteReport {
     pub refused: Vec<Refusal>,
     /// 类/款 subtotal lines left out (the grid derives them).
     pub skipped_subtotals: usize,
+    /// Rows added by a block that held no code while the grid has a code
+    /// column: the block's lines could not be matched to codes, and a block
+    /// copied with its 类/款 subtotal lines then runs past the grid.
+    pub codeless_rows: usize,
     /// Last row and column written.
     pub end: Pos,
 }
@@ -31,6 +35,12 @@ impl PasteReport {
         }
         if self.skipped_subtotals > 0 {
             s.push_str(&format!("，跳过 {} 行类/款小计", self.skipped_subtotals));
+        }
+        if self.codeless_rows > 0 {
+            s.push_str(&format!(
+                "；新增的 {} 行没有科目编码：若复制时带上了类/款小计行，金额已错行，请撤销（Ctrl+Z）后连同编码列一起复制",
+                self.codeless_rows
+            ));
         }
         if !self.refused.is_empty() {
             let named: Vec<String> = self
@@ -175,6 +185,11 @@ pub fn paste<T: Clone + Default + PartialEq>(
         r += 1;
     }
     report.rows_added = added.len();
+    let grid_has_codes = cols.iter().any(|c| matches!(c.kind, Kind::Code(_)));
+    let block_has_codes = code_col.is_some_and(|(j, _)| block.iter().any(|l| l.len() > j));
+    if grid_has_codes && !block_has_codes {
+        report.codeless_rows = report.rows_added;
+    }
     let mut ops = diff(rows, changed);
     if !added.is_empty() {
         ops.push(Op::Splice {
@@ -390,6 +405,33 @@ mod tests {
         assert_eq!(report.end, (3, 4));
         apply_step(&mut out, &ops, false).unwrap();
         assert_eq!(out, rows);
+    }
+
+    #[test]
+    fn a_column_of_amounts_that_runs_past_the_grid_is_named() {
+        // 表2's 本年 column copied with its 3 subtotal lines, into 2 rows.
+        let mut rows = vec![BudgetRow::default(); 2];
+        rows[0].code = "2010301".into();
+        rows[1].code = "2010302".into();
+        let b = block("8,795,084.22\r\n8,795,084.22\r\n6,849,169.92\r\n723,700.00\r\n");
+        let (_, report) = paste(&rows, &cols(), &b, (0, 4));
+        assert_eq!((report.rows_added, report.codeless_rows), (2, 2));
+        assert!(
+            report
+                .line()
+                .contains("新增的 2 行没有科目编码：若复制时带上了类/款小计行，金额已错行"),
+            "{}",
+            report.line()
+        );
+        // With the codes, the subtotals are left out and nothing is said.
+        let b =
+            block("201\t\t\t\t1\r\n2010301\t\t\t\t2\r\n2010302\t\t\t\t3\r\n2010350\t\t\t\t4\r\n");
+        let (_, report) = paste(&rows, &cols(), &b, (0, 0));
+        assert_eq!((report.rows_added, report.codeless_rows), (1, 0));
+        assert!(!report.line().contains("没有科目编码"));
+        // Within the grid: no row added, nothing to say.
+        let (_, report) = paste(&rows, &cols(), &block("1\r\n2\r\n"), (0, 4));
+        assert_eq!(report.codeless_rows, 0);
     }
 
     #[test]
