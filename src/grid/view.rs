@@ -662,6 +662,45 @@ fn select_all(id: &str) {
     }
 }
 
+/// A double-click edits where it points, as in Excel: the caret goes to the
+/// character under the pointer (`caretPositionFromPoint`, which names the
+/// input itself for a point in its text), not the word the browser selected;
+/// at the end when the browser cannot tell.
+fn caret_at_pointer(ev: &MouseEvent) {
+    use wasm_bindgen::JsValue;
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let end = input.value().encode_utf16().count() as u32;
+    let at = document().and_then(|doc| {
+        let f: js_sys::Function =
+            js_sys::Reflect::get(&doc, &JsValue::from_str("caretPositionFromPoint"))
+                .ok()?
+                .dyn_into()
+                .ok()?;
+        let pos = f
+            .call2(
+                &doc,
+                &JsValue::from(ev.client_x()),
+                &JsValue::from(ev.client_y()),
+            )
+            .ok()?;
+        let node = js_sys::Reflect::get(&pos, &JsValue::from_str("offsetNode")).ok()?;
+        if !js_sys::Object::is(&node, &input) {
+            return None;
+        }
+        let offset = js_sys::Reflect::get(&pos, &JsValue::from_str("offset"))
+            .ok()?
+            .as_f64()?;
+        Some((offset as u32).min(end))
+    });
+    let at = at.unwrap_or(end);
+    input.set_selection_range(at, at).ok();
+}
+
 fn caret_to_end(id: &str) {
     if let Some(input) = document()
         .and_then(|d| d.get_element_by_id(id))
@@ -1416,7 +1455,10 @@ fn cell_view(ctl: Ctl, at: RowCtx, c: usize, left: Option<u32>) -> impl IntoView
                     on:focus=on_focus
                     on:mousedown=on_mousedown
                     on:click=on_click
-                    on:dblclick=move |_| ctl.mode.set(Mode::InPlace)
+                    on:dblclick=move |ev: MouseEvent| {
+                        ctl.mode.set(Mode::InPlace);
+                        caret_at_pointer(&ev);
+                    }
                     on:input=move |ev| ctl.typed(here(), event_target_value(&ev))
                 />
                 {amount_parts}

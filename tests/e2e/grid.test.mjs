@@ -141,6 +141,35 @@ test('navigation keys move the one focusable cell; typing replaces, F2 edits, Es
   await context.close();
 });
 
+test('a double-click edits where it points, as in Excel', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  const cell = '#f-rows-0-this_year';
+  await page.click(cell);
+  // The point 4 characters in from the right end of the text (amounts are right-aligned).
+  const at = await page.$eval(cell, (input) => {
+    const style = getComputedStyle(input);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = `${style.fontSize} ${style.fontFamily}`;
+    const r = input.getBoundingClientRect();
+    const right = r.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+    const tail = ctx.measureText(input.value.slice(-4)).width;
+    return { x: right - tail, y: r.top + r.height / 2, value: input.value };
+  });
+  assert.equal(at.value, '6849169.92');
+  await page.mouse.dblclick(at.x, at.y);
+  await page.keyboard.type('5');
+  // The caret was at the boundary nearest the point: 6 characters in, give or
+  // take one (not the whole amount replaced, not the end as F2 does).
+  const v = await value(page, 'f-rows-0-this_year');
+  const insertedAt = (k) => at.value.slice(0, k) + '5' + at.value.slice(k);
+  assert.ok([5, 6, 7].map(insertedAt).includes(v), v);
+  await page.keyboard.press('Escape');
+  assert.equal(await value(page, 'f-rows-0-this_year'), '6849169.92');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('keys pressed before the next frame win: Esc then Shift+ArrowDown keeps the selection', async () => {
   // Esc selects the restored text a frame later. On a slow machine the next key
   // can come first; the late select must not pull the focus back to the first
