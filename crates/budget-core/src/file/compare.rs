@@ -78,7 +78,10 @@ fn diff(stated: &Value, recomputed: &Value, path: &Path<'_>, out: &mut Vec<Diffe
                 }
             }
         }
-        (a, b) if leaf_equal(a, b) => {}
+        // A table's text cell (`{"text": …}`: codes, names, labels) is
+        // compared as text: `2010301.0` is not the code 2010301.
+        (Value::String(a), Value::String(b)) if matches!(path, Path::Key(_, "text")) && a == b => {}
+        (a, b) if !matches!(path, Path::Key(_, "text")) && leaf_equal(a, b) => {}
         (a, b) => out.push(Difference {
             path: path.to_string(),
             stated: Some(show(a)),
@@ -200,6 +203,20 @@ mod tests {
                 "{stated} against {recomputed}"
             );
         }
+    }
+
+    #[test]
+    fn a_text_cell_compares_as_text() {
+        let cell = |t: &str| json!({"rows": [{"cells": [{"text": t}, {"money": "1.50"}]}]});
+        for (stated, recomputed) in [("2010301.0", "2010301"), ("1.50", "1.5")] {
+            let d = differences(&cell(stated), &cell(recomputed), "d");
+            assert_eq!(d.len(), 1, "{stated} against {recomputed}");
+            assert_eq!(d[0].path, "d.rows[0].cells[0].text");
+        }
+        assert!(differences(&cell("2010301"), &cell("2010301"), "d").is_empty());
+        // A money cell still compares by value.
+        let money = |m: &str| json!({"cells": [{"money": m}]});
+        assert!(differences(&money("0.00"), &money("0"), "d").is_empty());
     }
 
     #[test]
