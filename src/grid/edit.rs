@@ -22,6 +22,8 @@ pub struct PasteReport {
     /// column: the block's lines could not be matched to codes, and a block
     /// copied with its 类/款 subtotal lines then runs past the grid.
     pub codeless_rows: usize,
+    /// Non-blank cells of the block right of the grid's last column, left out.
+    pub beyond_right: usize,
     /// Last row and column written.
     pub end: Pos,
 }
@@ -35,6 +37,12 @@ impl PasteReport {
         }
         if self.skipped_subtotals > 0 {
             s.push_str(&format!("，跳过 {} 行类/款小计", self.skipped_subtotals));
+        }
+        if self.beyond_right > 0 {
+            s.push_str(&format!(
+                "；{} 个单元格超出表格右边，未粘贴",
+                self.beyond_right
+            ));
         }
         if self.codeless_rows > 0 {
             s.push_str(&format!(
@@ -155,6 +163,7 @@ pub fn paste<T: Clone + Default + PartialEq>(
         for (j, text) in line.iter().enumerate() {
             let c = start.1 + j;
             if c >= cols.len() {
+                report.beyond_right += line[j..].iter().filter(|t| !t.trim().is_empty()).count();
                 break;
             }
             if !cols[c].editable() {
@@ -432,6 +441,23 @@ mod tests {
         // Within the grid: no row added, nothing to say.
         let (_, report) = paste(&rows, &cols(), &block("1\r\n2\r\n"), (0, 4));
         assert_eq!(report.codeless_rows, 0);
+    }
+
+    #[test]
+    fn cells_right_of_the_last_column_are_counted_not_lost_silently() {
+        let rows = vec![BudgetRow::default(); 2];
+        // From 本年 (the last column): 2 extra filled cells, a trailing tab ignored.
+        let (_, report) = paste(&rows, &cols(), &block("1\t2\r\n3\t\t4\t\r\n"), (0, 4));
+        assert_eq!(report.cells, 2);
+        assert_eq!(report.beyond_right, 2);
+        assert!(
+            report.line().contains("2 个单元格超出表格右边，未粘贴"),
+            "{}",
+            report.line()
+        );
+        let (_, report) = paste(&rows, &cols(), &block("1\t\r\n"), (0, 4));
+        assert_eq!(report.beyond_right, 0);
+        assert!(!report.line().contains("超出"));
     }
 
     #[test]
