@@ -730,6 +730,9 @@ fn width(kind: Kind) -> u32 {
     }
 }
 const ROWNUM_W: u32 = 48;
+/// How much wider than its width a derived name column may grow (to 320 px:
+/// 机关事业单位基本养老保险缴费支出, 16 characters, fits).
+const NAME_GROWTH: u32 = 150;
 const ACTION_W: u32 = 56;
 
 /// The grid: tool buttons, the scrolling table, the status line.
@@ -853,9 +856,25 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         x += w;
     }
     let lefts = Arc::new(lefts);
+    // A grid with a derived name column (科目名称) takes the width it is
+    // given, up to NAME_GROWTH more than its columns' widths: the name column,
+    // left without a width, takes what the others do not, so a long name is
+    // cut only in a narrow window. Other grids keep their columns' widths.
+    let flex = spec.columns.iter().position(|c| c.kind == Kind::Derived);
+    let table_w = match flex {
+        Some(_) => format!(
+            "width:clamp({total_w}px, 100%, {}px)",
+            total_w + NAME_GROWTH
+        ),
+        None => format!("width:{total_w}px"),
+    };
     let cols_view = widths
         .iter()
-        .map(|w| view! { <col style=format!("width:{w}px") /> })
+        .enumerate()
+        .map(|(k, w)| {
+            let style = (flex != Some(k)).then(|| format!("width:{w}px"));
+            view! { <col style=style /> }
+        })
         .collect_view();
     let headers = spec
         .columns
@@ -965,7 +984,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
                 aria-rowcount=move || len.get() + 1 + usize::from(has_totals)
                 aria-colcount=ncols + 2
                 aria-describedby=live_id.clone()
-                style=format!("width:{total_w}px")
+                style=table_w
             >
                 <colgroup>
                     <col style=format!("width:{ROWNUM_W}px") />
