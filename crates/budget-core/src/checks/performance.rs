@@ -356,10 +356,14 @@ pub(super) fn prj_004(ctx: &Ctx<'_>) -> Vec<Finding> {
         let message = match blank.as_slice() {
             [] => None,
             [(_, name)] => Some(format!("{who}的必填项“{name}”未填写")),
+            // Each name quoted: one of them, 保证项目实施的制度、措施, holds a 、.
             many => Some(format!(
                 "{who}有 {} 个必填项未填写：{}",
                 many.len(),
-                many.iter().map(|(_, n)| *n).collect::<Vec<_>>().join("、")
+                many.iter()
+                    .map(|(_, n)| format!("“{n}”"))
+                    .collect::<Vec<_>>()
+                    .join("、")
             )),
         };
         if let Some(message) = message {
