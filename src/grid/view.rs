@@ -382,10 +382,16 @@ impl Ctl {
         };
         let mode = self.mode.get_untracked();
         let mut block = tsv::parse(&text);
-        // One value (Excel copies a cell as `v\r\n`) pasted while editing goes
-        // into the text box as usual (a text box drops the line end).
-        let single = block.len() <= 1 && block.first().is_none_or(|r| r.len() <= 1);
-        if mode != Mode::Nav && single {
+        // One plain value (Excel copies a cell as `v\r\n`) pasted while
+        // editing goes into the text box as usual (a text box drops the line
+        // end). A quoted cell (one with a line break: `"a\nb"\r\n`) goes
+        // through the grid's paste, which unquotes it.
+        let plain = !text
+            .strip_suffix("\r\n")
+            .or_else(|| text.strip_suffix('\n'))
+            .unwrap_or(&text)
+            .contains(['\t', '\n', '\r', '"']);
+        if mode != Mode::Nav && plain {
             return;
         }
         ev.prevent_default();

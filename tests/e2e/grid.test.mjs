@@ -170,6 +170,22 @@ test('a double-click edits where it points, as in Excel', async () => {
   await context.close();
 });
 
+test('while editing, a quoted Excel cell (a line break in it) is pasted unquoted', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  await page.click('#tab-overall');
+  const cell = '#f-overall_performance-indicators-0-unit';
+  await page.focus(cell);
+  await page.keyboard.type('万');
+  // A cell with Alt+Enter in it comes from Excel quoted, with its line break.
+  await paste(page, '"甲\n乙"\r\n');
+  const shown = await page.inputValue(cell);
+  assert.ok(!shown.includes('"'), shown);
+  assert.match(shown, /^甲\s?乙$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('keys pressed before the next frame win: Esc then Shift+ArrowDown keeps the selection', async () => {
   // Esc selects the restored text a frame later. On a slow machine the next key
   // can come first; the late select must not pull the focus back to the first
