@@ -414,11 +414,26 @@ pub(super) fn prj_005(ctx: &Ctx<'_>) -> Vec<Finding> {
 /// 项目支出 count it twice. Reported at the later form's link.
 pub(super) fn prj_006(ctx: &Ctx<'_>) -> Vec<Finding> {
     let projects = &ctx.inputs.projects;
+    if projects.len() < 2 {
+        return Vec::new();
+    }
+    // Only a link to a 项目支出 row counts money (a blank code or one with no
+    // row counts nothing, and PRJ-001 reports it).
+    let project_rows: HashSet<(&str, FundingSource)> = ctx
+        .inputs
+        .rows
+        .iter()
+        .filter(|r| r.kind == ExpenditureType::Project)
+        .map(|r| (r.code.trim(), r.source))
+        .collect();
     let mut first: FastMap<(&str, FundingSource), usize> = FastMap::default();
     let mut out = Vec::new();
     for (i, p) in projects.iter().enumerate() {
         for (j, link) in p.links.iter().enumerate() {
-            let key = (link.code.as_str(), link.source);
+            let key = (link.code.trim(), link.source);
+            if key.0.is_empty() || !project_rows.contains(&key) {
+                continue;
+            }
             match first.get(&key) {
                 None => {
                     first.insert(key, i);

@@ -1295,6 +1295,23 @@ fn prj_006_a_row_is_linked_by_one_form_at_most() {
         found[0].message,
         "项目“第二个项目”关联的项目支出 2010302 一般行政管理事务（一般公共预算拨款） 已由项目“政务公开专项”关联：同一笔项目支出计入了两个项目绩效目标表的当年预算，实行绩效目标管理的项目支出金额会重复计算"
     );
+    // Links that count nothing (a blank code, a code with no 项目支出 row),
+    // shared by two forms: PRJ-001's, not PRJ-006's.
+    let mut inputs = base();
+    let mut other = inputs.projects[0].clone();
+    for p in [&mut inputs.projects[0], &mut other] {
+        p.links.push(RowLink {
+            code: "".into(),
+            source: GeneralBudget,
+        });
+        p.links.push(RowLink {
+            code: "2010399".into(),
+            source: GeneralBudget,
+        });
+    }
+    other.links.remove(0);
+    inputs.projects.push(other);
+    assert!(findings(&inputs).iter().all(|f| f.check != "PRJ-006"));
     // The same form linking its row twice, or another source of the code: none.
     let mut inputs = base();
     let link = inputs.projects[0].links[0].clone();

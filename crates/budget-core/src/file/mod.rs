@@ -502,7 +502,8 @@ fn exported_at<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Erro
 }
 
 /// True when `text` is an RFC 3339 date-time: `2026-11-25T19:30:00Z`, with a
-/// fraction of a second and a `±HH:MM` offset allowed; the date must exist.
+/// fraction of a second and a `±HH:MM` offset allowed, `t` and `z` in either
+/// case (as RFC 3339 and JSON Schema's `date-time` allow); the date must exist.
 fn is_timestamp(text: &str) -> bool {
     // ASCII only: every slice below is then on a character boundary.
     if !text.is_ascii() {
@@ -516,7 +517,7 @@ fn is_timestamp(text: &str) -> bool {
     let Some((date, rest)) = text.split_at_checked(10) else {
         return false;
     };
-    let Some(rest) = rest.strip_prefix('T') else {
+    let Some(rest) = rest.strip_prefix(['T', 't']) else {
         return false;
     };
     let time_ok = rest.len() >= 8
@@ -537,7 +538,7 @@ fn is_timestamp(text: &str) -> bool {
         zone = &frac[digits..];
     }
     match zone.as_bytes() {
-        [b'Z'] => true,
+        [b'Z' | b'z'] => true,
         [b'+' | b'-', ..] if zone.len() == 6 => {
             two(&zone[1..3], 23) && &zone[3..4] == ":" && two(&zone[4..6], 59)
         }
@@ -902,6 +903,7 @@ mod tests {
             "2026-11-25T19:30:00.123Z",
             "2024-02-29T00:00:00+08:00",
             "2026-12-31T23:59:60-05:30",
+            "2026-11-25t19:30:00z",
         ] {
             assert!(is_timestamp(ok), "{ok}");
         }
