@@ -138,6 +138,31 @@ macro_rules! amount_column {
 }
 pub(crate) use amount_column;
 
+/// A choice column over the enum field `$field` of a row with an `unparsed`
+/// map (预算明细, 政府采购): the cell shows `$field.$label()`, a label
+/// `$parse` reads sets it, and any other text is kept in `unparsed` under
+/// `$key` and refused (see [`keep_unread`]).
+macro_rules! choice_column {
+    ($key:literal, $header:literal, $options:expr, $field:ident . $label:ident, $parse:path) => {
+        $crate::grid::column::Column {
+            key: $key,
+            header: $header,
+            kind: $crate::grid::column::Kind::Choice($options),
+            get: |r| $crate::grid::column::unread_or(&r.unparsed, $key, r.$field.$label()),
+            set: |r, t| match $parse(t) {
+                Some(v) => {
+                    r.$field = v;
+                    r.unparsed.remove($key);
+                    true
+                }
+                None => $crate::grid::column::keep_unread(&mut r.unparsed, $key, t),
+            },
+            amount: None,
+        }
+    };
+}
+pub(crate) use choice_column;
+
 /// A code written the ways spreadsheets hold it — `2010301`, `2010301 行政运行`,
 /// `[2010301]行政运行`, full-width digits — as the bare code; other text as is.
 pub fn code_of(text: &str) -> String {

@@ -8,7 +8,7 @@ use budget_core::amount::format_yuan;
 use budget_core::model::{FundingSource, ProcurementCategory, ProcurementRow};
 use leptos::prelude::*;
 
-use crate::grid::column::{Column, Kind, amount_column, keep_unread, unread_or};
+use crate::grid::column::{Column, amount_column, choice_column};
 use crate::grid::{Grid, GridSpec, Rows};
 
 /// 采购类别 labels, in `ProcurementCategory::ALL` order.
@@ -29,36 +29,20 @@ fn describe(r: &ProcurementRow) -> Option<String> {
 /// (INP-001 until a choice is made), as in 预算明细.
 pub fn columns() -> Vec<Column<ProcurementRow>> {
     vec![
-        Column {
-            key: "category",
-            header: "采购类别",
-            kind: Kind::Choice(CATEGORIES.as_slice()),
-            get: |r| unread_or(&r.unparsed, "category", r.category.label()),
-            set: |r, t| match ProcurementCategory::from_label(t) {
-                Some(c) => {
-                    r.category = c;
-                    r.unparsed.remove("category");
-                    true
-                }
-                None => keep_unread(&mut r.unparsed, "category", t),
-            },
-            amount: None,
-        },
-        Column {
-            key: "source",
-            header: "资金来源",
-            kind: Kind::Choice(SOURCES.as_slice()),
-            get: |r| unread_or(&r.unparsed, "source", r.source.short_label()),
-            set: |r, t| match FundingSource::from_label(t) {
-                Some(s) => {
-                    r.source = s;
-                    r.unparsed.remove("source");
-                    true
-                }
-                None => keep_unread(&mut r.unparsed, "source", t),
-            },
-            amount: None,
-        },
+        choice_column!(
+            "category",
+            "采购类别",
+            CATEGORIES.as_slice(),
+            category.label,
+            ProcurementCategory::from_label
+        ),
+        choice_column!(
+            "source",
+            "资金来源",
+            SOURCES.as_slice(),
+            source.short_label,
+            FundingSource::from_label
+        ),
         amount_column!("amount", "金额", amount),
     ]
 }

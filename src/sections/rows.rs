@@ -8,7 +8,7 @@ use budget_core::model::{BudgetRow, ExpenditureType, FundingSource};
 use budget_core::{Totals, catalog};
 use leptos::prelude::*;
 
-use crate::grid::column::{Catalogue, Column, Kind, amount_column, keep_unread, unread_or};
+use crate::grid::column::{Catalogue, Column, Kind, amount_column, choice_column};
 use crate::grid::{Grid, GridSpec, Rows};
 
 /// What a row is, for accessible names: `2010301 行政运行 一般公共预算 基本支出`.
@@ -69,36 +69,20 @@ pub fn columns() -> Vec<Column<BudgetRow>> {
             set: |_, _| true,
             amount: None,
         },
-        Column {
-            key: "source",
-            header: "收入来源",
-            kind: Kind::Choice(SOURCES.as_slice()),
-            get: |r| unread_or(&r.unparsed, "source", r.source.short_label()),
-            set: |r, t| match FundingSource::from_label(t) {
-                Some(s) => {
-                    r.source = s;
-                    r.unparsed.remove("source");
-                    true
-                }
-                None => keep_unread(&mut r.unparsed, "source", t),
-            },
-            amount: None,
-        },
-        Column {
-            key: "kind",
-            header: "支出类型",
-            kind: Kind::Choice(TYPES.as_slice()),
-            get: |r| unread_or(&r.unparsed, "kind", r.kind.label()),
-            set: |r, t| match ExpenditureType::from_label(t) {
-                Some(k) => {
-                    r.kind = k;
-                    r.unparsed.remove("kind");
-                    true
-                }
-                None => keep_unread(&mut r.unparsed, "kind", t),
-            },
-            amount: None,
-        },
+        choice_column!(
+            "source",
+            "收入来源",
+            SOURCES.as_slice(),
+            source.short_label,
+            FundingSource::from_label
+        ),
+        choice_column!(
+            "kind",
+            "支出类型",
+            TYPES.as_slice(),
+            kind.label,
+            ExpenditureType::from_label
+        ),
         amount_column!("this_year", "本年预算数", this_year),
         amount_column!("last_year", "上年预算数", last_year),
     ]
