@@ -169,17 +169,21 @@ pub fn paste<T: Clone + Default + PartialEq>(
             if !cols[c].editable() {
                 continue;
             }
-            // What the cell held: a refused text may be kept beside it (a
-            // budget row's unread choice), which `get` would then show.
-            let before = (cols[c].get)(&row);
             if write(cols, &mut row, c, text) {
                 report.cells += 1;
             } else {
+                // What the cell held, read from the row as it was (a line
+                // writes each column once): the refused text may now be kept
+                // beside the choice (`unparsed`), which `get` would show.
+                let kept = match rows.get(r) {
+                    Some(old) => (cols[c].get)(old),
+                    None => (cols[c].get)(&T::default()),
+                };
                 report.refused.push(Refusal {
                     at: (r, c),
                     header: cols[c].header,
                     text: text.trim().to_string(),
-                    kept: before,
+                    kept,
                     new_row: r >= rows.len(),
                 });
             }
