@@ -417,8 +417,30 @@ pub(super) fn prj_006(ctx: &Ctx<'_>) -> Vec<Finding> {
     if projects.len() < 2 {
         return Vec::new();
     }
-    // Only a link to a 项目支出 row counts money (a blank code or one with no
-    // row counts nothing, and PRJ-001 reports it).
+    // Links to a row another form linked first: usually none, so the rows
+    // (thousands, on every edit) are read only when there is one.
+    let mut first: FastMap<(&str, FundingSource), usize> = FastMap::default();
+    let mut shared = Vec::new();
+    for (i, p) in projects.iter().enumerate() {
+        for (j, link) in p.links.iter().enumerate() {
+            let key = (link.code.trim(), link.source);
+            if key.0.is_empty() {
+                continue;
+            }
+            match first.get(&key) {
+                None => {
+                    first.insert(key, i);
+                }
+                Some(&k) if k != i => shared.push((i, j, k, key)),
+                Some(_) => {} // the same form linking a row twice counts it once (PRJ-001)
+            }
+        }
+    }
+    if shared.is_empty() {
+        return Vec::new();
+    }
+    // Only a link to a 项目支出 row counts money (one with no row counts
+    // nothing, and PRJ-001 reports it).
     let project_rows: HashSet<(&str, FundingSource)> = ctx
         .inputs
         .rows
@@ -426,35 +448,22 @@ pub(super) fn prj_006(ctx: &Ctx<'_>) -> Vec<Finding> {
         .filter(|r| r.kind == ExpenditureType::Project)
         .map(|r| (r.code.trim(), r.source))
         .collect();
-    let mut first: FastMap<(&str, FundingSource), usize> = FastMap::default();
-    let mut out = Vec::new();
-    for (i, p) in projects.iter().enumerate() {
-        for (j, link) in p.links.iter().enumerate() {
-            let key = (link.code.trim(), link.source);
-            if key.0.is_empty() || !project_rows.contains(&key) {
-                continue;
-            }
-            match first.get(&key) {
-                None => {
-                    first.insert(key, i);
-                }
-                Some(&k) if k != i => {
-                    let label =
-                        format!("{}（{}）", function_label(&link.code), link.source.label());
-                    out.push(Finding::new(
-                        "PRJ-006",
-                        Severity::Warning,
-                        format!(
-                            "{}关联的项目支出 {label} 已由{}关联：同一笔项目支出计入了两个项目绩效目标表的当年预算，实行绩效目标管理的项目支出金额会重复计算",
-                            project_label(i, p),
-                            project_label(k, &projects[k])
-                        ),
-                        vec![format!("projects[{i}].links[{j}].code")],
-                    ));
-                }
-                Some(_) => {} // the same form linking a row twice counts it once (PRJ-001)
-            }
-        }
-    }
-    out
+    shared
+        .into_iter()
+        .filter(|(.., key)| project_rows.contains(key))
+        .map(|(i, j, k, _)| {
+            let link = &projects[i].links[j];
+            let label = format!("{}（{}）", function_label(&link.code), link.source.label());
+            Finding::new(
+                "PRJ-006",
+                Severity::Warning,
+                format!(
+                    "{}关联的项目支出 {label} 已由{}关联：同一笔项目支出计入了两个项目绩效目标表的当年预算，实行绩效目标管理的项目支出金额会重复计算",
+                    project_label(i, &projects[i]),
+                    project_label(k, &projects[k])
+                ),
+                vec![format!("projects[{i}].links[{j}].code")],
+            )
+        })
+        .collect()
 }
