@@ -80,8 +80,7 @@ fn diff(stated: &Value, recomputed: &Value, path: &Path<'_>, out: &mut Vec<Diffe
         }
         // A table's text cell (`{"text": …}`: codes, names, labels) is
         // compared as text: `2010301.0` is not the code 2010301.
-        (Value::String(a), Value::String(b)) if matches!(path, Path::Key(_, "text")) && a == b => {}
-        (a, b) if !matches!(path, Path::Key(_, "text")) && leaf_equal(a, b) => {}
+        (a, b) if a == b || (!matches!(path, Path::Key(_, "text")) && leaf_equal(a, b)) => {}
         (a, b) => out.push(Difference {
             path: path.to_string(),
             stated: Some(show(a)),
