@@ -266,12 +266,17 @@ impl FundingSource {
         let wanted = bare(s);
         FundingSource::ALL.into_iter().find(|f| {
             (!wanted.is_empty() && (bare(f.label()) == wanted || bare(f.short_label()) == wanted))
-                || serde_json::to_value(f)
-                    .ok()
-                    .and_then(|v| v.as_str().map(|x| x == s))
-                    .unwrap_or(false)
+                || has_json_name(f, s)
         })
     }
+}
+
+/// True when `t` is written `s` in JSON (`general_budget`): the label parsers
+/// take an enum's JSON name too.
+fn has_json_name<T: Serialize>(t: T, s: &str) -> bool {
+    serde_json::to_value(t)
+        .ok()
+        .is_some_and(|v| v.as_str() == Some(s))
 }
 
 /// What [`FundingSource::from_label`] ignores in a label: brackets, dashes,
@@ -323,12 +328,7 @@ impl ExpenditureType {
     pub fn from_label(s: &str) -> Option<Self> {
         let s = s.trim();
         ExpenditureType::ALL.into_iter().find(|t| {
-            t.label() == s
-                || t.label().trim_end_matches("支出") == s
-                || serde_json::to_value(t)
-                    .ok()
-                    .and_then(|v| v.as_str().map(|x| x == s))
-                    .unwrap_or(false)
+            t.label() == s || t.label().trim_end_matches("支出") == s || has_json_name(t, s)
         })
     }
 }
@@ -432,14 +432,9 @@ impl ProcurementCategory {
     /// JSON name (`goods`). Anything else is `None`.
     pub fn from_label(s: &str) -> Option<Self> {
         let s = s.trim();
-        ProcurementCategory::ALL.into_iter().find(|c| {
-            c.label() == s
-                || c.word() == s
-                || serde_json::to_value(c)
-                    .ok()
-                    .and_then(|v| v.as_str().map(|x| x == s))
-                    .unwrap_or(false)
-        })
+        ProcurementCategory::ALL
+            .into_iter()
+            .find(|c| c.label() == s || c.word() == s || has_json_name(c, s))
     }
 }
 
