@@ -1299,3 +1299,154 @@ fn the_table_checker_accepts_the_seed_and_names_each_difference() {
     );
     assert_eq!(d.0[2], "表2 row 2010304: missing");
 }
+
+// ---- Golden files: fixtures/golden/dadukou-2021/ ----
+
+/// The golden file `fixtures/golden/dadukou-2021/<name>.txt` (`UPDATE_EXPECT=1
+/// cargo test` rewrites it; review the diff before committing).
+fn golden(name: &str) -> expect_test::ExpectFile {
+    expect_test::expect_file![format!("../../../fixtures/golden/dadukou-2021/{name}.txt")]
+}
+
+/// Every golden file the seed has: the narrative, 表1–表10 and the project forms.
+fn golden_names(d: &Derived) -> Vec<String> {
+    let mut names = vec!["narrative".to_string()];
+    names.extend(d.tables.iter().chain(&d.project_tables).map(|t| t.id.clone()));
+    names
+}
+
+/// An amount exactly as held: 千分位, every decimal of the value, at least 2.
+fn figure(v: Decimal) -> String {
+    let s = v.abs().to_string();
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut out = String::new();
+    if v.is_sign_negative() && !v.is_zero() {
+        out.push('-');
+    }
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    format!("{out}.{frac:0<2}")
+}
+
+/// Does a text read as one of the other cell forms (so it must be quoted)?
+fn looks_special(s: &str) -> bool {
+    let figure_like = |f: &str| {
+        let f = f.strip_prefix('-').unwrap_or(f);
+        f.split_once('.').is_some_and(|(i, d)| {
+            !i.is_empty()
+                && !d.is_empty()
+                && i.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                && d.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    s.is_empty()
+        || s == "~"
+        || s.starts_with('"')
+        || s.ends_with(']')
+        || figure_like(s)
+        || s.strip_suffix('万').is_some_and(figure_like)
+}
+
+/// A text on one line: `\` `|` and line breaks escaped, quoted when it would
+/// read as another form.
+fn text_cell(s: &str) -> String {
+    let e = s
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r");
+    if looks_special(s) {
+        format!("\"{e}\"")
+    } else {
+        e
+    }
+}
+
+/// One body cell: `~` nothing, `1,234.56` money in 元 (zero too: `0.00`),
+/// `1,190.64万` an amount in 万元, text as is, `text [span 3]` text over 3 columns.
+fn body_cell(c: &Cell) -> String {
+    match c {
+        Cell::Empty => "~".to_string(),
+        Cell::Money(v) => figure(*v),
+        Cell::Wan(v) => format!("{}万", figure(*v)),
+        Cell::Text(s) => text_cell(s),
+        Cell::Span { text, colspan } => format!("{} [span {colspan}]", text_cell(text)),
+    }
+}
+
+/// A table as plain text for its golden file: id, number, title, unit and note;
+/// each header row (`[span C×R]` after a cell spanning C columns and R rows);
+/// each body row as its kind, then its cells separated by ` | `.
+fn render(t: &Table) -> String {
+    let mut out = format!(
+        "id: {}\nnumber: {}\ntitle: {}\nunit: {}\n",
+        t.id,
+        text_cell(&t.number),
+        text_cell(&t.title),
+        text_cell(&t.unit)
+    );
+    if let Some(note) = &t.note {
+        out.push_str(&format!("note: {}\n", text_cell(note)));
+    }
+    for row in &t.header {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|h| {
+                let text = text_cell(&h.text);
+                if (h.colspan, h.rowspan) == (1, 1) {
+                    text
+                } else {
+                    format!("{text} [span {}×{}]", h.colspan, h.rowspan)
+                }
+            })
+            .collect();
+        out.push_str(&format!("header: {}\n", cells.join(" | ")));
+    }
+    for row in &t.rows {
+        let kind = match row.kind {
+            RowKind::Total => "total",
+            RowKind::Group => "group",
+            RowKind::Subgroup => "subgroup",
+            RowKind::Detail => "detail",
+        };
+        let cells: Vec<String> = row.cells.iter().map(body_cell).collect();
+        out.push_str(&format!("{kind}: {}\n", cells.join(" | ")));
+    }
+    out
+}
+
+#[test]
+fn the_narrative_matches_its_golden_file() {
+    golden("narrative").assert_eq(&derived().narrative.to_text());
+}
+
+#[test]
+fn every_table_matches_its_golden_file() {
+    let derived = derived();
+    for t in derived.tables.iter().chain(&derived.project_tables) {
+        golden(&t.id).assert_eq(&render(t));
+    }
+}
+
+#[test]
+fn the_golden_folder_holds_exactly_the_seed_files() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/golden/dadukou-2021"
+    );
+    let mut got: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|e| e.expect("a directory entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    got.sort();
+    let mut want: Vec<String> = golden_names(&derived())
+        .into_iter()
+        .map(|n| format!("{n}.txt"))
+        .collect();
+    want.sort();
+    assert_eq!(got, want, "files in {dir}");
+}
