@@ -158,18 +158,69 @@ pub fn generate(
     classes: &[(String, Decimal)],
     sums: &RowSums,
 ) -> Narrative {
-    let unit = &inputs.unit;
-    let year = unit.fiscal_year;
-    let last = year - 1;
-    let short = if unit.short_name.trim().is_empty() {
-        unit.name.as_str()
-    } else {
-        unit.short_name.as_str()
-    };
-    let n = &inputs.narrative;
-    let mut sections = Vec::new();
+    let cx = Context::new(inputs, t);
+    Narrative {
+        title: format!("{}{}年部门预算情况说明", inputs.unit.name, cx.year),
+        sections: vec![
+            unit_basics(inputs),
+            income_and_spending(&cx, classes, sums),
+            budget_explained(&cx, sums),
+            sangong(&cx),
+            other_matters(&cx),
+            glossary(),
+        ],
+        contact: format!(
+            "部门预算公开联系人：{} 联系方式：{}",
+            inputs.unit.contact_person.trim(),
+            inputs.unit.contact_phone.trim()
+        ),
+    }
+}
 
-    // 一、单位基本情况
+/// What every section reads: the inputs, the totals, the years and the short name.
+struct Context<'a> {
+    inputs: &'a Inputs,
+    t: &'a Totals,
+    year: i32,
+    last: i32,
+    /// 简称, or the full name when there is none.
+    short: &'a str,
+}
+
+impl<'a> Context<'a> {
+    fn new(inputs: &'a Inputs, t: &'a Totals) -> Self {
+        let unit = &inputs.unit;
+        let short = if unit.short_name.trim().is_empty() {
+            unit.name.as_str()
+        } else {
+            unit.short_name.as_str()
+        };
+        Context {
+            inputs,
+            t,
+            year: unit.fiscal_year,
+            last: unit.fiscal_year - 1,
+            short,
+        }
+    }
+
+    fn reasons(&self) -> &'a crate::model::Reasons {
+        &self.inputs.narrative.reasons
+    }
+
+    /// `比2020年减少X万元`, or `与2020年持平`.
+    fn vs(&self, this: Decimal, last_v: Decimal) -> String {
+        let last = self.last;
+        match change(this, last_v) {
+            Some(c) => format!("比{last}年{c}"),
+            None => format!("与{last}年持平"),
+        }
+    }
+}
+
+/// 一、单位基本情况: the duties, numbered, and the composition.
+fn unit_basics(inputs: &Inputs) -> Section {
+    let unit = &inputs.unit;
     let mut p = vec!["（一）职能职责。".to_string()];
     p.extend(
         unit.duties
@@ -179,13 +230,24 @@ pub fn generate(
     );
     p.push("（二）单位构成。".to_string());
     p.push(unit.composition.trim().to_string());
-    sections.push(Section {
+    Section {
         heading: "一、单位基本情况".into(),
         paragraphs: p,
-    });
+    }
+}
 
-    // 二、部门收支总体情况
+/// 二、部门收支总体情况: the income, then the spending.
+fn income_and_spending(cx: &Context, classes: &[(String, Decimal)], sums: &RowSums) -> Section {
+    Section {
+        heading: "二、部门收支总体情况".into(),
+        paragraphs: vec![income(cx, sums), spending(cx, classes)],
+    }
+}
+
+/// （一）收入预算: the total by source and its change.
+fn income(cx: &Context, sums: &RowSums) -> String {
     use FundingSource as S;
+    let (t, year) = (cx.t, cx.year);
     let src = |s: S| t.source(s);
     let carry = src(S::CarryoverGeneral) + src(S::CarryoverGovFund) + src(S::CarryoverStateCapital);
     let mut income = format!(
@@ -209,7 +271,11 @@ pub fn generate(
     }
     match change(t.total, t.total_last_year) {
         Some(c) => {
-            let reason = n.reasons.income.trim().trim_end_matches(['。', '；', '，']);
+            let reason = cx
+                .reasons()
+                .income
+                .trim()
+                .trim_end_matches(['。', '；', '，']);
             income.push_str(&format!("。收入较去年{c}"));
             if !reason.is_empty() {
                 income.push_str(&format!("，主要是{reason}"));
@@ -222,6 +288,12 @@ pub fn generate(
         }
         None => income.push_str("。收入与去年持平。"),
     }
+    income
+}
+
+/// （二）支出预算: the total by 功能类 and its change, basic and project.
+fn spending(cx: &Context, classes: &[(String, Decimal)]) -> String {
+    let t = cx.t;
     let classes: Vec<String> = classes
         .iter()
         .filter(|(_, v)| !v.is_zero())
@@ -235,7 +307,7 @@ pub fn generate(
             format!("{name}{}万元", w(v))
         })
         .collect();
-    let mut spending = format!("（二）支出预算：{year}年年初预算数{}万元", w(t.total));
+    let mut spending = format!("（二）支出预算：{}年年初预算数{}万元", cx.year, w(t.total));
     if !classes.is_empty() {
         spending.push_str(&format!("，其中：{}", classes.join("，")));
     }
@@ -253,26 +325,30 @@ pub fn generate(
         }
         None => spending.push_str("。支出与去年持平。"),
     }
-    sections.push(Section {
-        heading: "二、部门收支总体情况".into(),
-        paragraphs: vec![income, spending],
-    });
+    spending
+}
 
-    // 三、部门预算情况说明
-    let vs = |this, last_v| match change(this, last_v) {
-        Some(c) => format!("比{last}年{c}"),
-        None => format!("与{last}年持平"),
-    };
+/// 三、部门预算情况说明: the 一般公共预算 spending, then the 政府性基金.
+fn budget_explained(cx: &Context, sums: &RowSums) -> Section {
+    Section {
+        heading: "三、部门预算情况说明".into(),
+        paragraphs: vec![general_budget(cx), gov_fund(cx, sums)],
+    }
+}
+
+/// The 一般公共预算财政拨款 spending, basic and project, with their changes.
+fn general_budget(cx: &Context) -> String {
+    let (t, n, year, short) = (cx.t, &cx.inputs.narrative, cx.year, cx.short);
     let mut budget = format!(
         "{year}年一般公共预算财政拨款收入{}万元，一般公共预算财政拨款支出{}万元，{}。其中：基本支出{}万元，{}{}，主要用于保障在职人员工资福利及社会保险缴费，离休人员离休费，退休人员补助等，保障部门正常运转的各项商品服务支出；项目支出{}万元，{}{}，主要用于完成{short}机关、加挂或设在单位、下属事业单位等特定行政工作任务和事业发展目标而安排的支出",
         w(t.general),
         w(t.general),
-        vs(t.general, t.general_last_year),
+        cx.vs(t.general, t.general_last_year),
         w(t.general_basic),
-        vs(t.general_basic, t.general_basic_last_year),
+        cx.vs(t.general_basic, t.general_basic_last_year),
         because(&n.reasons.basic),
         w(t.general_project),
-        vs(t.general_project, t.general_project_last_year),
+        cx.vs(t.general_project, t.general_project_last_year),
         because(&n.reasons.project),
     );
     let key_work = n.key_work.trim().trim_end_matches(['。', '等']);
@@ -280,23 +356,27 @@ pub fn generate(
         budget.push_str(&format!("，主要包括：{key_work}等重点工作"));
     }
     budget.push('。');
-    let gov_fund_last = sums.gov_fund_last;
-    let gov_fund = if t.gov_fund.is_zero() {
-        format!("{year}年{short}没有使用政府性基金预算拨款安排的支出。")
+    budget
+}
+
+/// The 政府性基金预算财政拨款 spending, or that there is none.
+fn gov_fund(cx: &Context, sums: &RowSums) -> String {
+    let (t, year) = (cx.t, cx.year);
+    if t.gov_fund.is_zero() {
+        format!("{year}年{}没有使用政府性基金预算拨款安排的支出。", cx.short)
     } else {
         format!(
             "{year}年政府性基金预算财政拨款支出{}万元，{}。",
             w(t.gov_fund),
-            vs(t.gov_fund, gov_fund_last)
+            cx.vs(t.gov_fund, sums.gov_fund_last)
         )
-    };
-    sections.push(Section {
-        heading: "三、部门预算情况说明".into(),
-        paragraphs: vec![budget, gov_fund],
-    });
+    }
+}
 
-    // 四、“三公”经费情况说明
-    let (sg, sl) = (&inputs.sangong.this_year, &inputs.sangong.last_year);
+/// 四、“三公”经费情况说明: the total and each of the four items.
+fn sangong(cx: &Context) -> Section {
+    let (t, r, last) = (cx.t, cx.reasons(), cx.last);
+    let (sg, sl) = (&cx.inputs.sangong.this_year, &cx.inputs.sangong.last_year);
     let item =
         |label: &str, this: Decimal, last_v: Decimal, reason: &str| match change(this, last_v) {
             Some(c) => format!("{label}{}万元，比{last}年{c}{}", w(this), because(reason)),
@@ -307,45 +387,63 @@ pub fn generate(
             "因公出国（境）费用",
             sg.abroad.value(),
             sl.abroad.value(),
-            &n.reasons.abroad,
+            &r.abroad,
         ),
         item(
             "公务接待费",
             sg.reception.value(),
             sl.reception.value(),
-            &n.reasons.reception,
+            &r.reception,
         ),
         item(
             "公务用车运行维护费",
             sg.vehicle_operation.value(),
             sl.vehicle_operation.value(),
-            &n.reasons.vehicle_operation,
+            &r.vehicle_operation,
         ),
         item(
             "公务用车购置费",
             sg.vehicle_purchase.value(),
             sl.vehicle_purchase.value(),
-            &n.reasons.vehicle_purchase,
+            &r.vehicle_purchase,
         ),
     ];
     let sangong = format!(
-        "{year}年“三公”经费预算{}万元，{}。其中：{}。",
+        "{}年“三公”经费预算{}万元，{}。其中：{}。",
+        cx.year,
         w(t.sangong),
-        vs(t.sangong, t.sangong_last_year),
+        cx.vs(t.sangong, t.sangong_last_year),
         items.join("；")
     );
-    sections.push(Section {
+    Section {
         heading: "四、“三公”经费情况说明".into(),
         paragraphs: vec![sangong],
-    });
+    }
+}
 
-    // 五、其他重要事项的情况说明
+/// 五、其他重要事项的情况说明: 机关运行经费, 政府采购, 绩效目标, 国有资产.
+fn other_matters(cx: &Context) -> Section {
+    Section {
+        heading: "五、其他重要事项的情况说明".into(),
+        paragraphs: vec![
+            running_cost(cx),
+            procurement(cx),
+            performance(cx),
+            assets(cx),
+        ],
+    }
+}
+
+/// 1、机关运行经费: this year's, its change and what it is for.
+fn running_cost(cx: &Context) -> String {
+    let n = &cx.inputs.narrative;
     let (rc, rcl) = (
         n.running_cost_this_year.value(),
         n.running_cost_last_year.value(),
     );
     let mut running = format!(
-        "1、机关运行经费。{year}年一般公共预算财政拨款运行经费{}万元，",
+        "1、机关运行经费。{}年一般公共预算财政拨款运行经费{}万元，",
+        cx.year,
         w(rc)
     );
     match change(rc, rcl) {
@@ -356,6 +454,12 @@ pub fn generate(
     if !use_text.is_empty() {
         running.push_str(&format!("主要用于{use_text}。"));
     }
+    running
+}
+
+/// 2、政府采购情况: the total and the 一般公共预算 part, each by category.
+fn procurement(cx: &Context) -> String {
+    let inputs = cx.inputs;
     let cat_line = |general_only: bool| {
         ProcurementCategory::ALL
             .iter()
@@ -380,14 +484,19 @@ pub fn generate(
         .filter(|p| p.source.fund() == Some(Fund::General))
         .map(|p| p.amount.value())
         .sum();
-    let procurement = format!(
+    format!(
         "2、政府采购情况。所属各预算单位政府采购预算总额{}万元：{}；其中一般公共预算拨款政府采购{}万元：{}。",
-        w(t.procurement),
+        w(cx.t.procurement),
         cat_line(false),
         w(general_procurement),
         cat_line(true)
-    );
-    let performance = if t.project_forms >= t.general_project {
+    )
+}
+
+/// 3、绩效目标设置情况: whether the project forms cover the 一般公共预算 projects.
+fn performance(cx: &Context) -> String {
+    let (t, year) = (cx.t, cx.year);
+    if t.project_forms >= t.general_project {
         format!(
             "3、绩效目标设置情况。{year}年项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨款{}万元。",
             w(t.general_project)
@@ -399,35 +508,31 @@ pub fn generate(
             w(t.general_project),
             w(t.general_project - t.project_forms)
         )
-    };
+    }
+}
+
+/// 4、国有资产占有使用情况: the vehicles held and to be bought.
+fn assets(cx: &Context) -> String {
+    let n = &cx.inputs.narrative;
     let (held, buy) = (n.vehicles_held, n.vehicles_to_buy);
-    let assets = format!(
-        "4、国有资产占有使用情况。截止{last}年12月，所属各预算单位共有车辆{}辆，其中一般公务用车{}辆、执勤执法用车{}辆。{year}年一般公共预算安排购置车辆{}辆，其中一般公务用车{}辆、执勤执法用车{}辆。",
+    format!(
+        "4、国有资产占有使用情况。截止{}年12月，所属各预算单位共有车辆{}辆，其中一般公务用车{}辆、执勤执法用车{}辆。{}年一般公共预算安排购置车辆{}辆，其中一般公务用车{}辆、执勤执法用车{}辆。",
+        cx.last,
         held.total(),
         held.general,
         held.enforcement,
+        cx.year,
         buy.total(),
         buy.general,
         buy.enforcement
-    );
-    sections.push(Section {
-        heading: "五、其他重要事项的情况说明".into(),
-        paragraphs: vec![running, procurement, performance, assets],
-    });
+    )
+}
 
-    sections.push(Section {
+/// 六、专业性名词解释: the fixed glossary.
+fn glossary() -> Section {
+    Section {
         heading: "六、专业性名词解释".into(),
         paragraphs: GLOSSARY.iter().map(|s| s.to_string()).collect(),
-    });
-
-    Narrative {
-        title: format!("{}{year}年部门预算情况说明", unit.name),
-        sections,
-        contact: format!(
-            "部门预算公开联系人：{} 联系方式：{}",
-            unit.contact_person.trim(),
-            unit.contact_phone.trim()
-        ),
     }
 }
 
