@@ -1,18 +1,23 @@
 //! Embeds the catalogs compactly. Each fiscal year has a folder `data/<year>/`
-//! with `function.csv` and `economic.csv` (`code,name,status,source`); each
-//! becomes `code,name,v` lines (`v` verified, `u` unverified), without the
-//! comment lines, the header and the source column, which only the tests read.
-//! The page carries the catalogs in its wasm. `catalogs.rs` lists the years.
+//! with `function.csv` and `economic.csv` (`code,name,status,source`). The
+//! first year becomes `code,name,v` lines (`v` verified, `u` unverified),
+//! without the comment lines, the header and the source column, which only the
+//! tests read; each later year only its differences from the year before: a
+//! `code,name,v` line per new or changed row, a `-code` line per code gone
+//! (catalog.rs `parse_delta`). The page carries the catalogs in its wasm, so a
+//! year costs about its changes, not a second copy. `catalogs.rs` lists them.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
-/// The compact lines of one catalog CSV; panics (fails the build) on a row
-/// whose status is neither `verified` nor `unverified`.
-fn compact(path: &Path) -> String {
+/// `code` → `name,v` of one catalog CSV, in code order; panics (fails the
+/// build) on a short row or one whose status is neither `verified` nor
+/// `unverified`.
+fn rows(path: &Path) -> BTreeMap<String, String> {
     let csv = fs::read_to_string(path).expect("catalog CSV");
-    let mut out = String::with_capacity(csv.len() / 2);
+    let mut out = BTreeMap::new();
     // The same lines and fields the catalog tests read.
     for line in csv
         .lines()
@@ -29,7 +34,24 @@ fn compact(path: &Path) -> String {
             "unverified" => 'u',
             other => panic!("{}: bad status {other:?} in {line:?}", path.display()),
         };
-        let _ = writeln!(out, "{},{},{mark}", code.trim(), name.trim());
+        out.insert(code.trim().to_string(), format!("{},{mark}", name.trim()));
+    }
+    out
+}
+
+/// The embedded lines of `now`: all of it without a year before, else its
+/// differences from `before`.
+fn lines(now: &BTreeMap<String, String>, before: Option<&BTreeMap<String, String>>) -> String {
+    let mut out = String::new();
+    for (code, row) in now {
+        if before.and_then(|b| b.get(code)) != Some(row) {
+            let _ = writeln!(out, "{code},{row}");
+        }
+    }
+    for code in before.into_iter().flat_map(|b| b.keys()) {
+        if !now.contains_key(code) {
+            let _ = writeln!(out, "-{code}");
+        }
     }
     out
 }
@@ -44,19 +66,23 @@ fn main() {
     years.sort_unstable();
     assert!(!years.is_empty(), "no data/<year>/ catalogs");
     let mut list = String::from(
-        "/// Fiscal years with a catalog, ascending: (year, function data, economic data).\n\
+        "/// Fiscal years with a catalog, ascending: (year, function data, economic data),\n\
+         /// the first year whole, each later one as its differences from the one before.\n\
          const YEARS: &[(u32, &str, &str)] = &[\n",
     );
+    let mut before: [Option<BTreeMap<String, String>>; 2] = [None, None];
     for year in years {
         let mut files = Vec::new();
-        for name in ["function", "economic"] {
+        for (kind, name) in ["function", "economic"].into_iter().enumerate() {
             let src = Path::new("data")
                 .join(year.to_string())
                 .join(format!("{name}.csv"));
             println!("cargo:rerun-if-changed={}", src.display());
+            let now = rows(&src);
             let dst = Path::new(&out).join(format!("{year}-{name}.txt"));
-            fs::write(&dst, compact(&src)).expect("write");
+            fs::write(&dst, lines(&now, before[kind].as_ref())).expect("write");
             files.push(format!("include_str!({:?})", dst.display().to_string()));
+            before[kind] = Some(now);
         }
         let _ = writeln!(list, "    ({year}, {}, {}),", files[0], files[1]);
     }

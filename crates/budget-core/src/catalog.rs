@@ -4,8 +4,9 @@
 //! Data lives in `data/<year>/{function,economic}.csv` (code,name,status,source);
 //! see the header of each file for where the rows came from. `build.rs` embeds
 //! them as `code,name,v` lines (no comments, no source column; `v`/`u` for
-//! verified/unverified). Level follows the code length. [`for_year`] picks the
-//! catalogs of a form's year; [`function`] and [`economic`] are the 2021 ones.
+//! verified/unverified), a later year as its differences from the year before.
+//! Level follows the code length. [`for_year`] picks the catalogs of a form's
+//! year; [`function`] and [`economic`] are the 2021 ones.
 
 use std::borrow::Cow;
 
@@ -123,26 +124,25 @@ pub(crate) fn code_key(code: &str) -> Option<u64> {
     Some(packed | n as u64)
 }
 
-/// The `code,name,v` lines build.rs wrote, as entries in code order.
-fn parse(data: &'static str) -> Catalog {
-    let mut entries: Vec<Entry> = data
-        .lines()
-        .filter_map(|line| {
-            let (rest, mark) = line.rsplit_once(',')?;
-            let (code, name) = rest.split_once(',')?;
-            let level = Level::of_code(code)?;
-            let status = match mark {
-                "v" => Status::Verified,
-                _ => Status::Unverified,
-            };
-            Some(Entry {
-                code,
-                name,
-                level,
-                status,
-            })
-        })
-        .collect();
+/// One `code,name,v` line build.rs wrote, as an entry.
+fn entry(line: &'static str) -> Option<Entry> {
+    let (rest, mark) = line.rsplit_once(',')?;
+    let (code, name) = rest.split_once(',')?;
+    let level = Level::of_code(code)?;
+    let status = match mark {
+        "v" => Status::Verified,
+        _ => Status::Unverified,
+    };
+    Some(Entry {
+        code,
+        name,
+        level,
+        status,
+    })
+}
+
+/// A catalog of these entries, put in code order (the first of a code kept).
+fn build(mut entries: Vec<Entry>) -> Catalog {
     crate::sort::sort_by(&mut entries, |a, b| a.code.cmp(b.code));
     entries.dedup_by(|a, b| a.code == b.code);
     // Every entry is 3, 5 or 7 digits (`Level::of_code`), so every key exists.
@@ -151,6 +151,33 @@ fn parse(data: &'static str) -> Catalog {
         .map(|e| code_key(e.code).unwrap_or(u64::MAX))
         .collect();
     Catalog { entries, keys }
+}
+
+/// The catalog of the first year: every row, as `code,name,v` lines.
+fn parse(data: &'static str) -> Catalog {
+    build(data.lines().filter_map(entry).collect())
+}
+
+/// A later year's catalog: `base` (the year before) with the rows `delta`
+/// gives in its place (`code,name,v` lines, new or changed) and without the
+/// codes it removes (`-code` lines). See build.rs.
+fn parse_delta(base: &Catalog, delta: &'static str) -> Catalog {
+    let mut gone: Vec<&str> = Vec::new();
+    let mut changed: Vec<Entry> = Vec::new();
+    for line in delta.lines() {
+        match line.strip_prefix('-') {
+            Some(code) => gone.push(code),
+            None => changed.extend(entry(line)),
+        }
+    }
+    let mut entries: Vec<Entry> = base
+        .entries
+        .iter()
+        .filter(|e| !gone.contains(&e.code) && !changed.iter().any(|c| c.code == e.code))
+        .cloned()
+        .collect();
+    entries.append(&mut changed);
+    build(entries)
 }
 
 /// The 2021 支出功能分类 catalog (`for_year(BASE_YEAR)`).

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use super::{Catalog, parse};
+use super::{Catalog, parse, parse_delta};
 
 // `YEARS`: every `data/<year>/` folder, ascending (written by build.rs).
 include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
@@ -15,9 +15,12 @@ const _: () = assert!(!YEARS.is_empty(), "no catalog year in data/");
 pub const BASE_YEAR: u32 = 2021;
 
 /// The 支出功能分类 and 部门预算支出经济分类 catalogs of one fiscal year. Each
-/// is parsed on first use.
+/// is parsed on first use (a later year's from the year before and its
+/// differences).
 pub struct Catalogs {
     year: u32,
+    /// Position in `all()`: 0 has whole catalogs, the others differences.
+    index: usize,
     function_data: &'static str,
     economic_data: &'static str,
     function: OnceLock<Catalog>,
@@ -39,11 +42,21 @@ impl Catalogs {
     }
     /// The 支出功能分类 catalog of the year.
     pub fn function(&self) -> &Catalog {
-        self.function.get_or_init(|| parse(self.function_data))
+        self.function
+            .get_or_init(|| self.read(self.function_data, Catalogs::function))
     }
     /// The 部门预算支出经济分类 catalog of the year.
     pub fn economic(&self) -> &Catalog {
-        self.economic.get_or_init(|| parse(self.economic_data))
+        self.economic
+            .get_or_init(|| self.read(self.economic_data, Catalogs::economic))
+    }
+    /// One catalog of the year from its data: whole for the first year, else
+    /// the same catalog (`pick`) of the year before with these differences.
+    fn read(&self, data: &'static str, pick: fn(&'static Catalogs) -> &'static Catalog) -> Catalog {
+        match self.index.checked_sub(1).and_then(|i| all().get(i)) {
+            Some(before) => parse_delta(pick(before), data),
+            None => parse(data),
+        }
     }
 }
 
@@ -53,8 +66,10 @@ fn all() -> &'static [Catalogs] {
     ALL.get_or_init(|| {
         YEARS
             .iter()
-            .map(|&(year, function_data, economic_data)| Catalogs {
+            .enumerate()
+            .map(|(index, &(year, function_data, economic_data))| Catalogs {
                 year,
+                index,
                 function_data,
                 economic_data,
                 function: OnceLock::new(),
