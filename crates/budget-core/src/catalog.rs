@@ -299,9 +299,13 @@ impl Catalog {
     /// the entry's own name or the name of its 类/款. Order: exact code, then code
     /// prefix; within that, own name equal, name prefix, name contains, matched
     /// only through a parent's name; ties in code order. Full-width digits and
-    /// brackets count as ASCII ones.
+    /// brackets count as ASCII ones, and a query that is a whole code written in
+    /// groups (`201 03 01`, `201.03.01`: [`normalize_code`]) is that code.
     pub fn search(&self, query: &str, limit: usize) -> Vec<&Entry> {
-        let query = fold(query);
+        let query = match normalize_code(query) {
+            Some(code) => Cow::Owned(code),
+            None => fold(query),
+        };
         let (codes, texts): (Vec<&str>, Vec<&str>) = query
             .split_whitespace()
             .partition(|t| t.bytes().all(|b| b.is_ascii_digit()));

@@ -427,6 +427,12 @@ fn search_accepts_full_width_input_and_respects_limits() {
     assert_eq!(cat.search("２０１０３０１", 5)[0].code, "2010301");
     assert_eq!(cat.search("政府办公厅(室)", 5)[0].code, "20103");
     assert_eq!(cat.search("　2010301　", 5)[0].code, "2010301");
+    // A code written in groups is that code.
+    for grouped in ["201 03 01", "201.03.01", "２０１－０３－０１", "20103 01"] {
+        assert_eq!(codes(&cat.search(grouped, 5)), ["2010301"], "{grouped}");
+    }
+    assert_eq!(cat.search("201 03", 1)[0].code, "20103");
+    assert_eq!(economic().search("302 13", 1)[0].code, "30213");
     assert!(cat.search("", 10).is_empty());
     assert!(cat.search("   ", 10).is_empty());
     assert!(cat.search("行政运行", 0).is_empty());
