@@ -8,10 +8,16 @@
 //! grid holds no arithmetic: totals come from the core's `Totals`, and the
 //! selection sum from `budget_core::amount::sum` (see `select`).
 
+mod body;
+mod cells;
+mod clipboard;
 pub mod column;
+mod controller;
 pub mod debug;
+mod dom;
 pub mod edit;
 pub mod history;
+mod keys;
 mod legacy;
 mod model;
 pub mod reveal;
