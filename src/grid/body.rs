@@ -15,7 +15,6 @@ use super::cells::{RowCtx, cell_view};
 use super::controller::{Ctl, Mode, set_changed};
 use super::dom::{document, select_all};
 use super::select::{Selection, rect};
-use crate::list::keyed_list;
 use crate::web::num;
 
 /// Height of a body row in pixels (fixed, for virtualization; see style/main.css).
@@ -104,21 +103,22 @@ pub(super) fn body(ctl: Ctl, window: Window, lefts: Arc<Vec<Option<u32>>>) -> im
             // insertion of form fields makes Chromium's autofill
             // rescan the page's fields; with node k showing row
             // start + k, every step rewrote every rendered row.)
-            {keyed_list(
-                move || {
+            <For
+                each=move || {
                     let (s, e) = window.get();
-                    (0..e - s).map(|k| (0, k)).collect()
-                },
-                move |(_, slot)| {
+                    0..e - s
+                }
+                key=|slot: &usize| *slot
+                children=move |slot| {
                     // A slice, not a memo: a memo over the window is
                     // marked on every scroll step, and Leptos marks
                     // everything under it (the row's cells, their
                     // memos and effects) before it learns the row did
                     // not change; a slice is set only when it does.
                     let r = crate::state::slice(move || slot_row(window.get(), slot));
-                    row_view(ctl, r, slot, lefts.clone(), window).into_any()
-                },
-            )}
+                    row_view(ctl, r, slot, lefts.clone(), window)
+                }
+            />
             <tr class="spacer" aria-hidden="true" style=move || {
                 let (s, e) = window.get();
                 format!("height:{}px", num((len.get() - (e - s).min(len.get())) as f64 * ROW_H))
