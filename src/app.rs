@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::list::show;
 use crate::sections::checks::{ChecksPanel, go_to};
 use crate::sections::economic::EconomicSection;
 use crate::sections::narrative_inputs::NarrativeSection;
@@ -150,16 +149,16 @@ pub fn Page() -> impl IntoView {
                     {panel(Tab::Overall, || view! { <OverallSection /> }.into_any())}
                     {panel(Tab::Projects, || view! { <ProjectsSection /> }.into_any())}
                     {panel(Tab::Narrative, || view! { <NarrativeSection /> }.into_any())}
-                    {show(move || state.tab.get() == Tab::Tables, || view! {
+                    <Show when=move || state.tab.get() == Tab::Tables>
                         <section class="panel" id="sec-tables" role="tabpanel" aria-labelledby="tab-tables">
                             <TablesSection />
                         </section>
-                    }.into_any())}
-                    {show(move || state.tab.get() == Tab::Report, || view! {
+                    </Show>
+                    <Show when=move || state.tab.get() == Tab::Report>
                         <section class="panel" id="sec-report" role="tabpanel" aria-labelledby="tab-report">
                             <ReportSection />
                         </section>
-                    }.into_any())}
+                    </Show>
                 </main>
                 <ChecksPanel />
             </div>

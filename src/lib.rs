@@ -8,7 +8,6 @@
 pub mod app;
 pub mod fields;
 pub mod grid;
-pub mod list;
 pub mod paths;
 pub mod print;
 pub mod sections;

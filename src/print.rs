@@ -10,7 +10,6 @@ use budget_core::table::Table;
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
-use crate::list::show;
 use crate::state::AppState;
 
 /// Tables at least this many columns wide are printed on a landscape page.
@@ -128,7 +127,7 @@ pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
         }
     };
     view! {
-        {show(move || printing.get(), move || view! {
+        <Show when=move || printing.get()>
             <Portal>
                 <div class="print-doc" id="print-doc" on:keydown=on_key>
                     <div class="print-bar" role="toolbar" aria-label="打印预览">
@@ -143,6 +142,6 @@ pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
                     {move || state.derived.with(document)}
                 </div>
             </Portal>
-        }.into_any())}
+        </Show>
     }
 }

@@ -7,11 +7,23 @@
 //! `paths::path_id` of its JSON path, so findings still lead to their cell. The
 //! grid holds no arithmetic: totals come from the core's `Totals`, and the
 //! selection sum from `budget_core::amount::sum` (see `select`).
+//!
+//! The component is `view.rs` (layout, events of the scroll box); the
+//! controller `controller.rs` (selection, active cell, commands) with its keys
+//! (`keys.rs`) and clipboard (`clipboard.rs`); the virtualized body `body.rs`;
+//! one component per cell kind under `cells/`. Rows are reached through a
+//! `dyn Model` (`model.rs`): the view is compiled once for every row type.
 
+mod body;
+mod cells;
+mod clipboard;
 pub mod column;
+mod controller;
 pub mod debug;
+mod dom;
 pub mod edit;
 pub mod history;
+mod keys;
 mod legacy;
 mod model;
 pub mod reveal;

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use crate::fields::{AmountField, TextField};
 use crate::grid::column::{Column, Kind};
 use crate::grid::{Grid, GridSpec, Rows};
-use crate::list::{keyed_list, show};
 use crate::paths::path_id;
 use crate::state::AppState;
 
@@ -164,10 +163,11 @@ pub fn ProjectsSection() -> impl IntoView {
     view! {
         <h2>"项目绩效目标"</h2>
         <p class="hint">"每个项目一张表；在“资金来源”中添加为该项目提供资金的项目支出行。带 * 的为必填项。"</p>
-        {keyed_list(
-            move || { let e = epoch.get() as usize; (0..len.get()).map(|i| (e, i)).collect() },
-            move |(_, i)| view! { <ProjectView index=i epoch=epoch /> }.into_any(),
-        )}
+        <For
+            each=move || { let e = epoch.get(); (0..len.get()).map(move |i| (e, i)) }
+            key=|k: &(u32, usize)| *k
+            children=move |(_, i)| view! { <ProjectView index=i epoch=epoch /> }
+        />
         <button type="button" class="add" on:click=add>"添加项目"</button>
     }
 }
@@ -436,7 +436,7 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
                     on:keydown=on_key
                 />
             </label>
-            {show(move || open.get(), move || view! {
+            <Show when=move || open.get()>
                 <ul class="link-picks" id=list_id2.clone() role="listbox">
                     {move || {
                         let (list, count) = picks.get();
@@ -475,7 +475,7 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
                             .into_any()
                     }}
                 </ul>
-            }.into_any())}
+            </Show>
         </fieldset>
     }
 }

@@ -5,7 +5,6 @@ use budget_core::Table;
 use budget_core::table::{Cell, RowKind};
 use leptos::prelude::*;
 
-use crate::list::show_else;
 use crate::state::AppState;
 
 /// CSS class of a body row.
@@ -118,15 +117,11 @@ pub fn TablesSection() -> impl IntoView {
     };
     view! {
         <h2>"公开表格"</h2>
-        {show_else(
-            move || !none(),
-            move || view! {
-                <nav class="toc" aria-label="表格目录">
-                    <ol>{toc}</ol>
-                </nav>
-            }.into_any(),
-            || view! { <p class="hint">"暂无表格。"</p> }.into_any(),
-        )}
+        <Show when=move || !none() fallback=|| view! { <p class="hint">"暂无表格。"</p> }>
+            <nav class="toc" aria-label="表格目录">
+                <ol>{toc}</ol>
+            </nav>
+        </Show>
         <div class="tables">{tables}</div>
     }
 }

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, serveDist, launch, openApp, loadSample, waitForDraft } from './harness.mjs';
+import { ROOT, serveDist, launch, openApp, loadSample, waitForDraft, cut, answerDialogs, nextPaint } from './harness.mjs';
 
 const DRAFT_KEY = 'budget-form.draft.v1';
 // The cell of seed row 2010301 行政运行 · 一般公共预算 · 基本 (rows[0]).
@@ -273,15 +273,12 @@ test('replacing a filled form asks first; declining changes nothing', async () =
   const { context, page } = await openApp(browser, server.url);
   await loadSample(page);
   await page.fill(CELL, '1');
-  page.removeAllListeners('dialog');
-  const asked = [];
-  page.on('dialog', (d) => {
-    asked.push(d.message());
-    d.dismiss();
-  });
+  const { asked, seen } = answerDialogs(page, () => false);
   await page.click('#btn-new');
   await page.setInputFiles('#import-file', join(ROOT, 'fixtures', 'dadukou-2021.json'));
-  await page.waitForTimeout(300);
+  // Both asked and declined; then the page has gone on (a painted frame).
+  await seen(2);
+  await nextPaint(page);
   assert.equal(asked.length, 2, 'new and import both asked');
   assert.equal(await page.inputValue(CELL), '1');
   assert.equal(await text(page, '#sum-income'), '5,057,228.14');
@@ -405,12 +402,8 @@ test('Ctrl+X in the grid copies the selection as TSV and clears it, one undo ste
   await loadSample(page);
   await page.focus('#f-rows-1-this_year');
   await page.keyboard.press('Shift+ArrowDown');
-  const cut = await page.evaluate(() => {
-    const dt = new DataTransfer();
-    document.activeElement.dispatchEvent(new ClipboardEvent('cut', { clipboardData: dt, bubbles: true, cancelable: true }));
-    return dt.getData('text/plain');
-  });
-  assert.equal(cut, '723700.00\r\n50000.00\r\n');
+  const tsv = await cut(page);
+  assert.equal(tsv, '723700.00\r\n50000.00\r\n');
   await page.waitForFunction(() => document.querySelector('#f-rows-1-this_year').value === '' && document.querySelector('#f-rows-2-this_year').value === '');
   await page.keyboard.press('Control+z');
   await page.waitForFunction(() => document.querySelector('#f-rows-1-this_year').value === '723700.00' && document.querySelector('#f-rows-2-this_year').value === '50000.00');

@@ -1,11 +1,10 @@
 // The spreadsheet grids in real Chromium: keys, selection sum, paste of Excel
 // TSV, undo/redo, the code picker, and the Done-when of issue 5 (paste the 表2
 // function block into the empty grid, fix a typo by keyboard, undo and redo).
-// Paste events are dispatched with a DataTransfer (headless clipboard
-// permissions are unreliable).
+// Paste events are dispatched with a DataTransfer (harness.mjs, `clipboard`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, loadSample, waitForDraft } from './harness.mjs';
+import { serveDist, launch, openApp, loadSample, waitForDraft, paste, copy } from './harness.mjs';
 
 let server;
 let browser;
@@ -23,28 +22,6 @@ after(async () => {
 const active = (page) => page.evaluate(() => document.activeElement?.id);
 const value = (page, id) => page.inputValue(`#${id}`);
 const text = (page, sel) => page.locator(sel).innerText();
-
-/** Dispatch a paste of `tsv` on the focused element (or `selector`). */
-async function paste(page, tsv, selector) {
-  await page.evaluate(
-    ({ tsv, selector }) => {
-      const target = selector ? document.querySelector(selector) : document.activeElement;
-      const dt = new DataTransfer();
-      dt.setData('text/plain', tsv);
-      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    },
-    { tsv, selector },
-  );
-}
-
-/** Dispatch a copy on the focused element; the TSV the grid put on the clipboard. */
-async function copy(page) {
-  return page.evaluate(() => {
-    const dt = new DataTransfer();
-    document.activeElement.dispatchEvent(new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true }));
-    return { tsv: dt.getData('text/plain'), html: dt.getData('text/html') };
-  });
-}
 
 const rowCount = (page) => page.evaluate(() => Number(document.querySelector('#grid-rows table').getAttribute('aria-rowcount')) - 2);
 
@@ -193,13 +170,24 @@ test('keys pressed before the next frame win: Esc then Shift+ArrowDown keeps the
   const { context, page, errors } = await openApp(browser, server.url);
   await loadSample(page);
   await page.evaluate(() => {
-    window.requestAnimationFrame = (cb) => setTimeout(() => cb(performance.now()), 300);
+    // Frames 300 ms late; `__lateFrames` counts those not yet run.
+    window.__lateFrames = 0;
+    window.requestAnimationFrame = (cb) => {
+      window.__lateFrames += 1;
+      return setTimeout(() => {
+        window.__lateFrames -= 1;
+        cb(performance.now());
+      }, 300);
+    };
   });
   await page.focus('#f-rows-0-this_year');
   await page.keyboard.type('5');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Shift+ArrowDown');
-  await page.waitForTimeout(600);
+  // Until the late frames have run (Esc's select among them), and a task
+  // after. Polled on a timer: polling by frames would request frames itself.
+  await page.waitForFunction(() => window.__lateFrames === 0, null, { polling: 50 });
+  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 0)));
   assert.equal(await active(page), 'f-rows-1-this_year');
   assert.equal(await value(page, 'f-rows-0-this_year'), '6849169.92');
   assert.match(await text(page, '#grid-rows-status'), /已选 2 行 × 1 列/);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, loadSample, draftText } from './harness.mjs';
+import { serveDist, launch, newPage, gotoApp, openApp, loadSample, draftText, answerDialogs, nextPaint, syntheticUrl, SYNTHETIC_READY } from './harness.mjs';
 
 
 let server;
@@ -17,10 +17,7 @@ before(async () => {
   server = await serveDist();
   browser = await launch();
   // The 10,000-row submission file: the export of the synthetic form.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${server.url}?synthetic=10000`);
-  await page.waitForSelector('#f-rows-0-this_year', { timeout: 120_000 });
+  const { context, page } = await openApp(browser, syntheticUrl(server.url, 10000), SYNTHETIC_READY);
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#btn-export')]);
   file10k = join(mkdtempSync(join(tmpdir(), 'budget-import-speed-')), 'synthetic-10000.json');
   await download.saveAs(file10k);
@@ -83,13 +80,10 @@ test('an import builds the rows in view first, the rows for scrolling after the 
 });
 
 test('the import rehearsal after load leaves the form, the draft and the console alone', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
+  const { context, page, errors } = await newPage(browser);
   const messages = [];
   page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => messages.push(`pageerror: ${e}`));
-  await page.goto(server.url);
-  await page.waitForSelector('#sum-income');
+  await gotoApp(page, server.url);
   // A fresh page: an empty form. The rehearsal runs in idle moments after the
   // first paint and marks its end.
   await page.waitForFunction(() => performance.getEntriesByName('budget-form:rehearsed').length === 1, null, { timeout: 30_000 });
@@ -101,6 +95,7 @@ test('the import rehearsal after load leaves the form, the draft and the console
   assert.ok(draft === null || JSON.parse(draft).inputs.rows.length === 0, 'no rows in the draft');
   // (Chromium's own note on Trunk's preload links is not the app's.)
   assert.deepEqual(messages.filter((m) => !m.startsWith('debug') && !m.includes('`integrity` attribute')), []);
+  assert.deepEqual(errors, []);
   // And a clerk's form loaded after it is the clerk's.
   await loadSample(page);
   assert.equal(await text(page, '#sum-income'), '11,906,397.06');
@@ -155,16 +150,12 @@ test('importing over a filled form asks; accepting replaces it and says so', asy
   const { context, page } = await openApp(browser, server.url);
   await loadSample(page);
   const before = await text(page, '#sum-income');
-  page.removeAllListeners('dialog');
-  const asked = [];
   let answer = false;
-  page.on('dialog', (d) => {
-    asked.push(d.message());
-    if (answer) d.accept();
-    else d.dismiss();
-  });
+  const { asked, seen } = answerDialogs(page, () => answer);
   await page.setInputFiles('#import-file', file10k);
-  await page.waitForTimeout(1000);
+  // Asked and declined; then the page has gone on (a painted frame).
+  await seen(1, 30_000);
+  await nextPaint(page);
   assert.equal(asked.length, 1);
   assert.match(asked[0], /导入“synthetic-10000\.json”将替换当前填写的全部内容/);
   assert.equal(await text(page, '#sum-income'), before, 'declined: unchanged');

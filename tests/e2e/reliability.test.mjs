@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serveDist, launch, openApp, loadSample, draftText, waitForDraft } from './harness.mjs';
+import { ROOT, serveDist, launch, newContext, gotoApp, openApp, openTab, loadSample, draftText, waitForDraft, nextPaint } from './harness.mjs';
 
 const DRAFT_KEY = 'budget-form.draft.v1';
 const LOCK_KEY = 'budget-form.draft.lock';
@@ -45,33 +45,19 @@ async function autosaved(page) {
 }
 
 /** A context whose pages start with `entries` in localStorage (before the app runs). */
-async function seededContext(entries, extraInit) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-  await context.addInitScript(
-    ([entries, first]) => {
-      // Seed once per context (a reload must see what the app wrote).
-      if (first && !sessionStorage.getItem('seeded')) {
-        sessionStorage.setItem('seeded', '1');
-        for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
-      }
-    },
-    [entries, true],
-  );
-  if (extraInit) await context.addInitScript(extraInit);
-  return context;
+function seededContext(entries, extraInit) {
+  const seed = (entries) => {
+    // Seed once per context (a reload must see what the app wrote).
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+    }
+  };
+  return newContext(browser, { init: [[seed, entries], ...(extraInit ? [extraInit] : [])] });
 }
 
-async function open(context, path = '') {
-  const page = await context.newPage();
-  const errors = [];
-  const console = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => console.push(m.text()));
-  page.on('dialog', (d) => d.accept());
-  await page.goto(server.url + path);
-  await page.waitForSelector('#sum-income');
-  return { page, errors, console };
-}
+/** Open the app (at `path`) in a new page of `context`. */
+const open = (context, path = '') => openTab(context, server.url + path);
 
 test('the page mounts under a CSP that allows no inline script', async () => {
   const { context, page, errors } = await openApp(browser, server.url);
@@ -84,16 +70,15 @@ test('the page mounts under a CSP that allows no inline script', async () => {
   await loadSample(page);
   assert.equal(await text(page, '#sum-income'), '11,906,397.06');
   // An injected inline script is refused and reported as a CSP violation.
-  const outcome = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        document.addEventListener('securitypolicyviolation', (e) => resolve({ blocked: e.violatedDirective, ran: window.__ran === true }), { once: true });
-        const s = document.createElement('script');
-        s.textContent = 'window.__ran = true';
-        document.body.append(s);
-        setTimeout(() => resolve({ blocked: null, ran: window.__ran === true }), 1000);
-      }),
-  );
+  await page.evaluate(() => {
+    document.addEventListener('securitypolicyviolation', (e) => (window.__violation = e.violatedDirective), { once: true });
+    const s = document.createElement('script');
+    s.textContent = 'window.__ran = true';
+    document.body.append(s);
+  });
+  // The violation is reported (asynchronously); the script has not run by then.
+  await page.waitForFunction(() => window.__violation !== undefined);
+  const outcome = await page.evaluate(() => ({ blocked: window.__violation, ran: window.__ran === true }));
   assert.equal(outcome.ran, false);
   assert.match(outcome.blocked ?? '', /script-src/);
   assert.deepEqual(errors, []);
@@ -122,7 +107,9 @@ test('hostile text is shown as text in every view and nothing runs', async () =>
   const tabs = await page.locator('[role="tab"]').all();
   for (const tab of tabs) {
     await tab.click();
-    await page.waitForTimeout(150);
+    // Its panel is shown, and painted.
+    await page.locator(`[role="tabpanel"][aria-labelledby="${await tab.getAttribute('id')}"]`).waitFor();
+    await nextPaint(page);
     assert.equal(await page.locator('img[src="x"]').count(), 0, `no <img src=x> after ${await tab.innerText()}`);
     assert.equal(await page.locator('body script:not([src])').count(), 0);
     assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
@@ -214,8 +201,7 @@ test('the draft is saved in pieces: an amount typed rewrites a small part of a l
   assert.equal(JSON.parse(await draftText(page)).inputs.rows.length, first.inputs.rows.length);
 
   // The address without ?synthetic: the draft is what opens.
-  await page.goto(server.url);
-  await page.waitForSelector('#f-rows-5-this_year');
+  await gotoApp(page, server.url, { ready: '#f-rows-5-this_year' });
   assert.equal(await page.inputValue('#f-rows-5-this_year'), '4321');
   assert.equal(await page.inputValue('#f-rows-4-this_year'), '1000');
   assert.equal(await page.locator('#storage-banner').count(), 0);
@@ -231,8 +217,7 @@ test('a piece of the draft missing: reported, every piece found is kept as a bac
   assert.ok(head.pieces.length >= 2, `${head.pieces.length} pieces`);
   const pieces = await storedPieces(page);
   await page.evaluate((k) => localStorage.removeItem(k), PIECE_PREFIX + head.pieces[1]);
-  await page.goto(server.url);
-  await page.waitForSelector('#storage-banner');
+  await gotoApp(page, server.url, { ready: '#storage-banner' });
   const banner = await text(page, '#storage-banner');
   assert.match(banner, new RegExp(`本地草稿已损坏（草稿分段不完整：缺少第 2 段（共 ${head.pieces.length} 段））`));
   assert.match(banner, /另存为备份/);
@@ -290,13 +275,16 @@ test('storage full or unavailable: a banner, and editing continues', async () =>
   await context.close();
 
   // Unavailable: touching localStorage throws (storage blocked by policy).
-  context = await browser.newContext();
-  await context.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('denied', 'SecurityError');
+  context = await newContext(browser, {
+    init: [
+      () => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('denied', 'SecurityError');
+          },
+        });
       },
-    });
+    ],
   });
   ({ page, errors } = await open(context));
   assert.match(await text(page, '#storage-banner'), /浏览器本地存储不可用/);
@@ -307,7 +295,7 @@ test('storage full or unavailable: a banner, and editing continues', async () =>
 });
 
 test('a second tab on the same draft is read-only until it takes over', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await newContext(browser);
   const first = await open(context);
   await loadSample(first.page);
   await autosaved(first.page);
@@ -341,8 +329,10 @@ test('a second tab on the same draft is read-only until it takes over', async ()
 });
 
 test('a panic shows the crash banner, and 下载当前数据 gives the last autosave', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-  const { page, console } = await open(context, '?panic-test=1');
+  const context = await newContext(browser);
+  const { page } = await open(context, '?panic-test=1');
+  const console = [];
+  page.on('console', (m) => console.push(m.text()));
   await loadSample(page);
   await fillOn(page, '#f-unit-name', '崩溃前的填写');
   await autosaved(page);

@@ -39,7 +39,7 @@ import { gzipSync } from 'node:zlib';
 import { readFile, readdir, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
-import { serveDist, launch, ROOT, draftText } from '../harness.mjs';
+import { serveDist, launch, ROOT, draftText, newPage as harnessPage, gotoApp, nextPaint, idle, pageTime, rehearsed, SYNTHETIC_READY } from '../harness.mjs';
 import { importExportMarks } from './marks.mjs';
 
 const args = process.argv.slice(2);
@@ -53,8 +53,6 @@ const SIZES = [100, 1000, 10000];
 const EDITS = QUICK ? 20 : 50; // measured edits per size (the issue: >= 50)
 const WARMUP = 5; // edits before measuring (first-use costs)
 const REPEATS = QUICK ? 2 : 5; // loads, imports, exports
-const PAUSE_MS = 400; // between edits: autosave (250 ms after the last change) runs in the pause
-const VIEWPORT = { width: 1440, height: 1000 };
 
 // ---------------------------------------------------------------- helpers
 
@@ -68,7 +66,6 @@ const median = (xs) => pct(xs, 0.5);
 const ms = (x) => `${x.toFixed(1)} ms`;
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const int = (n) => n.toLocaleString('en-US');
-const wait = (t) => new Promise((ok) => setTimeout(ok, t));
 
 // Runs in the page before any of its scripts: marks for load, the wasm
 // memory, and the autosave's duration (import and export: marks.mjs).
@@ -140,19 +137,10 @@ function instrument() {
 }
 
 /** A new context with the instrumentation; a page in it. */
-async function newPage(browser) {
-  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
-  await context.addInitScript(instrument);
-  await context.addInitScript(importExportMarks);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('dialog', (d) => d.accept());
-  return { context, page, errors };
-}
+const newPage = (browser) => harnessPage(browser, { init: [instrument, importExportMarks] });
 
 /** Resolves after the next painted frame (and a task after it). */
-const nextFrame = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+const nextFrame = nextPaint;
 
 /** Waits until `__marks[name]` is set; returns it. */
 async function markOf(page, name, timeout = 60_000) {
@@ -196,12 +184,12 @@ function armKeystrokes() {
  * row 7 gets an invalid "x" every other pass (an AMT-001 error appears) and a
  * digit on the pass after (it goes).
  */
-async function keystrokes(browser, query, { edits = EDITS, pause = PAUSE_MS } = {}) {
+async function keystrokes(browser, query, { edits = EDITS } = {}) {
   const { context, page, errors } = await newPage(browser);
-  await page.goto(query);
-  await page.waitForSelector('#f-rows-0-this_year', { timeout: 120_000 });
+  await gotoApp(page, query, SYNTHETIC_READY);
   const rowsInForm = await page.getAttribute('#grid-rows table', 'aria-rowcount');
-  await wait(500);
+  // The work the app defers after its load is done.
+  await rehearsed(page);
   const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
   await page.evaluate(armKeystrokes);
   const results = [];
@@ -209,6 +197,7 @@ async function keystrokes(browser, query, { edits = EDITS, pause = PAUSE_MS } = 
     const row = k % 20;
     const invalid = row === 7 && Math.floor(k / 20) % 2 === 0;
     const key = invalid ? 'x' : String((k % 9) + 1);
+    const saved = await page.evaluate(() => window.__saves.length);
     await page.focus(`#f-rows-${row}-this_year`);
     await nextFrame(page);
     await page.evaluate(() => (window.__armed = true));
@@ -220,7 +209,9 @@ async function keystrokes(browser, query, { edits = EDITS, pause = PAUSE_MS } = 
       ? r.after.errors !== r.before.errors && r.after.headline !== r.before.headline
       : r.after.total !== r.before.total && r.after.income !== r.before.income;
     if (k >= WARMUP) results.push({ ...r, invalid, changed });
-    await wait(pause);
+    // The autosave of this edit (250 ms after it, at an idle moment) runs
+    // before the next edit: it is not inside the keystroke figures.
+    await page.waitForFunction((n) => window.__saves.length > n, saved);
   }
   const saves = await page.evaluate(() => window.__saves);
   const saveSpans = await page.evaluate(() => window.__saveSpans);
@@ -272,7 +263,7 @@ async function bareInput(browser) {
   for (let k = 0; k < EDITS; k++) {
     await page.keyboard.press(String((k % 9) + 1));
     await page.waitForFunction((n) => window.__lat.length >= n, k + 1);
-    await wait(20);
+    await nextPaint(page);
   }
   const lat = await page.evaluate(() => window.__lat);
   await page.close();
@@ -291,7 +282,8 @@ async function loadOnce(browser, url) {
   await page.goto(url);
   const started = await markOf(page, 'started');
   const mounted = await markOf(page, 'mounted:painted');
-  await wait(300);
+  // The clerk clicks 300 ms after the page is painted (page time).
+  await pageTime(page, mounted + 300);
   // The sample, as a clerk loads it (the load observer is still waiting for the first amount cell).
   await page.evaluate(() => {
     document.getElementById('btn-sample').addEventListener('click', () => (window.__marks.click = performance.now()), {
@@ -327,8 +319,7 @@ async function loadOnce(browser, url) {
 /** Export the `?synthetic=rows` form REPEATS times; the first file is kept. */
 async function exportRuns(browser, url, file) {
   const { context, page, errors } = await newPage(browser);
-  await page.goto(url);
-  await page.waitForSelector('#f-rows-0-this_year', { timeout: 120_000 });
+  await gotoApp(page, url, SYNTHETIC_READY);
   const memory = await measureMemory(context, page);
   const runs = [];
   for (let k = 0; k < REPEATS + 1; k++) {
@@ -339,7 +330,9 @@ async function exportRuns(browser, url, file) {
     await page.waitForFunction((n) => window.__exports.length >= n, k + 1);
     if (k > 0) runs.push(await page.evaluate((n) => window.__exports[n], k));
     else runs.push(await page.evaluate(() => window.__exports[0]));
-    await wait(300);
+    // The download is written and the page is idle before the next run.
+    await d.path();
+    await idle(page);
   }
   await context.close();
   const measured = runs.slice(1); // the first export warms up
@@ -371,16 +364,21 @@ async function importRuns(url, file, { unlimitedFrames = true } = {}) {
     errors = errors.concat(p.errors);
     const { context, page } = p;
     await page.goto(url);
-    await markOf(page, 'mounted:painted');
+    const mounted = await markOf(page, 'mounted:painted');
     await page.evaluate(() => window.__stopLoadMarks());
-    await wait(300);
+    // The clerk chooses the file 300 ms after the page is painted (page time).
+    await pageTime(page, mounted + 300);
     await page.setInputFiles('#import-file', file);
     await page.waitForFunction(() => window.__importRun?.painted !== undefined && window.__importRun?.compared !== undefined, null, { timeout: 60_000 });
     const run = await page.evaluate(() => window.__importRun);
     const rows = Number(await page.getAttribute('#grid-rows table', 'aria-rowcount')) - 2;
     const notice = await page.textContent('#notice');
     runs.push({ ...run, rows, notice });
-    if (k === REPEATS - 1) memory = await measureMemory(context, page);
+    if (k === REPEATS - 1) {
+      // The imported form's autosave first.
+      await page.waitForFunction(() => window.__saves.length > 0, null, { timeout: 30_000 });
+      memory = await measureMemory(context, page);
+    }
     await context.close();
     await browser.close();
   }
@@ -403,7 +401,9 @@ async function importRuns(url, file, { unlimitedFrames = true } = {}) {
 
 /** JS heap after a GC (CDP) and the wasm linear memory, once the page is quiet. */
 async function measureMemory(context, page) {
-  await wait(1000); // autosave and any deferred work
+  // The work the app defers after its load, then an idle moment.
+  await rehearsed(page);
+  await idle(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -582,7 +582,7 @@ try {
   );
   const saves = k10.saves;
   notes.push(
-    `autosave (250 ms after the last change; not inside the keystroke figures, edits are ${PAUSE_MS} ms apart): ` +
+    `autosave (250 ms after the last change; not inside the keystroke figures, each edit waits for the autosave of the one before): ` +
       SIZES.map((n) =>
         keys[n].saves.length
           ? `${int(n)} rows median ${ms(median(keys[n].saves))}, ${keys[n].waited} of ${keys[n].n} measured keystrokes overlapped one`

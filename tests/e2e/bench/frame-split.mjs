@@ -6,18 +6,16 @@
 // (stop 12): Chromium's autofill rescanned the page's ~160 formless fields on
 // each keystroke and gave up above 200 fields; each grid row is now a form.
 // Usage: BUDGET_DIST=... node tests/e2e/bench/frame-split.mjs
-import { serveDist, launch } from '../harness.mjs';
+import { serveDist, launch, openApp, rehearsed, syntheticUrl, SYNTHETIC_READY } from '../harness.mjs';
 const server = await serveDist();
 const browser = await launch({ unlimitedFrames: true });
 for (const visit of [[], ['unit'], ['economic'], ['sangong'], ['procurement'], ['overall'], ['projects'], ['narrative']]) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}?synthetic=100`);
-  await page.waitForSelector('#f-rows-0-this_year');
+  const { context, page } = await openApp(browser, syntheticUrl(server.url, 100), SYNTHETIC_READY);
   if (visit) {
     for (const t of [...visit, 'rows']) await page.click(`#tab-${t}`);
   }
-  await page.waitForTimeout(500);
+  // The work the app defers after its load is done.
+  await rehearsed(page);
   await page.evaluate(() => {
     window.__f = [];
     document.addEventListener('keydown', (e) => {
@@ -28,7 +26,7 @@ for (const visit of [[], ['unit'], ['economic'], ['sangong'], ['procurement'], [
   for (let k = 0; k < 25; k++) {
     await page.focus(`#f-rows-${k % 20}-this_year`);
     await page.keyboard.press(String(k % 9 + 1));
-    await page.waitForTimeout(150);
+    await page.waitForFunction((n) => window.__f.length >= n, k + 1);
   }
   const f = await page.evaluate(() => window.__f);
   const med = (a) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)].toFixed(1);

@@ -2,7 +2,20 @@
 // browser contexts (no HTTP or wasm code cache), prints from navigation start:
 // wasm response end, init.js done (TrunkApplicationStarted), 加载示例 button in
 // the DOM. Usage: BUDGET_DIST=... node tests/e2e/bench/fresh-load.mjs [N]
-import { serveDist, launch } from '../harness.mjs';
+import { serveDist, launch, newPage } from '../harness.mjs';
+
+// In the page, before its scripts: wasm started, app mounted, and painted.
+function marks() {
+  window.__marks = {};
+  addEventListener('TrunkApplicationStarted', () => (window.__marks.started = performance.now()));
+  new MutationObserver((_, obs) => {
+    if (document.getElementById('btn-sample')) {
+      window.__marks.mounted = performance.now();
+      requestAnimationFrame(() => setTimeout(() => (window.__marks.painted = performance.now())));
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
 
 const N = Number(process.argv[2] ?? 5);
 const server = await serveDist();
@@ -10,19 +23,7 @@ const browser = await launch();
 const rows = [];
 try {
   for (let k = 0; k < N; k++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      window.__marks = {};
-      addEventListener('TrunkApplicationStarted', () => (window.__marks.started = performance.now()));
-      new MutationObserver((_, obs) => {
-        if (document.getElementById('btn-sample')) {
-          window.__marks.mounted = performance.now();
-          requestAnimationFrame(() => setTimeout(() => (window.__marks.painted = performance.now())));
-          obs.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    const { context, page } = await newPage(browser, { init: [marks] });
     await page.goto(server.url);
     await page.waitForFunction(() => window.__marks.painted !== undefined);
     const m = await page.evaluate(() => {

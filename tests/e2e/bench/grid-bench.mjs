@@ -14,7 +14,7 @@
 // keys. The browser is the harness's (60 Hz): each figure includes the wait
 // for the display's next frame.
 // Usage: BUDGET_DIST=dist node tests/e2e/bench/grid-bench.mjs [rows]
-import { serveDist, launch } from '../harness.mjs';
+import { serveDist, launch, newPage, nextPaint } from '../harness.mjs';
 
 const ROWS = Number(process.argv[2] ?? 10000);
 const EDITS = 60;
@@ -31,8 +31,7 @@ const browser = await launch();
 
 /** Open `query` and print the figures. */
 async function run(query, title) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
+  const { context, page } = await newPage(browser);
   const t0 = Date.now();
   await page.goto(`${server.url}${query}`);
   await page.waitForSelector('#f-rows-0-this_year');
@@ -52,11 +51,16 @@ async function run(query, title) {
     el.scrollTop = 0;
     return out;
   }, step);
+  // After a scroll back to the top: row 0 is in the window again, and painted.
+  const backAtTop = async () => {
+    await page.waitForSelector('#f-rows-0-this_year');
+    await nextPaint(page);
+  };
   const frames = await scroll(300);
-  await page.waitForTimeout(200);
+  await backAtTop();
   // A fast mouse wheel: about three rows per frame.
   const wheel = await scroll(100);
-  await page.waitForTimeout(200);
+  await backAtTop();
 
   // Keystroke → paint: a keydown listener stamps the key, the frame after the
   // input event (plus a task, so the frame has been painted) stamps the paint.
@@ -92,7 +96,7 @@ async function run(query, title) {
     return page.evaluate(() => window.__lat);
   };
   await page.focus('#f-rows-0-this_year');
-  await page.waitForTimeout(100);
+  await nextPaint(page);
   const down = await arrows('ArrowDown');
   const up = await arrows('ArrowUp');
   console.log(`grid bench, ${ROWS} budget rows (synthetic seed 42), ${title}`);

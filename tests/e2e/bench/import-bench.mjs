@@ -22,7 +22,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serveDist, launch } from '../harness.mjs';
+import { serveDist, launch, newPage as harnessPage, gotoApp, nextPaint, idle, pageTime, rehearsed, syntheticUrl, SYNTHETIC_READY } from '../harness.mjs';
 import { importExportMarks } from './marks.mjs';
 
 const args = process.argv.slice(2);
@@ -31,27 +31,19 @@ const PROFILE = args.includes('--profile');
 const traceIdx = args.indexOf('--trace');
 const TRACE = traceIdx >= 0 ? args[traceIdx + 1] : null;
 const NO_EXPORT = args.includes('--no-export');
-const VIEWPORT = { width: 1440, height: 1000 };
-const wait = (t) => new Promise((ok) => setTimeout(ok, t));
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.max(0, Math.ceil(0.5 * s.length) - 1)];
 };
 
-async function newPage(browser) {
-  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
-  await context.addInitScript(importExportMarks);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { context, page, errors };
-}
+/** A fresh context with the import and export marks; a page in it. */
+const newPage = (browser) => harnessPage(browser, { init: [importExportMarks] });
 
 async function exportRuns(browser, url, file) {
   const { context, page } = await newPage(browser);
-  await page.goto(`${url}?synthetic=10000`);
-  await page.waitForSelector('#f-rows-0-this_year', { timeout: 120_000 });
-  await wait(1000);
+  await gotoApp(page, syntheticUrl(url, 10000), SYNTHETIC_READY);
+  // The work the app defers after its load is done.
+  await rehearsed(page);
   const runs = [];
   const n = NO_EXPORT ? 1 : RUNS + 1;
   for (let k = 0; k < n; k++) {
@@ -61,7 +53,9 @@ async function exportRuns(browser, url, file) {
     if (k === 0) await d.saveAs(file);
     await page.waitForFunction((m) => window.__exports.length >= m, k + 1);
     runs.push(await page.evaluate((m) => window.__exports[m], k));
-    await wait(300);
+    // The download is written and the page is idle before the next run.
+    await d.path();
+    await idle(page);
   }
   await context.close();
   return runs.slice(1).map((r) => r.painted - r.click);
@@ -75,11 +69,11 @@ async function exportRuns(browser, url, file) {
 async function importOnce(url, file, around) {
   const browser = await launch({ unlimitedFrames: !process.env.VSYNC });
   const { context, page, errors } = await newPage(browser);
-  await page.goto(url);
-  await page.waitForSelector('#btn-sample');
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
-  // As bench.mjs: the file is chosen 300 ms after the first paint (WAIT=ms).
-  await wait(Number(process.env.WAIT ?? 300));
+  await gotoApp(page, url, { ready: '#btn-sample' });
+  const painted = await nextPaint(page);
+  // As bench.mjs: the file is chosen 300 ms after the first paint (WAIT=ms),
+  // as a clerk would (page time).
+  await pageTime(page, painted + Number(process.env.WAIT ?? 300));
   const go = async () => {
     await page.setInputFiles('#import-file', file);
     await page.waitForFunction(() => window.__importRun?.painted !== undefined && window.__importRun?.compared !== undefined, null, { timeout: 60_000 });

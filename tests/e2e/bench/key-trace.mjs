@@ -12,7 +12,7 @@
 //   LAYERS=1 also list the composited layers after the keystrokes (CDP
 //           LayerTree): how many, by Chromium's reason and size
 import { writeFile } from 'node:fs/promises';
-import { serveDist, launch } from '../harness.mjs';
+import { serveDist, launch, openApp, nextPaint, rehearsed, draftHead, waitForSave, syntheticUrl, SYNTHETIC_READY } from '../harness.mjs';
 
 const ROWS = Number(process.argv[2] ?? 100);
 const OUT = process.argv[3];
@@ -20,11 +20,9 @@ const KEYS = 20;
 const server = await serveDist();
 const browser = await launch({ unlimitedFrames: true });
 try {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}?synthetic=${ROWS}`);
-  await page.waitForSelector('#f-rows-0-this_year');
-  await page.waitForTimeout(1500);
+  const { context, page } = await openApp(browser, syntheticUrl(server.url, ROWS), SYNTHETIC_READY);
+  // The work the app defers after its load is done.
+  await rehearsed(page);
   if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
   const cdp = process.env.LAYERS ? await context.newCDPSession(page) : null;
   let layers = [];
@@ -32,13 +30,13 @@ try {
     cdp.on('LayerTree.layerTreeDidChange', (e) => e.layers && (layers = e.layers));
     await cdp.send('LayerTree.enable');
   }
-  const nextFrame = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+  const nextFrame = () => nextPaint(page);
   const key = (k) => (process.env.XFIX ? (k % 2 ? '5' : 'x') : String((k % 9) + 1));
   const row = (k) => (process.env.XFIX ? 7 : k % 20);
   for (let k = 0; k < 4; k++) {
     await page.focus(`#f-rows-${row(k)}-this_year`);
     await page.keyboard.press(key(k));
-    await page.waitForTimeout(100);
+    await nextFrame();
   }
   await browser.startTracing(page, {
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'toplevel'],
@@ -46,9 +44,10 @@ try {
   for (let k = 0; k < KEYS; k++) {
     await page.focus(`#f-rows-${row(k)}-this_year`);
     await nextFrame();
+    const head = await draftHead(page);
     await page.keyboard.press(key(k));
     await nextFrame();
-    await page.waitForTimeout(300); // past the autosave (250 ms), which is not counted
+    await waitForSave(page, head); // past the autosave (250 ms after the key), which is not counted
   }
   const buf = await browser.stopTracing();
   if (OUT) await writeFile(OUT, buf);

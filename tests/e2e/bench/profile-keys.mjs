@@ -3,7 +3,7 @@
 // (data-wasm-opt="0"). Usage: BUDGET_DIST=... node tests/e2e/bench/profile-keys.mjs [rows] [query-extra]
 // PROFILE_OUT=FILE also writes the profile (.cpuprofile, for DevTools or a script of callers).
 import { writeFileSync } from 'node:fs';
-import { serveDist, launch } from '../harness.mjs';
+import { serveDist, launch, newPage, gotoApp, nextPaint, rehearsed, syntheticUrl, SYNTHETIC_READY } from '../harness.mjs';
 
 const ROWS = Number(process.argv[2] ?? 10000);
 const EXTRA = process.argv[3] ?? '';
@@ -14,16 +14,14 @@ const EDITS = LOAD ? 1 : 30;
 const server = await serveDist();
 const browser = await launch();
 try {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
+  const { context, page } = await newPage(browser);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   if (LOAD) {
-    const painted = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+    const painted = () => nextPaint(page);
     if (process.env.MODE === 'load') await cdp.send('Profiler.start');
-    await page.goto(server.url);
-    await page.waitForSelector('#btn-sample');
+    await gotoApp(page, server.url, { ready: '#btn-sample' });
     await painted();
     if (process.env.MODE === 'sample') {
       await cdp.send('Profiler.start');
@@ -32,9 +30,9 @@ try {
       await painted();
     }
   } else {
-    await page.goto(`${server.url}?synthetic=${ROWS}${EXTRA}`);
-    await page.waitForSelector('#f-rows-0-this_year');
-    await page.waitForTimeout(500);
+    await gotoApp(page, syntheticUrl(server.url, ROWS, EXTRA), SYNTHETIC_READY);
+    // The work the app defers after its load is done.
+    await rehearsed(page);
     await cdp.send('Profiler.start');
   }
   if (LOAD) {
@@ -56,7 +54,7 @@ try {
       if (!process.env.SAME) await page.focus(`#f-rows-${k % 20}-this_year`);
       else if (k === 0) await page.focus('#f-rows-0-this_year');
       await page.keyboard.press(process.env.XFIX ? (k % 2 ? '5' : 'x') : String((k % 9) + 1));
-      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+      await nextPaint(page);
     }
   }
   const { profile } = await cdp.send('Profiler.stop');

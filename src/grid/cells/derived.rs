@@ -1,0 +1,25 @@
+//! A derived cell (科目名称): the name its row's code leads to, shown as text;
+//! it takes the focus like any cell but cannot be typed into.
+
+use leptos::prelude::*;
+
+use super::Cell;
+
+/// The text of a derived cell, marked when its code names no catalog entry.
+pub(super) fn derived_cell(cell: Cell) -> impl IntoView {
+    let text = cell.text;
+    let unknown = move || {
+        let t = text.get();
+        t.ends_with("无此编码")
+    };
+    view! {
+        <span
+            id=move || cell.id.get()
+            class=move || if unknown() { "derived unknown" } else { "derived" }
+            tabindex=move || cell.tabindex()
+            aria-label=move || cell.label()
+            on:focus=move |ev| cell.on_focus(ev)
+            on:mousedown=move |ev| cell.on_mousedown(ev)
+        >{move || text.get()}</span>
+    }
+}
