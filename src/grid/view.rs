@@ -25,8 +25,6 @@ use crate::web::num;
 const ROW_H: f64 = 32.0;
 /// Rows rendered above and below the visible ones.
 const OVERSCAN: usize = 6;
-/// Undo steps kept.
-const UNDO_LIMIT: usize = 200;
 /// Results shown by the code picker.
 const PICK_LIMIT: usize = 12;
 
@@ -339,19 +337,10 @@ impl Ctl {
         }
     }
 
+    /// Undo (or redo) the form's last step, wherever it was.
     fn undo(&self, redo: bool) {
         self.commit();
-        let m = self.model();
-        let mut out = None;
-        self.state.inputs.update(|i| {
-            out = Some(m.undo(i, redo));
-        });
-        let word = if redo { "重做" } else { "撤销" };
-        self.status.set(match out.flatten() {
-            Some(Ok(label)) => format!("已{word}：{label}"),
-            Some(Err(_)) => "表格已被导入或其他操作替换，撤销记录已清空".to_string(),
-            None => format!("没有可{word}的操作"),
-        });
+        self.status.set(self.state.undo.step(redo));
         let len = self.len.get_untracked();
         let a = self.active.get_untracked();
         if len > 0 {
@@ -747,7 +736,7 @@ pub fn Grid<T: Row>(
     /// What the grid shows.
     spec: GridSpec<T>,
 ) -> impl IntoView {
-    let (meta, model) = split(spec, UNDO_LIMIT);
+    let (meta, model) = split(spec, AppState::get().undo);
     grid_view(Arc::new(meta), model)
 }
 
