@@ -384,9 +384,18 @@ impl Undo {
         out.unwrap_or_default()
     }
 
+    /// Set the status line; a new step clears what it said of the last one
+    /// (`按 Ctrl+Z 恢复` would now undo the new step).
+    fn say(&self, message: String) {
+        if self.status.try_with_untracked(|s| *s != message) == Some(true) {
+            self.status.set(message);
+        }
+    }
+
     /// Record a change already applied to the inputs (a grid's step).
     pub fn push(&self, label: impl Into<String>, change: Box<dyn Change>) {
         self.log.try_update_value(|l| l.push(label, change));
+        self.say(String::new());
     }
 
     /// Apply a change and record it; `message`, if any, goes to the status
@@ -408,9 +417,7 @@ impl Undo {
             if reshapes {
                 self.projects_epoch.update(|e| *e = e.wrapping_add(1));
             }
-            if let Some(m) = message {
-                self.status.set(m);
-            }
+            self.say(message.unwrap_or_default());
         }
         ok
     }
@@ -418,18 +425,22 @@ impl Undo {
     /// Store a value typed into `field`: consecutive keystrokes in one field
     /// are one step.
     pub fn typed<V: Clone + PartialEq + Send + Sync + 'static>(&self, field: &Field<V>, value: V) {
-        self.with_log(|log, i| {
+        if self.with_log(|log, i| {
             let changed = log.set(i, field, value, true);
-            ((), changed)
-        });
+            (changed, changed)
+        }) {
+            self.say(String::new());
+        }
     }
 
     /// Store a value chosen for `field` (a checkbox, a list): one step.
     pub fn chose<V: Clone + PartialEq + Send + Sync + 'static>(&self, field: &Field<V>, value: V) {
-        self.with_log(|log, i| {
+        if self.with_log(|log, i| {
             let changed = log.set(i, field, value, false);
-            ((), changed)
-        });
+            (changed, changed)
+        }) {
+            self.say(String::new());
+        }
     }
 
     /// The field typed into lost the focus: what is typed next is a new step.
@@ -456,7 +467,7 @@ impl Undo {
             Some(Outcome::Stale) => STALE.to_string(),
             Some(Outcome::Nothing) | None => format!("没有可{word}的操作"),
         };
-        self.status.set(message.clone());
+        self.say(message.clone());
         message
     }
 
@@ -464,7 +475,7 @@ impl Undo {
     /// sample, 新建).
     pub fn clear(&self) {
         self.log.try_update_value(Log::clear);
-        self.status.set(String::new());
+        self.say(String::new());
     }
 
     /// Steps that can be undone and redone (not reactive).
