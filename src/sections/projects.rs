@@ -5,7 +5,7 @@ use budget_core::{Amount, catalog};
 use leptos::prelude::*;
 
 use crate::fields::{AmountField, TextField};
-use crate::grid::column::{Column, Kind};
+use crate::grid::column::{Column, text_column};
 use crate::grid::{Grid, GridSpec, Rows};
 use crate::list::{keyed_list, show};
 use crate::paths::path_id;
@@ -519,79 +519,16 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
     }
 }
 
-/// Indicator columns: JSON field, header, accessors.
-type IndGet = fn(&ProjectIndicator) -> String;
-type IndSet = fn(&mut ProjectIndicator, &str) -> bool;
-
 /// The columns of a project's indicators grid (all free text).
 pub fn indicator_columns() -> Vec<Column<ProjectIndicator>> {
-    const FIELDS: [(&str, &str, IndGet, IndSet); 6] = [
-        (
-            "level1",
-            "一级指标",
-            |x| x.level1.clone(),
-            |x, v| {
-                x.level1 = v.to_string();
-                true
-            },
-        ),
-        (
-            "level2",
-            "二级指标",
-            |x| x.level2.clone(),
-            |x, v| {
-                x.level2 = v.to_string();
-                true
-            },
-        ),
-        (
-            "level3",
-            "三级指标",
-            |x| x.level3.clone(),
-            |x, v| {
-                x.level3 = v.to_string();
-                true
-            },
-        ),
-        (
-            "target",
-            "目标值",
-            |x| x.target.clone(),
-            |x, v| {
-                x.target = v.to_string();
-                true
-            },
-        ),
-        (
-            "explanation",
-            "指标解释",
-            |x| x.explanation.clone(),
-            |x, v| {
-                x.explanation = v.to_string();
-                true
-            },
-        ),
-        (
-            "target_note",
-            "目标值说明",
-            |x| x.target_note.clone(),
-            |x, v| {
-                x.target_note = v.to_string();
-                true
-            },
-        ),
-    ];
-    FIELDS
-        .into_iter()
-        .map(|(key, header, get, set)| Column {
-            key,
-            header,
-            kind: Kind::Text,
-            get,
-            set,
-            amount: None,
-        })
-        .collect()
+    vec![
+        text_column!("level1", "一级指标", level1),
+        text_column!("level2", "二级指标", level2),
+        text_column!("level3", "三级指标", level3),
+        text_column!("target", "目标值", target),
+        text_column!("explanation", "指标解释", explanation),
+        text_column!("target_note", "目标值说明", target_note),
+    ]
 }
 
 /// The indicators of project `index` on a spreadsheet grid (`projects[index].indicators`).
