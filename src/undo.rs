@@ -75,7 +75,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> ListChange<T> {
 }
 
 impl ListChange<ProjectForm> {
-    /// Put `added` at the end of the project forms.
+    /// Put `added` at `at`, the end of the project forms (no form moves).
     pub fn add_project(at: usize, added: ProjectForm) -> Self {
         ListChange {
             rows: Arc::new(Rows::List(|i| &i.projects, |i| &mut i.projects)),
