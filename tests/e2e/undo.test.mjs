@@ -237,7 +237,7 @@ test('a project\'s grid steps find their project after a project before it is de
   await context.close();
 });
 
-test('loading the sample, 新建 or an import leaves nothing to undo', async () => {
+test('loading the sample or 新建 leaves nothing to undo', async () => {
   const { context, page, errors } = await openApp(browser, server.url);
   await page.click('#tab-unit');
   await page.fill('#f-unit-name', '某单位');
