@@ -1,11 +1,17 @@
 //! Input widgets bound to one input path each: id from the path, an accessible
 //! name saying what the cell is, and the marks of findings and invalid text.
+//!
+//! What a field stores goes through the form's undo history (`crate::undo`):
+//! the text boxes are marked `data-undo` (Ctrl+Z there is the form's undo, of
+//! which the typing in the box is the last step) and end their typing step
+//! when they lose the focus.
 
 use budget_core::{Amount, Severity, whole};
 use leptos::prelude::*;
 
 use crate::paths::path_id;
 use crate::state::AppState;
+use crate::undo::Field;
 
 /// CSS class for a cell named by a finding.
 fn flag_class(state: AppState, path: &str) -> &'static str {
@@ -63,8 +69,10 @@ pub fn AmountField(
             aria-label=move || label.get()
             aria-invalid=move || error.with(|e| e.as_ref().map(|_| "true"))
             aria-describedby=move || error.with(|e| e.as_ref().map(|_| msg_id2.clone()))
+            data-undo="form"
             prop:value=move || value.with(|a| a.text().to_string())
             on:input:target=move |ev| on_set.run(ev.target().value())
+            on:blur=move |_| state.undo.seal()
         />
         {move || error.get().map(|m| view! { <span class="cell-msg" id=msg_id.clone()>{m}</span> })}
     };
@@ -111,8 +119,10 @@ pub fn TextField(
                 class=class
                 rows="3"
                 aria-label=move || label.get()
+                data-undo="form"
                 prop:value=move || value.get()
                 on:input:target=move |ev| on_set.run(ev.target().value())
+                on:blur=move |_| state.undo.seal()
             ></textarea>
         }
         .into_any()
@@ -124,8 +134,10 @@ pub fn TextField(
                 class=class
                 autocomplete="off"
                 aria-label=move || label.get()
+                data-undo="form"
                 prop:value=move || value.get()
                 on:input:target=move |ev| on_set.run(ev.target().value())
+                on:blur=move |_| state.undo.seal()
             />
         }
         .into_any()
@@ -205,13 +217,21 @@ pub fn NumberField(
     let state = AppState::get();
     let field = whole::field(path);
     // The box shows the text kept for the field, else its number.
-    let shown = Memo::new(move |_| {
-        state.inputs.with(|i| match (i.unparsed.get(path), field) {
-            (Some(text), _) => text.clone(),
-            (None, Some(f)) => (f.get)(i).to_string(),
-            (None, None) => String::new(),
-        })
-    });
+    let text_of = move |i: &budget_core::Inputs| match (i.unparsed.get(path), field) {
+        (Some(text), _) => text.clone(),
+        (None, Some(f)) => (f.get)(i).to_string(),
+        (None, None) => String::new(),
+    };
+    let shown = Memo::new(move |_| state.inputs.with(text_of));
+    // The result is shown from the inputs (`problem`).
+    let place = Field::new(
+        path,
+        label.get_untracked(),
+        move |i| Some(text_of(i)),
+        move |i, text: String| {
+            let _kept = whole::enter(i, path, &text);
+        },
+    );
     let problem = Memo::new(move |_| {
         state.inputs.with(|i| {
             let text = i.unparsed.get(path)?;
@@ -242,14 +262,10 @@ pub fn NumberField(
                 aria-label=move || label.get()
                 aria-invalid=move || problem.with(|p| p.as_ref().map(|_| "true"))
                 aria-describedby=move || problem.with(|p| p.as_ref().map(|_| msg_id2.clone()))
+                data-undo="form"
                 prop:value=move || shown.get()
-                on:input:target=move |ev| {
-                    let text = ev.target().value();
-                    // The result is shown from the inputs (`problem`).
-                    state.inputs.update(|i| {
-                        let _kept = whole::enter(i, path, &text);
-                    });
-                }
+                on:input:target=move |ev| state.undo.typed(&place, ev.target().value())
+                on:blur=move |_| state.undo.seal()
             />
             {move || problem.get().map(|m| view! { <span class="cell-msg" id=msg_id.clone()>{m}</span> })}
         </span>

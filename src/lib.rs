@@ -13,6 +13,7 @@ pub mod print;
 pub mod sections;
 pub mod state;
 pub mod storage;
+pub mod undo;
 pub mod web;
 pub mod xlsx_client;
 

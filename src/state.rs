@@ -144,6 +144,8 @@ pub struct AppState {
     /// between two moments, e.g. an import and the comparison of its stated
     /// figures after the rows are painted.
     revision: StoredValue<u64>,
+    /// The one undo history of the form (grids and fields alike).
+    pub undo: crate::undo::Undo,
     /// The visible section.
     pub tab: RwSignal<Tab>,
     /// Import/export message.
@@ -251,6 +253,7 @@ impl AppState {
             flagged,
             flag_cells,
             revision,
+            undo: crate::undo::Undo::new(inputs),
             tab: RwSignal::new(Tab::Rows),
             notice: RwSignal::new(None),
             storage_banner: RwSignal::new(None),

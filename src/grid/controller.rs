@@ -251,19 +251,10 @@ impl Ctl {
         }
     }
 
+    /// Undo (or redo) the form's last step, wherever it was.
     pub(super) fn undo(&self, redo: bool) {
         self.commit();
-        let m = self.model();
-        let mut out = None;
-        self.state.inputs.update(|i| {
-            out = Some(m.undo(i, redo));
-        });
-        let word = if redo { "重做" } else { "撤销" };
-        self.status.set(match out.flatten() {
-            Some(Ok(label)) => format!("已{word}：{label}"),
-            Some(Err(_)) => "表格已被导入或其他操作替换，撤销记录已清空".to_string(),
-            None => format!("没有可{word}的操作"),
-        });
+        self.status.set(self.state.undo.step(redo));
         let len = self.len.get_untracked();
         let a = self.active.get_untracked();
         if len > 0 {

@@ -24,8 +24,8 @@ pub enum Op<T> {
     },
 }
 
-/// What one undo step did, for the status line (`已撤销：粘贴`).
-pub type Step<T> = (String, Vec<Op<T>>);
+/// One undo step: what the status line calls it (`粘贴`) and what it did.
+pub type Step<S> = (String, S);
 
 /// The rows no longer look as the step left them (an import or another tab
 /// replaced them): the history cannot be applied.
@@ -93,15 +93,17 @@ pub fn apply_step<T: Clone + PartialEq>(
     Ok(())
 }
 
-/// The undo and redo stacks of one grid (kept in memory only).
+/// Undo and redo stacks of steps `S` (kept in memory only). What a step is
+/// and how it applies is the caller's: the form's one history (`crate::undo`)
+/// keeps changes of the inputs, the tests below keep ops on a list.
 #[derive(Debug, Clone)]
-pub struct History<T> {
-    undo: Vec<Step<T>>,
-    redo: Vec<Step<T>>,
+pub struct History<S> {
+    undo: Vec<Step<S>>,
+    redo: Vec<Step<S>>,
     limit: usize,
 }
 
-impl<T: Clone + PartialEq> History<T> {
+impl<S> History<S> {
     /// An empty history keeping at most `limit` steps.
     pub fn new(limit: usize) -> Self {
         History {
@@ -111,40 +113,50 @@ impl<T: Clone + PartialEq> History<T> {
         }
     }
     /// Record a step that has been applied; clears redo.
-    pub fn push(&mut self, label: impl Into<String>, ops: Vec<Op<T>>) {
-        if ops.is_empty() {
-            return;
-        }
+    pub fn push(&mut self, label: impl Into<String>, step: S) {
         self.redo.clear();
-        self.undo.push((label.into(), ops));
+        self.undo.push((label.into(), step));
         if self.undo.len() > self.limit {
             let extra = self.undo.len() - self.limit;
             self.undo.drain(..extra);
         }
     }
-    /// Undo the last step on `rows`; its label, or `None` when there is nothing.
-    /// A stale history is cleared.
-    pub fn undo(&mut self, rows: &mut Vec<T>) -> Option<Result<String, Stale>> {
-        let step = self.undo.pop()?;
-        Some(match apply_step(rows, &step.1, false) {
-            Ok(()) => {
-                let label = step.0.clone();
-                self.redo.push(step);
-                Ok(label)
-            }
-            Err(e) => {
-                self.clear();
-                Err(e)
-            }
-        })
+    /// The last step that can be undone.
+    pub fn last_mut(&mut self) -> Option<&mut Step<S>> {
+        self.undo.last_mut()
     }
-    /// Redo the last undone step.
-    pub fn redo(&mut self, rows: &mut Vec<T>) -> Option<Result<String, Stale>> {
-        let step = self.redo.pop()?;
-        Some(match apply_step(rows, &step.1, true) {
+    /// Let `f` extend the last step (one field typed into keystroke by
+    /// keystroke is one step): true when it did, which clears redo as a new
+    /// step would.
+    pub fn extend(&mut self, f: impl FnOnce(&mut S) -> bool) -> bool {
+        let extended = self.undo.last_mut().is_some_and(|(_, s)| f(s));
+        if extended {
+            self.redo.clear();
+        }
+        extended
+    }
+    /// Undo (or redo) the last step with `apply(step, forward)`: its label, or
+    /// `None` when there is nothing to undo. A step that does not apply
+    /// (`Stale`: what it changed was changed by something else) clears the
+    /// history; `apply` must then have changed nothing.
+    pub fn step(
+        &mut self,
+        redo: bool,
+        apply: impl FnOnce(&S, bool) -> Result<(), Stale>,
+    ) -> Option<Result<String, Stale>> {
+        let step = if redo {
+            self.redo.pop()
+        } else {
+            self.undo.pop()
+        }?;
+        Some(match apply(&step.1, redo) {
             Ok(()) => {
                 let label = step.0.clone();
-                self.undo.push(step);
+                if redo {
+                    self.undo.push(step);
+                } else {
+                    self.redo.push(step);
+                }
                 Ok(label)
             }
             Err(e) => {
@@ -176,6 +188,16 @@ mod tests {
         Op::Set { row, old, new }
     }
 
+    type Ops = Vec<Op<i32>>;
+
+    fn undo(h: &mut History<Ops>, rows: &mut Vec<i32>) -> Option<Result<String, Stale>> {
+        h.step(false, |ops, fwd| apply_step(rows, ops, fwd))
+    }
+
+    fn redo(h: &mut History<Ops>, rows: &mut Vec<i32>) -> Option<Result<String, Stale>> {
+        h.step(true, |ops, fwd| apply_step(rows, ops, fwd))
+    }
+
     #[test]
     fn edit_paste_delete_chain_undoes_and_redoes() {
         let mut rows = vec![1, 2, 3];
@@ -204,18 +226,18 @@ mod tests {
         h.push("删除行", del);
         assert_eq!(rows, vec![10, 30, 40, 50]);
 
-        assert_eq!(h.undo(&mut rows), Some(Ok("删除行".to_string())));
+        assert_eq!(undo(&mut h, &mut rows), Some(Ok("删除行".to_string())));
         assert_eq!(rows, vec![10, 2, 30, 40, 50]);
-        assert_eq!(h.undo(&mut rows), Some(Ok("粘贴".to_string())));
+        assert_eq!(undo(&mut h, &mut rows), Some(Ok("粘贴".to_string())));
         assert_eq!(rows, vec![10, 2, 3]);
-        assert_eq!(h.undo(&mut rows), Some(Ok("编辑".to_string())));
+        assert_eq!(undo(&mut h, &mut rows), Some(Ok("编辑".to_string())));
         assert_eq!(rows, vec![1, 2, 3]);
-        assert_eq!(h.undo(&mut rows), None);
-        h.redo(&mut rows);
-        h.redo(&mut rows);
-        h.redo(&mut rows);
+        assert_eq!(undo(&mut h, &mut rows), None);
+        redo(&mut h, &mut rows);
+        redo(&mut h, &mut rows);
+        assert_eq!(redo(&mut h, &mut rows), Some(Ok("删除行".to_string())));
         assert_eq!(rows, vec![10, 30, 40, 50]);
-        assert_eq!(h.redo(&mut rows), None);
+        assert_eq!(redo(&mut h, &mut rows), None);
     }
 
     #[test]
@@ -224,11 +246,45 @@ mod tests {
         let mut h = History::new(100);
         rows[0] = 2;
         h.push("编辑", vec![set(0, 1, 2)]);
-        h.undo(&mut rows);
+        undo(&mut h, &mut rows);
         assert_eq!(h.redo_len(), 1);
         rows[0] = 3;
         h.push("编辑", vec![set(0, 1, 3)]);
         assert_eq!(h.redo_len(), 0);
+    }
+
+    #[test]
+    fn extending_the_last_step_clears_redo_and_undoes_as_one() {
+        let mut rows = vec![1, 2];
+        let mut h = History::new(100);
+        rows[1] = 20;
+        h.push("编辑", vec![set(1, 2, 20)]);
+        rows[0] = 5;
+        h.push("编辑", vec![set(0, 1, 5)]);
+        undo(&mut h, &mut rows);
+        assert_eq!(h.redo_len(), 1);
+        // The last step left is extended: the redo of the other is gone.
+        rows[1] = 200;
+        assert!(h.extend(|ops| {
+            ops.push(set(1, 20, 200));
+            true
+        }));
+        assert_eq!(h.redo_len(), 0);
+        assert_eq!(undo(&mut h, &mut rows), Some(Ok("编辑".to_string())));
+        assert_eq!(rows, vec![1, 2]);
+    }
+
+    #[test]
+    fn a_step_not_extended_keeps_redo() {
+        let mut rows = vec![1, 2];
+        let mut h = History::new(100);
+        rows[0] = 5;
+        h.push("编辑", vec![set(0, 1, 5)]);
+        rows[1] = 6;
+        h.push("编辑", vec![set(1, 2, 6)]);
+        undo(&mut h, &mut rows);
+        assert!(!h.extend(|_| false));
+        assert_eq!(h.redo_len(), 1);
     }
 
     #[test]
@@ -240,7 +296,7 @@ mod tests {
             h.push("编辑", vec![set(0, k, k + 1)]);
         }
         assert_eq!(h.undo_len(), 100);
-        while let Some(r) = h.undo(&mut rows) {
+        while let Some(r) = undo(&mut h, &mut rows) {
             r.unwrap();
         }
         assert_eq!(rows, vec![50]);
@@ -262,7 +318,7 @@ mod tests {
         h.push("粘贴", ops);
         // Something else replaced the rows.
         rows = vec![7, 2, 9];
-        assert_eq!(h.undo(&mut rows), Some(Err(Stale)));
+        assert_eq!(undo(&mut h, &mut rows), Some(Err(Stale)));
         assert_eq!(rows, vec![7, 2, 9]);
         assert_eq!(h.undo_len(), 0);
     }

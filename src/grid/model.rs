@@ -4,15 +4,16 @@
 //! needs to know, no `T`) and a `dyn Model` (everything that touches a `T`).
 
 use std::any::Any;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use budget_core::{Amount, Inputs};
 
 use super::column::{Column, Kind};
 use super::edit::{self, PasteReport};
-use super::history::{History, Op, Stale, apply_step};
+use super::history::{Op, apply_step};
 use super::select::Pos;
 use super::spec::{GridSpec, Row, Rows, TotalsRow};
+use crate::undo::{ListChange, Undo};
 
 /// A row of some grid, its type erased: what the row memos of the view hold.
 #[derive(Clone)]
@@ -128,7 +129,8 @@ pub trait Model: Send + Sync {
     fn set(&self, i: &mut Inputs, p: Pos, text: &str);
     /// Put row `r` back to `s`.
     fn put(&self, i: &mut Inputs, r: usize, s: &Snap);
-    /// Record an edit of row `r` from `old` to `new` as one undo step.
+    /// Record an edit of row `r` from `old` to `new` as one step of the
+    /// form's undo history.
     fn edited(&self, r: usize, old: &Snap, new: &Snap);
     /// A `<select>` of cell `p` chose `label`.
     fn chose(&self, i: &Inputs, p: Pos, label: &str) -> Plan;
@@ -146,10 +148,8 @@ pub trait Model: Send + Sync {
     fn sort(&self, i: &Inputs) -> Plan;
     /// Apply a step; false when the rows are not as it expects.
     fn apply(&self, i: &mut Inputs, plan: &Plan) -> bool;
-    /// Record an applied step.
+    /// Record an applied step in the form's undo history.
     fn record(&self, label: &str, plan: Plan);
-    /// Undo (or redo) the last step.
-    fn undo(&self, i: &mut Inputs, redo: bool) -> Option<Result<String, Stale>>;
     /// The texts of a rectangle, row by row.
     fn block(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Vec<Vec<String>>;
     /// The texts and amounts of a rectangle (the selection status line).
@@ -159,14 +159,19 @@ pub trait Model: Send + Sync {
 /// The `Model` of a `GridSpec<T>`.
 struct Typed<T: 'static> {
     columns: Vec<Column<T>>,
-    rows: Rows<T>,
+    /// Shared with the steps recorded: a step finds its list as the grid does.
+    rows: Arc<Rows<T>>,
     describe: fn(&T) -> Option<String>,
     sort_key: Option<fn(&T) -> String>,
-    history: Mutex<History<T>>,
+    /// The form's undo history, where the grid's steps go.
+    undo: Undo,
+    /// The grid's name, after a step's label (`粘贴（预算明细）`).
+    name: String,
 }
 
-/// Split a spec into its untyped and typed halves.
-pub fn split<T: Row>(spec: GridSpec<T>, undo_limit: usize) -> (Meta, Arc<dyn Model>) {
+/// Split a spec into its untyped and typed halves; the grid's steps go to `undo`.
+pub fn split<T: Row>(spec: GridSpec<T>, undo: Undo) -> (Meta, Arc<dyn Model>) {
+    let name = spec.label.clone();
     let meta = Meta {
         path: spec.path,
         id: spec.id,
@@ -188,18 +193,24 @@ pub fn split<T: Row>(spec: GridSpec<T>, undo_limit: usize) -> (Meta, Arc<dyn Mod
     };
     let model = Typed {
         columns: spec.columns,
-        rows: spec.rows,
+        rows: Arc::new(spec.rows),
         describe: spec.describe,
         sort_key: spec.sort_key,
-        history: Mutex::new(History::new(undo_limit)),
+        undo,
+        name,
     };
     (meta, Arc::new(model))
 }
 
 impl<T: Row> Typed<T> {
-    fn history<R>(&self, f: impl FnOnce(&mut History<T>) -> R) -> R {
-        let mut h = self.history.lock().unwrap_or_else(|e| e.into_inner());
-        f(&mut h)
+    /// Record `ops`, applied, as one step of the form's history.
+    fn push(&self, label: &str, ops: Vec<Op<T>>) {
+        if !ops.is_empty() {
+            self.undo.push(
+                format!("{label}（{}）", self.name),
+                Box::new(ListChange::new(self.rows.clone(), ops)),
+            );
+        }
     }
     fn cols(&self, (_, l, _, r): (usize, usize, usize, usize)) -> &[Column<T>] {
         &self.columns[l..=r.min(self.columns.len() - 1)]
@@ -244,7 +255,7 @@ impl<T: Row> Model for Typed<T> {
     }
     fn edited(&self, r: usize, old: &Snap, new: &Snap) {
         if let (Some(old), Some(new)) = (s_get::<T>(old), s_get::<T>(new)) {
-            self.history(|h| h.push("编辑", vec![Op::Set { row: r, old, new }]));
+            self.push("编辑", vec![Op::Set { row: r, old, new }]);
         }
     }
     fn chose(&self, i: &Inputs, (r, c): Pos, label: &str) -> Plan {
@@ -290,15 +301,8 @@ impl<T: Row> Model for Typed<T> {
     }
     fn record(&self, label: &str, plan: Plan) {
         if let Ok(ops) = plan.ops.downcast::<Vec<Op<T>>>() {
-            self.history(|h| h.push(label, *ops));
+            self.push(label, *ops);
         }
-    }
-    fn undo(&self, i: &mut Inputs, redo: bool) -> Option<Result<String, Stale>> {
-        let Some(rows) = self.rows.get_mut(i) else {
-            self.history(History::clear);
-            return Some(Err(Stale));
-        };
-        self.history(|h| if redo { h.redo(rows) } else { h.undo(rows) })
     }
     fn block(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Vec<Vec<String>> {
         let (t, _, b, _) = sel;

@@ -16,9 +16,6 @@ use super::model::{Meta, Model, split};
 use super::spec::{GridSpec, Row};
 use crate::state::AppState;
 
-/// Undo steps kept.
-const UNDO_LIMIT: usize = 200;
-
 /// Width in pixels of a column of this kind.
 ///
 /// 预算明细's columns add up to 898 px (row number and 删除 included), so the
@@ -49,7 +46,7 @@ pub fn Grid<T: Row>(
     /// What the grid shows.
     spec: GridSpec<T>,
 ) -> impl IntoView {
-    let (meta, model) = split(spec, UNDO_LIMIT);
+    let (meta, model) = split(spec, AppState::get().undo);
     grid_view(Arc::new(meta), model)
 }
 

@@ -6,10 +6,57 @@ use leptos::prelude::*;
 
 use crate::fields::{AmountField, NumberField, TextField};
 use crate::state::AppState;
+use crate::undo::Field;
 
-/// Apply `f` to the narrative inputs.
-fn edit(state: AppState, f: impl FnOnce(&mut NarrativeInputs)) {
-    state.inputs.update(|i| f(&mut i.narrative));
+/// A text of the narrative inputs, read by `get` and stored by `set`; the
+/// amounts by their text.
+fn field(
+    path: String,
+    label: &'static str,
+    get: impl Fn(&NarrativeInputs) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut NarrativeInputs, String) + Send + Sync + 'static,
+) -> Field<String> {
+    Field::new(
+        path,
+        label,
+        move |i| Some(get(&i.narrative)),
+        move |i, v| set(&mut i.narrative, v),
+    )
+}
+
+/// The text field of `place`, shown from the narrative slice by `get`.
+fn text_field(
+    state: AppState,
+    place: Field<String>,
+    get: impl Fn(&NarrativeInputs) -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <TextField
+            path=place.path.clone()
+            label=place.label.clone()
+            value=Signal::derive(move || state.narrative.with(&get))
+            on_set=Callback::new(move |v: String| state.undo.typed(&place, v))
+            multiline=true
+            visible=true
+        />
+    }
+}
+
+/// The amount field of `place`, shown from the narrative slice by `get`.
+fn amount_field(
+    state: AppState,
+    place: Field<String>,
+    get: fn(&NarrativeInputs) -> &Amount,
+) -> impl IntoView {
+    view! {
+        <AmountField
+            path=place.path.clone()
+            label=place.label.clone()
+            value=Signal::derive(move || state.narrative.with(|n| get(n).clone()))
+            on_set=Callback::new(move |v: String| state.undo.typed(&place, v))
+            visible=true
+        />
+    }
 }
 
 type ReasonField = (
@@ -78,47 +125,49 @@ pub fn NarrativeSection() -> impl IntoView {
     let state = AppState::get();
     let reasons = REASONS
         .into_iter()
-        .map(|(field, label, get, set)| {
-            view! {
-                <TextField
-                    path=format!("narrative.reasons.{field}")
-                    label=label.to_string()
-                    value=Signal::derive(move || state.narrative.with(|n| get(&n.reasons).clone()))
-                    on_set=Callback::new(move |v: String| edit(state, |n| *set(&mut n.reasons) = v))
-                    multiline=true
-                    visible=true
-                />
-            }
+        .map(|(name, label, get, set)| {
+            let place = field(
+                format!("narrative.reasons.{name}"),
+                label,
+                move |n| get(&n.reasons).clone(),
+                move |n, v| *set(&mut n.reasons) = v,
+            );
+            text_field(state, place, move |n| get(&n.reasons).clone())
         })
         .collect_view();
+    let running_last = field(
+        "narrative.running_cost_last_year".into(),
+        "机关运行经费 上年预算数",
+        |n| n.running_cost_last_year.text().to_string(),
+        |n, v| n.running_cost_last_year = Amount::from_text(v),
+    );
+    let running_this = field(
+        "narrative.running_cost_this_year".into(),
+        "机关运行经费 本年预算数",
+        |n| n.running_cost_this_year.text().to_string(),
+        |n, v| n.running_cost_this_year = Amount::from_text(v),
+    );
+    let running_use = field(
+        "narrative.running_cost_use".into(),
+        "机关运行经费主要用于",
+        |n| n.running_cost_use.clone(),
+        |n, v| n.running_cost_use = v,
+    );
+    let key_work = field(
+        "narrative.key_work".into(),
+        "项目支出主要用于（重点工作）",
+        |n| n.key_work.clone(),
+        |n, v| n.key_work = v,
+    );
     view! {
         <h2>"说明文字"</h2>
         <h3>"变动原因"</h3>
         <div class="form">{reasons}</div>
         <h3>"机关运行经费"</h3>
         <div class="form">
-            <AmountField
-                path="narrative.running_cost_last_year"
-                label="机关运行经费 上年预算数".to_string()
-                value=Signal::derive(move || state.narrative.with(|n| n.running_cost_last_year.clone()))
-                on_set=Callback::new(move |v: String| edit(state, |n| n.running_cost_last_year = Amount::from_text(v)))
-                visible=true
-            />
-            <AmountField
-                path="narrative.running_cost_this_year"
-                label="机关运行经费 本年预算数".to_string()
-                value=Signal::derive(move || state.narrative.with(|n| n.running_cost_this_year.clone()))
-                on_set=Callback::new(move |v: String| edit(state, |n| n.running_cost_this_year = Amount::from_text(v)))
-                visible=true
-            />
-            <TextField
-                path="narrative.running_cost_use"
-                label="机关运行经费主要用于".to_string()
-                value=Signal::derive(move || state.narrative.with(|n| n.running_cost_use.clone()))
-                on_set=Callback::new(move |v: String| edit(state, |n| n.running_cost_use = v))
-                multiline=true
-                visible=true
-            />
+            {amount_field(state, running_last, |n| &n.running_cost_last_year)}
+            {amount_field(state, running_this, |n| &n.running_cost_this_year)}
+            {text_field(state, running_use, |n| n.running_cost_use.clone())}
         </div>
         <h3>"公务用车"</h3>
         <div class="form">
@@ -128,15 +177,6 @@ pub fn NarrativeSection() -> impl IntoView {
             {vehicles("narrative.vehicles_to_buy.enforcement")}
         </div>
         <h3>"项目支出主要用于"</h3>
-        <div class="form">
-            <TextField
-                path="narrative.key_work"
-                label="项目支出主要用于（重点工作）".to_string()
-                value=Signal::derive(move || state.narrative.with(|n| n.key_work.clone()))
-                on_set=Callback::new(move |v: String| edit(state, |n| n.key_work = v))
-                multiline=true
-                visible=true
-            />
-        </div>
+        <div class="form">{text_field(state, key_work, |n| n.key_work.clone())}</div>
     }
 }

@@ -9,6 +9,7 @@ use crate::fields::TextField;
 use crate::grid::column::{Column, Kind, amount_column, text_column};
 use crate::grid::{Grid, GridSpec, Rows};
 use crate::state::AppState;
+use crate::undo::Field;
 
 /// 指标性质 symbols, in `Operator::ALL` order.
 static OPERATORS: LazyLock<Vec<&'static str>> =
@@ -73,6 +74,18 @@ pub fn OverallSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let unit_name = Field::new(
+        "overall_performance.unit_name",
+        "表10 部门（单位）名称",
+        |i| Some(i.overall_performance.unit_name.clone()),
+        |i, v| i.overall_performance.unit_name = v,
+    );
+    let target = Field::new(
+        "overall_performance.target",
+        "当年整体绩效目标",
+        |i| Some(i.overall_performance.target.clone()),
+        |i, v| i.overall_performance.target = v,
+    );
     view! {
         <h2>"部门整体绩效目标"</h2>
         <div class="form">
@@ -80,14 +93,14 @@ pub fn OverallSection() -> impl IntoView {
                 path="overall_performance.unit_name"
                 label="表10 部门（单位）名称".to_string()
                 value=Signal::derive(move || state.overall.with(|o| o.unit_name.clone()))
-                on_set=Callback::new(move |v: String| state.inputs.update(|i| i.overall_performance.unit_name = v))
+                on_set=Callback::new(move |v: String| state.undo.typed(&unit_name, v))
                 visible=true
             />
             <TextField
                 path="overall_performance.target"
                 label="当年整体绩效目标".to_string()
                 value=Signal::derive(move || state.overall.with(|o| o.target.clone()))
-                on_set=Callback::new(move |v: String| state.inputs.update(|i| i.overall_performance.target = v))
+                on_set=Callback::new(move |v: String| state.undo.typed(&target, v))
                 multiline=true
                 visible=true
             />

@@ -5,18 +5,31 @@ use budget_core::{Amount, catalog};
 use leptos::prelude::*;
 
 use crate::fields::{AmountField, TextField};
-use crate::grid::column::{Column, Kind};
+use crate::grid::column::{Column, text_column};
 use crate::grid::{Grid, GridSpec, Rows};
 use crate::paths::path_id;
 use crate::state::AppState;
+use crate::undo::{Field, ListChange};
 
-/// Apply `f` to project `index`, if it still exists.
-fn edit(state: AppState, index: usize, f: impl FnOnce(&mut ProjectForm)) {
-    state.inputs.update(|i| {
-        if let Some(p) = i.projects.get_mut(index) {
-            f(p);
-        }
-    })
+/// Field `name` of project `index` (`label` without its required mark in
+/// the status line), read by `get` and stored by `set`.
+fn field<V: Clone + PartialEq + Send + Sync + 'static>(
+    index: usize,
+    name: &str,
+    label: &str,
+    get: impl Fn(&ProjectForm) -> V + Send + Sync + 'static,
+    set: impl Fn(&mut ProjectForm, V) + Send + Sync + 'static,
+) -> Field<V> {
+    Field::new(
+        format!("projects[{index}].{name}"),
+        format!("项目{} {}", index + 1, label.replace('*', "")),
+        move |i| i.projects.get(index).map(&get),
+        move |i, v| {
+            if let Some(p) = i.projects.get_mut(index) {
+                set(p, v);
+            }
+        },
+    )
 }
 
 type TextGet = fn(&ProjectForm) -> String;
@@ -152,21 +165,21 @@ pub fn ProjectsSection() -> impl IntoView {
     let state = AppState::get();
     let len = state.input_slice(|i| i.projects.len());
     let add = move |_| {
-        state
-            .inputs
-            .update(|i| i.projects.push(ProjectForm::default()))
+        let at = state.inputs.with_untracked(|i| i.projects.len());
+        let change = ListChange::add_project(at, ProjectForm::default());
+        state.undo.run("添加项目", Box::new(change), None);
     };
-    // Bumped when a project is deleted: the forms after it now show other
-    // projects, so every form is built anew (its grid's undo steps and its
+    // Bumped when a project is deleted or its deletion undone: the forms
+    // after it now show other projects, so every form is built anew (its
     // registration for findings belonged to the project that was there).
-    let epoch = RwSignal::new(0u32);
+    let epoch = state.undo.projects_epoch;
     view! {
         <h2>"项目绩效目标"</h2>
         <p class="hint">"每个项目一张表；在“资金来源”中添加为该项目提供资金的项目支出行。带 * 的为必填项。"</p>
         <For
             each=move || { let e = epoch.get(); (0..len.get()).map(move |i| (e, i)) }
             key=|k: &(u32, usize)| *k
-            children=move |(_, i)| view! { <ProjectView index=i epoch=epoch /> }
+            children=move |(_, i)| view! { <ProjectView index=i /> }
         />
         <button type="button" class="add" on:click=add>"添加项目"</button>
     }
@@ -174,7 +187,7 @@ pub fn ProjectsSection() -> impl IntoView {
 
 /// One project form.
 #[component]
-fn ProjectView(index: usize, epoch: RwSignal<u32>) -> impl IntoView {
+fn ProjectView(index: usize) -> impl IntoView {
     let state = AppState::get();
     // A slice, not a memo: an edit outside this project visits none of its fields.
     let project = state.input_slice(move |i| i.projects.get(index).cloned().unwrap_or_default());
@@ -190,13 +203,14 @@ fn ProjectView(index: usize, epoch: RwSignal<u32>) -> impl IntoView {
     };
     let short = SHORT_FIELDS
         .into_iter()
-        .map(|(field, label, get, set)| {
+        .map(|(name, label, get, set)| {
+            let place = field(index, name, label, get, set);
             view! {
                 <TextField
-                    path=format!("projects[{index}].{field}")
+                    path=place.path.clone()
                     label=Signal::derive(move || format!("项目{n} {label}"))
                     value=Signal::derive(move || project.with(get))
-                    on_set=Callback::new(move |v: String| edit(state, index, |p| set(p, v)))
+                    on_set=Callback::new(move |v: String| state.undo.typed(&place, v))
                     visible=true
                 />
             }
@@ -204,13 +218,20 @@ fn ProjectView(index: usize, epoch: RwSignal<u32>) -> impl IntoView {
         .collect_view();
     let amounts = AMOUNT_FIELDS
         .into_iter()
-        .map(|(field, label, get, set)| {
+        .map(|(name, label, get, set)| {
+            let place = field(
+                index,
+                name,
+                label,
+                move |p| get(p).text().to_string(),
+                move |p, v| set(p, Amount::from_text(v)),
+            );
             view! {
                 <AmountField
-                    path=format!("projects[{index}].{field}")
+                    path=place.path.clone()
                     label=format!("项目{n} {label}")
                     value=Signal::derive(move || project.with(get))
-                    on_set=Callback::new(move |v: String| edit(state, index, |p| set(p, Amount::from_text(v))))
+                    on_set=Callback::new(move |v: String| state.undo.typed(&place, v))
                     visible=true
                 />
             }
@@ -218,33 +239,32 @@ fn ProjectView(index: usize, epoch: RwSignal<u32>) -> impl IntoView {
         .collect_view();
     let long = LONG_FIELDS
         .into_iter()
-        .map(|(field, label, get, set)| {
+        .map(|(name, label, get, set)| {
+            let place = field(index, name, label, get, set);
             view! {
                 <TextField
-                    path=format!("projects[{index}].{field}")
+                    path=place.path.clone()
                     label=format!("项目{n} {label}")
                     value=Signal::derive(move || project.with(get))
-                    on_set=Callback::new(move |v: String| edit(state, index, |p| set(p, v)))
+                    on_set=Callback::new(move |v: String| state.undo.typed(&place, v))
                     multiline=true
                     visible=true
                 />
             }
         })
         .collect_view();
-    let flag = |field: &'static str,
+    let flag = |name: &'static str,
                 label: &'static str,
                 get: fn(&ProjectForm) -> bool,
                 set: fn(&mut ProjectForm, bool)| {
+        let place = field(index, name, label, get, set);
         view! {
             <label class="check">
                 <input
                     type="checkbox"
-                    id=path_id(&format!("projects[{index}].{field}"))
+                    id=path_id(&place.path)
                     prop:checked=move || project.with(get)
-                    on:change:target=move |ev| {
-                        let on = ev.target().checked();
-                        edit(state, index, |p| set(p, on));
-                    }
+                    on:change:target=move |ev| state.undo.chose(&place, ev.target().checked())
                 />
                 {label}
             </label>
@@ -265,19 +285,33 @@ fn ProjectView(index: usize, epoch: RwSignal<u32>) -> impl IntoView {
             <button
                 type="button"
                 class="del"
-                on:click=move |_| {
-                    state.inputs.update(|i| {
-                        if index < i.projects.len() {
-                            i.projects.remove(index);
-                        }
-                    });
-                    epoch.update(|e| *e = e.wrapping_add(1));
-                }
+                on:click=move |_| delete(state, index)
             >
                 {format!("删除项目 {n}")}
             </button>
         </fieldset>
     }
+}
+
+/// 删除项目: one step of the form's history, which Ctrl+Z or 撤销 undoes with
+/// the whole form (texts, links, indicators). No question asked: nothing is
+/// lost.
+fn delete(state: AppState, index: usize) {
+    let Some(project) = state
+        .inputs
+        .with_untracked(|i| i.projects.get(index).cloned())
+    else {
+        return;
+    };
+    let name = match project.name.trim() {
+        "" => format!("项目 {}", index + 1),
+        name => name.to_string(),
+    };
+    state.undo.run(
+        format!("删除项目「{name}」"),
+        Box::new(ListChange::delete_project(index, project)),
+        Some(format!("已删除项目「{name}」 — 按 Ctrl+Z 或点“撤销”恢复")),
+    );
 }
 
 /// Most rows the link search lists.
@@ -336,12 +370,21 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
             (out, count)
         })
     });
+    let label = |l: &RowLink| {
+        let name = catalog::function().name(&l.code).unwrap_or("");
+        format!("{} {} {}", l.code, name, l.source.short_label())
+    };
+    let n = index + 1;
     let add = move |link: RowLink| {
-        edit(state, index, move |p| {
-            if !p.links.contains(&link) {
-                p.links.push(link);
-            }
+        let at = state.inputs.with_untracked(|i| {
+            let p = i.projects.get(index)?;
+            (!p.links.contains(&link)).then_some(p.links.len())
         });
+        if let Some(at) = at {
+            let what = format!("添加项目{n}的关联 {}", label(&link));
+            let change = ListChange::links(index, at, Vec::new(), vec![link]);
+            state.undo.run(what, Box::new(change), None);
+        }
         query.set(String::new());
         hi.set(0);
     };
@@ -368,15 +411,10 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
             _ => {}
         }
     };
-    let label = |l: &RowLink| {
-        let name = catalog::function().name(&l.code).unwrap_or("");
-        format!("{} {} {}", l.code, name, l.source.short_label())
-    };
     let id = path_id(&format!("projects[{index}].links"));
     let search_id = format!("{id}-add");
     let list_id = format!("{id}-picks");
     let list_id2 = list_id.clone();
-    let n = index + 1;
     view! {
         <fieldset class="links" id=id.clone() tabindex="-1">
             <legend>"资金来源（关联的项目支出行）"</legend>
@@ -392,6 +430,7 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
                     .map(|(j, l)| {
                         let text = label(&l);
                         let aria = format!("移除项目{n}的关联 {text}");
+                        let what = aria.clone();
                         view! {
                             <li>
                                 <span>{text}</span>
@@ -401,8 +440,8 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
                                     id=path_id(&format!("projects[{index}].links[{j}].code"))
                                     aria-label=aria
                                     on:click=move |_| {
-                                        let l = l.clone();
-                                        edit(state, index, move |p| p.links.retain(|x| *x != l));
+                                        let change = ListChange::links(index, j, vec![l.clone()], Vec::new());
+                                        state.undo.run(what.clone(), Box::new(change), None);
                                     }
                                 >
                                     "移除"
@@ -480,79 +519,16 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
     }
 }
 
-/// Indicator columns: JSON field, header, accessors.
-type IndGet = fn(&ProjectIndicator) -> String;
-type IndSet = fn(&mut ProjectIndicator, &str) -> bool;
-
 /// The columns of a project's indicators grid (all free text).
 pub fn indicator_columns() -> Vec<Column<ProjectIndicator>> {
-    const FIELDS: [(&str, &str, IndGet, IndSet); 6] = [
-        (
-            "level1",
-            "一级指标",
-            |x| x.level1.clone(),
-            |x, v| {
-                x.level1 = v.to_string();
-                true
-            },
-        ),
-        (
-            "level2",
-            "二级指标",
-            |x| x.level2.clone(),
-            |x, v| {
-                x.level2 = v.to_string();
-                true
-            },
-        ),
-        (
-            "level3",
-            "三级指标",
-            |x| x.level3.clone(),
-            |x, v| {
-                x.level3 = v.to_string();
-                true
-            },
-        ),
-        (
-            "target",
-            "目标值",
-            |x| x.target.clone(),
-            |x, v| {
-                x.target = v.to_string();
-                true
-            },
-        ),
-        (
-            "explanation",
-            "指标解释",
-            |x| x.explanation.clone(),
-            |x, v| {
-                x.explanation = v.to_string();
-                true
-            },
-        ),
-        (
-            "target_note",
-            "目标值说明",
-            |x| x.target_note.clone(),
-            |x, v| {
-                x.target_note = v.to_string();
-                true
-            },
-        ),
-    ];
-    FIELDS
-        .into_iter()
-        .map(|(key, header, get, set)| Column {
-            key,
-            header,
-            kind: Kind::Text,
-            get,
-            set,
-            amount: None,
-        })
-        .collect()
+    vec![
+        text_column!("level1", "一级指标", level1),
+        text_column!("level2", "二级指标", level2),
+        text_column!("level3", "三级指标", level3),
+        text_column!("target", "目标值", target),
+        text_column!("explanation", "指标解释", explanation),
+        text_column!("target_note", "目标值说明", target_note),
+    ]
 }
 
 /// The indicators of project `index` on a spreadsheet grid (`projects[index].indicators`).

@@ -1,11 +1,12 @@
 //! 三公经费: four items for last year and this year (8 inputs; subtotals are derived).
 
-use budget_core::Amount;
 use budget_core::model::SanGongYear;
+use budget_core::{Amount, Inputs};
 use leptos::prelude::*;
 
 use crate::fields::AmountField;
 use crate::state::AppState;
+use crate::undo::Field;
 
 type Getter = fn(&SanGongYear) -> &Amount;
 type Setter = fn(&mut SanGongYear) -> &mut Amount;
@@ -53,6 +54,26 @@ pub fn SanGongSection() -> impl IntoView {
         } else {
             "上年预算数"
         };
+        let place = Field::new(
+            format!("sangong.{year}.{field}"),
+            format!("三公经费 {label} {year_label}"),
+            move |i: &Inputs| {
+                let y = if this_year {
+                    &i.sangong.this_year
+                } else {
+                    &i.sangong.last_year
+                };
+                Some(get(y).text().to_string())
+            },
+            move |i, v: String| {
+                let y = if this_year {
+                    &mut i.sangong.this_year
+                } else {
+                    &mut i.sangong.last_year
+                };
+                *set(y) = Amount::from_text(v);
+            },
+        );
         view! {
             <td class="num">
                 <AmountField
@@ -64,12 +85,7 @@ pub fn SanGongSection() -> impl IntoView {
                             get(y).clone()
                         })
                     })
-                    on_set=Callback::new(move |v: String| {
-                        state.inputs.update(|i| {
-                            let y = if this_year { &mut i.sangong.this_year } else { &mut i.sangong.last_year };
-                            *set(y) = Amount::from_text(v);
-                        })
-                    })
+                    on_set=Callback::new(move |v: String| state.undo.typed(&place, v))
                 />
             </td>
         }

@@ -48,6 +48,7 @@ fn replace(state: AppState, inputs: Inputs, question: &str) -> Option<Inputs> {
     state
         .inputs
         .update(|i| swap = swap.take().map(|new| std::mem::replace(i, new)));
+    state.undo.clear();
     swap
 }
 
@@ -372,6 +373,7 @@ pub fn Toolbar() -> impl IntoView {
     let new_form = move |_| {
         if web::confirm("新建将清空当前填写的全部内容，确定吗？") {
             state.inputs.set(Inputs::default());
+            state.undo.clear();
             state.notice.set(None);
         }
     };
@@ -418,6 +420,7 @@ pub fn Toolbar() -> impl IntoView {
                 "打印 / 导出PDF"
             </button>
             <PrintView state printing />
+            <crate::undo::UndoBar />
             <span class="saved" id="saved-status" aria-live="polite">
                 {move || state.saved_at.get().map(|t| format!("已保存 {t}"))}
             </span>

@@ -6,27 +6,39 @@ use leptos::prelude::*;
 use super::index_of;
 use crate::fields::{NumberField, SelectField, TextField};
 use crate::state::AppState;
+use crate::undo::Field;
 
-/// Apply `f` to the unit header.
-fn edit(state: AppState, f: impl FnOnce(&mut UnitHeader)) {
-    state.inputs.update(|i| f(&mut i.unit));
+/// A field of the unit header: its text read by `get`, stored by `set`.
+fn field<V: Clone + PartialEq + Send + Sync + 'static>(
+    field: &'static str,
+    label: &'static str,
+    get: fn(&UnitHeader) -> V,
+    set: fn(&mut UnitHeader, V),
+) -> Field<V> {
+    Field::new(
+        format!("unit.{field}"),
+        label,
+        move |i| Some(get(&i.unit)),
+        move |i, v| set(&mut i.unit, v),
+    )
 }
 
 /// A text field of the unit header.
 fn text(
     state: AppState,
-    field: &'static str,
+    name: &'static str,
     label: &'static str,
     get: fn(&UnitHeader) -> String,
     set: fn(&mut UnitHeader, String),
     multiline: bool,
 ) -> impl IntoView {
+    let place = field(name, label, get, set);
     view! {
         <TextField
-            path=format!("unit.{field}")
+            path=format!("unit.{name}")
             label=label.to_string()
             value=Signal::derive(move || state.unit.with(get))
-            on_set=Callback::new(move |v: String| edit(state, |u| set(u, v)))
+            on_set=Callback::new(move |v: String| state.undo.typed(&place, v))
             multiline=multiline
             visible=true
         />
@@ -37,6 +49,12 @@ fn text(
 #[component]
 pub fn UnitSection() -> impl IntoView {
     let state = AppState::get();
+    let unit_type = field(
+        "unit_type",
+        "单位类型",
+        |u| u.unit_type,
+        |u, t| u.unit_type = t,
+    );
     view! {
         <h2>"单位信息"</h2>
         <div class="form">
@@ -51,7 +69,7 @@ pub fn UnitSection() -> impl IntoView {
                 selected=Signal::derive(move || state.unit.with(|u| index_of(&UnitType::ALL, u.unit_type)))
                 on_set=Callback::new(move |k: usize| {
                     if let Some(t) = UnitType::ALL.get(k).copied() {
-                        edit(state, |u| u.unit_type = t);
+                        state.undo.chose(&unit_type, t);
                     }
                 })
                 visible=true
