@@ -188,15 +188,15 @@ pub fn generate(
 /// Empty when the narrative prints nothing for it (a blank key work).
 pub fn clerk_sentence(field: ClerkText, inputs: &Inputs, t: &Totals, sums: &RowSums) -> String {
     let cx = Context::new(inputs, t);
-    let [abroad, reception, operation, purchase] = sangong_items(&cx);
+    let sangong = |k: usize| sangong_items(&cx).swap_remove(k);
     match field {
         ClerkText::Income => income_change(&cx, sums),
         ClerkText::Basic => basic_clause(&cx),
         ClerkText::Project => project_clause(&cx),
-        ClerkText::Abroad => abroad,
-        ClerkText::Reception => reception,
-        ClerkText::VehicleOperation => operation,
-        ClerkText::VehiclePurchase => purchase,
+        ClerkText::Abroad => sangong(0),
+        ClerkText::Reception => sangong(1),
+        ClerkText::VehicleOperation => sangong(2),
+        ClerkText::VehiclePurchase => sangong(3),
         ClerkText::RunningCost => running_cost_change(&cx),
         ClerkText::RunningCostUse => running_cost_use(&cx),
         ClerkText::KeyWork => key_work(&cx),
@@ -442,7 +442,7 @@ fn sangong(cx: &Context) -> Section {
 
 /// The four 三公 items in narrative order (出国, 接待, 车运行, 车购置), each
 /// `公务接待费X万元，比2020年减少Y万元，主要原因是…` or `…，同2020年`.
-fn sangong_items(cx: &Context) -> [String; 4] {
+fn sangong_items(cx: &Context) -> Vec<String> {
     let last = cx.last;
     let (sg, sl) = (&cx.inputs.sangong.this_year, &cx.inputs.sangong.last_year);
     let item = |label: &str, this: Decimal, last_v: Decimal, field| match change(this, last_v) {
@@ -453,7 +453,7 @@ fn sangong_items(cx: &Context) -> [String; 4] {
         ),
         None => format!("{label}{}万元，同{last}年", w(this)),
     };
-    [
+    vec![
         item(
             "因公出国（境）费用",
             sg.abroad.value(),

@@ -154,11 +154,9 @@ pub(super) fn nar_005(ctx: &Ctx<'_>) -> Vec<Finding> {
     changes(ctx)
         .iter()
         .filter_map(|c| {
+            // An empty reason is NAR-001's. A hollow one (NAR-004) may also
+            // point the wrong way: 增加 alone where the amount fell is both.
             let fragment = c.field.fragment(c.reason);
-            // An empty reason is NAR-001's, a hollow one NAR-004's.
-            if fragment.is_empty() || emptiness(&fragment).is_some() {
-                return None;
-            }
             let words = contradiction(&fragment, c.this > c.last, &last_year)?;
             Some(c.finding(
                 "NAR-005",

@@ -1719,10 +1719,20 @@ fn nar_005_direction_words_against_the_figures() {
     for (i, o) in agreeing {
         assert_eq!(read(i, o), [] as [&str; 0], "{i:?} / {o:?}");
     }
-    // A hollow reason is NAR-004's, not also NAR-005's.
+    // A hollow reason that also points the wrong way is both.
     assert_eq!(
-        read("人员增加", "增加增加"),
-        ["NAR-004@narrative.reasons.vehicle_operation"]
+        read("人员增加", "增加"),
+        [
+            "NAR-004@narrative.reasons.vehicle_operation",
+            "NAR-005@narrative.reasons.vehicle_operation"
+        ]
+    );
+    assert_eq!(
+        read("减少减少", "压减开支"),
+        [
+            "NAR-004@narrative.reasons.income",
+            "NAR-005@narrative.reasons.income"
+        ]
     );
     let mut inputs = base();
     inputs.narrative.reasons.vehicle_operation = "主要是车辆增加、维修增长。".into();
