@@ -218,7 +218,7 @@ fn is_blank_mark(c: char) -> bool {
 
 /// Why a reason's words (`ClerkText::fragment`) say nothing, or None when
 /// they do.
-pub(super) fn emptiness(fragment: &str) -> Option<String> {
+fn emptiness(fragment: &str) -> Option<String> {
     if fragment.is_empty() {
         return Some("只有套话或标点，没有实际内容".into());
     }
@@ -244,9 +244,9 @@ pub(super) fn emptiness(fragment: &str) -> Option<String> {
 /// A run of two or more blank marks (XX, ××) that is not part of a latin word.
 fn has_blank_marks(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
+    let latin = |c: char| is_latin(c) || c == '×';
     let mut i = 0;
     while i < chars.len() {
-        let latin = |c: char| is_latin(c) || c == '×';
         if !latin(chars[i]) {
             i += 1;
             continue;
@@ -296,7 +296,7 @@ const FLAT: [&str; 1] = ["持平"];
 /// (未增加) says nothing, 基本持平 may describe a small change, a text with
 /// words of both directions may well explain both, and a text that speaks of
 /// last year itself (上年新增一次性项目) may use them of last year.
-pub(super) fn contradiction(text: &str, rose: bool, last_year: &str) -> Option<Vec<&'static str>> {
+fn contradiction(text: &str, rose: bool, last_year: &str) -> Option<Vec<&'static str>> {
     if speaks_of_last_year(text, last_year) {
         return None;
     }
@@ -309,9 +309,8 @@ pub(super) fn contradiction(text: &str, rose: bool, last_year: &str) -> Option<V
         for &word in words {
             let said = text.match_indices(word).any(|(at, _)| {
                 let before = &text[..at];
-                let negated = ["不", "未", "没", "无", "非"]
+                let negated = ["不", "未", "没", "无", "非", "不再", "未再"]
                     .iter()
-                    .chain(["不再", "未再"].iter())
                     .any(|n| before.ends_with(n));
                 let roughly = word == "持平"
                     && ["基本", "大体", "总体", "大致"]
