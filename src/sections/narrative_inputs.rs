@@ -1,10 +1,13 @@
 //! 说明文字: change reasons, 机关运行经费, vehicles and key project work.
 
 use budget_core::model::{NarrativeInputs, Reasons};
+use budget_core::narrative::{ClerkText, RowSums, clerk_sentence};
 use budget_core::{Amount, whole};
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::fields::{AmountField, NumberField, TextField};
+use crate::paths::path_id;
 use crate::state::AppState;
 use crate::undo::Field;
 
@@ -60,7 +63,7 @@ fn amount_field(
 }
 
 type ReasonField = (
-    &'static str,
+    ClerkText,
     &'static str,
     fn(&Reasons) -> &String,
     fn(&mut Reasons) -> &mut String,
@@ -69,49 +72,111 @@ type ReasonField = (
 /// The reasons, in narrative order.
 const REASONS: [ReasonField; 8] = [
     (
-        "income",
+        ClerkText::Income,
         "收入（支出）总额变动原因",
         |r| &r.income,
         |r| &mut r.income,
     ),
-    ("basic", "基本支出变动原因", |r| &r.basic, |r| &mut r.basic),
     (
-        "project",
+        ClerkText::Basic,
+        "基本支出变动原因",
+        |r| &r.basic,
+        |r| &mut r.basic,
+    ),
+    (
+        ClerkText::Project,
         "项目支出变动原因",
         |r| &r.project,
         |r| &mut r.project,
     ),
     (
-        "abroad",
+        ClerkText::Abroad,
         "因公出国（境）费变动原因",
         |r| &r.abroad,
         |r| &mut r.abroad,
     ),
     (
-        "vehicle_purchase",
+        ClerkText::VehiclePurchase,
         "公务用车购置费变动原因",
         |r| &r.vehicle_purchase,
         |r| &mut r.vehicle_purchase,
     ),
     (
-        "vehicle_operation",
+        ClerkText::VehicleOperation,
         "公务用车运行维护费变动原因",
         |r| &r.vehicle_operation,
         |r| &mut r.vehicle_operation,
     ),
     (
-        "reception",
+        ClerkText::Reception,
         "公务接待费变动原因",
         |r| &r.reception,
         |r| &mut r.reception,
     ),
     (
-        "running_cost",
+        ClerkText::RunningCost,
         "机关运行经费变动原因",
         |r| &r.running_cost,
         |r| &mut r.running_cost,
     ),
 ];
+
+/// The sentence of the 情况说明 each text field ends up in, live: from the
+/// core's `clerk_sentence`, the function the narrative prints with.
+type Sentences = Memo<Vec<String>>;
+
+fn sentences(state: AppState) -> Sentences {
+    // The 经费拨款 part of the income sentence reads the rows: one pass, as
+    // its own slice so that only a change of those sums reaches the memo.
+    let sums = state.input_slice(RowSums::of);
+    Memo::new(move |_| {
+        state.inputs.with(|i| {
+            state.totals.with(|t| {
+                sums.with(|s| {
+                    ClerkText::ALL
+                        .iter()
+                        .map(|&f| clerk_sentence(f, i, t, s))
+                        .collect()
+                })
+            })
+        })
+    })
+}
+
+/// A text field with, under it, the sentence it will produce in the 情况说明
+/// (the field is described by it).
+fn with_preview(field: ClerkText, sentences: Sentences, input: impl IntoView) -> impl IntoView {
+    let preview_id = format!("{}-preview", path_id(field.path()));
+    let control_id = path_id(field.path());
+    let at = ClerkText::ALL.iter().position(|&f| f == field).unwrap_or(0);
+    let sentence = move || sentences.with(|s| s.get(at).cloned().unwrap_or_default());
+    // The text field is built by `TextField`; it is described by the preview
+    // once it exists.
+    let wrapper = NodeRef::<html::Div>::new();
+    let described = preview_id.clone();
+    Effect::new(move |_| {
+        if let Some(el) = wrapper
+            .get()
+            .and_then(|w| w.query_selector(&format!("#{control_id}")).ok().flatten())
+        {
+            el.set_attribute("aria-describedby", &described).ok();
+        }
+    });
+    view! {
+        <div class="clerk-text" node_ref=wrapper>
+            {input}
+            <p class="clerk-preview" id=preview_id>
+                {move || {
+                    let s = sentence();
+                    (!s.is_empty()).then(|| view! {
+                        <span class="clerk-preview-label">"情况说明中："</span>
+                        <span class="clerk-preview-text">{s}</span>
+                    })
+                }}
+            </p>
+        </div>
+    }
+}
 
 /// A vehicle count, labelled as the core names it: `年初车辆 一般公务用车（辆）`.
 fn vehicles(path: &'static str) -> impl IntoView {
@@ -123,16 +188,21 @@ fn vehicles(path: &'static str) -> impl IntoView {
 #[component]
 pub fn NarrativeSection() -> impl IntoView {
     let state = AppState::get();
+    let sentences = sentences(state);
     let reasons = REASONS
         .into_iter()
-        .map(|(name, label, get, set)| {
+        .map(|(text, label, get, set)| {
             let place = field(
-                format!("narrative.reasons.{name}"),
+                text.path().to_string(),
                 label,
                 move |n| get(&n.reasons).clone(),
                 move |n, v| *set(&mut n.reasons) = v,
             );
-            text_field(state, place, move |n| get(&n.reasons).clone())
+            with_preview(
+                text,
+                sentences,
+                text_field(state, place, move |n| get(&n.reasons).clone()),
+            )
         })
         .collect_view();
     let running_last = field(
@@ -148,13 +218,13 @@ pub fn NarrativeSection() -> impl IntoView {
         |n, v| n.running_cost_this_year = Amount::from_text(v),
     );
     let running_use = field(
-        "narrative.running_cost_use".into(),
+        ClerkText::RunningCostUse.path().to_string(),
         "机关运行经费主要用于",
         |n| n.running_cost_use.clone(),
         |n, v| n.running_cost_use = v,
     );
     let key_work = field(
-        "narrative.key_work".into(),
+        ClerkText::KeyWork.path().to_string(),
         "项目支出主要用于（重点工作）",
         |n| n.key_work.clone(),
         |n, v| n.key_work = v,
@@ -167,7 +237,11 @@ pub fn NarrativeSection() -> impl IntoView {
         <div class="form">
             {amount_field(state, running_last, |n| &n.running_cost_last_year)}
             {amount_field(state, running_this, |n| &n.running_cost_this_year)}
-            {text_field(state, running_use, |n| n.running_cost_use.clone())}
+            {with_preview(
+                ClerkText::RunningCostUse,
+                sentences,
+                text_field(state, running_use, |n| n.running_cost_use.clone()),
+            )}
         </div>
         <h3>"公务用车"</h3>
         <div class="form">
@@ -177,6 +251,12 @@ pub fn NarrativeSection() -> impl IntoView {
             {vehicles("narrative.vehicles_to_buy.enforcement")}
         </div>
         <h3>"项目支出主要用于"</h3>
-        <div class="form">{text_field(state, key_work, |n| n.key_work.clone())}</div>
+        <div class="form">
+            {with_preview(
+                ClerkText::KeyWork,
+                sentences,
+                text_field(state, key_work, |n| n.key_work.clone()),
+            )}
+        </div>
     }
 }

@@ -8,8 +8,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::amount::{self, format_wan};
 use crate::catalog::{self, Level};
-use crate::model::{Fund, FundingSource, Inputs, ProcurementCategory};
+use crate::model::{Fund, FundingSource, Inputs};
 use crate::totals::Totals;
+
+mod clerk;
+mod other;
+pub use clerk::ClerkText;
+pub use other::unmanaged_projects;
+use other::{other_matters, running_cost_change, running_cost_use};
 
 /// The generated narrative.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -74,8 +80,8 @@ fn change(this: Decimal, last: Decimal) -> Option<String> {
 }
 
 /// `，主要原因是…` when a reason was given.
-fn because(reason: &str) -> String {
-    let r = reason.trim().trim_end_matches(['。', '；', '，']);
+fn because(cx: &Context, field: ClerkText) -> String {
+    let r = field.fragment(field.text(&cx.inputs.narrative));
     if r.is_empty() {
         String::new()
     } else {
@@ -177,6 +183,26 @@ pub fn generate(
     }
 }
 
+/// The sentence of the narrative that carries a text the clerk typed, as
+/// `generate` prints it: what the 说明文字 form previews beside the field.
+/// Empty when the narrative prints nothing for it (a blank key work).
+pub fn clerk_sentence(field: ClerkText, inputs: &Inputs, t: &Totals, sums: &RowSums) -> String {
+    let cx = Context::new(inputs, t);
+    let sangong = |k: usize| sangong_items(&cx).swap_remove(k);
+    match field {
+        ClerkText::Income => income_change(&cx, sums),
+        ClerkText::Basic => basic_clause(&cx),
+        ClerkText::Project => project_clause(&cx),
+        ClerkText::Abroad => sangong(0),
+        ClerkText::Reception => sangong(1),
+        ClerkText::VehicleOperation => sangong(2),
+        ClerkText::VehiclePurchase => sangong(3),
+        ClerkText::RunningCost => running_cost_change(&cx),
+        ClerkText::RunningCostUse => running_cost_use(&cx),
+        ClerkText::KeyWork => key_work(&cx),
+    }
+}
+
 /// What every section reads: the inputs, the totals, the years and the short name.
 struct Context<'a> {
     inputs: &'a Inputs,
@@ -269,26 +295,27 @@ fn income(cx: &Context, sums: &RowSums) -> String {
             w(src(S::BusinessFund))
         ));
     }
-    match change(t.total, t.total_last_year) {
-        Some(c) => {
-            let reason = cx
-                .reasons()
-                .income
-                .trim()
-                .trim_end_matches(['。', '；', '，']);
-            income.push_str(&format!("。收入较去年{c}"));
-            if !reason.is_empty() {
-                income.push_str(&format!("，主要是{reason}"));
-            }
-            // The part of the change that is 财政拨款 (the three funds, current year).
-            if let Some(c) = change(sums.fiscal_this, sums.fiscal_last) {
-                income.push_str(&format!("，经费拨款{c}"));
-            }
-            income.push('。');
-        }
-        None => income.push_str("。收入与去年持平。"),
-    }
+    income.push('。');
+    income.push_str(&income_change(cx, sums));
     income
+}
+
+/// `收入较去年减少X万元，主要是…，经费拨款减少Y万元。`, or `收入与去年持平。`
+fn income_change(cx: &Context, sums: &RowSums) -> String {
+    let Some(c) = change(cx.t.total, cx.t.total_last_year) else {
+        return "收入与去年持平。".into();
+    };
+    let mut out = format!("收入较去年{c}");
+    let reason = ClerkText::Income.fragment(&cx.reasons().income);
+    if !reason.is_empty() {
+        out.push_str(&format!("，主要是{reason}"));
+    }
+    // The part of the change that is 财政拨款 (the three funds, current year).
+    if let Some(c) = change(sums.fiscal_this, sums.fiscal_last) {
+        out.push_str(&format!("，经费拨款{c}"));
+    }
+    out.push('。');
+    out
 }
 
 /// （二）支出预算: the total by 功能类 and its change, basic and project.
@@ -338,25 +365,49 @@ fn budget_explained(cx: &Context, sums: &RowSums) -> Section {
 
 /// The 一般公共预算财政拨款 spending, basic and project, with their changes.
 fn general_budget(cx: &Context) -> String {
-    let (t, n, year, short) = (cx.t, &cx.inputs.narrative, cx.year, cx.short);
-    let mut budget = format!(
-        "{year}年一般公共预算财政拨款收入{}万元，一般公共预算财政拨款支出{}万元，{}。其中：基本支出{}万元，{}{}，主要用于保障在职人员工资福利及社会保险缴费，离休人员离休费，退休人员补助等，保障部门正常运转的各项商品服务支出；项目支出{}万元，{}{}，主要用于完成{short}机关、加挂或设在单位、下属事业单位等特定行政工作任务和事业发展目标而安排的支出",
+    let (t, year, short) = (cx.t, cx.year, cx.short);
+    let key_work = key_work(cx);
+    format!(
+        "{year}年一般公共预算财政拨款收入{}万元，一般公共预算财政拨款支出{}万元，{}。其中：{}，主要用于保障在职人员工资福利及社会保险缴费，离休人员离休费，退休人员补助等，保障部门正常运转的各项商品服务支出；{}，主要用于完成{short}机关、加挂或设在单位、下属事业单位等特定行政工作任务和事业发展目标而安排的支出{}{key_work}。",
         w(t.general),
         w(t.general),
         cx.vs(t.general, t.general_last_year),
+        basic_clause(cx),
+        project_clause(cx),
+        if key_work.is_empty() { "" } else { "，" },
+    )
+}
+
+/// `基本支出X万元，比2020年减少Y万元，主要原因是…`
+fn basic_clause(cx: &Context) -> String {
+    let t = cx.t;
+    format!(
+        "基本支出{}万元，{}{}",
         w(t.general_basic),
         cx.vs(t.general_basic, t.general_basic_last_year),
-        because(&n.reasons.basic),
+        because(cx, ClerkText::Basic)
+    )
+}
+
+/// `项目支出X万元，比2020年减少Y万元，主要原因是…`
+fn project_clause(cx: &Context) -> String {
+    let t = cx.t;
+    format!(
+        "项目支出{}万元，{}{}",
         w(t.general_project),
         cx.vs(t.general_project, t.general_project_last_year),
-        because(&n.reasons.project),
-    );
-    let key_work = n.key_work.trim().trim_end_matches(['。', '等']);
-    if !key_work.is_empty() {
-        budget.push_str(&format!("，主要包括：{key_work}等重点工作"));
+        because(cx, ClerkText::Project)
+    )
+}
+
+/// `主要包括：…等重点工作`, or nothing when no key work was typed.
+fn key_work(cx: &Context) -> String {
+    let key_work = ClerkText::KeyWork.fragment(&cx.inputs.narrative.key_work);
+    if key_work.is_empty() {
+        String::new()
+    } else {
+        format!("主要包括：{key_work}等重点工作")
     }
-    budget.push('。');
-    budget
 }
 
 /// The 政府性基金预算财政拨款 spending, or that there is none.
@@ -375,45 +426,13 @@ fn gov_fund(cx: &Context, sums: &RowSums) -> String {
 
 /// 四、“三公”经费情况说明: the total and each of the four items.
 fn sangong(cx: &Context) -> Section {
-    let (t, r, last) = (cx.t, cx.reasons(), cx.last);
-    let (sg, sl) = (&cx.inputs.sangong.this_year, &cx.inputs.sangong.last_year);
-    let item =
-        |label: &str, this: Decimal, last_v: Decimal, reason: &str| match change(this, last_v) {
-            Some(c) => format!("{label}{}万元，比{last}年{c}{}", w(this), because(reason)),
-            None => format!("{label}{}万元，同{last}年", w(this)),
-        };
-    let items = [
-        item(
-            "因公出国（境）费用",
-            sg.abroad.value(),
-            sl.abroad.value(),
-            &r.abroad,
-        ),
-        item(
-            "公务接待费",
-            sg.reception.value(),
-            sl.reception.value(),
-            &r.reception,
-        ),
-        item(
-            "公务用车运行维护费",
-            sg.vehicle_operation.value(),
-            sl.vehicle_operation.value(),
-            &r.vehicle_operation,
-        ),
-        item(
-            "公务用车购置费",
-            sg.vehicle_purchase.value(),
-            sl.vehicle_purchase.value(),
-            &r.vehicle_purchase,
-        ),
-    ];
+    let t = cx.t;
     let sangong = format!(
         "{}年“三公”经费预算{}万元，{}。其中：{}。",
         cx.year,
         w(t.sangong),
         cx.vs(t.sangong, t.sangong_last_year),
-        items.join("；")
+        sangong_items(cx).join("；")
     );
     Section {
         heading: "四、“三公”经费情况说明".into(),
@@ -421,111 +440,45 @@ fn sangong(cx: &Context) -> Section {
     }
 }
 
-/// 五、其他重要事项的情况说明: 机关运行经费, 政府采购, 绩效目标, 国有资产.
-fn other_matters(cx: &Context) -> Section {
-    Section {
-        heading: "五、其他重要事项的情况说明".into(),
-        paragraphs: vec![
-            running_cost(cx),
-            procurement(cx),
-            performance(cx),
-            assets(cx),
-        ],
-    }
-}
-
-/// 1、机关运行经费: this year's, its change and what it is for.
-fn running_cost(cx: &Context) -> String {
-    let n = &cx.inputs.narrative;
-    let (rc, rcl) = (
-        n.running_cost_this_year.value(),
-        n.running_cost_last_year.value(),
-    );
-    let mut running = format!(
-        "1、机关运行经费。{}年一般公共预算财政拨款运行经费{}万元，",
-        cx.year,
-        w(rc)
-    );
-    match change(rc, rcl) {
-        Some(c) => running.push_str(&format!("比上年{c}{}。", because(&n.reasons.running_cost))),
-        None => running.push_str("与上年持平。"),
-    }
-    let use_text = n.running_cost_use.trim().trim_end_matches('。');
-    if !use_text.is_empty() {
-        running.push_str(&format!("主要用于{use_text}。"));
-    }
-    running
-}
-
-/// 2、政府采购情况: the total and the 一般公共预算 part, each by category.
-fn procurement(cx: &Context) -> String {
-    let inputs = cx.inputs;
-    let cat_line = |general_only: bool| {
-        ProcurementCategory::ALL
-            .iter()
-            .map(|c| {
-                let v: Decimal = inputs
-                    .procurement
-                    .iter()
-                    .filter(|p| {
-                        p.category == *c
-                            && (!general_only || p.source.fund() == Some(Fund::General))
-                    })
-                    .map(|p| p.amount.value())
-                    .sum();
-                format!("政府采购{}预算{}万元", c.word(), w(v))
-            })
-            .collect::<Vec<_>>()
-            .join("、")
+/// The four 三公 items in narrative order (出国, 接待, 车运行, 车购置), each
+/// `公务接待费X万元，比2020年减少Y万元，主要原因是…` or `…，同2020年`.
+fn sangong_items(cx: &Context) -> Vec<String> {
+    let last = cx.last;
+    let (sg, sl) = (&cx.inputs.sangong.this_year, &cx.inputs.sangong.last_year);
+    let item = |label: &str, this: Decimal, last_v: Decimal, field| match change(this, last_v) {
+        Some(c) => format!(
+            "{label}{}万元，比{last}年{c}{}",
+            w(this),
+            because(cx, field)
+        ),
+        None => format!("{label}{}万元，同{last}年", w(this)),
     };
-    let general_procurement: Decimal = inputs
-        .procurement
-        .iter()
-        .filter(|p| p.source.fund() == Some(Fund::General))
-        .map(|p| p.amount.value())
-        .sum();
-    format!(
-        "2、政府采购情况。所属各预算单位政府采购预算总额{}万元：{}；其中一般公共预算拨款政府采购{}万元：{}。",
-        w(cx.t.procurement),
-        cat_line(false),
-        w(general_procurement),
-        cat_line(true)
-    )
-}
-
-/// 3、绩效目标设置情况: whether the project forms cover the 一般公共预算 projects.
-fn performance(cx: &Context) -> String {
-    let (t, year) = (cx.t, cx.year);
-    if t.project_forms >= t.general_project {
-        format!(
-            "3、绩效目标设置情况。{year}年项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨款{}万元。",
-            w(t.general_project)
-        )
-    } else {
-        format!(
-            "3、绩效目标设置情况。{year}年实行绩效目标管理的项目支出{}万元，一般公共预算当年财政拨款项目支出共{}万元，尚有{}万元未设置绩效目标。",
-            w(t.project_forms),
-            w(t.general_project),
-            w(t.general_project - t.project_forms)
-        )
-    }
-}
-
-/// 4、国有资产占有使用情况: the vehicles held and to be bought.
-fn assets(cx: &Context) -> String {
-    let n = &cx.inputs.narrative;
-    let (held, buy) = (n.vehicles_held, n.vehicles_to_buy);
-    format!(
-        "4、国有资产占有使用情况。截止{}年12月，所属各预算单位共有车辆{}辆，其中一般公务用车{}辆、执勤执法用车{}辆。{}年一般公共预算安排购置车辆{}辆，其中一般公务用车{}辆、执勤执法用车{}辆。",
-        cx.last,
-        held.total(),
-        held.general,
-        held.enforcement,
-        cx.year,
-        buy.total(),
-        buy.general,
-        buy.enforcement
-    )
+    vec![
+        item(
+            "因公出国（境）费用",
+            sg.abroad.value(),
+            sl.abroad.value(),
+            ClerkText::Abroad,
+        ),
+        item(
+            "公务接待费",
+            sg.reception.value(),
+            sl.reception.value(),
+            ClerkText::Reception,
+        ),
+        item(
+            "公务用车运行维护费",
+            sg.vehicle_operation.value(),
+            sl.vehicle_operation.value(),
+            ClerkText::VehicleOperation,
+        ),
+        item(
+            "公务用车购置费",
+            sg.vehicle_purchase.value(),
+            sl.vehicle_purchase.value(),
+            ClerkText::VehiclePurchase,
+        ),
+    ]
 }
 
 /// 六、专业性名词解释: the fixed glossary.
@@ -550,6 +503,143 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().expect("a decimal")
+    }
+
+    fn seed() -> Inputs {
+        serde_json::from_str(include_str!("../../../fixtures/dadukou-2021.json")).unwrap()
+    }
+
+    fn text_of(inputs: &Inputs) -> String {
+        crate::derive(inputs).narrative.to_text()
+    }
+
+    /// Each field's preview is a sentence of the narrative, word for word.
+    #[test]
+    fn every_clerk_sentence_is_printed_in_the_narrative() {
+        let mut inputs = seed();
+        inputs.sangong.this_year.abroad = crate::Amount::from_text("10000");
+        inputs.narrative.reasons.abroad = "主要原因是新增外事任务。".into();
+        for inputs in [seed(), inputs] {
+            let t = Totals::compute(&inputs);
+            let sums = RowSums::of(&inputs);
+            let text = text_of(&inputs);
+            for field in ClerkText::ALL {
+                let sentence = clerk_sentence(field, &inputs, &t, &sums);
+                assert!(!sentence.is_empty(), "{field:?}");
+                assert!(text.contains(&sentence), "{field:?}: {sentence}");
+                let typed = field.fragment(field.text(&inputs.narrative));
+                assert!(sentence.contains(&typed), "{field:?}: {sentence}");
+            }
+        }
+    }
+
+    /// The doubled lead-ins and endings: typed as the clerk did, the
+    /// narrative says each once (and the preview says what it prints).
+    #[test]
+    fn doubled_lead_ins_and_endings_are_said_once() {
+        type Set = fn(&mut crate::model::NarrativeInputs, &'static str);
+        let cases: &[(ClerkText, Set, &str, &str)] = &[
+            (
+                ClerkText::Income,
+                |n, v| n.reasons.income = v.into(),
+                "主要是机构改革。",
+                "收入较去年减少285.44万元，主要是机构改革，经费拨款减少",
+            ),
+            (
+                ClerkText::Income,
+                |n, v| n.reasons.income = v.into(),
+                "主要原因是机构改革",
+                "收入较去年减少285.44万元，主要是机构改革，",
+            ),
+            (
+                ClerkText::Basic,
+                |n, v| n.reasons.basic = v.into(),
+                "主要是人员调出",
+                "，主要原因是人员调出，主要用于保障",
+            ),
+            (
+                ClerkText::Project,
+                |n, v| n.reasons.project = v.into(),
+                "主要原因是独立核算；",
+                "，主要原因是独立核算，主要用于完成",
+            ),
+            (
+                ClerkText::Reception,
+                |n, v| n.reasons.reception = v.into(),
+                "原因是压减接待批次",
+                "公务接待费5.96万元，比2020年减少1.5万元，主要原因是压减接待批次；",
+            ),
+            (
+                ClerkText::RunningCost,
+                |n, v| n.reasons.running_cost = v.into(),
+                " 主要原因是压减经费开支。 ",
+                "比上年减少67.1万元，主要原因是压减经费开支。",
+            ),
+            (
+                ClerkText::RunningCostUse,
+                |n, v| n.running_cost_use = v.into(),
+                "主要用于办公费、差旅费等。",
+                "。主要用于办公费、差旅费等。",
+            ),
+            (
+                ClerkText::KeyWork,
+                |n, v| n.key_work = v.into(),
+                "电子政务、对口支援等重点工作",
+                "，主要包括：电子政务、对口支援等重点工作。",
+            ),
+            (
+                ClerkText::KeyWork,
+                |n, v| n.key_work = v.into(),
+                "主要包括：电子政务等工作。",
+                "，主要包括：电子政务等重点工作。",
+            ),
+        ];
+        for (field, set, typed, printed) in cases {
+            let mut inputs = seed();
+            set(&mut inputs.narrative, typed);
+            let text = text_of(&inputs);
+            assert!(text.contains(printed), "{typed:?}: {text}");
+            let sentence = clerk_sentence(
+                *field,
+                &inputs,
+                &Totals::compute(&inputs),
+                &RowSums::of(&inputs),
+            );
+            assert!(text.contains(&sentence), "{typed:?}: {sentence}");
+            for doubled in [
+                "主要是主要",
+                "主要原因是主要",
+                "主要原因是原因",
+                "主要用于主要用于",
+                "等重点工作等",
+                "等工作等重点工作",
+                "主要包括：主要包括",
+            ] {
+                assert!(!text.contains(doubled), "{typed:?} gave {doubled}: {text}");
+            }
+        }
+    }
+
+    /// A figure that did not change prints no reason: the preview says so by
+    /// showing the sentence without it.
+    #[test]
+    fn an_unchanged_figure_prints_no_reason() {
+        let mut inputs = seed();
+        inputs.narrative.reasons.abroad = "新增外事任务".into();
+        let sentence = clerk_sentence(
+            ClerkText::Abroad,
+            &inputs,
+            &Totals::compute(&inputs),
+            &RowSums::of(&inputs),
+        );
+        assert_eq!(sentence, "因公出国（境）费用0万元，同2020年");
+        inputs.narrative.key_work = " 。".into();
+        let t = Totals::compute(&inputs);
+        assert_eq!(
+            clerk_sentence(ClerkText::KeyWork, &inputs, &t, &RowSums::of(&inputs)),
+            ""
+        );
+        assert!(text_of(&inputs).contains("而安排的支出。"));
     }
 
     #[test]

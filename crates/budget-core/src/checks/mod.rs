@@ -227,6 +227,18 @@ static REGISTRY: &[CheckInfo] = &[
         "联系电话为有效的固定电话或手机号码",
         narrative::nar_003,
     ),
+    rule(
+        "NAR-004",
+        Warning,
+        "变动原因须有实际内容（不是占位文字、数字、重复的词或不足 4 个字）",
+        narrative::nar_004,
+    ),
+    rule(
+        "NAR-005",
+        Warning,
+        "变动原因所说的增减方向与金额的变动一致",
+        narrative::nar_005,
+    ),
 ];
 
 /// Every check, in the order they run and report.

@@ -1,4 +1,4 @@
-//! Narrative and consistency: NAR-001 … NAR-003.
+//! Narrative and consistency: NAR-001 … NAR-005.
 
 use rust_decimal::Decimal;
 
@@ -6,33 +6,66 @@ use super::amounts::sangong_cells;
 use super::{Ctx, parse, project_label, valid, yuan};
 use crate::amount::format_yuan;
 use crate::finding::{Finding, Severity};
+use crate::narrative::ClerkText;
 
-/// A figure the narrative compares with last year: (reason field, what, this and
-/// last year when both are valid, the reason text).
-type Change<'a> = (&'static str, String, Option<(Decimal, Decimal)>, &'a str);
+/// A year-on-year change the narrative reports, with the reason typed for it.
+struct Change<'a> {
+    /// The reason field.
+    field: ClerkText,
+    /// What changed, e.g. `收入（支出）总额`.
+    what: String,
+    /// This year and last year.
+    this: Decimal,
+    last: Decimal,
+    /// The reason as typed.
+    reason: &'a str,
+}
 
-/// NAR-001: every year-on-year change the narrative reports has a reason.
-pub(super) fn nar_001(ctx: &Ctx<'_>) -> Vec<Finding> {
+impl Change<'_> {
+    /// `比上年增加 1,234.00 元`
+    fn by(&self) -> String {
+        let (verb, by) = if self.this > self.last {
+            ("增加", self.this - self.last)
+        } else {
+            ("减少", self.last - self.this)
+        };
+        format!("比上年{verb} {} 元", format_yuan(by))
+    }
+
+    fn finding(&self, check: &'static str, message: String) -> Finding {
+        Finding::new(
+            check,
+            Severity::Warning,
+            message,
+            vec![self.field.path().to_string()],
+        )
+    }
+}
+
+/// A reason field, what it explains, and this and last year when both are valid.
+type Figure = (ClerkText, String, Option<(Decimal, Decimal)>);
+
+/// The changes the narrative reports, in its order: every figure it compares
+/// with last year that differs from it. A figure with an invalid cell is
+/// AMT-001's: its change is unknown, so it is left out.
+fn changes<'a>(ctx: &Ctx<'a>) -> Vec<Change<'a>> {
     let (inputs, t) = (ctx.inputs, ctx.totals);
-    let reasons = &inputs.narrative.reasons;
-    let mut changes: Vec<Change<'_>> = vec![
+    let n = &inputs.narrative;
+    let mut figures: Vec<Figure> = vec![
         (
-            "income",
+            ClerkText::Income,
             "收入（支出）总额".into(),
             Some((t.total, t.total_last_year)),
-            &reasons.income,
         ),
         (
-            "basic",
+            ClerkText::Basic,
             "一般公共预算拨款基本支出".into(),
             Some((t.general_basic, t.general_basic_last_year)),
-            &reasons.basic,
         ),
         (
-            "project",
+            ClerkText::Project,
             "一般公共预算拨款项目支出".into(),
             Some((t.general_project, t.general_project_last_year)),
-            &reasons.project,
         ),
     ];
     let s = &inputs.sangong;
@@ -40,54 +73,273 @@ pub(super) fn nar_001(ctx: &Ctx<'_>) -> Vec<Finding> {
         .into_iter()
         .zip(sangong_cells(&s.last_year))
     {
-        let reason = match field {
-            "abroad" => &reasons.abroad,
-            "vehicle_purchase" => &reasons.vehicle_purchase,
-            "vehicle_operation" => &reasons.vehicle_operation,
-            _ => &reasons.reception,
+        let field = match field {
+            "abroad" => ClerkText::Abroad,
+            "vehicle_purchase" => ClerkText::VehiclePurchase,
+            "vehicle_operation" => ClerkText::VehicleOperation,
+            _ => ClerkText::Reception,
         };
-        changes.push((
+        figures.push((
             field,
             format!("三公经费{name}"),
             valid(this).zip(valid(last)),
-            reason,
         ));
     }
-    let n = &inputs.narrative;
-    changes.push((
-        "running_cost",
+    figures.push((
+        ClerkText::RunningCost,
         "机关运行经费".into(),
         valid(&n.running_cost_this_year).zip(valid(&n.running_cost_last_year)),
-        &reasons.running_cost,
     ));
+    figures
+        .into_iter()
+        .filter_map(|(field, what, figures)| {
+            let (this, last) = figures.filter(|(this, last)| this != last)?;
+            Some(Change {
+                field,
+                what,
+                this,
+                last,
+                reason: field.text(n),
+            })
+        })
+        .collect()
+}
 
-    let mut out = Vec::new();
-    for (field, what, figures, reason) in changes {
-        // An invalid cell (None) is AMT-001's; the change is unknown.
-        let Some((this, last)) = figures else {
-            continue;
-        };
-        if this == last || !reason.trim().is_empty() {
+/// NAR-001: every year-on-year change the narrative reports has a reason.
+pub(super) fn nar_001(ctx: &Ctx<'_>) -> Vec<Finding> {
+    changes(ctx)
+        .iter()
+        .filter(|c| c.reason.trim().is_empty())
+        .map(|c| {
+            c.finding(
+                "NAR-001",
+                format!(
+                    "{}本年 {}，上年 {}，{}，请填写变动原因",
+                    c.what,
+                    yuan(c.this),
+                    yuan(c.last),
+                    c.by()
+                ),
+            )
+        })
+        .collect()
+}
+
+/// NAR-004: a reason says something: not a placeholder, not only digits or
+/// letters, not a word repeated, at least 4 characters once the lead-in the
+/// narrative writes itself (主要是…) is set aside.
+pub(super) fn nar_004(ctx: &Ctx<'_>) -> Vec<Finding> {
+    changes(ctx)
+        .iter()
+        .filter(|c| !c.reason.trim().is_empty())
+        .filter_map(|c| {
+            let why = emptiness(&c.field.fragment(c.reason))?;
+            Some(c.finding(
+                "NAR-004",
+                format!(
+                    "{}{}，变动原因“{}”{why}，请写明变动的具体原因",
+                    c.what,
+                    c.by(),
+                    shown(c.reason)
+                ),
+            ))
+        })
+        .collect()
+}
+
+/// NAR-005: a reason whose only direction word goes against the figures
+/// (增加 where the amount fell, 减少 where it rose, 持平 where it changed).
+pub(super) fn nar_005(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let last_year = format!("{}年", ctx.inputs.unit.fiscal_year - 1);
+    changes(ctx)
+        .iter()
+        .filter_map(|c| {
+            // An empty reason is NAR-001's. A hollow one (NAR-004) may also
+            // point the wrong way: 增加 alone where the amount fell is both.
+            let fragment = c.field.fragment(c.reason);
+            let words = contradiction(&fragment, c.this > c.last, &last_year)?;
+            Some(c.finding(
+                "NAR-005",
+                format!(
+                    "{}{}，但变动原因写的是{}，请核对",
+                    c.what,
+                    c.by(),
+                    words
+                        .iter()
+                        .map(|w| format!("“{w}”"))
+                        .collect::<Vec<_>>()
+                        .join("、")
+                ),
+            ))
+        })
+        .collect()
+}
+
+/// The reason as quoted in a message: trimmed, at most 20 characters.
+fn shown(reason: &str) -> String {
+    let r = reason.trim();
+    match r.char_indices().nth(20) {
+        Some((at, _)) => format!("{}…", &r[..at]),
+        None => r.to_string(),
+    }
+}
+
+/// Texts that stand in for a reason not yet written.
+const PLACEHOLDERS: [&str; 13] = [
+    "待填写",
+    "待补充",
+    "待完善",
+    "待定",
+    "暂无",
+    "无",
+    "略",
+    "同上",
+    "见上",
+    "不详",
+    "未知",
+    "空",
+    "其他",
+];
+
+/// A Chinese character (CJK unified ideographs and their extensions).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
+}
+
+/// A latin letter, half or full width.
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
+/// A mark clerks type for a blank to fill in: XX, ××.
+fn is_blank_mark(c: char) -> bool {
+    matches!(c, 'x' | 'X' | 'ｘ' | 'Ｘ' | '×')
+}
+
+/// Why a reason's words (`ClerkText::fragment`) say nothing, or None when
+/// they do.
+fn emptiness(fragment: &str) -> Option<String> {
+    if fragment.is_empty() {
+        return Some("只有套话或标点，没有实际内容".into());
+    }
+    if PLACEHOLDERS.contains(&fragment) || has_blank_marks(fragment) {
+        return Some("是占位文字".into());
+    }
+    if !fragment.chars().any(is_han) {
+        return Some(if fragment.chars().any(is_latin) {
+            "只有字母、数字或符号".into()
+        } else {
+            "只有数字或符号".into()
+        });
+    }
+    if let Some(word) = repeated_word(fragment) {
+        return Some(format!("中的“{word}”连续重复"));
+    }
+    if fragment.chars().count() < 4 {
+        return Some("不足 4 个字".into());
+    }
+    None
+}
+
+/// A run of two or more blank marks (XX, ××) that is not part of a latin word.
+fn has_blank_marks(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let latin = |c: char| is_latin(c) || c == '×';
+    let mut i = 0;
+    while i < chars.len() {
+        if !latin(chars[i]) {
+            i += 1;
             continue;
         }
-        let (verb, by) = if this > last {
-            ("增加", this - last)
-        } else {
-            ("减少", last - this)
-        };
-        out.push(Finding::new(
-            "NAR-001",
-            Severity::Warning,
-            format!(
-                "{what}本年 {}，上年 {}，比上年{verb} {} 元，请填写变动原因",
-                yuan(this),
-                yuan(last),
-                format_yuan(by)
-            ),
-            vec![format!("narrative.reasons.{field}")],
-        ));
+        let start = i;
+        while i < chars.len() && latin(chars[i]) {
+            i += 1;
+        }
+        let run = &chars[start..i];
+        if run.len() >= 2 && run.iter().all(|&c| is_blank_mark(c)) {
+            return true;
+        }
     }
-    out
+    false
+}
+
+/// The longest word checked for a back-to-back repeat (a pasted sentence twice).
+const LONGEST_REPEAT: usize = 16;
+
+/// A word of two or more characters, with a letter in it, written twice back
+/// to back (增加增加), or None.
+fn repeated_word(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    for start in 0..chars.len() {
+        let longest = LONGEST_REPEAT.min((chars.len() - start) / 2);
+        for len in 2..=longest {
+            let (word, next) = (
+                &chars[start..start + len],
+                &chars[start + len..start + 2 * len],
+            );
+            if word == next && word.iter().any(|c| c.is_alphabetic()) {
+                return Some(word.iter().collect());
+            }
+        }
+    }
+    None
+}
+
+/// Words that say the amount rose, fell, or stayed the same.
+const UP: [&str; 4] = ["增加", "增长", "上升", "增多"];
+const DOWN: [&str; 5] = ["减少", "下降", "压减", "压缩", "缩减"];
+const FLAT: [&str; 1] = ["持平"];
+
+/// The direction words of `text` when they all go against the figures (`rose`:
+/// this year > last year; a reported change is never zero), or None. Read
+/// with care, to warn only where the text plainly contradicts: a negated word
+/// (未增加) says nothing, 基本持平 may describe a small change, a text with
+/// words of both directions may well explain both, and a text that speaks of
+/// last year itself (上年新增一次性项目) may use them of last year.
+fn contradiction(text: &str, rose: bool, last_year: &str) -> Option<Vec<&'static str>> {
+    if speaks_of_last_year(text, last_year) {
+        return None;
+    }
+    let (mut up, mut down, mut flat) = (Vec::new(), Vec::new(), Vec::new());
+    for (words, found) in [
+        (&UP[..], &mut up),
+        (&DOWN[..], &mut down),
+        (&FLAT[..], &mut flat),
+    ] {
+        for &word in words {
+            let said = text.match_indices(word).any(|(at, _)| {
+                let before = &text[..at];
+                let negated = ["不", "未", "没", "无", "非", "不再", "未再"]
+                    .iter()
+                    .any(|n| before.ends_with(n));
+                let roughly = word == "持平"
+                    && ["基本", "大体", "总体", "大致"]
+                        .iter()
+                        .any(|b| before.ends_with(b));
+                !negated && !roughly
+            });
+            if said {
+                found.push(word);
+            }
+        }
+    }
+    match (up.is_empty(), down.is_empty(), flat.is_empty()) {
+        (false, true, true) if !rose => Some(up),
+        (true, false, true) if rose => Some(down),
+        (true, true, false) => Some(flat),
+        _ => None,
+    }
+}
+
+/// True when the text names last year other than to compare with it (比上年,
+/// 较去年, 与上年 compare; 上年新增 speaks of last year).
+fn speaks_of_last_year(text: &str, last_year: &str) -> bool {
+    ["上年", "去年", "上一年", last_year].iter().any(|y| {
+        text.match_indices(y).any(|(at, _)| {
+            let before = &text[..at];
+            !["比", "较", "同", "与"].iter().any(|c| before.ends_with(c))
+        })
+    })
 }
 
 /// NAR-002: 公务用车购置费 and the vehicles to be bought agree.

@@ -157,9 +157,10 @@ fn base() -> Inputs {
         }],
         narrative: NarrativeInputs {
             reasons: Reasons {
-                income: text("人员增加"),
-                basic: text("人员增加"),
-                vehicle_operation: text("压减开支"),
+                // No direction word (NAR-005), whichever way a case moves the figures.
+                income: text("新进人员及正常晋级调资"),
+                basic: text("新进人员及正常晋级调资"),
+                vehicle_operation: text("1辆公务用车移交"),
                 ..Default::default()
             },
             running_cost_this_year: a("250"),
@@ -255,7 +256,7 @@ fn registry_ids_are_unique_and_well_formed() {
             .collect::<Vec<_>>(),
         ["IMP-001"]
     );
-    assert_eq!(registry().len(), 25);
+    assert_eq!(registry().len(), 27);
 }
 
 #[test]
@@ -1512,6 +1513,10 @@ fn every_registered_check_fires() {
         ("NAR-001", |i| i.narrative.reasons.income = "".into()),
         ("NAR-002", |i| i.narrative.vehicles_to_buy.general = 1),
         ("NAR-003", |i| i.unit.contact_phone = "1".into()),
+        ("NAR-004", |i| i.narrative.reasons.income = "XX".into()),
+        ("NAR-005", |i| {
+            i.narrative.reasons.income = "人员减少".into()
+        }),
     ];
     let mut fired: HashSet<&str> = HashSet::new();
     for (id, mutate) in triggers {
@@ -1532,4 +1537,286 @@ fn every_registered_check_fires() {
         .map(|c| c.id)
         .collect();
     assert_eq!(fired, runnable);
+}
+
+#[test]
+fn nar_004_reasons_that_say_nothing() {
+    // The base: 收入 rose 100 元, 基本支出 rose 100 元, 公务用车运行维护费 fell
+    // 10 元, each with a reason.
+    let income = |text: &'static str| -> Vec<String> {
+        let mut inputs = base();
+        inputs.narrative.reasons.income = text.into();
+        findings(&inputs).iter().map(key).collect()
+    };
+    let warned = ["NAR-004@narrative.reasons.income"];
+    for text in [
+        "XX",
+        "xx",
+        "××",
+        "XXX",
+        "ＸＸ",
+        "因XX原因人员增加",
+        "待填写",
+        "待补充",
+        "无",
+        "略",
+        "暂无",
+        "同上",
+        "11",
+        "2021",
+        "1,234",
+        "……",
+        "。",
+        "qq",
+        "abc",
+        "ok 1",
+        "人员增",
+        "增加",
+        "增加增加",
+        "人员增加人员增加",
+        "主要是",
+        "主要原因是：",
+        "主要是XX",
+        "主要是人员",
+    ] {
+        assert_eq!(income(text), warned, "{text:?} should warn");
+    }
+    for text in [
+        "人员增加",
+        "主要是人员增加",
+        "主要是人员增加及正常晋级调资",
+        "新增1名工作人员",
+        "新增COVID-19防控经费",
+        "Office软件正版化",
+        "人员增加，人员经费增加",
+        "常常加班",
+        "1111号文件要求的人员增加",
+        "增加职工",
+    ] {
+        assert_eq!(income(text), [] as [&str; 0], "{text:?} should not warn");
+    }
+    // Only a change the narrative reports is read: an unchanged figure's
+    // reason is not printed.
+    cases(&[
+        (
+            "unchanged 接待费",
+            |i| i.narrative.reasons.reception = "XX".into(),
+            &[],
+        ),
+        (
+            "invalid amount: the change is unknown",
+            |i| {
+                i.sangong.this_year.abroad = a("x");
+                i.narrative.reasons.abroad = "XX".into();
+            },
+            &["AMT-001@sangong.this_year.abroad"],
+        ),
+        (
+            "each reason field",
+            |i| {
+                i.rows[5].last_year = a("400");
+                i.narrative.reasons.project = "略".into();
+                i.narrative.reasons.vehicle_operation = "11".into();
+                i.narrative.running_cost_last_year = a("200");
+                i.narrative.reasons.running_cost = "待填写".into();
+            },
+            &[
+                "NAR-004@narrative.reasons.project",
+                "NAR-004@narrative.reasons.vehicle_operation",
+                "NAR-004@narrative.reasons.running_cost",
+            ],
+        ),
+    ]);
+    let message = |text: &'static str| {
+        let mut inputs = base();
+        inputs.narrative.reasons.income = text.into();
+        findings(&inputs)
+            .into_iter()
+            .map(|f| f.message)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        message("XX"),
+        ["收入（支出）总额比上年增加 100.00 元，变动原因“XX”是占位文字，请写明变动的具体原因"]
+    );
+    assert_eq!(
+        message("增加增加"),
+        [
+            "收入（支出）总额比上年增加 100.00 元，变动原因“增加增加”中的“增加”连续重复，请写明变动的具体原因"
+        ]
+    );
+    assert_eq!(
+        message("qq"),
+        [
+            "收入（支出）总额比上年增加 100.00 元，变动原因“qq”只有字母、数字或符号，请写明变动的具体原因"
+        ]
+    );
+    assert_eq!(
+        message("11"),
+        ["收入（支出）总额比上年增加 100.00 元，变动原因“11”只有数字或符号，请写明变动的具体原因"]
+    );
+    assert_eq!(
+        message("人员增"),
+        ["收入（支出）总额比上年增加 100.00 元，变动原因“人员增”不足 4 个字，请写明变动的具体原因"]
+    );
+    assert_eq!(
+        message(" 主要是。"),
+        [
+            "收入（支出）总额比上年增加 100.00 元，变动原因“主要是。”只有套话或标点，没有实际内容，请写明变动的具体原因"
+        ]
+    );
+}
+
+#[test]
+fn nar_005_direction_words_against_the_figures() {
+    // 收入 rose (1,930 against 1,830); 公务用车运行维护费 fell (30 against 40).
+    let read = |income: &'static str, operation: &'static str| -> Vec<String> {
+        let mut inputs = base();
+        inputs.narrative.reasons.income = income.into();
+        inputs.narrative.reasons.vehicle_operation = operation.into();
+        findings(&inputs).iter().map(key).collect()
+    };
+    let (income, operation) = (
+        "NAR-005@narrative.reasons.income",
+        "NAR-005@narrative.reasons.vehicle_operation",
+    );
+    let contradicting: &[(&str, &str, &[&str])] = &[
+        ("人员减少", "压减开支", &[income]),
+        ("收入下降较多", "压减开支", &[income]),
+        ("压减一般性支出", "压减开支", &[income]),
+        ("压缩会议费", "压减开支", &[income]),
+        ("与上年持平", "压减开支", &[income]),
+        ("人员增加", "车辆增加", &[operation]),
+        ("人员增加", "维修费用增长", &[operation]),
+        ("人员增加", "油价上升", &[operation]),
+        ("人员增加", "车辆增多", &[operation]),
+        ("人员增加", "比上年增加", &[operation]),
+        ("人员增加", "较去年增加", &[operation]),
+        ("人员增加", "运行费用持平", &[operation]),
+        ("人员减少", "车辆增加", &[income, operation]),
+    ];
+    for (i, o, want) in contradicting {
+        assert_eq!(read(i, o), *want, "{i:?} / {o:?}");
+    }
+    let agreeing: &[(&str, &str)] = &[
+        ("主要是人员增加及正常晋级调资", "压减开支"),
+        ("人员增加", "减少一般性支出，严格控制三公经费"),
+        ("业务量增长", "车辆报废，运行费下降"),
+        // Both directions: the text may explain both.
+        ("人员增加，同时压减一般性支出", "车辆减少，单车维修费用增加"),
+        ("人员减少，但人员经费标准增加", "压减开支"),
+        // No direction word.
+        ("机构改革", "1辆公务用车移交至区大数据发展局"),
+        // Negated.
+        ("人员未减少，标准提高", "车辆未增加，严格控制运行费"),
+        ("职能调整，编制不再减少", "压减开支"),
+        // Roughly flat.
+        ("人员增加", "基本持平"),
+        // Of last year, not of this one.
+        ("上年压减了一次性项目", "上年新增车辆，本年移交"),
+        ("人员增加", "2020年一次性增加维修经费"),
+    ];
+    for (i, o) in agreeing {
+        assert_eq!(read(i, o), [] as [&str; 0], "{i:?} / {o:?}");
+    }
+    // A hollow reason that also points the wrong way is both.
+    assert_eq!(
+        read("人员增加", "增加"),
+        [
+            "NAR-004@narrative.reasons.vehicle_operation",
+            "NAR-005@narrative.reasons.vehicle_operation"
+        ]
+    );
+    assert_eq!(
+        read("减少减少", "压减开支"),
+        [
+            "NAR-004@narrative.reasons.income",
+            "NAR-005@narrative.reasons.income"
+        ]
+    );
+    let mut inputs = base();
+    inputs.narrative.reasons.vehicle_operation = "主要是车辆增加、维修增长。".into();
+    let found = findings(&inputs);
+    assert_eq!(
+        found.iter().map(|f| f.message.as_str()).collect::<Vec<_>>(),
+        ["三公经费公务用车运行维护费比上年减少 10.00 元，但变动原因写的是“增加”、“增长”，请核对"]
+    );
+    // The other reason fields, each on its own change.
+    cases(&[
+        (
+            "basic",
+            |i| i.narrative.reasons.basic = "人员减少".into(),
+            &["NAR-005@narrative.reasons.basic"],
+        ),
+        (
+            "project",
+            |i| {
+                i.rows[5].last_year = a("600");
+                i.narrative.reasons.project = "新增项目增加".into();
+            },
+            &["NAR-005@narrative.reasons.project"],
+        ),
+        (
+            "running cost",
+            |i| {
+                i.narrative.running_cost_last_year = a("200");
+                i.narrative.reasons.running_cost = "压减公用经费".into();
+            },
+            &["NAR-005@narrative.reasons.running_cost"],
+        ),
+        (
+            "unchanged figure: its reason is not printed",
+            |i| i.narrative.reasons.reception = "接待批次减少".into(),
+            &[],
+        ),
+    ]);
+}
+
+/// The narrative's 绩效目标 sentence and PRJ-005 give the same amount not
+/// under performance management: 项目支出 of every source, less the forms'
+/// budgets. They used to differ as soon as a 项目支出 was not 一般公共预算:
+/// the narrative compared the forms with the 一般公共预算 项目支出 alone.
+#[test]
+fn prj_005_and_the_narrative_agree_on_the_unmanaged_amount() {
+    let mut inputs = base();
+    // The form covers the 一般公共预算 project (500 元); a 政府性基金 project
+    // of 1,550,000.00 元 has none. Before: the narrative said every project
+    // was managed, PRJ-005 相差 1,550,000.00 元.
+    inputs.rows.push(row(
+        "2120801",
+        FundingSource::GovFundBudget,
+        Project,
+        "1550000",
+        "1550000",
+    ));
+    let derived = derive(&inputs);
+    let prj_005: Vec<String> = check(&inputs, &derived)
+        .into_iter()
+        .filter(|f| f.check == "PRJ-005")
+        .map(|f| f.message)
+        .collect();
+    assert_eq!(
+        prj_005,
+        [
+            "项目支出均应实行绩效目标管理：项目绩效目标表的当年预算合计 500.00 元，小于项目支出合计 1,550,500.00 元，相差 1,550,000.00 元"
+        ]
+    );
+    let goals = &derived.narrative.sections[4].paragraphs[2];
+    assert_eq!(
+        goals,
+        "3、绩效目标设置情况。2021年实行绩效目标管理的项目支出0.05万元，项目支出共155.05万元（其中一般公共预算当年财政拨款0.05万元），尚有155万元未设置绩效目标。"
+    );
+    assert_eq!(
+        crate::narrative::unmanaged_projects(&derived.totals),
+        "1550000".parse().unwrap()
+    );
+    // Covered in full: neither speaks of it.
+    inputs.projects[0].budget_this_year = a("1550500");
+    let derived = derive(&inputs);
+    assert!(
+        check(&inputs, &derived)
+            .iter()
+            .all(|f| f.check != "PRJ-005")
+    );
+    assert!(derived.narrative.sections[4].paragraphs[2].contains("项目支出均实行了绩效目标管理"));
 }
