@@ -9,7 +9,12 @@ use leptos::prelude::*;
 use serde::Deserialize;
 use wasm_bindgen::JsCast;
 
+use std::sync::Arc;
+
+use crate::grid::Rows;
+use crate::grid::history::Op;
 use crate::state::{AppState, Notice, Tab};
+use crate::undo::ListChange;
 use crate::web;
 use crate::xlsx_client;
 
@@ -96,28 +101,41 @@ pub fn kind_of(name: &str) -> Result<&'static str, String> {
     }
 }
 
-/// Apply a confirmed preview: one update of the inputs.
+/// Put the sheet's `rows` into `list` (replacing it, or after its rows) as one
+/// step of the form's undo history: 撤销 gives the rows back as they were.
+fn record<T: Clone + PartialEq + Send + Sync + 'static>(
+    state: AppState,
+    list: Rows<T>,
+    rows: Vec<T>,
+    replace: bool,
+) {
+    let existing = state.inputs.with_untracked(|i| list.get(i).to_vec());
+    let (at, removed) = if replace {
+        (0, existing)
+    } else {
+        (existing.len(), Vec::new())
+    };
+    let change = ListChange::new(
+        Arc::new(list),
+        vec![Op::Splice {
+            at,
+            removed,
+            inserted: rows,
+        }],
+    );
+    state.undo.run("导入表格", Box::new(change), None);
+}
+
+/// Apply a confirmed preview: one update of the inputs, one undo step.
 pub fn apply(state: AppState, preview: &Preview, replace: bool) {
     let n = preview.len();
     if preview.is_economic() {
-        let rows = preview.economic_rows.clone();
-        state.inputs.update(|i| {
-            if replace {
-                i.economic_rows = rows;
-            } else {
-                i.economic_rows.extend(rows);
-            }
-        });
+        let list = Rows::List(|i| &i.economic_rows, |i| &mut i.economic_rows);
+        record(state, list, preview.economic_rows.clone(), replace);
         state.tab.set(Tab::Economic);
     } else {
-        let rows = preview.budget_rows.clone();
-        state.inputs.update(|i| {
-            if replace {
-                i.rows = rows;
-            } else {
-                i.rows.extend(rows);
-            }
-        });
+        let list = Rows::List(|i| &i.rows, |i| &mut i.rows);
+        record(state, list, preview.budget_rows.clone(), replace);
         state.tab.set(Tab::Rows);
     }
     let target = if preview.is_economic() {
