@@ -42,14 +42,14 @@ pub fn derive(inputs: &Inputs) -> Derived {
 /// 表6 alone, straight from the rows (what the live checks need): the same
 /// table `derive` puts at `tables[5]`.
 pub fn table6(inputs: &Inputs, totals: &Totals) -> Table {
-    table6_of_codes(inputs, totals, &crate::checks::rows::RowCodes::of(inputs))
+    table6_of_codes(inputs, totals, &crate::index::RowCodes::of(inputs))
 }
 
 /// 表6 from the rows' codes already indexed for the checks.
 pub(crate) fn table6_of_codes(
     inputs: &Inputs,
     totals: &Totals,
-    rows: &crate::checks::rows::RowCodes<'_>,
+    rows: &crate::index::RowCodes<'_>,
 ) -> Table {
     tables::table6(
         inputs,

@@ -17,8 +17,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use budget_core::file::{ExportError, ImportError, Imported, Opened, Report, export, import, open};
-use budget_core::synthetic::{Rng, generate};
 use budget_core::{Inputs, derive};
+use budget_synthetic::{Rng, generate};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{Value, json};

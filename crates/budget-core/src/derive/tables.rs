@@ -9,10 +9,9 @@ use rust_decimal::Decimal;
 
 use crate::amount::{CentSum, canonical, to_wan};
 use crate::catalog::{self, Catalog, Entry, Level, code_key};
-use crate::fastmap::CodeIndex;
+use crate::index::CodeIndex;
 use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, ProjectForm, trim_code};
 use crate::narrative::{RowSums, RowSumsAcc};
-use crate::sort::btree_map;
 use crate::table::{Cell, CellText, HeaderCell, RowKind, Table, TableRow};
 use crate::totals::{Totals, is_personnel};
 
@@ -104,26 +103,17 @@ impl<'a> CodeFigures<'a> {
                 _ => {}
             }
         }
-        // Sorted as positions, not as the figures themselves (hundreds of
-        // bytes each), by the shared sort (the codes are distinct, so a
-        // stable sort gives the one order). Key order is code order (see
-        // `code_key`).
-        let order =
-            crate::sort::stable_order(out.len(), &mut |a, b| match (out[a].key, out[b].key) {
-                (Some(x), Some(y)) => x.cmp(&y),
-                _ => out[a].code.cmp(out[b].code),
-            });
+        // The codes are distinct, so any sort gives the one order. Key order
+        // is code order (see `code_key`).
+        out.sort_by(|a, b| match (a.key, b.key) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => a.code.cmp(b.code),
+        });
         let cat = catalog::function();
-        let mut slots: Vec<Option<CodeFigures>> = out.into_iter().map(Some).collect();
-        let sorted = order
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i)?.take())
-            .map(|mut f| {
-                f.entry = f.key.and_then(|k| cat.get_key(k));
-                f
-            })
-            .collect();
-        (sorted, row_sums.sums())
+        for f in &mut out {
+            f.entry = f.key.and_then(|k| cat.get_key(k));
+        }
+        (out, row_sums.sums())
     }
     /// This year's total per 类 (3-digit prefix), in code order.
     pub(super) fn class_totals(codes: &[CodeFigures]) -> Vec<(String, Decimal)> {
@@ -378,7 +368,7 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
         add(&mut exp, &e);
         (f.code, e)
     });
-    let by_class: BTreeMap<&str, [Decimal; 4]> = btree_map(
+    let by_class: BTreeMap<&str, [Decimal; 4]> = BTreeMap::from_iter(
         per_class(per_code)
             .into_iter()
             .filter(|(_, v)| v.iter().any(|x| !x.is_zero()))
@@ -584,7 +574,7 @@ impl<'a> ClassSums<'a> {
     /// From the per-code figures (when every table is derived).
     pub(super) fn of_codes(codes: &[CodeFigures<'a>]) -> Self {
         let m = per_class(codes.iter().map(|f| (f.code, [f.total])));
-        ClassSums(btree_map(m.into_iter().map(|(c, [s])| (c, s))))
+        ClassSums(BTreeMap::from_iter(m.into_iter().map(|(c, [s])| (c, s))))
     }
     /// From each distinct code (as typed) of the rows with this year's sum
     /// over its rows (表6 alone, for the live checks).
@@ -601,7 +591,7 @@ impl<'a> ClassSums<'a> {
                 s.add_sum(sum);
             }
         }
-        ClassSums(btree_map(index.codes().iter().copied().zip(sums)))
+        ClassSums(BTreeMap::from_iter(index.codes().iter().copied().zip(sums)))
     }
 }
 
@@ -609,7 +599,7 @@ impl<'a> ClassSums<'a> {
 pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> Table {
     use FundingSource as S;
     let by_class: BTreeMap<&str, [Decimal; 1]> =
-        btree_map(sums.0.into_iter().map(|(c, s)| (c, [s.to_decimal()])));
+        BTreeMap::from_iter(sums.0.into_iter().map(|(c, s)| (c, [s.to_decimal()])));
     let src = |s: S| totals.source(s);
     let left = [
         ("一般公共预算拨款收入", src(S::GeneralBudget)),
