@@ -32,27 +32,7 @@ pub fn App() -> impl IntoView {
     provide_context(ui);
     storage::start_tab_lock(state, ui);
     storage::autosave(state, ui);
-    web::after_paint(
-        || rehearse(budget_core::rehearsal::Rehearsal::default()),
-        2000.0,
-    );
     view! { <Page /> }
-}
-
-/// The rehearsal of an import (`budget_core::rehearsal`), one step per idle
-/// moment: a clerk's first import then runs optimized code. When it is done it
-/// leaves the performance mark `budget-form:rehearsed` (for the benchmarks and
-/// tests). A failed step is a bug, logged to the console; the page goes on.
-fn rehearse(mut rehearsal: budget_core::rehearsal::Rehearsal) {
-    match rehearsal.step() {
-        Ok(true) => web::when_idle(move || rehearse(rehearsal), 2000.0),
-        Ok(false) => {
-            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                p.mark("budget-form:rehearsed").ok();
-            }
-        }
-        Err(e) => leptos::logging::warn!("import rehearsal: {e}"),
-    }
 }
 
 /// The page layout, over the state in context.

@@ -1,5 +1,5 @@
 //! Debug loader for timing the grids: opening the app with `?synthetic=10000`
-//! replaces the form with `budget_core::synthetic::generate(10000, 42)` (a
+//! replaces the form with `budget_synthetic::generate(10000, 42)` (a
 //! valid form with that many budget rows). `&projects=0` also drops the project
 //! forms (about half of the page's elements). Used by tests/e2e/bench/bench.mjs
 //! and grid-bench.mjs.
@@ -32,7 +32,7 @@ fn param<'a>(query: &'a str, key: &str) -> Option<&'a str> {
 pub fn synthetic_from_query() -> Option<Inputs> {
     let q = query()?;
     let rows = param(&q, "synthetic")?.parse::<usize>().ok()?.min(MAX_ROWS);
-    let mut inputs = budget_core::synthetic::generate(rows, 42);
+    let mut inputs = budget_synthetic::generate(rows, 42);
     if param(&q, "projects") == Some("0") {
         inputs.projects.clear();
     }

@@ -1,4 +1,5 @@
-//! RFC 4180 CSV of a derived table, safe to open in a spreadsheet.
+//! RFC 4180 CSV of a derived table (the `csv` crate's writer), safe to open
+//! in a spreadsheet.
 
 use budget_core::Table;
 use budget_core::amount::format_wan_value;
@@ -14,15 +15,15 @@ pub fn table_csv(t: &Table) -> String {
             .max()
             .unwrap_or(0),
     );
-    let mut out = String::new();
-    let mut record = |fields: Vec<String>| {
-        let mut fields = fields;
+    let mut out = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut record = |mut fields: Vec<String>| {
         if fields.len() < ncols {
             fields.resize(ncols, String::new());
         }
-        let line: Vec<String> = fields.iter().map(|f| quote(f)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+        // Writing to a Vec cannot fail.
+        let _ = out.write_record(&fields);
     };
     record(vec![text_field(&format!("{} {}", t.number, t.title))]);
     record(vec![text_field(&t.unit)]);
@@ -53,7 +54,9 @@ pub fn table_csv(t: &Table) -> String {
     if let Some(note) = &t.note {
         record(vec![text_field(note)]);
     }
-    out
+    let bytes = out.into_inner().unwrap_or_default();
+    // Every field is a Rust string: the bytes are UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 fn header_grid(t: &Table, ncols: usize) -> Vec<Vec<String>> {
@@ -92,15 +95,6 @@ fn text_field(s: &str) -> String {
     let s = crate::text::escape(s);
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
-/// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.
-fn quote(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
     }

@@ -7,7 +7,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use budget_core::{Inputs, Totals, check, check_live, derive, synthetic};
+use budget_core::{Inputs, Totals, check, check_live, derive};
+use budget_synthetic as synthetic;
 use criterion::{BenchmarkId, Criterion};
 use rust_decimal::Decimal;
 

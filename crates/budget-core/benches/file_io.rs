@@ -8,7 +8,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use budget_core::{Inputs, file, synthetic};
+use budget_core::{Inputs, file};
+use budget_synthetic as synthetic;
 
 const SIZES: [usize; 3] = [100, 1_000, 10_000];
 const AT: &str = "2026-11-25T12:00:00Z";

@@ -7,6 +7,9 @@ use crate::narrative::Narrative;
 use crate::table::Table;
 use crate::totals::Totals;
 
+mod figures;
+mod layout;
+mod project;
 mod tables;
 
 /// Everything derived from the inputs. Nothing here is typed by a clerk.
@@ -26,10 +29,10 @@ pub struct Derived {
 /// Derive every table and the narrative from the inputs.
 pub fn derive(inputs: &Inputs) -> Derived {
     let totals = Totals::compute(inputs);
-    let (codes, row_sums) = tables::CodeFigures::collect(inputs);
+    let (codes, row_sums) = figures::CodeFigures::collect(inputs);
     let tables = tables::all(inputs, &totals, &codes);
-    let project_tables = tables::projects(inputs);
-    let classes = tables::CodeFigures::class_totals(&codes);
+    let project_tables = project::projects(inputs);
+    let classes = figures::CodeFigures::class_totals(&codes);
     let narrative = crate::narrative::generate(inputs, &totals, &classes, &row_sums);
     Derived {
         totals,
@@ -42,19 +45,19 @@ pub fn derive(inputs: &Inputs) -> Derived {
 /// 表6 alone, straight from the rows (what the live checks need): the same
 /// table `derive` puts at `tables[5]`.
 pub fn table6(inputs: &Inputs, totals: &Totals) -> Table {
-    table6_of_codes(inputs, totals, &crate::checks::rows::RowCodes::of(inputs))
+    table6_of_codes(inputs, totals, &crate::index::RowCodes::of(inputs))
 }
 
 /// 表6 from the rows' codes already indexed for the checks.
 pub(crate) fn table6_of_codes(
     inputs: &Inputs,
     totals: &Totals,
-    rows: &crate::checks::rows::RowCodes<'_>,
+    rows: &crate::index::RowCodes<'_>,
 ) -> Table {
     tables::table6(
         inputs,
         totals,
-        tables::ClassSums::of_code_sums(rows.this_year()),
+        figures::ClassSums::of_code_sums(rows.this_year()),
     )
 }
 

@@ -10,7 +10,6 @@ use crate::amount::CentSum;
 use crate::model::{
     ExpenditureType, Fund, FundingSource, Inputs, ProcurementCategory, SanGongYear,
 };
-use crate::sort::btree_map;
 
 /// Headline totals (the summary bar, the narrative, the identities).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -139,14 +138,14 @@ impl Totals {
             t.general_project,
             t.general_project_last_year,
         ] = [project[0][0], project[0][1], project[1][0], project[1][1]].map(CentSum::to_decimal);
-        t.by_source = btree_map(
+        t.by_source = BTreeMap::from_iter(
             FundingSource::ALL
                 .into_iter()
                 .zip(by_source)
                 .filter(|(_, v)| !v.is_zero())
                 .map(|(s, v)| (s, v.to_decimal())),
         );
-        t.by_type = btree_map(
+        t.by_type = BTreeMap::from_iter(
             ExpenditureType::ALL
                 .into_iter()
                 .zip(by_type)

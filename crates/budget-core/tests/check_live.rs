@@ -40,7 +40,7 @@ fn live_checks_equal_full_checks_on_the_seed() {
 fn live_checks_equal_full_checks_on_synthetic_forms() {
     for (n, s) in [(0, 1), (1, 2), (37, 3), (500, 4), (2_000, 42)] {
         same(
-            &budget_core::synthetic::generate(n, s),
+            &budget_synthetic::generate(n, s),
             &format!("synthetic {n}/{s}"),
         );
     }
@@ -48,7 +48,7 @@ fn live_checks_equal_full_checks_on_synthetic_forms() {
 
 #[test]
 fn live_checks_equal_full_checks_on_broken_forms() {
-    let mut inputs = budget_core::synthetic::generate(300, 7);
+    let mut inputs = budget_synthetic::generate(300, 7);
     let n = inputs.rows.len();
     for (k, r) in inputs.rows.iter_mut().enumerate() {
         match k % 11 {

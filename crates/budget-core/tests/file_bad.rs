@@ -159,7 +159,7 @@ fn the_edited_total_file_is_an_export_with_one_figure_changed() {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/dadukou-2021.json"),
     )
     .unwrap();
-    let sample_inputs = normalized(open(&sample).unwrap().inputs()).unwrap();
+    let sample_inputs = normalized(open(&sample).unwrap().inputs());
     let edited = bad("edited-total.json");
     let Ok(Opened::Submission(imported)) = open(&edited) else {
         panic!("edited-total.json is a submission file")

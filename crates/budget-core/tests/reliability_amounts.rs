@@ -13,7 +13,7 @@ use std::time::Instant;
 use budget_core::amount::{
     AmountError, MAX_AMOUNT, canonical, format_yuan, parse_amount, parse_file_amount,
 };
-use budget_core::synthetic::Rng;
+use budget_synthetic::Rng;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 

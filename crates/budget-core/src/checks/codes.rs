@@ -3,12 +3,12 @@
 
 use std::collections::hash_map::Entry;
 
-use super::rows::RowFact;
 use super::{Ctx, economic_label, row_label};
 use crate::catalog::{self, Catalog, Level};
-use crate::fastmap::FastMap;
 use crate::finding::{Finding, Severity};
+use crate::index::RowFact;
 use crate::model::{ExpenditureType, FundingSource, trim_code};
+use rustc_hash::FxHashMap;
 
 /// What is wrong with a code, as a Chinese sentence, if anything.
 fn code_problem(code: &str, cat: &Catalog, want: Level, what: &str) -> Option<String> {
@@ -79,8 +79,8 @@ pub(super) fn cod_002(ctx: &Ctx<'_>) -> Vec<Finding> {
 fn duplicates<K: Eq + std::hash::Hash>(
     keys: impl ExactSizeIterator<Item = Option<K>>,
 ) -> Vec<(usize, usize)> {
-    let mut first: FastMap<K, usize> =
-        FastMap::with_capacity_and_hasher(keys.len(), Default::default());
+    let mut first: FxHashMap<K, usize> =
+        FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
     let mut out = Vec::new();
     for (i, key) in keys.enumerate() {
         let Some(key) = key else { continue };
@@ -115,7 +115,7 @@ fn budget_row_duplicates(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
             f.source as usize * ExpenditureType::ALL.len() + f.kind as usize,
         )
     };
-    let mut first: Option<FastMap<(u32, usize), usize>> = None;
+    let mut first: Option<FxHashMap<(u32, usize), usize>> = None;
     let mut out = Vec::new();
     for (i, f) in facts.iter().enumerate() {
         let id = f.id as usize;
@@ -132,7 +132,7 @@ fn budget_row_duplicates(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
             continue;
         }
         let map = first.get_or_insert_with(|| {
-            let mut map = FastMap::default();
+            let mut map = FxHashMap::default();
             for (j, f) in facts.iter().enumerate().take(i) {
                 map.entry(key(f)).or_insert(j);
             }

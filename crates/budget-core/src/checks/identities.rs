@@ -5,14 +5,14 @@ use rust_decimal::Decimal;
 use super::amounts::sangong_cells;
 use super::{Ctx, differ, economic_label, function_label, valid, yuan};
 use crate::amount::CentSum;
-use crate::fastmap::FastMap;
 use crate::finding::{Finding, Severity};
 use crate::model::{ExpenditureType, Fund, Inputs};
 use crate::table::Cell;
+use rustc_hash::FxHashMap;
 
 /// Σ amount and first row index per economic code.
-fn economic_by_code(inputs: &Inputs) -> FastMap<&str, (Decimal, usize)> {
-    let mut map: FastMap<&str, (Decimal, usize)> = FastMap::default();
+fn economic_by_code(inputs: &Inputs) -> FxHashMap<&str, (Decimal, usize)> {
+    let mut map: FxHashMap<&str, (Decimal, usize)> = FxHashMap::default();
     for (i, e) in inputs.economic_rows.iter().enumerate() {
         map.entry(e.code.as_str()).or_insert((Decimal::ZERO, i)).0 += e.amount.value();
     }

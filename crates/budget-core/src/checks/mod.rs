@@ -12,6 +12,7 @@ use crate::amount::format_yuan;
 use crate::catalog;
 use crate::derive::Derived;
 use crate::finding::{Finding, Severity};
+use crate::index::RowCodes;
 use crate::model::{BudgetRow, Inputs, ProjectForm};
 use crate::table::Table;
 use crate::totals::Totals;
@@ -22,7 +23,6 @@ mod identities;
 mod narrative;
 pub(crate) mod parse;
 mod performance;
-pub(crate) mod rows;
 mod unparsed;
 
 #[cfg(test)]
@@ -39,7 +39,7 @@ pub struct Ctx<'a> {
     /// 表6 部门收支总表 as derived.
     pub table6: &'a Table,
     /// The budget rows' codes, indexed once for every row check.
-    pub(crate) rows: &'a rows::RowCodes<'a>,
+    pub(crate) rows: &'a RowCodes<'a>,
 }
 
 /// A check's signature.
@@ -254,7 +254,7 @@ pub fn info(id: &str) -> Option<&'static CheckInfo> {
 /// Run every check: findings in registry order, then input order.
 pub fn check(inputs: &Inputs, derived: &Derived) -> Vec<Finding> {
     match derived.table(6) {
-        Some(t6) => run_all(inputs, &derived.totals, t6, &rows::RowCodes::of(inputs)),
+        Some(t6) => run_all(inputs, &derived.totals, t6, &RowCodes::of(inputs)),
         None => check_live(inputs, &derived.totals),
     }
 }
@@ -264,17 +264,12 @@ pub fn check(inputs: &Inputs, derived: &Derived) -> Vec<Finding> {
 /// tables only when they are shown; `check_live(i, &Totals::compute(i))`
 /// equals `check(i, &derive(i))` (tested).
 pub fn check_live(inputs: &Inputs, totals: &Totals) -> Vec<Finding> {
-    let rows = rows::RowCodes::of(inputs);
+    let rows = RowCodes::of(inputs);
     let t6 = crate::derive::table6_of_codes(inputs, totals, &rows);
     run_all(inputs, totals, &t6, &rows)
 }
 
-fn run_all(
-    inputs: &Inputs,
-    totals: &Totals,
-    table6: &Table,
-    rows: &rows::RowCodes<'_>,
-) -> Vec<Finding> {
+fn run_all(inputs: &Inputs, totals: &Totals, table6: &Table, rows: &RowCodes<'_>) -> Vec<Finding> {
     let ctx = Ctx {
         inputs,
         totals,

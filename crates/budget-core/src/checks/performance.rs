@@ -7,9 +7,9 @@ use rust_decimal::Decimal;
 
 use super::amounts::weight_value;
 use super::{Ctx, differ, function_label, parse, project_label, valid, yuan};
-use crate::fastmap::FastMap;
 use crate::finding::{Finding, Severity};
 use crate::model::{ExpenditureType, FundingSource};
+use rustc_hash::FxHashMap;
 
 /// PRF-001: overall indicators exist, weights are positive and sum to 100.
 pub(super) fn prf_001(ctx: &Ctx<'_>) -> Vec<Finding> {
@@ -89,7 +89,7 @@ pub(super) fn prj_001(ctx: &Ctx<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     // Sum only the rows some project links to.
-    let mut project_rows: FastMap<(&str, FundingSource), Option<Decimal>> = projects
+    let mut project_rows: FxHashMap<(&str, FundingSource), Option<Decimal>> = projects
         .iter()
         .flat_map(|p| &p.links)
         .map(|l| ((l.code.as_str(), l.source), None))
@@ -421,7 +421,7 @@ pub(super) fn prj_006(ctx: &Ctx<'_>) -> Vec<Finding> {
     }
     // Links to a row another form linked first: usually none, so the rows
     // (thousands, on every edit) are read only when there is one.
-    let mut first: FastMap<(&str, FundingSource), usize> = FastMap::default();
+    let mut first: FxHashMap<(&str, FundingSource), usize> = FxHashMap::default();
     let mut shared = Vec::new();
     for (i, p) in projects.iter().enumerate() {
         for (j, link) in p.links.iter().enumerate() {

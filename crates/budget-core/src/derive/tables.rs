@@ -1,4 +1,4 @@
-//! 表1–表10 and the project forms, laid out as the seed publishes them.
+//! 表1–表10, laid out as the seed publishes them.
 //!
 //! Every figure is a sum of input amounts; 类 and 款 lines are sums of the lines
 //! under them, computed here and never typed.
@@ -7,14 +7,14 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::amount::{CentSum, canonical, to_wan};
-use crate::catalog::{self, Catalog, Entry, Level, code_key};
-use crate::fastmap::CodeIndex;
-use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, ProjectForm, trim_code};
-use crate::narrative::{RowSums, RowSumsAcc};
-use crate::sort::btree_map;
-use crate::table::{Cell, CellText, HeaderCell, RowKind, Table, TableRow};
+use crate::amount::{CentSum, to_wan};
+use crate::catalog;
+use crate::model::{ExpenditureType, FundingSource, Inputs};
+use crate::table::{Cell, RowKind, Table, TableRow};
 use crate::totals::{Totals, is_personnel};
+
+use super::figures::*;
+use super::layout::*;
 
 /// Note printed under an empty 表5.
 pub const NO_GOV_FUND_NOTE: &str = "本单位无政府性基金收支，故此表无数据。";
@@ -34,333 +34,6 @@ pub(super) fn all(inputs: &Inputs, totals: &Totals, codes: &[CodeFigures]) -> Ve
     ]
 }
 
-/// This year's (and 一般公共预算 last year's) figures of one function code,
-/// summed over its rows in one pass; every per-code table reads from these.
-#[derive(Debug, Clone)]
-pub(super) struct CodeFigures<'a> {
-    code: &'a str,
-    /// `catalog::code_key` of the code (`None` when longer than 7 bytes).
-    key: Option<u64>,
-    /// The catalog entry, looked up once for every table.
-    entry: Option<&'static Entry>,
-    by_source: [CentSum; FundingSource::ALL.len()],
-    by_type: [CentSum; ExpenditureType::ALL.len()],
-    total: CentSum,
-    /// 一般公共预算 (current and carried over): last year, this year, 基本, 项目.
-    general: [CentSum; 4],
-    /// 政府性基金 (current and carried over): this year, 基本, 项目.
-    gov_fund: [CentSum; 3],
-}
-
-impl<'a> CodeFigures<'a> {
-    /// Per code, in code order; and the narrative's row sums, gathered in the
-    /// same pass.
-    pub(super) fn collect(inputs: &'a Inputs) -> (Vec<CodeFigures<'a>>, RowSums) {
-        let mut row_sums = RowSumsAcc::default();
-        let mut index = CodeIndex::with_capacity(1024);
-        let mut out: Vec<CodeFigures> = Vec::with_capacity(1024);
-        for r in &inputs.rows {
-            let code = trim_code(&r.code);
-            let (i, new) = index.insert(code);
-            if new {
-                out.push(CodeFigures {
-                    code,
-                    key: code_key(code),
-                    entry: None,
-                    by_source: Default::default(),
-                    by_type: Default::default(),
-                    total: CentSum::default(),
-                    general: Default::default(),
-                    gov_fund: Default::default(),
-                });
-            }
-            let Some(f) = out.get_mut(i as usize) else {
-                continue;
-            };
-            row_sums.add(r);
-            let this = &r.this_year;
-            f.total.add(this);
-            f.by_source[r.source as usize].add(this);
-            f.by_type[r.kind as usize].add(this);
-            let col = match r.kind {
-                ExpenditureType::Basic => Some(2),
-                ExpenditureType::Project => Some(3),
-                _ => None,
-            };
-            match r.source.fund() {
-                Some(Fund::General) => {
-                    f.general[0].add(&r.last_year);
-                    f.general[1].add(this);
-                    if let Some(c) = col {
-                        f.general[c].add(this);
-                    }
-                }
-                Some(Fund::GovFund) => {
-                    f.gov_fund[0].add(this);
-                    if let Some(c) = col {
-                        f.gov_fund[c - 1].add(this);
-                    }
-                }
-                _ => {}
-            }
-        }
-        // Sorted as positions, not as the figures themselves (hundreds of
-        // bytes each), by the shared sort (the codes are distinct, so a
-        // stable sort gives the one order). Key order is code order (see
-        // `code_key`).
-        let order =
-            crate::sort::stable_order(out.len(), &mut |a, b| match (out[a].key, out[b].key) {
-                (Some(x), Some(y)) => x.cmp(&y),
-                _ => out[a].code.cmp(out[b].code),
-            });
-        let cat = catalog::function();
-        let mut slots: Vec<Option<CodeFigures>> = out.into_iter().map(Some).collect();
-        let sorted = order
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i)?.take())
-            .map(|mut f| {
-                f.entry = f.key.and_then(|k| cat.get_key(k));
-                f
-            })
-            .collect();
-        (sorted, row_sums.sums())
-    }
-    /// This year's total per 类 (3-digit prefix), in code order.
-    pub(super) fn class_totals(codes: &[CodeFigures]) -> Vec<(String, Decimal)> {
-        let mut out: Vec<(String, CentSum)> = Vec::new();
-        for f in codes {
-            let class = class_of(f.code);
-            match out.last_mut() {
-                Some((c, sum)) if c == class => sum.add_sum(f.total),
-                _ => out.push((class.to_string(), f.total)),
-            }
-        }
-        out.into_iter().map(|(c, s)| (c, s.to_decimal())).collect()
-    }
-    fn source(&self, s: FundingSource) -> CentSum {
-        self.by_source[s as usize]
-    }
-    /// The code and its figures for one coded table.
-    fn item<const N: usize>(&self, values: [CentSum; N]) -> Item<'a, N> {
-        Item {
-            code: self.code,
-            entry: self.entry,
-            values,
-        }
-    }
-}
-
-pub(super) fn projects(inputs: &Inputs) -> Vec<Table> {
-    inputs
-        .projects
-        .iter()
-        .enumerate()
-        .map(|(i, p)| project_table(inputs, i, p))
-        .collect()
-}
-
-fn h(text: &str) -> HeaderCell {
-    HeaderCell::new(text)
-}
-
-fn hs(text: impl Into<String>, colspan: u16, rowspan: u16) -> HeaderCell {
-    HeaderCell::span(text, colspan, rowspan)
-}
-
-fn t(s: impl Into<CellText>) -> Cell {
-    Cell::Text(s.into())
-}
-
-fn money_cells(values: &[Decimal]) -> impl Iterator<Item = Cell> + '_ {
-    values.iter().map(|v| Cell::Money(*v))
-}
-
-fn table(
-    inputs: &Inputs,
-    n: u8,
-    name: &str,
-    header: Vec<Vec<HeaderCell>>,
-    rows: Vec<TableRow>,
-) -> Table {
-    Table {
-        id: format!("table{n}"),
-        number: format!("表{n}"),
-        title: format!("{}{}", inputs.unit.name, name),
-        unit: "单位：元".to_string(),
-        header,
-        rows,
-        note: None,
-    }
-}
-
-/// One detail line of a coded table: the code, its catalog entry, `N` figures.
-struct Item<'a, const N: usize> {
-    code: &'a str,
-    entry: Option<&'static Entry>,
-    values: [CentSum; N],
-}
-
-/// The code cell and the name cell of a line: borrowed from the catalog when
-/// the code is in it (no allocation), the code as typed and a blank name if not.
-fn code_cells(code: &str, entry: Option<&'static Entry>) -> [Cell; 2] {
-    match entry {
-        Some(e) => [t(e.code), t(e.name)],
-        None => [t(code.to_string()), t("")],
-    }
-}
-
-/// A group line being summed: (prefix, row index, sums).
-type OpenGroup<'a, const N: usize> = Option<(&'a str, usize, [CentSum; N])>;
-
-/// Figures per code, summed into 类/款 lines: the body of 表2, 表3, 表5, 表7, 表8.
-///
-/// `items` are detail codes in code order with their column values; `group_lens`
-/// are the prefix lengths of the subtotal levels (function: 3 and 5; economic: 3).
-/// Details whose values are all zero are left out, as the seed does. One pass:
-/// a group line is pushed when its first detail arrives and summed as they follow.
-fn coded_rows<'a, const N: usize>(
-    items: impl ExactSizeIterator<Item = Item<'a, N>>,
-    cat: &'static Catalog,
-    group_lens: &[usize],
-) -> Vec<TableRow> {
-    let mut total = [CentSum::default(); N];
-    // Details, plus room for the 合计 line and the group lines (well under a
-    // quarter of the details in a real catalog).
-    let mut rows = Vec::with_capacity(items.len() + items.len() / 4 + 8);
-    rows.push(TableRow {
-        kind: RowKind::Total,
-        cells: Vec::new(),
-    });
-    // The open group at each level (at most 类 and 款).
-    let mut open: [OpenGroup<'a, N>; 2] = [None, None];
-    let group_lens = &group_lens[..group_lens.len().min(open.len())];
-    let close = |rows: &mut Vec<TableRow>, slot: &mut OpenGroup<'a, N>| {
-        if let Some((_, at, sums)) = slot.take() {
-            rows[at].cells.extend(cent_cells(&sums));
-        }
-    };
-    for Item {
-        code,
-        entry,
-        values,
-    } in items
-    {
-        if values.iter().all(|v| v.is_zero()) {
-            continue;
-        }
-        add(&mut total, &values);
-        for (depth, &len) in group_lens.iter().enumerate() {
-            let Some(prefix) = code.get(..len).filter(|_| code.len() > len) else {
-                continue;
-            };
-            if open[depth].as_ref().is_some_and(|(p, _, _)| *p == prefix) {
-                continue;
-            }
-            for slot in open[depth..].iter_mut() {
-                close(&mut rows, slot);
-            }
-            let kind = if depth == 0 {
-                RowKind::Group
-            } else {
-                RowKind::Subgroup
-            };
-            let mut cells = Vec::with_capacity(N + 2);
-            cells.extend(code_cells(prefix, cat.get(prefix)));
-            rows.push(TableRow { kind, cells });
-            open[depth] = Some((prefix, rows.len() - 1, [CentSum::default(); N]));
-        }
-        for (depth, &len) in group_lens.iter().enumerate() {
-            if code.len() > len
-                && let Some((_, _, sums)) = open[depth].as_mut()
-            {
-                add(sums, &values);
-            }
-        }
-        let mut cells = Vec::with_capacity(N + 2);
-        cells.extend(code_cells(code, entry));
-        cells.extend(cent_cells(&values));
-        rows.push(TableRow {
-            kind: RowKind::Detail,
-            cells,
-        });
-    }
-    for slot in open.iter_mut() {
-        close(&mut rows, slot);
-    }
-    let mut cells = Vec::with_capacity(N + 2);
-    cells.extend([t("合计"), Cell::Empty]);
-    cells.extend(cent_cells(&total));
-    rows[0].cells = cells;
-    rows
-}
-
-fn add(acc: &mut [CentSum], values: &[CentSum]) {
-    for (a, v) in acc.iter_mut().zip(values) {
-        a.add_sum(*v);
-    }
-}
-
-fn cent_cells(values: &[CentSum]) -> impl Iterator<Item = Cell> + '_ {
-    values.iter().map(|v| Cell::Money(v.to_decimal()))
-}
-
-/// Every 功能类 of the catalog (and any other 类 the rows use), with a value each.
-fn classes_with<const N: usize>(
-    values: &BTreeMap<&str, [Decimal; N]>,
-) -> Vec<(CellText, [Decimal; N])> {
-    let cat = catalog::function();
-    let mut out: Vec<(&str, CellText, [Decimal; N])> = cat
-        .at_level(Level::Class)
-        .map(|e| (e.code, CellText::Borrowed(e.name), [Decimal::ZERO; N]))
-        .collect();
-    for (code, v) in values {
-        match out.iter_mut().find(|(c, _, _)| c == code) {
-            Some(slot) => slot.2 = *v,
-            None => out.push((code, format!("{code}（未知类）").into(), *v)),
-        }
-    }
-    out.into_iter().map(|(_, name, v)| (name, v)).collect()
-}
-
-/// A sum in 元 where nothing summed is a plain `0` (scale 0), as 表1 has
-/// always printed it in the file (amounts are never negative, so a zero sum
-/// means nothing was added); other sums keep the 2 decimals of 分.
-fn plain_decimal(sum: CentSum) -> Decimal {
-    if sum.is_zero() {
-        Decimal::ZERO
-    } else {
-        sum.to_decimal()
-    }
-}
-
-fn class_of(code: &str) -> &str {
-    code.get(..3).unwrap_or(code)
-}
-
-/// Σ per 类 of per-code figures (codes in code order, so a 类's codes mostly
-/// follow each other: the last 类 is kept at hand and the map touched once per 类).
-fn per_class<'a, const N: usize>(
-    codes: impl Iterator<Item = (&'a str, [CentSum; N])>,
-) -> BTreeMap<&'a str, [CentSum; N]> {
-    let mut map: BTreeMap<&str, [CentSum; N]> = BTreeMap::new();
-    let mut current: Option<(&str, [CentSum; N])> = None;
-    for (code, values) in codes {
-        let class = class_of(code);
-        match current.as_mut() {
-            Some((c, sums)) if *c == class => add(sums, &values),
-            _ => {
-                if let Some((c, sums)) = current.replace((class, values)) {
-                    add(map.entry(c).or_insert([CentSum::default(); N]), &sums);
-                }
-            }
-        }
-    }
-    if let Some((c, sums)) = current {
-        add(map.entry(c).or_insert([CentSum::default(); N]), &sums);
-    }
-    map
-}
-
 /// 表1 财政拨款收支总表
 fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
     // All in 分 until the cells.
@@ -378,7 +51,7 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
         add(&mut exp, &e);
         (f.code, e)
     });
-    let by_class: BTreeMap<&str, [Decimal; 4]> = btree_map(
+    let by_class: BTreeMap<&str, [Decimal; 4]> = BTreeMap::from_iter(
         per_class(per_code)
             .into_iter()
             .filter(|(_, v)| v.iter().any(|x| !x.is_zero()))
@@ -577,39 +250,11 @@ fn table5(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
     tab
 }
 
-/// This year's total per 类 (3-digit prefix), for 表6.
-pub(super) struct ClassSums<'a>(BTreeMap<&'a str, CentSum>);
-
-impl<'a> ClassSums<'a> {
-    /// From the per-code figures (when every table is derived).
-    pub(super) fn of_codes(codes: &[CodeFigures<'a>]) -> Self {
-        let m = per_class(codes.iter().map(|f| (f.code, [f.total])));
-        ClassSums(btree_map(m.into_iter().map(|(c, [s])| (c, s))))
-    }
-    /// From each distinct code (as typed) of the rows with this year's sum
-    /// over its rows (表6 alone, for the live checks).
-    pub(super) fn of_code_sums(codes: impl Iterator<Item = (&'a str, CentSum)>) -> Self {
-        // A few dozen 类 among ~1,000 codes: summed by a dense 类 id, sorted once.
-        let mut index = CodeIndex::with_capacity(64);
-        let mut sums: Vec<CentSum> = Vec::with_capacity(64);
-        for (code, sum) in codes {
-            let (id, new) = index.insert(class_of(trim_code(code)));
-            if new {
-                sums.push(CentSum::default());
-            }
-            if let Some(s) = sums.get_mut(id as usize) {
-                s.add_sum(sum);
-            }
-        }
-        ClassSums(btree_map(index.codes().iter().copied().zip(sums)))
-    }
-}
-
 /// 表6 部门收支总表
 pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> Table {
     use FundingSource as S;
     let by_class: BTreeMap<&str, [Decimal; 1]> =
-        btree_map(sums.0.into_iter().map(|(c, s)| (c, [s.to_decimal()])));
+        BTreeMap::from_iter(sums.0.into_iter().map(|(c, s)| (c, [s.to_decimal()])));
     let src = |s: S| totals.source(s);
     let left = [
         ("一般公共预算拨款收入", src(S::GeneralBudget)),
@@ -675,46 +320,6 @@ pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> T
         vec![h("项目"), h("预算数"), h("项目"), h("预算数")],
     ];
     table(inputs, 6, "部门收支总表", header, rows)
-}
-
-/// Column of a source in 表7 and 表9 (after 合计): 上年结转 (the three funds
-/// together), then each other source.
-fn income_column(s: FundingSource) -> usize {
-    use FundingSource as S;
-    match s {
-        S::CarryoverGeneral | S::CarryoverGovFund | S::CarryoverStateCapital => 1,
-        S::GeneralBudget => 2,
-        S::GovFundBudget => 3,
-        S::StateCapitalBudget => 4,
-        S::BusinessNonEducation => 5,
-        S::BusinessEducation => 6,
-        S::OperatingIncome => 7,
-        S::OtherIncome => 8,
-        S::BusinessFund => 9,
-    }
-}
-
-fn income_header(first: Vec<HeaderCell>, budget_suffix: &str) -> Vec<Vec<HeaderCell>> {
-    let s = budget_suffix;
-    let mut top = first;
-    top.extend([
-        hs("合计", 1, 2),
-        hs("上年结转", 1, 2),
-        hs(format!("一般公共预算拨款收入{s}"), 1, 2),
-        hs(format!("政府性基金预算拨款收入{s}"), 1, 2),
-        hs(format!("国有资本经营预算拨款收入{s}"), 1, 2),
-        hs(format!("事业收入{s}"), 2, 1),
-        hs(format!("事业单位经营收入{s}"), 1, 2),
-        hs(format!("其他收入{s}"), 1, 2),
-        hs("用事业基金弥补收支差额", 1, 2),
-    ]);
-    vec![
-        top,
-        vec![
-            h(&format!("非教育收费收入{s}")),
-            h(&format!("教育收费收入{s}")),
-        ],
-    ]
 }
 
 /// 表7 部门收入总表
@@ -872,141 +477,6 @@ fn table10(inputs: &Inputs, totals: &Totals) -> Table {
             inputs.unit.fiscal_year
         ),
         unit: "单位：万元".to_string(),
-        header: Vec::new(),
-        rows,
-        note: None,
-    }
-}
-
-/// 项目绩效目标表: a key-value form, 6 columns wide.
-fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm) -> Table {
-    fn span(s: impl Into<CellText>, n: u16) -> Cell {
-        Cell::Span {
-            text: s.into(),
-            colspan: n,
-        }
-    }
-    let group = |s: &'static str| TableRow {
-        kind: RowKind::Group,
-        cells: vec![span(s, 6)],
-    };
-    let detail = |cells: Vec<Cell>| TableRow {
-        kind: RowKind::Detail,
-        cells,
-    };
-    let amount = |a: &crate::amount::Amount| match a.parsed() {
-        Some(v) => canonical(v),
-        None => a.text().to_string(),
-    };
-    let yes_no = |b: bool| if b { "是" } else { "否" };
-    let unit = &inputs.unit;
-    let mut rows = vec![
-        detail(vec![span(
-            format!(
-                "填报单位（盖章）[{}]{}（{}）",
-                unit.code,
-                unit.short_name,
-                unit.unit_type.label()
-            ),
-            6,
-        )]),
-        group("基本信息"),
-        detail(vec![t("项目名称*"), span(p.name.clone(), 5)]),
-        detail(vec![
-            t("项目类型*"),
-            t(p.project_type.clone()),
-            t("资金用途*"),
-            t(p.fund_use.clone()),
-            t("政府采购*"),
-            t(yes_no(p.procurement)),
-        ]),
-        detail(vec![
-            t("项目负责人*"),
-            t(p.manager.clone()),
-            t("联系人*"),
-            t(p.contact.clone()),
-            t("联系电话*"),
-            t(p.phone.clone()),
-        ]),
-        detail(vec![
-            t("计划开始日期*"),
-            span(p.start_date.clone(), 2),
-            t("计划完成日期*"),
-            span(p.end_date.clone(), 2),
-        ]),
-        detail(vec![
-            t("项目当年预算（元）*"),
-            span(amount(&p.budget_this_year), 2),
-            t("项目上年预算（元）"),
-            span(amount(&p.budget_last_year), 2),
-        ]),
-        detail(vec![
-            t("项目是否追加追减*"),
-            span(if p.adjusted { "1" } else { "0" }, 2),
-            t("追加追减后金额（元）"),
-            span(amount(&p.adjusted_amount), 2),
-        ]),
-    ];
-    let links: Vec<String> = p
-        .links
-        .iter()
-        .map(|l| {
-            let name = catalog::function().name(l.code.trim()).unwrap_or("");
-            format!("{} {}（{}）", l.code, name, l.source.label())
-        })
-        .collect();
-    rows.push(detail(vec![
-        t("资金来源（预算科目）"),
-        span(links.join("；"), 5),
-    ]));
-    rows.push(group("详细信息"));
-    for (label, text) in [
-        ("项目概况*", &p.overview),
-        ("立项依据*", &p.basis),
-        ("项目设立的必要性*", &p.necessity),
-        ("保证项目实施的制度、措施*", &p.measures),
-        ("项目实施计划*", &p.plan),
-        ("项目总目标*", &p.total_goal),
-        ("年度绩效目标*", &p.annual_goal),
-        ("需要说明的其他问题", &p.other_issues),
-    ] {
-        rows.push(detail(vec![t(label), span(text.clone(), 5)]));
-    }
-    rows.push(group("目标内容"));
-    rows.push(TableRow {
-        kind: RowKind::Subgroup,
-        cells: [
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "目标值",
-            "指标解释",
-            "目标值说明",
-        ]
-        .into_iter()
-        .map(t)
-        .collect(),
-    });
-    for ind in &p.indicators {
-        rows.push(detail(
-            [
-                &ind.level1,
-                &ind.level2,
-                &ind.level3,
-                &ind.target,
-                &ind.explanation,
-                &ind.target_note,
-            ]
-            .into_iter()
-            .map(|s| t(s.clone()))
-            .collect(),
-        ));
-    }
-    Table {
-        id: format!("project{}", index + 1),
-        number: "项目绩效目标表".to_string(),
-        title: format!("{}年区级项目绩效目标表（{}）", unit.fiscal_year, p.name),
-        unit: "单位：元".to_string(),
         header: Vec::new(),
         rows,
         note: None,

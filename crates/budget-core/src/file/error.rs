@@ -156,3 +156,8 @@ fn amounts_message(problems: &[Problem]) -> String {
     }
     s
 }
+
+/// Writing a value as JSON text failed (not expected for this crate's types).
+#[derive(Debug, thiserror::Error)]
+#[error("无法写成 JSON 文本：{0}")]
+pub struct WriteError(#[from] pub serde_json::Error);

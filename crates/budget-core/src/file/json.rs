@@ -20,19 +20,6 @@ pub(super) fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
     not_empty(text)
 }
 
-/// [`decode`] keeping the bytes: the text is the same buffer (no copy of a
-/// large file), with the same refusals.
-pub(super) fn decode_owned(mut bytes: Vec<u8>) -> Result<String, ImportError> {
-    not_too_large(&bytes)?;
-    not_utf16(&bytes)?;
-    if bytes.starts_with(BOM) {
-        bytes.drain(..BOM.len());
-    }
-    let text = String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), &e.utf8_error()))?;
-    not_empty(&text)?;
-    Ok(text)
-}
-
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn not_too_large(bytes: &[u8]) -> Result<(), ImportError> {
@@ -261,24 +248,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn decode_owned_strips_and_refuses_as_decode_does() {
-        let cases: Vec<Vec<u8>> = vec![
-            b"\xEF\xBB\xBF{\"a\": 1}".to_vec(),
-            b"{\"a\": 1}".to_vec(),
-            b"  \n\t".to_vec(),
-            b"\xEF\xBB\xBF".to_vec(),
-            b"\xEF\xBB\xBF{\"a\":\n\"\xD6\xD0\xCE\xC4\"}".to_vec(),
-            b"{\"a\": \"\xFF\"}".to_vec(),
-            vec![b' '; MAX_FILE_BYTES as usize + 1],
-        ];
-        for bytes in cases {
-            let borrowed = format!("{:?}", decode(&bytes));
-            let owned = format!("{:?}", decode_owned(bytes.clone()).as_deref());
-            assert_eq!(owned, borrowed, "{:?}", bytes.get(..12));
-        }
-    }
-
-    #[test]
     fn gbk_bytes_are_recognised() {
         // "预算" in GBK: D4 A4 CB E3
         assert!(looks_like_gbk(b"{\"name\": \"\xD4\xA4\xCB\xE3\"}"));
@@ -299,8 +268,7 @@ mod tests {
         for (bom, be) in [(true, false), (false, false), (true, true), (false, true)] {
             let bytes = utf16("{\"format\": \"预算\"}", bom, be);
             let want = ImportError::Utf16 { big_endian: be };
-            assert_eq!(decode(&bytes), Err(want.clone()), "bom {bom}, be {be}");
-            assert_eq!(decode_owned(bytes), Err(want), "bom {bom}, be {be}");
+            assert_eq!(decode(&bytes), Err(want), "bom {bom}, be {be}");
         }
         assert!(decode(b"{\"a\": 1}").is_ok());
         assert!(decode(b"\xEF\xBB\xBF{\"a\": 1}").is_ok());

@@ -5,157 +5,59 @@ use serde_json::Value;
 
 use super::error::Problem;
 use super::json::Path;
-use super::scan::{Seg, located_at, path_text};
 
-/// Every place where `original` (the JSON as read) holds an array and `decoded`
-/// (the same data decoded and written back) holds an object: serde reads a struct
+/// Keys whose value is an array in the file format (outside `derived`): every
+/// `Vec` field of `Inputs` and `Report` (checked by a test).
+const ARRAY_KEYS: &[&str] = &[
+    "rows",
+    "economic_rows",
+    "procurement",
+    "projects",
+    "duties",
+    "indicators",
+    "links",
+    "findings",
+    "locations",
+];
+
+/// Every place where `value` (a part of the file as read that decoded without
+/// error) holds an array where the format has an object: serde reads a struct
 /// from an array of its fields in order, which would let an amount escape the
-/// strict amount walk (it only looks inside objects). The file format has objects
-/// only, so each such place is a problem, with its path under `path`.
-pub(super) fn arrays_for_objects(
-    original: &Value,
-    decoded: &Value,
-    path: &str,
-    out: &mut Vec<Problem>,
-) {
+/// strict amount walk (it only looks inside objects). The format has arrays
+/// only under [`ARRAY_KEYS`], and no array of arrays, so each other array is a
+/// struct written as one: a problem, with its path under `path`.
+pub(super) fn arrays_for_objects(value: &Value, path: &str, out: &mut Vec<Problem>) {
     let root = Path::Root;
     let path = if path.is_empty() {
         root
     } else {
         Path::Key(&root, path)
     };
-    walk(original, decoded, &path, out);
+    walk(value, false, &path, out);
 }
 
 /// `path` is only written out for a problem.
-fn walk(original: &Value, decoded: &Value, path: &Path<'_>, out: &mut Vec<Problem>) {
-    match (original, decoded) {
-        (Value::Array(items), Value::Object(_)) => out.push(Problem::new(
+fn walk(value: &Value, array_here: bool, path: &Path<'_>, out: &mut Vec<Problem>) {
+    match value {
+        Value::Array(items) if !array_here => out.push(Problem::new(
             path.to_string(),
             format!(
                 "类型错误：此处应为对象，文件中是有 {} 个元素的数组",
                 items.len()
             ),
         )),
-        (Value::Object(o), Value::Object(d)) => {
-            for (key, value) in o {
-                if let Some(back) = d.get(key) {
-                    walk(value, back, &Path::Key(path, key), out);
-                }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, false, &Path::Index(path, i), out);
             }
         }
-        (Value::Array(o), Value::Array(d)) => {
-            for (i, (value, back)) in o.iter().zip(d).enumerate() {
-                walk(value, back, &Path::Index(path, i), out);
+        Value::Object(members) => {
+            for (key, item) in members {
+                let array_here = ARRAY_KEYS.contains(&key.as_str());
+                walk(item, array_here, &Path::Key(path, key), out);
             }
         }
         _ => {}
-    }
-}
-
-/// The problem for an error of typed decoding from `text` (compact JSON, one
-/// line, written from `value`): its path found from the error's position, and
-/// its message in Chinese — the same path and message as decoding `value`
-/// itself under `serde_path_to_error` gave.
-pub(super) fn located(text: &str, value: &Value, e: &serde_json::Error) -> Problem {
-    let full = e.to_string();
-    let raw = match full.rfind(" at line ") {
-        Some(i) => &full[..i],
-        None => full.as_str(),
-    };
-    // serde_json's column (1-based) names the last byte read, or the next byte
-    // when it reports a `[` or `{` it did not read.
-    let column = e.column();
-    let next = column.min(text.len());
-    let at = if raw.starts_with("invalid type: sequence") || raw.starts_with("invalid type: map") {
-        next
-    } else if !raw.is_ascii() {
-        // Our own refusal of a scalar (our messages are Chinese; e.g. the
-        // fiscal year's range), raised once serde_json has read the byte after
-        // it: at an object's `}` that byte would name the object, not the
-        // member. A serde message quoting non-ASCII text names a string, and
-        // one byte back is still inside that string.
-        column.saturating_sub(2)
-    } else {
-        column.saturating_sub(1)
-    };
-    let (mut segs, in_key) = located_at(text, at);
-    let enum_map = |segs: &mut Vec<Seg>| {
-        segs.pop();
-        lookup(value, segs)
-            .and_then(Value::as_object)
-            .map(|m| m.len())
-    };
-    use serde::de::{Error, Unexpected};
-    let not_one_key =
-        || serde_json::Error::invalid_value(Unexpected::Map, &"map with a single key").to_string();
-    let message = match raw {
-        // An enum written as an object: its key is the variant, not a field, and
-        // a value tree first counts its keys.
-        _ if in_key && raw.starts_with("unknown variant") => match enum_map(&mut segs) {
-            Some(1) => raw.to_string(),
-            _ => not_one_key(),
-        },
-        _ if raw.ends_with(", expected unit") => {
-            let mut parent = segs.clone();
-            match enum_map(&mut parent) {
-                Some(n) if n != 1 => {
-                    segs = parent;
-                    not_one_key()
-                }
-                _ => raw.to_string(),
-            }
-        }
-        // Text: more elements than the struct has fields. A value tree says:
-        "trailing characters" => {
-            segs.pop();
-            let n = lookup(value, &segs)
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len);
-            format!("invalid length {n}, expected fewer elements in array")
-        }
-        // Text: an enum neither a string nor an object of one key.
-        "expected value" => {
-            // After `{"variant": null` a second key: the error names the end of
-            // that `null`. Otherwise it names the first byte of the value.
-            if text.as_bytes().get(at) == Some(&b'l') {
-                segs.pop();
-            }
-            // Made by serde_json's error, which writes numbers and null its own way.
-            match lookup(value, &segs) {
-                Some(Value::Object(_)) | None => not_one_key(),
-                Some(v) => {
-                    serde_json::Error::invalid_type(unexpected(v), &"string or map").to_string()
-                }
-            }
-        }
-        other => other.to_string(),
-    };
-    Problem::new(path_text(&segs), translate(&message))
-}
-
-fn lookup<'a>(value: &'a Value, segs: &[Seg]) -> Option<&'a Value> {
-    segs.iter().try_fold(value, |v, seg| match seg {
-        Seg::Key(k) => v.get(k),
-        Seg::Index(i) => v.get(i),
-    })
-}
-
-/// What serde says a JSON value is (as `serde_json::Value` deserializing itself).
-fn unexpected(v: &Value) -> serde::de::Unexpected<'_> {
-    use serde::de::Unexpected;
-    match v {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-            (Some(u), _, _) => Unexpected::Unsigned(u),
-            (_, Some(i), _) => Unexpected::Signed(i),
-            (_, _, Some(f)) => Unexpected::Float(f),
-            _ => Unexpected::Other("number"),
-        },
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
     }
 }
 
@@ -258,7 +160,71 @@ fn found_zh(f: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::translate;
+    use super::*;
+
+    /// Every key whose value is an array in `v`, outside `derived`.
+    fn array_keys(v: &Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, c) in m.iter().filter(|(k, _)| *k != "derived") {
+                    if c.is_array() {
+                        out.insert(k.clone());
+                    }
+                    array_keys(c, out);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|c| array_keys(c, out)),
+            _ => {}
+        }
+    }
+
+    /// The seed sample's file (every array of the format present and not
+    /// empty) has arrays under exactly [`ARRAY_KEYS`], and none is refused.
+    #[test]
+    fn array_keys_are_the_formats_arrays() {
+        let inputs: crate::model::Inputs =
+            serde_json::from_str(include_str!("../../../../fixtures/dadukou-2021.json")).unwrap();
+        let mut inputs = inputs;
+        inputs.explanations.insert("x".into(), "y".into());
+        let file = crate::file::Submission {
+            format: String::new(),
+            version: 1,
+            exported_at: String::new(),
+            report: crate::file::Report::new(
+                &[crate::Finding::new(
+                    "X-1",
+                    crate::Severity::Warning,
+                    "m",
+                    vec!["rows[0]".into()],
+                )],
+                &inputs.explanations,
+            ),
+            derived: crate::derive(&inputs),
+            inputs,
+        };
+        let value = serde_json::to_value(&file).unwrap();
+        let mut found = std::collections::BTreeSet::new();
+        array_keys(&value, &mut found);
+        let want: std::collections::BTreeSet<String> =
+            ARRAY_KEYS.iter().map(|k| k.to_string()).collect();
+        assert_eq!(found, want);
+        let mut problems = Vec::new();
+        arrays_for_objects(&value["inputs"], "inputs", &mut problems);
+        arrays_for_objects(&value["report"], "report", &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        arrays_for_objects(
+            &serde_json::json!({"rows": [[1], {"links": [[]]}]}),
+            "",
+            &mut problems,
+        );
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["rows[0]", "rows[1].links[0]"]);
+        arrays_for_objects(&serde_json::json!([1, 2]), "inputs", &mut problems);
+        assert_eq!(
+            problems[2].to_string(),
+            "inputs: 类型错误：此处应为对象，文件中是有 2 个元素的数组"
+        );
+    }
 
     #[test]
     fn translates_what_serde_says() {

@@ -1,11 +1,49 @@
-//! One pass over the budget rows shared by the row checks: each row's code
-//! (as typed, untrimmed: the checks quote it) gets a dense id, so COD-001,
+//! The row index shared by `derive` and `checks` (below both, so neither
+//! imports the other for it): one pass over the budget rows gives each row's
+//! code (as typed, untrimmed: the checks quote it) a dense id, so COD-001,
 //! ROW-001, IDN-003, PRJ-001 and the live 表6 judge or sum per distinct code
 //! instead of hashing the code text again for every row.
 
+use rustc_hash::FxHashMap;
+
 use crate::amount::CentSum;
-use crate::fastmap::CodeIndex;
 use crate::model::{ExpenditureType, FundingSource, Inputs};
+
+/// Dense ids for code strings, in first-seen order, with the first-seen text
+/// of each.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CodeIndex<'a> {
+    ids: FxHashMap<&'a str, u32>,
+    codes: Vec<&'a str>,
+}
+
+impl<'a> CodeIndex<'a> {
+    /// Room for `n` distinct codes without growing.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        CodeIndex {
+            ids: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            codes: Vec::with_capacity(n),
+        }
+    }
+    /// The id of `code`, giving it the next id when new; `true` when new.
+    pub(crate) fn insert(&mut self, code: &'a str) -> (u32, bool) {
+        let next = self.codes.len() as u32;
+        let id = *self.ids.entry(code).or_insert(next);
+        let new = id == next;
+        if new {
+            self.codes.push(code);
+        }
+        (id, new)
+    }
+    /// The id of `code`, if seen.
+    pub(crate) fn get(&self, code: &str) -> Option<u32> {
+        self.ids.get(code).copied()
+    }
+    /// Every distinct code, by id.
+    pub(crate) fn codes(&self) -> &[&'a str] {
+        &self.codes
+    }
+}
 
 /// What the row checks read of one budget row, in 8 bytes: a row itself is
 /// over a hundred bytes with its texts elsewhere on the heap, so each check
@@ -99,5 +137,43 @@ impl<'a> RowCodes<'a> {
             .iter()
             .copied()
             .zip(self.this_year.iter().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_index_keeps_codes_apart() {
+        let codes = [
+            "2010301",
+            "2010302",
+            "20103010",
+            "201030",
+            "",
+            "2010301 ",
+            " 2010301",
+            "2010301",
+            "2行",
+            "20103011234",
+            "",
+            "20103010",
+        ];
+        let mut ix = CodeIndex::with_capacity(4);
+        let mut seen: Vec<&str> = Vec::new();
+        for c in codes {
+            let (id, new) = ix.insert(c);
+            let want = seen.iter().position(|s| *s == c);
+            assert_eq!(new, want.is_none(), "{c:?}");
+            if new {
+                seen.push(c);
+            }
+            assert_eq!(id as usize, want.unwrap_or(seen.len() - 1), "{c:?}");
+            assert_eq!(ix.get(c), Some(id));
+        }
+        assert_eq!(ix.codes(), seen.as_slice());
+        assert_eq!(ix.get("2010303"), None);
+        assert_eq!(ix.get("201030100"), None);
     }
 }

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::amount::Amount;
-use crate::catalog::{self, Level};
-use crate::model::*;
+use budget_core::amount::Amount;
+use budget_core::catalog::{self, Level};
+use budget_core::model::*;
 
 /// A tiny deterministic PRNG (xorshift64*).
 #[derive(Debug, Clone)]
@@ -163,7 +163,7 @@ pub fn generate(rows: usize, seed: u64) -> Inputs {
     let public: Decimal = inputs
         .economic_rows
         .iter()
-        .filter(|e| !crate::totals::is_personnel(&e.code))
+        .filter(|e| !budget_core::totals::is_personnel(&e.code))
         .map(|e| e.amount.value())
         .sum();
     inputs.narrative = NarrativeInputs {
@@ -327,7 +327,7 @@ mod tests {
     #[test]
     fn economic_rows_balance_the_general_basic_total() {
         let inputs = generate(1000, 1);
-        let t = crate::totals::Totals::compute(&inputs);
+        let t = budget_core::Totals::compute(&inputs);
         assert_eq!(t.economic, t.general_basic);
         assert!(t.procurement <= t.general);
     }
@@ -336,8 +336,8 @@ mod tests {
     fn generated_forms_have_no_errors() {
         for (n, seed) in [(10, 1), (200, 2), (2000, 3)] {
             let inputs = generate(n, seed);
-            let derived = crate::derive(&inputs);
-            let errors: Vec<_> = crate::check(&inputs, &derived)
+            let derived = budget_core::derive(&inputs);
+            let errors: Vec<_> = budget_core::check(&inputs, &derived)
                 .into_iter()
                 .filter(|f| f.is_error())
                 .collect();

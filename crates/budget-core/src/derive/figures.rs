@@ -1,0 +1,149 @@
+//! The per-code figures every coded table reads, summed once over the rows,
+//! and the per-类 sums of 表6.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::amount::CentSum;
+use crate::catalog::{self, Entry, code_key};
+use crate::index::CodeIndex;
+use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, trim_code};
+use crate::narrative::{RowSums, RowSumsAcc};
+
+use super::layout::*;
+
+/// This year's (and 一般公共预算 last year's) figures of one function code,
+/// summed over its rows in one pass; every per-code table reads from these.
+#[derive(Debug, Clone)]
+pub(super) struct CodeFigures<'a> {
+    pub(super) code: &'a str,
+    /// `catalog::code_key` of the code (`None` when longer than 7 bytes).
+    pub(super) key: Option<u64>,
+    /// The catalog entry, looked up once for every table.
+    pub(super) entry: Option<&'static Entry>,
+    pub(super) by_source: [CentSum; FundingSource::ALL.len()],
+    pub(super) by_type: [CentSum; ExpenditureType::ALL.len()],
+    pub(super) total: CentSum,
+    /// 一般公共预算 (current and carried over): last year, this year, 基本, 项目.
+    pub(super) general: [CentSum; 4],
+    /// 政府性基金 (current and carried over): this year, 基本, 项目.
+    pub(super) gov_fund: [CentSum; 3],
+}
+
+impl<'a> CodeFigures<'a> {
+    /// Per code, in code order; and the narrative's row sums, gathered in the
+    /// same pass.
+    pub(super) fn collect(inputs: &'a Inputs) -> (Vec<CodeFigures<'a>>, RowSums) {
+        let mut row_sums = RowSumsAcc::default();
+        let mut index = CodeIndex::with_capacity(1024);
+        let mut out: Vec<CodeFigures> = Vec::with_capacity(1024);
+        for r in &inputs.rows {
+            let code = trim_code(&r.code);
+            let (i, new) = index.insert(code);
+            if new {
+                out.push(CodeFigures {
+                    code,
+                    key: code_key(code),
+                    entry: None,
+                    by_source: Default::default(),
+                    by_type: Default::default(),
+                    total: CentSum::default(),
+                    general: Default::default(),
+                    gov_fund: Default::default(),
+                });
+            }
+            let Some(f) = out.get_mut(i as usize) else {
+                continue;
+            };
+            row_sums.add(r);
+            let this = &r.this_year;
+            f.total.add(this);
+            f.by_source[r.source as usize].add(this);
+            f.by_type[r.kind as usize].add(this);
+            let col = match r.kind {
+                ExpenditureType::Basic => Some(2),
+                ExpenditureType::Project => Some(3),
+                _ => None,
+            };
+            match r.source.fund() {
+                Some(Fund::General) => {
+                    f.general[0].add(&r.last_year);
+                    f.general[1].add(this);
+                    if let Some(c) = col {
+                        f.general[c].add(this);
+                    }
+                }
+                Some(Fund::GovFund) => {
+                    f.gov_fund[0].add(this);
+                    if let Some(c) = col {
+                        f.gov_fund[c - 1].add(this);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // The codes are distinct, so any sort gives the one order. Key order
+        // is code order (see `code_key`).
+        out.sort_by(|a, b| match (a.key, b.key) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => a.code.cmp(b.code),
+        });
+        let cat = catalog::function();
+        for f in &mut out {
+            f.entry = f.key.and_then(|k| cat.get_key(k));
+        }
+        (out, row_sums.sums())
+    }
+    /// This year's total per 类 (3-digit prefix), in code order.
+    pub(super) fn class_totals(codes: &[CodeFigures]) -> Vec<(String, Decimal)> {
+        let mut out: Vec<(String, CentSum)> = Vec::new();
+        for f in codes {
+            let class = class_of(f.code);
+            match out.last_mut() {
+                Some((c, sum)) if c == class => sum.add_sum(f.total),
+                _ => out.push((class.to_string(), f.total)),
+            }
+        }
+        out.into_iter().map(|(c, s)| (c, s.to_decimal())).collect()
+    }
+    pub(super) fn source(&self, s: FundingSource) -> CentSum {
+        self.by_source[s as usize]
+    }
+    /// The code and its figures for one coded table.
+    pub(super) fn item<const N: usize>(&self, values: [CentSum; N]) -> Item<'a, N> {
+        Item {
+            code: self.code,
+            entry: self.entry,
+            values,
+        }
+    }
+}
+
+/// This year's total per 类 (3-digit prefix), for 表6.
+pub(super) struct ClassSums<'a>(pub(super) BTreeMap<&'a str, CentSum>);
+
+impl<'a> ClassSums<'a> {
+    /// From the per-code figures (when every table is derived).
+    pub(super) fn of_codes(codes: &[CodeFigures<'a>]) -> Self {
+        let m = per_class(codes.iter().map(|f| (f.code, [f.total])));
+        ClassSums(BTreeMap::from_iter(m.into_iter().map(|(c, [s])| (c, s))))
+    }
+    /// From each distinct code (as typed) of the rows with this year's sum
+    /// over its rows (表6 alone, for the live checks).
+    pub(super) fn of_code_sums(codes: impl Iterator<Item = (&'a str, CentSum)>) -> Self {
+        // A few dozen 类 among ~1,000 codes: summed by a dense 类 id, sorted once.
+        let mut index = CodeIndex::with_capacity(64);
+        let mut sums: Vec<CentSum> = Vec::with_capacity(64);
+        for (code, sum) in codes {
+            let (id, new) = index.insert(class_of(trim_code(code)));
+            if new {
+                sums.push(CentSum::default());
+            }
+            if let Some(s) = sums.get_mut(id as usize) {
+                s.add_sum(sum);
+            }
+        }
+        ClassSums(BTreeMap::from_iter(index.codes().iter().copied().zip(sums)))
+    }
+}

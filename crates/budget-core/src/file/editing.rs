@@ -1,0 +1,126 @@
+//! The web app's import: the rows first, then the comparison of the figures
+//! the file states. [`open_for_editing`] reads a submission file as [`open`]
+//! does but leaves out its `derived` (more than half of the file), which
+//! [`Pending::findings`] reads and compares after the rows are shown; the two
+//! together give exactly what [`open`] gives.
+
+use super::error::ImportError;
+use super::import::{compare_stated, open_text, without_derived};
+use super::{Opened, Report, compare, json, open, stated};
+use crate::finding::Finding;
+use crate::model::Inputs;
+
+/// A file opened for editing ([`open_for_editing`]): its inputs, and what is
+/// left to compare.
+#[derive(Debug)]
+pub struct Opening {
+    /// The inputs, as [`open`] reads them.
+    pub inputs: Inputs,
+    /// The comparison of the figures the file states with the recomputation.
+    pub pending: Pending,
+}
+
+/// The figures a file states, still to be compared with the recomputation (see
+/// [`Pending::findings`]).
+#[derive(Debug)]
+pub struct Pending(PendingKind);
+
+#[derive(Debug)]
+enum PendingKind {
+    /// Compared already (bare inputs, or a file read whole): these IMP findings.
+    Done(Vec<Finding>),
+    /// A submission file read without its `derived`: its text, where its
+    /// `derived` is, and its `report`.
+    Stated {
+        text: String,
+        derived: (usize, usize),
+        report: Report,
+    },
+}
+
+/// Read a file as [`open`] does, but leave the comparison of the figures it
+/// states (`derived`, `report`) for later: a clerk's import shows the rows
+/// first, then the comparison, which costs more than reading the inputs (the
+/// derivation, writing it out, the checks).
+///
+/// `open_for_editing(b.to_vec())` then `pending.findings(&inputs)` gives what `open(&b)`
+/// gives: the same refusal, or the same inputs and the same IMP findings.
+///
+/// Takes the bytes by value: the file's text is kept for the comparison.
+pub fn open_for_editing(bytes: Vec<u8>) -> Result<Opening, ImportError> {
+    let text = json::decode(&bytes)?;
+    if let Some(range) = stated::top_level_derived(text)
+        && let Ok(file) = without_derived(text, range)
+    {
+        return Ok(Opening {
+            inputs: file.inputs,
+            pending: Pending(PendingKind::Stated {
+                text: text.to_string(),
+                derived: range,
+                report: file.report,
+            }),
+        });
+    }
+    // Anything else is read whole, as `open` reads it: the messages then are
+    // `open`'s (a syntax error's line and column are those of the file).
+    let (inputs, imp) = match open_text(text)? {
+        Opened::Submission(i) => (i.inputs, imp_only(i.findings)),
+        Opened::Inputs { inputs, .. } => (inputs, Vec::new()),
+    };
+    Ok(Opening {
+        inputs,
+        pending: Pending(PendingKind::Done(imp)),
+    })
+}
+
+impl Pending {
+    /// True when [`Pending::findings`] has work to do (not yet compared).
+    pub fn is_pending(&self) -> bool {
+        matches!(self.0, PendingKind::Stated { .. })
+    }
+
+    /// The IMP findings of the file: each stated figure that differs from the
+    /// one recomputed from `inputs`, which must be the inputs the file was
+    /// opened with (see [`Pending::inputs_again`]). An `Err` refuses the file
+    /// (its stated `derived` is not JSON, or repeats a key, ...), with
+    /// [`open`]'s message.
+    pub fn findings(&self, inputs: &Inputs) -> Result<Vec<Finding>, ImportError> {
+        let (text, (start, end), report) = match &self.0 {
+            PendingKind::Done(found) => return Ok(found.clone()),
+            PendingKind::Stated {
+                text,
+                derived,
+                report,
+            } => (text, *derived, report),
+        };
+        match text
+            .get(start..end)
+            .and_then(|stated| compare_stated(stated, report, inputs))
+        {
+            Some(compared) => Ok(compared.imp),
+            // Not the recomputation written out: read the whole file, as
+            // `open` does (its message, or its IMP findings).
+            None => open(text.as_bytes()).map(|o| imp_only(o.findings().to_vec())),
+        }
+    }
+
+    /// The inputs the file was opened with, read again from its text (when
+    /// the clerk changed them before [`Pending::findings`] ran); `None` when
+    /// there is no text to read them from.
+    pub fn inputs_again(&self) -> Option<Inputs> {
+        match &self.0 {
+            PendingKind::Done(_) => None,
+            PendingKind::Stated { text, derived, .. } => {
+                without_derived(text, *derived).ok().map(|f| f.inputs)
+            }
+        }
+    }
+}
+
+/// The IMP findings among `findings`.
+fn imp_only(findings: impl IntoIterator<Item = Finding>) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .filter(|f| f.check == compare::IMP_001)
+        .collect()
+}
