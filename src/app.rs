@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
     state.storage_banner.set(loaded.problem);
     provide_context(state);
     provide_context(ui);
+    provide_context(storage::DraftsUi::new());
     storage::start_tab_lock(state, ui);
     storage::autosave(state, ui);
     web::after_paint(
@@ -136,6 +137,8 @@ pub fn Page() -> impl IntoView {
                 <Toolbar />
             </header>
             <storage::StorageBanner />
+            <storage::ReplaceDialog />
+            <storage::DraftsDialog />
             <NoticeView />
             <SummaryBar />
             // Read-only while another tab edits the same draft (see storage.rs).

@@ -273,16 +273,20 @@ test('replacing a filled form asks first; declining changes nothing', async () =
   const { context, page } = await openApp(browser, server.url);
   await loadSample(page);
   await page.fill(CELL, '1');
-  page.removeAllListeners('dialog');
+  // The question is the page's own dialog; 取消 declines.
   const asked = [];
-  page.on('dialog', (d) => {
-    asked.push(d.message());
-    d.dismiss();
-  });
   await page.click('#btn-new');
+  await page.waitForSelector('#replace-dialog');
+  asked.push(await text(page, '#replace-dialog'));
+  await page.click('#btn-cancel-replace');
   await page.setInputFiles('#import-file', join(ROOT, 'fixtures', 'dadukou-2021.json'));
-  await page.waitForTimeout(300);
+  await page.waitForSelector('#replace-dialog');
+  asked.push(await text(page, '#replace-dialog'));
+  await page.click('#btn-cancel-replace');
+  await page.waitForSelector('#replace-dialog', { state: 'detached' });
   assert.equal(asked.length, 2, 'new and import both asked');
+  assert.match(asked[0], /新建将清空当前填写的全部内容/);
+  assert.match(asked[1], /导入“dadukou-2021\.json”将替换当前填写的全部内容/);
   assert.equal(await page.inputValue(CELL), '1');
   assert.equal(await text(page, '#sum-income'), '5,057,228.14');
   await context.close();

@@ -74,15 +74,36 @@ export async function openApp(browser, url, options = {}) {
   return { context, page, errors };
 }
 
-/** Load the built-in sample. */
-export async function loadSample(page) {
+/**
+ * Load the built-in sample. Over a form that holds work kept nowhere else the
+ * app first asks (#replace-dialog): `answer` is the button clicked then
+ * (default 不保留，直接替换).
+ */
+export async function loadSample(page, { answer = '#btn-discard' } = {}) {
+  // The sample's notice is a new element each time it is shown.
+  await page.evaluate(() => {
+    window.__noticeBefore = document.querySelector('#notice');
+  });
   await page.click('#btn-sample');
+  await page.waitForFunction(() => {
+    const n = document.querySelector('#notice');
+    const loaded = n !== null && n !== window.__noticeBefore && /已加载示例/.test(n.textContent);
+    return loaded || document.querySelector('#replace-dialog') !== null;
+  });
+  if ((await page.locator('#replace-dialog').count()) > 0) {
+    await page.click(answer);
+    if (answer === '#btn-cancel-replace') return;
+    await page.waitForFunction(() => {
+      const n = document.querySelector('#notice');
+      return n !== null && n !== window.__noticeBefore && /已加载示例/.test(n.textContent);
+    });
+  }
   await page.waitForFunction(() => document.querySelector('#sum-income')?.textContent !== '0.00');
 }
 
 /**
  * The autosaved draft as the app reads it, or null when there is none: the
- * head under `budget-form.draft.v1` lists the pieces (`budget_core::pieces`),
+ * head under `budget-form.draft.v1` lists the pieces (src/storage/pieces.rs),
  * put together here; a draft saved whole (before the pieces) is its own text.
  */
 export async function draftText(page) {

@@ -155,21 +155,22 @@ test('importing over a filled form asks; accepting replaces it and says so', asy
   const { context, page } = await openApp(browser, server.url);
   await loadSample(page);
   const before = await text(page, '#sum-income');
-  page.removeAllListeners('dialog');
+  // The question is the page's own dialog: 取消 declines, 不保留 replaces.
   const asked = [];
-  let answer = false;
-  page.on('dialog', (d) => {
-    asked.push(d.message());
-    if (answer) d.accept();
-    else d.dismiss();
-  });
   await page.setInputFiles('#import-file', file10k);
-  await page.waitForTimeout(1000);
+  await page.waitForSelector('#replace-dialog', { timeout: 60_000 });
+  asked.push(await text(page, '#replace-dialog'));
+  await page.click('#btn-cancel-replace');
+  await page.waitForSelector('#replace-dialog', { state: 'detached' });
   assert.equal(asked.length, 1);
   assert.match(asked[0], /导入“synthetic-10000\.json”将替换当前填写的全部内容/);
   assert.equal(await text(page, '#sum-income'), before, 'declined: unchanged');
-  answer = true;
-  await importBig(page);
+  await page.setInputFiles('#import-file', file10k);
+  await page.waitForSelector('#replace-dialog', { timeout: 60_000 });
+  asked.push(await text(page, '#replace-dialog'));
+  await page.click('#btn-discard');
+  await page.waitForFunction(() => document.querySelector('#notice')?.textContent.includes('已导入'), null, { timeout: 60_000 });
+  assert.equal(await gridRows(page), 10000);
   assert.equal(asked.length, 2);
   assert.notEqual(await text(page, '#sum-income'), before);
   // The rows come first; the comparison of the file's stated figures follows
