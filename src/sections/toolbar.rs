@@ -52,6 +52,9 @@ fn replace(state: AppState, inputs: Inputs) -> Inputs {
 
 /// Load the sample.
 pub fn load_sample(state: AppState) {
+    // The question before the replacement reads the storage state from the
+    // context: the task runs under the caller's owner.
+    let owner = Owner::current();
     leptos::task::spawn_local(async move {
         let read = fetch_sample()
             .await
@@ -59,14 +62,21 @@ pub fn load_sample(state: AppState) {
         match read {
             Ok(inputs) => {
                 let what = "加载示例将替换当前填写的全部内容。".to_string();
-                storage::before_replace(state, what, move || {
-                    replace(state, inputs);
-                    state.notice.set(Some(Notice {
-                        is_error: false,
-                        title: "已加载示例：重庆市大渡口区人民政府办公室 2021 年部门预算。".into(),
-                        lines: Vec::new(),
-                    }));
-                });
+                let ask = move || {
+                    storage::before_replace(state, what, move || {
+                        replace(state, inputs);
+                        state.notice.set(Some(Notice {
+                            is_error: false,
+                            title: "已加载示例：重庆市大渡口区人民政府办公室 2021 年部门预算。"
+                                .into(),
+                            lines: Vec::new(),
+                        }));
+                    })
+                };
+                match owner {
+                    Some(owner) => owner.with(ask),
+                    None => ask(),
+                }
             }
             Err(e) => state.notice.set(Some(Notice {
                 is_error: true,
@@ -225,11 +235,17 @@ pub fn import_file(state: AppState, f: web_sys::File) {
         }));
         return;
     }
+    let owner = Owner::current();
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
             Ok(buf) => {
                 let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                import_bytes(state, &name, bytes);
+                // Under the caller's owner: the question before the
+                // replacement reads the storage state from the context.
+                match owner {
+                    Some(owner) => owner.with(|| import_bytes(state, &name, bytes)),
+                    None => import_bytes(state, &name, bytes),
+                }
             }
             Err(_) => state.notice.set(Some(Notice {
                 is_error: true,

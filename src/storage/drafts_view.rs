@@ -17,6 +17,21 @@ use crate::web;
 
 /// Said when a read-only tab is asked to change the named drafts.
 const READ_ONLY: &str = "本标签页为只读（草稿正在另一个标签页中编辑），不能修改草稿列表。";
+/// Said when this session writes nothing (`StorageUi::no_save`: no storage,
+/// or a draft that could not be read nor backed up, whose pieces a write could
+/// remove).
+const NO_SAVE: &str = "本次不能保存草稿（浏览器存储不可用，或本地草稿无法读取且未能备份：为保护原内容不写入）。请及时导出文件。";
+
+/// Why this tab may not change the named drafts, if it may not.
+fn may_not_write(ui: StorageUi) -> Option<&'static str> {
+    if ui.no_save {
+        Some(NO_SAVE)
+    } else if ui.other_tab.get_untracked() {
+        Some(READ_ONLY)
+    } else {
+        None
+    }
+}
 
 /// Focus the element `id` once the dialog that holds it is drawn.
 fn focus_soon(id: &'static str) {
@@ -112,8 +127,8 @@ pub fn keep_now(state: AppState) {
             lines: Vec::new(),
         }))
     };
-    if ui.other_tab.get_untracked() {
-        return notice(true, READ_ONLY.to_string());
+    if let Some(why) = may_not_write(ui) {
+        return notice(true, why.to_string());
     }
     if state.is_empty() {
         return notice(false, "表单为空，无需保存为草稿。".to_string());
@@ -136,6 +151,9 @@ pub fn keep_now(state: AppState) {
 
 /// Keep the form as a named draft under its default name.
 fn keep(state: AppState) -> Result<Entry, String> {
+    if let Some(why) = may_not_write(StorageUi::get()) {
+        return Err(why.to_string());
+    }
     let entry = state
         .inputs
         .with_untracked(|i| drafts::keep(i, &drafts::default_name(i)))?;
@@ -247,8 +265,8 @@ fn open_entry(state: AppState, d: DraftsUi, entry: Entry) {
 
 /// Do `change` to the list unless this tab is read-only; then read it again.
 fn change_list(d: DraftsUi, change: impl FnOnce() -> Result<(), String>) {
-    if StorageUi::get().other_tab.get_untracked() {
-        return d.list_error.set(Some(READ_ONLY.to_string()));
+    if let Some(why) = may_not_write(StorageUi::get()) {
+        return d.list_error.set(Some(why.to_string()));
     }
     let done = change();
     d.refresh();

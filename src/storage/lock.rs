@@ -34,8 +34,13 @@ use crate::state::AppState;
 const LOCK_NAME: &str = "budget-form.draft";
 /// The BroadcastChannel the tabs talk on.
 const CHANNEL: &str = "budget-form.draft";
-/// The message that asks the holder to let go.
+/// The message that asks the holder to let go: `[RELEASE, the time it was
+/// sent (ms since the epoch)]`.
 const RELEASE: &str = "release";
+/// A holder asked to let go within this long (ms) saves its unsaved change
+/// first; one asked later (its page was stuck) may have lost the lock by
+/// `steal` meanwhile, and must not write over the new holder's draft.
+const FRESH_MS: f64 = 1000.0;
 /// Key of the lock the previous program kept in localStorage.
 const OLD_LOCK_KEY: &str = "budget-form.draft.lock";
 /// A holder that has not let go this long after being asked loses the lock.
@@ -107,8 +112,14 @@ pub fn start_tab_lock(state: AppState, ui: StorageUi) {
     if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
         let on_message =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                if ev.data().as_string().as_deref() == Some(RELEASE) {
-                    let_go(state, ui);
+                // `[RELEASE, ms since the epoch when sent]`.
+                let data = ev.data();
+                let sent = data
+                    .dyn_ref::<js_sys::Array>()
+                    .filter(|m| m.get(0).as_string().as_deref() == Some(RELEASE))
+                    .and_then(|m| m.get(1).as_f64());
+                if let Some(sent) = sent {
+                    let_go(state, ui, js_sys::Date::now() - sent < FRESH_MS);
                 }
             });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -198,12 +209,15 @@ fn become_read_only(state: AppState, ui: StorageUi) {
     }
 }
 
-/// Another tab takes over: save, let go of the lock, and become read-only.
-fn let_go(state: AppState, ui: StorageUi) {
+/// Another tab takes over: save (when asked in time: `fresh`), let go of
+/// the lock, and become read-only.
+fn let_go(state: AppState, ui: StorageUi, fresh: bool) {
     let Some(release) = HELD.take() else {
         return;
     };
-    autosave::flush();
+    if fresh {
+        autosave::flush();
+    }
     release.call0(&JsValue::UNDEFINED).ok();
     become_read_only(state, ui);
 }
@@ -241,8 +255,10 @@ pub fn take_over(state: AppState, ui: StorageUi) {
         return;
     }
     let sent = CHANNEL_OPEN.with_borrow(|c| {
-        c.as_ref()
-            .is_some_and(|c| c.post_message(&RELEASE.into()).is_ok())
+        c.as_ref().is_some_and(|c| {
+            let message = js_sys::Array::of2(&RELEASE.into(), &js_sys::Date::now().into());
+            c.post_message(&message).is_ok()
+        })
     });
     let steal = move || {
         if ui.other_tab.get_untracked() {

@@ -302,8 +302,13 @@ test('inputs have accessible names and the checks panel is a live region', async
       .map((el) => el.id),
   );
   assert.deepEqual(unnamed, []);
-  // Keyboard only: Tab reaches the toolbar, Enter on 新建 asks (accepted) and clears.
+  // Keyboard only: Tab reaches the toolbar, Enter on 新建 asks (the question
+  // takes the focus; Tab to 不保留，直接替换, Enter) and clears.
   await page.focus('#btn-new');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'btn-keep-draft');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'btn-discard');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('#sum-income')?.textContent === '0.00');
   await context.close();

@@ -80,23 +80,18 @@ export async function openApp(browser, url, options = {}) {
  * (default 不保留，直接替换).
  */
 export async function loadSample(page, { answer = '#btn-discard' } = {}) {
-  // The sample's notice is a new element each time it is shown.
-  await page.evaluate(() => {
-    window.__noticeBefore = document.querySelector('#notice');
-  });
+  // The sample's notice says when it is loaded: close the notice shown now.
+  if ((await page.locator('#notice').count()) > 0) {
+    await page.click('#notice .close');
+    await page.waitForSelector('#notice', { state: 'detached' });
+  }
+  const shown = () => /已加载示例/.test(document.querySelector('#notice')?.textContent ?? '');
   await page.click('#btn-sample');
-  await page.waitForFunction(() => {
-    const n = document.querySelector('#notice');
-    const loaded = n !== null && n !== window.__noticeBefore && /已加载示例/.test(n.textContent);
-    return loaded || document.querySelector('#replace-dialog') !== null;
-  });
+  await page.waitForFunction(() => /已加载示例/.test(document.querySelector('#notice')?.textContent ?? '') || document.querySelector('#replace-dialog') !== null);
   if ((await page.locator('#replace-dialog').count()) > 0) {
     await page.click(answer);
     if (answer === '#btn-cancel-replace') return;
-    await page.waitForFunction(() => {
-      const n = document.querySelector('#notice');
-      return n !== null && n !== window.__noticeBefore && /已加载示例/.test(n.textContent);
-    });
+    await page.waitForFunction(shown);
   }
   await page.waitForFunction(() => document.querySelector('#sum-income')?.textContent !== '0.00');
 }
