@@ -5,7 +5,7 @@
 //! on the same save. At the end of the window the save waits for the
 //! browser's next idle moment, at most `IDLE_WITHIN_MS`: after an import or a
 //! paste the frame that shows the result is painted first. A change is thus
-//! written ~50–90 ms after it is made, not after a quiet moment: killing the
+//! written ~40–70 ms after it is made, not after a quiet moment: killing the
 //! browser 300 ms after typing lost the edit when the save waited for 250 ms
 //! of quiet (issue 28). A change not yet saved is saved at once when the page
 //! is hidden or goes away (`visibilitychange`, `pagehide`), and before this
@@ -24,9 +24,9 @@ use crate::state::AppState;
 use crate::web;
 
 /// The window that gathers a burst of changes into one save.
-const GATHER: Duration = Duration::from_millis(50);
+const GATHER: Duration = Duration::from_millis(40);
 /// After the window, the save waits for an idle moment at most this long (ms).
-const IDLE_WITHIN_MS: f64 = 40.0;
+const IDLE_WITHIN_MS: f64 = 30.0;
 
 thread_local! {
     /// Saves the change not yet saved, at once (set by `autosave`).

@@ -7,7 +7,7 @@
 //!   anything else is written, and offered as a download. When the backup
 //!   cannot be written either, the draft key is left alone (no autosave).
 //! - `autosave`: a change is saved at the first idle moment after a short
-//!   window that gathers a burst of changes (at most ~90 ms), and at once when
+//!   window that gathers a burst of changes (at most ~70 ms), and at once when
 //!   the page is hidden or goes away.
 //! - `lock`: the tab that edits holds a Web Lock; another tab is read-only
 //!   until the lock frees (the holder closed or crashed: the browser releases
