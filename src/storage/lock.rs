@@ -179,6 +179,11 @@ fn request(state: AppState, ui: StorageUi, ask: Ask) {
         held.into()
     });
     let Ok(done) = request_fn.call3(&locks, &LOCK_NAME.into(), &options, &callback) else {
+        // The browser refuses Web Locks here (e.g. a sandboxed page): edit as
+        // a single tab would, rather than never save.
+        if ask == Ask::Now {
+            ui.holds.set_value(true);
+        }
         return;
     };
     let Ok(done) = done.dyn_into::<js_sys::Promise>() else {
