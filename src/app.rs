@@ -24,12 +24,16 @@ use crate::web;
 pub fn App() -> impl IntoView {
     let loaded = storage::load();
     let ui = storage::StorageUi::new(&loaded);
-    // `?synthetic=N` (grid timing, tests/e2e/bench/grid-bench.mjs) replaces the draft.
-    let initial = crate::grid::debug::synthetic_from_query().or(loaded.inputs);
+    // `?synthetic=N` (grid timing, tests/e2e/bench/) replaces the draft.
+    #[cfg(feature = "test-hooks")]
+    let initial = crate::hooks::synthetic_from_query().or(loaded.inputs);
+    #[cfg(not(feature = "test-hooks"))]
+    let initial = loaded.inputs;
     let state = AppState::new(initial.unwrap_or_default());
     state.storage_banner.set(loaded.problem);
     provide_context(state);
     provide_context(ui);
+    provide_context(storage::DraftsUi::new());
     storage::start_tab_lock(state, ui);
     storage::autosave(state, ui);
     view! { <Page /> }
@@ -115,9 +119,11 @@ pub fn Page() -> impl IntoView {
                 <Toolbar />
             </header>
             <storage::StorageBanner />
+            <storage::ReplaceDialog />
+            <storage::DraftsDialog />
             <NoticeView />
             <SummaryBar />
-            // Read-only while another tab edits the same draft (see storage.rs).
+            // Read-only while another tab edits the same draft (see storage/lock.rs).
             <div class="layout" inert=move || ui.other_tab.get()>
                 <nav class="tabs" role="tablist" aria-label="填报栏目" on:keydown=tab_keys>{tabs}</nav>
                 <main class="content">

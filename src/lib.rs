@@ -8,6 +8,8 @@
 pub mod app;
 pub mod fields;
 pub mod grid;
+#[cfg(feature = "test-hooks")]
+pub mod hooks;
 pub mod paths;
 pub mod print;
 pub mod sections;

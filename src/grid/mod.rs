@@ -19,7 +19,6 @@ mod cells;
 mod clipboard;
 pub mod column;
 mod controller;
-pub mod debug;
 mod dom;
 pub mod edit;
 pub mod history;

@@ -1,4 +1,5 @@
-//! The toolbar: sample, new, import (picker and drag-and-drop), export, save status.
+//! The toolbar: sample, new, import (picker and drag-and-drop), export, the
+//! named drafts, save status.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -10,6 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::print::{self, PrintView};
 use crate::sections::sheet_import::SheetImport;
 use crate::state::{AppState, Notice, NoticeLine};
+use crate::storage::{self, DraftsUi, StorageUi};
 use crate::{web, xlsx_client};
 
 /// The built-in sample: 重庆市大渡口区人民政府办公室 2021. Not embedded in the
@@ -37,36 +39,44 @@ async fn fetch_sample() -> Result<String, String> {
         .ok_or_else(|| "示例文件不是文本".to_string())
 }
 
-/// Replace the inputs, asking first when the form holds something: the
-/// inputs before, or `None` when the clerk declined. Moved in and out, not
-/// cloned: 10,000 rows are a deep copy.
-fn replace(state: AppState, inputs: Inputs, question: &str) -> Option<Inputs> {
-    if !state.is_empty() && !web::confirm(question) {
-        return None;
-    }
+/// Replace the inputs: the inputs before. Moved in and out, not cloned:
+/// 10,000 rows are a deep copy. The caller asked first
+/// (`storage::before_replace`).
+fn replace(state: AppState, inputs: Inputs) -> Inputs {
     let mut swap = Some(inputs);
     state
         .inputs
         .update(|i| swap = swap.take().map(|new| std::mem::replace(i, new)));
     state.undo.clear();
-    swap
+    swap.unwrap_or_default()
 }
 
 /// Load the sample.
 pub fn load_sample(state: AppState) {
+    // The question before the replacement reads the storage state from the
+    // context: the task runs under the caller's owner.
+    let owner = Owner::current();
     leptos::task::spawn_local(async move {
         let read = fetch_sample()
             .await
             .and_then(|text| budget_core::file::read_inputs(&text).map_err(|e| e.to_string()));
         match read {
             Ok(inputs) => {
-                if replace(state, inputs, "加载示例将替换当前填写的全部内容，确定吗？").is_some()
-                {
-                    state.notice.set(Some(Notice {
-                        is_error: false,
-                        title: "已加载示例：重庆市大渡口区人民政府办公室 2021 年部门预算。".into(),
-                        lines: Vec::new(),
-                    }));
+                let what = "加载示例将替换当前填写的全部内容。".to_string();
+                let ask = move || {
+                    storage::before_replace(state, what, move || {
+                        replace(state, inputs);
+                        state.notice.set(Some(Notice {
+                            is_error: false,
+                            title: "已加载示例：重庆市大渡口区人民政府办公室 2021 年部门预算。"
+                                .into(),
+                            lines: Vec::new(),
+                        }));
+                    })
+                };
+                match owner {
+                    Some(owner) => owner.with(ask),
+                    None => ask(),
                 }
             }
             Err(e) => state.notice.set(Some(Notice {
@@ -90,10 +100,14 @@ pub fn import_bytes(state: AppState, name: &str, bytes: Vec<u8>) {
         Ok(opening) => opening,
         Err(e) => return refused(state, name, &e),
     };
-    let question = format!("导入“{name}”将替换当前填写的全部内容，确定吗？");
-    let Some(previous) = replace(state, inputs, &question) else {
-        return;
-    };
+    let what = format!("导入“{name}”将替换当前填写的全部内容。");
+    let name = name.to_string();
+    storage::before_replace(state, what, move || opened(state, &name, inputs, pending));
+}
+
+/// Put an opened file's inputs in the form, then compare its stated figures.
+fn opened(state: AppState, name: &str, inputs: Inputs, pending: file::Pending) {
+    let previous = replace(state, inputs);
     let revision = state.revision();
     let import = LATEST_IMPORT.fetch_add(1, Ordering::Relaxed) + 1;
     if !pending.is_pending() {
@@ -222,11 +236,17 @@ pub fn import_file(state: AppState, f: web_sys::File) {
         }));
         return;
     }
+    let owner = Owner::current();
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
             Ok(buf) => {
                 let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                import_bytes(state, &name, bytes);
+                // Under the caller's owner: the question before the
+                // replacement reads the storage state from the context.
+                match owner {
+                    Some(owner) => owner.with(|| import_bytes(state, &name, bytes)),
+                    None => import_bytes(state, &name, bytes),
+                }
             }
             Err(_) => state.notice.set(Some(Notice {
                 is_error: true,
@@ -261,11 +281,15 @@ pub fn export(state: AppState) {
         .with(|i| file::export(i, &web::now_iso()).map(|text| (export_name(i), text)));
     match result {
         Ok((name, text)) => match web::download(&name, &text, "application/json") {
-            Ok(()) => state.notice.set(Some(Notice {
-                is_error: false,
-                title: format!("已导出“{name}”。"),
-                lines: Vec::new(),
-            })),
+            Ok(()) => {
+                // The form as it is now is in that file.
+                StorageUi::get().mark_kept(state.revision());
+                state.notice.set(Some(Notice {
+                    is_error: false,
+                    title: format!("已导出“{name}”。"),
+                    lines: Vec::new(),
+                }))
+            }
             Err(e) => state.notice.set(Some(Notice {
                 is_error: true,
                 title: e,
@@ -371,12 +395,14 @@ pub fn export_xlsx(state: AppState, busy: RwSignal<bool>) {
 pub fn Toolbar() -> impl IntoView {
     let state = AppState::get();
     let new_form = move |_| {
-        if web::confirm("新建将清空当前填写的全部内容，确定吗？") {
+        let what = "新建将清空当前填写的全部内容。".to_string();
+        storage::before_replace(state, what, move || {
             state.inputs.set(Inputs::default());
             state.undo.clear();
             state.notice.set(None);
-        }
+        });
     };
+    let drafts = DraftsUi::get();
     let xlsx_busy = RwSignal::new(false);
     let printing = RwSignal::new(false);
     let picked = move |ev: web_sys::Event| {
@@ -407,6 +433,10 @@ pub fn Toolbar() -> impl IntoView {
                 on:change=picked
             />
             <button type="button" id="btn-export" on:click=move |_| export(state)>"导出"</button>
+            <button type="button" id="btn-save-draft" on:click=move |_| storage::keep_now(state)>
+                "保存为草稿"
+            </button>
+            <button type="button" id="btn-drafts" on:click=move |_| drafts.open_list()>"草稿列表"</button>
             <SheetImport />
             <button
                 type="button"

@@ -273,13 +273,20 @@ test('replacing a filled form asks first; declining changes nothing', async () =
   const { context, page } = await openApp(browser, server.url);
   await loadSample(page);
   await page.fill(CELL, '1');
-  const { asked, seen } = answerDialogs(page, () => false);
+  // The question is the page's own dialog; 取消 declines.
+  const asked = [];
   await page.click('#btn-new');
+  await page.waitForSelector('#replace-dialog');
+  asked.push(await text(page, '#replace-dialog'));
+  await page.click('#btn-cancel-replace');
   await page.setInputFiles('#import-file', join(ROOT, 'fixtures', 'dadukou-2021.json'));
-  // Both asked and declined; then the page has gone on (a painted frame).
-  await seen(2);
-  await nextPaint(page);
+  await page.waitForSelector('#replace-dialog');
+  asked.push(await text(page, '#replace-dialog'));
+  await page.click('#btn-cancel-replace');
+  await page.waitForSelector('#replace-dialog', { state: 'detached' });
   assert.equal(asked.length, 2, 'new and import both asked');
+  assert.match(asked[0], /新建将清空当前填写的全部内容/);
+  assert.match(asked[1], /导入“dadukou-2021\.json”将替换当前填写的全部内容/);
   assert.equal(await page.inputValue(CELL), '1');
   assert.equal(await text(page, '#sum-income'), '5,057,228.14');
   await context.close();
@@ -295,8 +302,13 @@ test('inputs have accessible names and the checks panel is a live region', async
       .map((el) => el.id),
   );
   assert.deepEqual(unnamed, []);
-  // Keyboard only: Tab reaches the toolbar, Enter on 新建 asks (accepted) and clears.
+  // Keyboard only: Tab reaches the toolbar, Enter on 新建 asks (the question
+  // takes the focus; Tab to 不保留，直接替换, Enter) and clears.
   await page.focus('#btn-new');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'btn-keep-draft');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'btn-discard');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('#sum-income')?.textContent === '0.00');
   await context.close();

@@ -131,9 +131,25 @@ export const syntheticUrl = (url, rows, extra = '') => `${url}?synthetic=${rows}
 /** Waits for a synthetic form (see `syntheticUrl`): its grid's first amount cell. */
 export const SYNTHETIC_READY = { ready: '#f-rows-0-this_year', timeout: 120_000 };
 
-/** Load the built-in sample. */
-export async function loadSample(page) {
+/**
+ * Load the built-in sample. Over a form that holds work kept nowhere else the
+ * app first asks (#replace-dialog): `answer` is the button clicked then
+ * (default 不保留，直接替换).
+ */
+export async function loadSample(page, { answer = '#btn-discard' } = {}) {
+  // The sample's notice says when it is loaded: close the notice shown now.
+  if ((await page.locator('#notice').count()) > 0) {
+    await page.click('#notice .close');
+    await page.waitForSelector('#notice', { state: 'detached' });
+  }
+  const shown = () => /已加载示例/.test(document.querySelector('#notice')?.textContent ?? '');
   await page.click('#btn-sample');
+  await page.waitForFunction(() => /已加载示例/.test(document.querySelector('#notice')?.textContent ?? '') || document.querySelector('#replace-dialog') !== null);
+  if ((await page.locator('#replace-dialog').count()) > 0) {
+    await page.click(answer);
+    if (answer === '#btn-cancel-replace') return;
+    await page.waitForFunction(shown);
+  }
   await page.waitForFunction(() => document.querySelector('#sum-income')?.textContent !== '0.00');
 }
 
@@ -156,15 +172,6 @@ export function idle(page) {
  */
 export function pageTime(page, time) {
   return page.waitForFunction((t) => performance.now() >= t, time, { polling: 10 });
-}
-
-/**
- * Waits until the app's import rehearsal is done (src/app.rs: it runs in the
- * idle moments after the first paint and leaves a performance mark): the page
- * has then done the work it defers after loading.
- */
-export function rehearsed(page, timeout = 60_000) {
-  return page.waitForFunction(() => performance.getEntriesByName('budget-form:rehearsed').length > 0, null, { timeout });
 }
 
 /**
@@ -228,7 +235,7 @@ const DRAFT_KEY = 'budget-form.draft.v1';
 /**
  * In the page: the draft's head and its text as the app reads it (null when
  * there is none): the head under `budget-form.draft.v1` lists the pieces
- * (`budget_core::pieces`), put together here; a draft saved whole (before the
+ * (src/storage/pieces.rs), put together here; a draft saved whole (before the
  * pieces) is its own text.
  */
 function readDraft(key) {

@@ -79,29 +79,6 @@ test('an import builds the rows in view first, the rows for scrolling after the 
   await context.close();
 });
 
-test('the import rehearsal after load leaves the form, the draft and the console alone', async () => {
-  const { context, page, errors } = await newPage(browser);
-  const messages = [];
-  page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
-  await gotoApp(page, server.url);
-  // A fresh page: an empty form. The rehearsal runs in idle moments after the
-  // first paint and marks its end.
-  await page.waitForFunction(() => performance.getEntriesByName('budget-form:rehearsed').length === 1, null, { timeout: 30_000 });
-  assert.equal(await gridRows(page), 0);
-  assert.equal(await text(page, '#sum-income'), '0.00');
-  assert.equal(await page.locator('#notice').count(), 0);
-  // The rehearsal's synthetic form is never saved as the draft.
-  const draft = await draftText(page);
-  assert.ok(draft === null || JSON.parse(draft).inputs.rows.length === 0, 'no rows in the draft');
-  // (Chromium's own note on Trunk's preload links is not the app's.)
-  assert.deepEqual(messages.filter((m) => !m.startsWith('debug') && !m.includes('`integrity` attribute')), []);
-  assert.deepEqual(errors, []);
-  // And a clerk's form loaded after it is the clerk's.
-  await loadSample(page);
-  assert.equal(await text(page, '#sum-income'), '11,906,397.06');
-  await context.close();
-});
-
 test('an edit followed at once by a reload is kept', async () => {
   const { context, page, errors } = await openApp(browser, server.url);
   await loadSample(page);
@@ -150,17 +127,22 @@ test('importing over a filled form asks; accepting replaces it and says so', asy
   const { context, page } = await openApp(browser, server.url);
   await loadSample(page);
   const before = await text(page, '#sum-income');
-  let answer = false;
-  const { asked, seen } = answerDialogs(page, () => answer);
+  // The question is the page's own dialog: 取消 declines, 不保留 replaces.
+  const asked = [];
   await page.setInputFiles('#import-file', file10k);
-  // Asked and declined; then the page has gone on (a painted frame).
-  await seen(1, 30_000);
-  await nextPaint(page);
+  await page.waitForSelector('#replace-dialog', { timeout: 60_000 });
+  asked.push(await text(page, '#replace-dialog'));
+  await page.click('#btn-cancel-replace');
+  await page.waitForSelector('#replace-dialog', { state: 'detached' });
   assert.equal(asked.length, 1);
   assert.match(asked[0], /导入“synthetic-10000\.json”将替换当前填写的全部内容/);
   assert.equal(await text(page, '#sum-income'), before, 'declined: unchanged');
-  answer = true;
-  await importBig(page);
+  await page.setInputFiles('#import-file', file10k);
+  await page.waitForSelector('#replace-dialog', { timeout: 60_000 });
+  asked.push(await text(page, '#replace-dialog'));
+  await page.click('#btn-discard');
+  await page.waitForFunction(() => document.querySelector('#notice')?.textContent.includes('已导入'), null, { timeout: 60_000 });
+  assert.equal(await gridRows(page), 10000);
   assert.equal(asked.length, 2);
   assert.notEqual(await text(page, '#sum-income'), before);
   // The rows come first; the comparison of the file's stated figures follows

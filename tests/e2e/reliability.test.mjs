@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { ROOT, serveDist, launch, newContext, gotoApp, openApp, openTab, loadSample, draftText, waitForDraft, nextPaint } from './harness.mjs';
 
 const DRAFT_KEY = 'budget-form.draft.v1';
-const LOCK_KEY = 'budget-form.draft.lock';
 const BACKUP_PREFIX = 'budget-form.draft.corrupt.';
 
 let server;
@@ -310,7 +309,6 @@ test('a second tab on the same draft is read-only until it takes over', async ()
   await second.page.waitForFunction(() => document.querySelector('#f-rows-0-this_year')?.value === '1234.5', null, { timeout: 5000 });
   await fillOn(first.page, '#f-unit-name', '第一个标签页');
   await autosaved(first.page);
-  const lock = JSON.parse(await first.page.evaluate((k) => localStorage.getItem(k), LOCK_KEY));
   // The second takes over: the first becomes read-only and is told.
   await second.page.click('#btn-take-over');
   await second.page.waitForSelector('#tab-banner', { state: 'detached' });
@@ -321,8 +319,10 @@ test('a second tab on the same draft is read-only until it takes over', async ()
   await first.page.waitForFunction(() => document.querySelector('#f-unit-name')?.value === '第二个标签页', null, { timeout: 5000 });
   const draft = JSON.parse(await draftText(first.page));
   assert.equal(draft.inputs.unit.name, '第二个标签页');
-  const lock2 = JSON.parse(await first.page.evaluate((k) => localStorage.getItem(k), LOCK_KEY));
-  assert.notEqual(lock2.tab, lock.tab);
+  // The first tab, read-only, never wrote over it.
+  await fillOn(second.page, '#f-unit-name', '第二个标签页又改');
+  await waitForDraft(first.page, (d) => d.inputs.unit.name === '第二个标签页又改');
+  await first.page.waitForFunction(() => document.querySelector('#f-unit-name')?.value === '第二个标签页又改');
   assert.deepEqual(first.errors, []);
   assert.deepEqual(second.errors, []);
   await context.close();
@@ -377,6 +377,9 @@ test('hostile files from fixtures/bad are refused and the form is unchanged', as
   }
   // The hand-edited file is read, and IMP-001 names the edited figure.
   await page.setInputFiles('#import-file', join(ROOT, 'fixtures', 'bad', 'edited-total.json'));
+  // The sample in the form is kept nowhere else: the import asks first.
+  await page.waitForSelector('#replace-dialog');
+  await page.click('#btn-discard');
   await page.waitForFunction(() => document.body.innerText.includes('IMP-001') || document.body.innerText.includes('derived.totals.total'));
 
   // Stated figures that are not JSON are found by the comparison after the
@@ -384,6 +387,8 @@ test('hostile files from fixtures/bad are refused and the form is unchanged', as
   await page.fill('#f-rows-0-this_year', '100');
   await page.keyboard.press('Enter');
   await page.setInputFiles('#import-file', join(ROOT, 'fixtures', 'bad', 'derived-not-json.json'));
+  await page.waitForSelector('#replace-dialog');
+  await page.click('#btn-discard');
   await page.waitForFunction(() => /“derived-not-json\.json”未导入/.test(document.querySelector('#notice')?.textContent ?? ''));
   assert.match(await text(page, '#notice'), /第 573 行第 30 列：此处应为逗号/);
   assert.equal(await page.inputValue('#f-rows-0-this_year'), '100');

@@ -14,7 +14,6 @@ pub mod finding;
 mod index;
 pub mod model;
 pub mod narrative;
-pub mod pieces;
 pub mod table;
 pub mod totals;
 pub mod whole;

@@ -39,7 +39,7 @@ import { gzipSync } from 'node:zlib';
 import { readFile, readdir, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
-import { serveDist, launch, ROOT, draftText, newPage as harnessPage, gotoApp, nextPaint, idle, pageTime, rehearsed, SYNTHETIC_READY } from '../harness.mjs';
+import { serveDist, launch, ROOT, draftText, newPage as harnessPage, gotoApp, nextPaint, idle, pageTime, SYNTHETIC_READY } from '../harness.mjs';
 import { importExportMarks } from './marks.mjs';
 
 const args = process.argv.slice(2);

@@ -6,7 +6,7 @@
 // (stop 12): Chromium's autofill rescanned the page's ~160 formless fields on
 // each keystroke and gave up above 200 fields; each grid row is now a form.
 // Usage: BUDGET_DIST=... node tests/e2e/bench/frame-split.mjs
-import { serveDist, launch, openApp, rehearsed, syntheticUrl, SYNTHETIC_READY } from '../harness.mjs';
+import { serveDist, launch, openApp, syntheticUrl, SYNTHETIC_READY } from '../harness.mjs';
 const server = await serveDist();
 const browser = await launch({ unlimitedFrames: true });
 for (const visit of [[], ['unit'], ['economic'], ['sangong'], ['procurement'], ['overall'], ['projects'], ['narrative']]) {

@@ -22,7 +22,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serveDist, launch, newPage as harnessPage, gotoApp, nextPaint, idle, pageTime, rehearsed, syntheticUrl, SYNTHETIC_READY } from '../harness.mjs';
+import { serveDist, launch, newPage as harnessPage, gotoApp, nextPaint, idle, pageTime, syntheticUrl, SYNTHETIC_READY } from '../harness.mjs';
 import { importExportMarks } from './marks.mjs';
 
 const args = process.argv.slice(2);

@@ -12,7 +12,7 @@
 //   LAYERS=1 also list the composited layers after the keystrokes (CDP
 //           LayerTree): how many, by Chromium's reason and size
 import { writeFile } from 'node:fs/promises';
-import { serveDist, launch, openApp, nextPaint, rehearsed, draftHead, waitForSave, syntheticUrl, SYNTHETIC_READY } from '../harness.mjs';
+import { serveDist, launch, openApp, nextPaint, draftHead, waitForSave, syntheticUrl, SYNTHETIC_READY } from '../harness.mjs';
 
 const ROWS = Number(process.argv[2] ?? 100);
 const OUT = process.argv[3];

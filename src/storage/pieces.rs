@@ -19,7 +19,8 @@
 //!   pieces no longer listed are removed: a save cut off half way leaves the
 //!   previous head and every piece it lists in place.
 //!
-//! Pure: the caller does the storage (the web app's `storage` module).
+//! Pure (no browser call): the draft module does the storage. Moved here from
+//! `budget-core` (issue 21): it serves the browser's storage, not the domain.
 
 use serde::{Deserialize, Serialize};
 
@@ -258,8 +259,8 @@ mod tests {
     use std::collections::{HashMap, HashSet};
 
     fn draft(rows: usize, seed: u64) -> String {
-        let inputs = crate::synthetic::generate(rows, seed);
-        crate::file::json_lines(&inputs).expect("serializes")
+        let inputs = budget_synthetic::generate(rows, seed);
+        budget_core::file::json_lines(&inputs).expect("serializes")
     }
 
     fn store(pieces: &[Piece<'_>]) -> HashMap<String, String> {
@@ -331,8 +332,8 @@ mod tests {
     /// inserted near the top changes a few, not every piece after it.
     #[test]
     fn a_small_change_rewrites_few_pieces() {
-        let mut inputs = crate::synthetic::generate(10_000, 42);
-        let before = crate::file::json_lines(&inputs).expect("serializes");
+        let mut inputs = budget_synthetic::generate(10_000, 42);
+        let before = budget_core::file::json_lines(&inputs).expect("serializes");
         let old: HashSet<String> = split(&before).into_iter().map(|p| p.key).collect();
         // ~1.26 MB in ~95 pieces (head ~2.3 KB).
         let count = split(&before).len();
@@ -345,8 +346,8 @@ mod tests {
                 .collect::<Vec<_>>()
         };
 
-        inputs.rows[5_000].this_year = crate::amount::Amount::from_text("1234567.89");
-        let after = crate::file::json_lines(&inputs).expect("serializes");
+        inputs.rows[5_000].this_year = budget_core::Amount::from_text("1234567.89");
+        let after = budget_core::file::json_lines(&inputs).expect("serializes");
         let changed = new_keys(&after);
         assert!(
             (1..=2).contains(&changed.len()),
@@ -356,7 +357,7 @@ mod tests {
 
         let row = inputs.rows[10].clone();
         inputs.rows.insert(3, row);
-        let after = crate::file::json_lines(&inputs).expect("serializes");
+        let after = budget_core::file::json_lines(&inputs).expect("serializes");
         let changed = new_keys(&after);
         assert!(
             (1..=3).contains(&changed.len()),
