@@ -4,6 +4,10 @@
 //! then the web app's per-edit work (`Totals::compute` + `check_live`: the
 //! same checks without deriving every table).
 
+// Tests and benches read fixtures and time runs: the core's no-IO, no-clock,
+// no-float rules (crates/budget-core/clippy.toml) are for its library.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

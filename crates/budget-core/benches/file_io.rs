@@ -5,6 +5,10 @@
 //! `cargo bench -p budget-core --bench file_io -- once export 10000` (or
 //! `import`, `open`) runs one step once, for `valgrind --tool=callgrind`.
 
+// Tests and benches read fixtures and time runs: the core's no-IO, no-clock,
+// no-float rules (crates/budget-core/clippy.toml) are for its library.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

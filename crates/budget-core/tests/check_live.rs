@@ -3,6 +3,10 @@
 //! `check(i, &derive(i))` gives — on the seed, on synthetic forms, and on forms
 //! with broken cells (bad amounts, empty and unknown codes, duplicate rows).
 
+// Tests and benches read fixtures and time runs: the core's no-IO, no-clock,
+// no-float rules (crates/budget-core/clippy.toml) are for its library.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use budget_core::model::FundingSource;
 use budget_core::{Amount, Inputs, Totals, check, check_live, derive, table6};
 

@@ -1,6 +1,10 @@
 //! The reference sample (区政府办 2021) against every check: no errors, and only
 //! the warnings the seed itself deserves.
 
+// Tests and benches read fixtures and time runs: the core's no-IO, no-clock,
+// no-float rules (crates/budget-core/clippy.toml) are for its library.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use budget_core::table::Cell;
 use budget_core::{Inputs, check, derive};
 

@@ -3,6 +3,10 @@
 //! with their message and exit code in `fixtures/bad/expected.tsv` (shared with
 //! the CLI tests); the big ones (50 MB, 10,000 deep) are generated here.
 
+// Tests and benches read fixtures and time runs: the core's no-IO, no-clock,
+// no-float rules (crates/budget-core/clippy.toml) are for its library.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use std::path::PathBuf;
 
 use budget_core::Severity;

@@ -3,6 +3,10 @@
 //! panics the importer, and opening for editing (the comparison later) reads
 //! every mutated file as `open` does.
 
+// Tests and benches read fixtures and time runs: the core's no-IO, no-clock,
+// no-float rules (crates/budget-core/clippy.toml) are for its library.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 

@@ -1,6 +1,10 @@
 //! Export → import of the submission file v1, and what import reports when the
 //! stated figures were edited (IMP-001).
 
+// Tests and benches read fixtures and time runs: the core's no-IO, no-clock,
+// no-float rules (crates/budget-core/clippy.toml) are for its library.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use std::path::PathBuf;
 
 use budget_core::file::{

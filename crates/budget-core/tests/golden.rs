@@ -44,6 +44,10 @@
 //! - Names are the seed's where they differ from the catalog file (the seed is
 //!   authoritative for 2021): `维修(护)费` with ASCII parentheses, `资源勘探信息等支出`.
 
+// Tests and benches read fixtures and time runs: the core's no-IO, no-clock,
+// no-float rules (crates/budget-core/clippy.toml) are for its library.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use std::str::FromStr;
 
 use budget_core::table::{Cell, RowKind, Table};

@@ -7,6 +7,10 @@
 //! same value. The file parser never accepts what the clerk's parser refuses.
 //! Counts are printed (`cargo test -- --nocapture`) for RELIABILITY.md.
 
+// Tests and benches read fixtures and time runs: the core's no-IO, no-clock,
+// no-float rules (crates/budget-core/clippy.toml) are for its library.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 

@@ -10,6 +10,10 @@
 //! re-serialisation, → import → the same inputs). Counts are printed
 //! (`cargo test -- --nocapture`) for RELIABILITY.md.
 
+// Tests and benches read fixtures and time runs: the core's no-IO, no-clock,
+// no-float rules (crates/budget-core/clippy.toml) are for its library.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;

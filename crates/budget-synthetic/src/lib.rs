@@ -7,11 +7,16 @@
 
 use std::collections::BTreeMap;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use budget_core::amount::Amount;
 use budget_core::catalog::{self, Level};
 use budget_core::model::*;
+
+/// How the generator splits amounts: banker's rounding, as it always did, so a
+/// seed gives the same form as before (this is not money shown to a clerk,
+/// which rounds 四舍五入).
+const EVEN: RoundingStrategy = RoundingStrategy::MidpointNearestEven;
 
 /// A tiny deterministic PRNG (xorshift64*).
 #[derive(Debug, Clone)]
@@ -137,7 +142,7 @@ pub fn generate(rows: usize, seed: u64) -> Inputs {
         .filter(|r| r.source == FundingSource::GeneralBudget)
         .map(|r| r.this_year.value())
         .sum();
-    let tenth = (general / Decimal::from(30)).round_dp(2);
+    let tenth = (general / Decimal::from(30)).round_dp_with_strategy(2, EVEN);
     for category in ProcurementCategory::ALL {
         inputs.procurement.push(ProcurementRow {
             category,
@@ -167,8 +172,12 @@ pub fn generate(rows: usize, seed: u64) -> Inputs {
         .map(|e| e.amount.value())
         .sum();
     inputs.narrative = NarrativeInputs {
-        running_cost_this_year: Amount::from_decimal((public / Decimal::TWO).round_dp(2)),
-        running_cost_last_year: Amount::from_decimal((public / Decimal::TWO).round_dp(2)),
+        running_cost_this_year: Amount::from_decimal(
+            (public / Decimal::TWO).round_dp_with_strategy(2, EVEN),
+        ),
+        running_cost_last_year: Amount::from_decimal(
+            (public / Decimal::TWO).round_dp_with_strategy(2, EVEN),
+        ),
         reasons: Reasons {
             income: "业务调整".into(),
             basic: "人员变动".into(),
@@ -242,7 +251,8 @@ fn economic_rows(inputs: &mut Inputs, rng: &mut Rng) {
         let share = if i + 1 == n {
             remaining
         } else {
-            let part = (remaining * Decimal::new(rng.below(30) as i64 + 1, 2)).round_dp(2);
+            let part = (remaining * Decimal::new(rng.below(30) as i64 + 1, 2))
+                .round_dp_with_strategy(2, EVEN);
             part.min(remaining)
         };
         remaining -= share;
