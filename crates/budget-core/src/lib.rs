@@ -18,16 +18,6 @@ pub mod table;
 pub mod totals;
 pub mod whole;
 
-// `pieces`' unit tests generate forms with `crate::synthetic`; the generator
-// now lives in the `budget-synthetic` crate (which names this one
-// `budget_core`). Until `pieces` leaves this crate, its tests compile the
-// generator's source in here.
-#[cfg(test)]
-extern crate self as budget_core;
-#[cfg(test)]
-#[path = "../../budget-synthetic/src/lib.rs"]
-mod synthetic;
-
 pub use amount::{Amount, AmountError};
 pub use checks::{check, check_live};
 pub use derive::{Derived, derive, table6};
