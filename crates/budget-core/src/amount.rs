@@ -199,9 +199,23 @@ pub fn parse_file_amount(text: &str) -> Result<Decimal, AmountError> {
 
 /// Format 元 with 千分位 and 2 decimals: `11906397.06` → `11,906,397.06`.
 pub fn format_yuan(value: Decimal) -> String {
-    let v = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let s = format!("{:.2}", v.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+    format_grouped(value, 2)
+}
+
+/// Format a figure of a 万元 table: 千分位 and `precision` decimals, zeros
+/// kept (`684.9` → `684.90` at 2), 四舍五入 if it has more.
+pub fn format_wan_fixed(wan: Decimal, precision: u32) -> String {
+    format_grouped(wan, precision)
+}
+
+/// 千分位 and exactly `dp` decimals, 四舍五入 (half away from zero).
+fn format_grouped(value: Decimal, dp: u32) -> String {
+    let v = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    let s = format!("{:.*}", dp as usize, v.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s.as_str(), None),
+    };
     let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
     if v.is_sign_negative() && !v.is_zero() {
         out.push('-');
@@ -213,8 +227,10 @@ pub fn format_yuan(value: Decimal) -> String {
         }
         out.push(ch);
     }
-    out.push('.');
-    out.push_str(frac);
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
     out
 }
 

@@ -20,6 +20,7 @@ pub mod sort;
 pub mod synthetic;
 pub mod table;
 pub mod totals;
+pub mod wan;
 pub mod whole;
 
 pub use amount::{Amount, AmountError};

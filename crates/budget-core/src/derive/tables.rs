@@ -13,7 +13,7 @@ use crate::fastmap::CodeIndex;
 use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, ProjectForm, trim_code};
 use crate::narrative::{RowSums, RowSumsAcc};
 use crate::sort::btree_map;
-use crate::table::{Cell, CellText, HeaderCell, RowKind, Table, TableRow};
+use crate::table::{Cell, CellText, ColumnSum, HeaderCell, RowKind, RowSum, Sums, Table, TableRow};
 use crate::totals::{Totals, is_personnel};
 
 /// Note printed under an empty 表5.
@@ -190,7 +190,21 @@ fn table(
         header,
         rows,
         note: None,
+        sums: Sums::default(),
     }
+}
+
+/// The table with its sum structure (see `crate::table::Sums`).
+fn with_sums(
+    mut tab: Table,
+    rows: Vec<RowSum>,
+    columns: impl IntoIterator<Item = ColumnSum>,
+) -> Table {
+    tab.sums = Sums {
+        rows,
+        columns: columns.into_iter().collect(),
+    };
+    tab
 }
 
 /// One detail line of a coded table: the code, its catalog entry, `N` figures.
@@ -222,7 +236,7 @@ fn coded_rows<'a, const N: usize>(
     items: impl ExactSizeIterator<Item = Item<'a, N>>,
     cat: &'static Catalog,
     group_lens: &[usize],
-) -> Vec<TableRow> {
+) -> (Vec<TableRow>, Vec<RowSum>) {
     let mut total = [CentSum::default(); N];
     // Details, plus room for the 合计 line and the group lines (well under a
     // quarter of the details in a real catalog).
@@ -231,6 +245,8 @@ fn coded_rows<'a, const N: usize>(
         kind: RowKind::Total,
         cells: Vec::new(),
     });
+    // The line each line is summed into (the 合计 line has none).
+    let mut parents: Vec<usize> = vec![0];
     // The open group at each level (at most 类 and 款).
     let mut open: [OpenGroup<'a, N>; 2] = [None, None];
     let group_lens = &group_lens[..group_lens.len().min(open.len())];
@@ -266,6 +282,7 @@ fn coded_rows<'a, const N: usize>(
             };
             let mut cells = Vec::with_capacity(N + 2);
             cells.extend(code_cells(prefix, cat.get(prefix)));
+            parents.push(innermost(&open[..depth]));
             rows.push(TableRow { kind, cells });
             open[depth] = Some((prefix, rows.len() - 1, [CentSum::default(); N]));
         }
@@ -279,6 +296,11 @@ fn coded_rows<'a, const N: usize>(
         let mut cells = Vec::with_capacity(N + 2);
         cells.extend(code_cells(code, entry));
         cells.extend(cent_cells(&values));
+        let within = group_lens
+            .iter()
+            .take_while(|&&len| code.len() > len)
+            .count();
+        parents.push(innermost(&open[..within]));
         rows.push(TableRow {
             kind: RowKind::Detail,
             cells,
@@ -291,7 +313,62 @@ fn coded_rows<'a, const N: usize>(
     cells.extend([t("合计"), Cell::Empty]);
     cells.extend(cent_cells(&total));
     rows[0].cells = cells;
-    rows
+    let sums = row_sums(&parents, (2..2 + N).collect());
+    (rows, sums)
+}
+
+/// The row of the innermost open group (the 合计 line when none is open).
+fn innermost<const N: usize>(open: &[OpenGroup<'_, N>]) -> usize {
+    open.iter()
+        .rev()
+        .find_map(|g| g.as_ref())
+        .map_or(0, |(_, at, _)| *at)
+}
+
+/// One row group per line that has lines summed into it, in row order (so a
+/// group comes before the groups of its parts).
+fn row_sums(parents: &[usize], cells: Vec<usize>) -> Vec<RowSum> {
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); parents.len()];
+    for (row, &parent) in parents.iter().enumerate().skip(1) {
+        if let Some(p) = parts.get_mut(parent) {
+            p.push(row);
+        }
+    }
+    parts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(total, parts)| RowSum {
+            total,
+            parts,
+            cells: cells.clone(),
+        })
+        .collect()
+}
+
+/// `total` = Σ `parts` in every row with money in `total`: declared only when
+/// it holds in each of them (表2's 小计 is more than 基本 + 项目 when a row is
+/// of another 支出类型).
+fn column_sum(rows: &[TableRow], total: usize, parts: &[usize]) -> Option<ColumnSum> {
+    let mut with = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let Some(t) = r.cells.get(total).and_then(Cell::money) else {
+            continue;
+        };
+        let sum: Decimal = parts
+            .iter()
+            .map(|&p| r.cells.get(p).and_then(Cell::money).unwrap_or_default())
+            .sum();
+        if sum != t {
+            return None;
+        }
+        with.push(i);
+    }
+    Some(ColumnSum {
+        total,
+        parts: parts.to_vec(),
+        rows: with,
+    })
 }
 
 fn add(acc: &mut [CentSum], values: &[CentSum]) {
@@ -455,7 +532,44 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
         .map(h)
         .collect(),
     ];
-    table(inputs, 1, "财政拨款收支总表", header, rows)
+    // Left: 收入总数 = 一、本年收入 + 二、上年结转, each of its three lines.
+    // Right: 支出总数 = 一、本年支出 + 二、结转下年; 一、本年支出 = Σ 类.
+    let last = rows.len() - 1;
+    let carry_forward_row = right.len();
+    let right_cells = vec![3, 4, 5, 6];
+    let sums = vec![
+        RowSum {
+            total: last,
+            parts: vec![0, 5],
+            cells: vec![1],
+        },
+        RowSum {
+            total: 0,
+            parts: vec![1, 2, 3],
+            cells: vec![1],
+        },
+        RowSum {
+            total: 5,
+            parts: vec![6, 7, 8],
+            cells: vec![1],
+        },
+        RowSum {
+            total: last,
+            parts: vec![0, carry_forward_row],
+            cells: right_cells.clone(),
+        },
+        RowSum {
+            total: 0,
+            parts: (1..carry_forward_row).collect(),
+            cells: right_cells,
+        },
+    ];
+    let columns = column_sum(&rows, 3, &[4, 5, 6]);
+    with_sums(
+        table(inputs, 1, "财政拨款收支总表", header, rows),
+        sums,
+        columns,
+    )
 }
 
 /// 表2 一般公共预算财政拨款支出预算表
@@ -476,8 +590,13 @@ fn table2(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
             h("项目支出"),
         ],
     ];
-    let rows = coded_rows(items, catalog::function(), &[3, 5]);
-    table(inputs, 2, "一般公共预算财政拨款支出预算表", header, rows)
+    let (rows, sums) = coded_rows(items, catalog::function(), &[3, 5]);
+    let columns = column_sum(&rows, 3, &[4, 5]);
+    with_sums(
+        table(inputs, 2, "一般公共预算财政拨款支出预算表", header, rows),
+        sums,
+        columns,
+    )
 }
 
 /// 表3 一般公共预算财政拨款基本支出预算表 (by economic class)
@@ -506,13 +625,18 @@ fn table3(inputs: &Inputs) -> Table {
         entry: cat.get(code),
         values,
     });
-    let rows = coded_rows(items, cat, &[3]);
-    table(
-        inputs,
-        3,
-        "一般公共预算财政拨款基本支出预算表",
-        header,
-        rows,
+    let (rows, sums) = coded_rows(items, cat, &[3]);
+    let columns = column_sum(&rows, 2, &[3, 4]);
+    with_sums(
+        table(
+            inputs,
+            3,
+            "一般公共预算财政拨款基本支出预算表",
+            header,
+            rows,
+        ),
+        sums,
+        columns,
     )
 }
 
@@ -550,7 +674,19 @@ fn table4(inputs: &Inputs) -> Table {
         kind: RowKind::Detail,
         cells,
     }];
-    table(inputs, 4, "一般公共预算“三公”经费支出表", header, rows)
+    // Per year: 合计 = 出国 + 车小计 + 接待; 车小计 = 购置 + 运行.
+    let columns = [0, 6].into_iter().flat_map(|at| {
+        [
+            column_sum(&rows, at, &[at + 1, at + 2, at + 5]),
+            column_sum(&rows, at + 2, &[at + 3, at + 4]),
+        ]
+    });
+    let columns: Vec<_> = columns.collect();
+    with_sums(
+        table(inputs, 4, "一般公共预算“三公”经费支出表", header, rows),
+        Vec::new(),
+        columns.into_iter().flatten(),
+    )
 }
 
 /// 表5 政府性基金预算支出表
@@ -565,12 +701,17 @@ fn table5(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
         vec![h("合计"), h("基本支出"), h("项目支出")],
     ];
     let empty = items().all(|i| i.values.iter().all(|x| x.is_zero()));
-    let rows = if empty {
-        Vec::new()
+    let (rows, sums) = if empty {
+        (Vec::new(), Vec::new())
     } else {
         coded_rows(items(), catalog::function(), &[3, 5])
     };
-    let mut tab = table(inputs, 5, "政府性基金预算支出表", header, rows);
+    let columns = column_sum(&rows, 3, &[4, 5]);
+    let mut tab = with_sums(
+        table(inputs, 5, "政府性基金预算支出表", header, rows),
+        sums,
+        columns,
+    );
     if empty {
         tab.note = Some(NO_GOV_FUND_NOTE.to_string());
     }
@@ -641,6 +782,31 @@ pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> T
     let carry = src(S::CarryoverGeneral) + src(S::CarryoverGovFund) + src(S::CarryoverStateCapital);
     let business_fund = src(S::BusinessFund);
     let income_this_year: Decimal = left.iter().map(|(_, v)| *v).sum();
+    // 本年收入合计 = its six lines; 本年支出合计 = Σ 类; each 总计 = its three
+    // (two) lines below the 合计.
+    let at = rows.len();
+    let sums = vec![
+        RowSum {
+            total: at,
+            parts: (0..left.len()).collect(),
+            cells: vec![1],
+        },
+        RowSum {
+            total: at + 3,
+            parts: vec![at, at + 1, at + 2],
+            cells: vec![1],
+        },
+        RowSum {
+            total: at,
+            parts: (0..right.len()).collect(),
+            cells: vec![3],
+        },
+        RowSum {
+            total: at + 3,
+            parts: vec![at, at + 1],
+            cells: vec![3],
+        },
+    ];
     let expenditure = totals.total;
     let income_total = income_this_year + business_fund + carry;
     let carry_forward = income_total - expenditure;
@@ -674,7 +840,7 @@ pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> T
         vec![hs("收入", 2, 1), hs("支出", 2, 1)],
         vec![h("项目"), h("预算数"), h("项目"), h("预算数")],
     ];
-    table(inputs, 6, "部门收支总表", header, rows)
+    with_sums(table(inputs, 6, "部门收支总表", header, rows), sums, None)
 }
 
 /// Column of a source in 表7 and 表9 (after 合计): 上年结转 (the three funds
@@ -729,8 +895,13 @@ fn table7(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
     });
     let mut header = income_header(vec![hs("科目", 2, 1)], "");
     header[1].splice(0..0, [h("科目编码"), h("科目名称")]);
-    let rows = coded_rows(items, catalog::function(), &[3, 5]);
-    table(inputs, 7, "部门收入总表", header, rows)
+    let (rows, sums) = coded_rows(items, catalog::function(), &[3, 5]);
+    let columns = column_sum(&rows, 2, &(3..12).collect::<Vec<_>>());
+    with_sums(
+        table(inputs, 7, "部门收入总表", header, rows),
+        sums,
+        columns,
+    )
 }
 
 /// 表8 部门支出总表
@@ -748,8 +919,14 @@ fn table8(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
             .map(h)
             .collect(),
     ];
-    let rows = coded_rows(items, catalog::function(), &[3, 5]);
-    table(inputs, 8, "部门支出总表", header, rows)
+    let (rows, sums) = coded_rows(items, catalog::function(), &[3, 5]);
+    let parts: Vec<usize> = (3..3 + ExpenditureType::ALL.len()).collect();
+    let columns = column_sum(&rows, 2, &parts);
+    with_sums(
+        table(inputs, 8, "部门支出总表", header, rows),
+        sums,
+        columns,
+    )
 }
 
 /// 表9 政府采购预算明细表
@@ -790,7 +967,20 @@ fn table9(inputs: &Inputs) -> Table {
         });
     }
     let header = income_header(vec![hs("项目", 1, 2)], "预算");
-    table(inputs, 9, "政府采购预算明细表", header, rows)
+    let sums = (rows.len() > 1)
+        .then(|| RowSum {
+            total: 0,
+            parts: (1..rows.len()).collect(),
+            cells: (1..11).collect(),
+        })
+        .into_iter()
+        .collect();
+    let columns = column_sum(&rows, 1, &(2..11).collect::<Vec<_>>());
+    with_sums(
+        table(inputs, 9, "政府采购预算明细表", header, rows),
+        sums,
+        columns,
+    )
 }
 
 /// 表10 部门（单位）预算整体绩效目标表 (万元)
@@ -875,6 +1065,7 @@ fn table10(inputs: &Inputs, totals: &Totals) -> Table {
         header: Vec::new(),
         rows,
         note: None,
+        sums: Sums::default(),
     }
 }
 
@@ -1010,5 +1201,6 @@ fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm) -> Table {
         header: Vec::new(),
         rows,
         note: None,
+        sums: Sums::default(),
     }
 }
