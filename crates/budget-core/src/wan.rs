@@ -111,7 +111,9 @@ pub fn to_wan(table: &Table, precision: u32) -> Result<WanTable, WanError> {
     let figures = Figures::of(table, precision);
     let solved = balance::solve(table, &figures);
     let mut out = table.clone();
-    out.unit = "单位：万元".to_string();
+    if !figures.at.is_empty() {
+        out.unit = "单位：万元".to_string();
+    }
     let mut adjusted = Vec::new();
     for (id, &(row, cell)) in figures.at.iter().enumerate() {
         let printed = Decimal::new(solved.printed[id], precision);

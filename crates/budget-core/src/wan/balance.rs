@@ -3,10 +3,12 @@
 //! Each sum that must hold is a node; each movable figure is an arc between
 //! the two sums it belongs to (or between its one sum and a free end). Moving
 //! a figure by one unit takes one unit of imbalance from one end to the other,
-//! so the imbalances are cancelled by successive cheapest paths (Bellman–Ford
-//! with a queue: a move back towards the plain rounding has a negative cost).
+//! so the imbalances are cancelled by successive cheapest paths (successive
+//! shortest paths: Dijkstra with node potentials, as a move back towards the
+//! plain rounding has a negative cost).
 
-use std::collections::VecDeque;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -234,6 +236,7 @@ struct Network<'a> {
 #[derive(Clone, Copy)]
 struct Step {
     from: usize,
+    to: usize,
     id: usize,
     by: i64,
 }
@@ -251,35 +254,52 @@ impl Network<'_> {
     fn free(&self) -> usize {
         self.nodes.len()
     }
-    /// Cancel every imbalance, one unit per cheapest path.
+    /// Cancel every imbalance, one unit per cheapest path: from the first
+    /// sum with too much (or from the free end, once only sums with too little
+    /// are left) to the nearest sum with too little (or the free end).
     fn balance(&mut self) {
-        let mut budget: i64 = (0..self.nodes.len())
-            .map(|n| self.excess(n).abs())
-            .sum::<i64>()
-            + 1;
-        while budget > 0 {
-            budget -= 1;
-            let excess: Vec<i64> = (0..self.nodes.len()).map(|n| self.excess(n)).collect();
-            let sources: Vec<usize> = if excess.iter().any(|&e| e > 0) {
-                (0..excess.len()).filter(|&n| excess[n] > 0).collect()
-            } else if excess.iter().any(|&e| e < 0) {
-                vec![self.free()]
-            } else {
-                return;
+        let free = self.free();
+        let mut excess: Vec<i64> = (0..self.nodes.len()).map(|n| self.excess(n)).collect();
+        excess.push(0);
+        // Node potentials keep every cost seen from them non-negative, so each
+        // search is a Dijkstra that stops at the first target.
+        let mut potential = vec![0i128; free + 1];
+        let mut stuck = vec![false; free + 1];
+        loop {
+            let first = |positive: bool| {
+                (0..free).find(|&n| {
+                    !stuck[n]
+                        && if positive {
+                            excess[n] > 0
+                        } else {
+                            excess[n] < 0
+                        }
+                })
             };
-            let from_free = sources == [self.free()];
+            let (source, from_free) = match (first(true), first(false)) {
+                (Some(n), _) => (n, false),
+                (None, Some(_)) if !stuck[free] => (free, true),
+                _ => return,
+            };
             let is_target = |n: usize| {
-                if n == self.nodes.len() {
+                if n == free {
                     !from_free
                 } else {
-                    excess[n] < 0
+                    excess[n] < 0 && !stuck[n]
                 }
             };
-            let Some(path) = self.cheapest_path(&sources, is_target) else {
-                return;
+            let Some(path) = self.cheapest_path(source, is_target, &mut potential) else {
+                stuck[source] = true;
+                continue;
             };
             for s in path {
                 self.x[s.id] += s.by;
+                if s.from != free {
+                    excess[s.from] -= 1;
+                }
+                if s.to != free {
+                    excess[s.to] += 1;
+                }
             }
         }
     }
@@ -318,72 +338,78 @@ impl Network<'_> {
         let order = id as i128 + 1;
         scaled.saturating_mul(self.tie) + if away { order } else { -order }
     }
-    /// The cheapest path of moves from a source to a target (Bellman–Ford
-    /// with a queue); `None` when no target can be reached.
+    /// The cheapest path of moves from `source` to a target (Dijkstra on the
+    /// costs reduced by `potential`, which it then updates); `None` when no
+    /// target can be reached.
     fn cheapest_path(
         &self,
-        sources: &[usize],
+        source: usize,
         is_target: impl Fn(usize) -> bool,
+        potential: &mut [i128],
     ) -> Option<Vec<Step>> {
         let count = self.nodes.len() + 1;
-        let mut source = vec![false; count];
-        for &s in sources {
-            source[s] = true;
-        }
         let mut dist: Vec<Option<i128>> = vec![None; count];
         let mut pred: Vec<Option<Step>> = vec![None; count];
-        let mut queued = vec![false; count];
-        let mut pushes = vec![0usize; count];
-        let mut queue = VecDeque::new();
-        for &s in sources {
-            dist[s] = Some(0);
-            queued[s] = true;
-            queue.push_back(s);
-        }
-        while let Some(u) = queue.pop_front() {
-            queued[u] = false;
-            let Some(du) = dist[u] else { continue };
-            // A target is where a path ends, not a place it passes through.
-            if is_target(u) && !source[u] {
+        let mut settled: Vec<usize> = Vec::new();
+        let mut done = vec![false; count];
+        let mut heap = BinaryHeap::from([Reverse((0i128, source))]);
+        dist[source] = Some(0);
+        let mut target = None;
+        while let Some(Reverse((du, u))) = heap.pop() {
+            if done[u] || dist[u] != Some(du) {
                 continue;
+            }
+            done[u] = true;
+            settled.push(u);
+            // A target is where a path ends, not a place it passes through.
+            if u != source && is_target(u) {
+                target = Some((u, du));
+                break;
             }
             for &id in &self.adjacent[u] {
                 let Some((v, by)) = self.across(u, id) else {
                     continue;
                 };
-                let dv = du + self.cost(id, by);
+                if done[v] {
+                    continue;
+                }
+                // Non-negative by the potentials' invariant; clamped so that a
+                // broken invariant cannot make the search loop.
+                let reduced = (self.cost(id, by) + potential[u] - potential[v]).max(0);
+                let dv = du + reduced;
                 if dist[v].is_none_or(|d| dv < d) {
                     dist[v] = Some(dv);
-                    pred[v] = Some(Step { from: u, id, by });
-                    if !queued[v] {
-                        pushes[v] += 1;
-                        if pushes[v] > count + 1 {
-                            // A negative cycle: cannot happen from a cheapest
-                            // start; stop rather than loop.
-                            return None;
-                        }
-                        queued[v] = true;
-                        queue.push_back(v);
-                    }
+                    pred[v] = Some(Step {
+                        from: u,
+                        to: v,
+                        id,
+                        by,
+                    });
+                    heap.push(Reverse((dv, v)));
                 }
             }
         }
-        let target = (0..count)
-            .filter(|&n| is_target(n) && !source[n])
-            .filter_map(|n| dist[n].map(|d| (d, n)))
-            .min()?
-            .1;
+        let (target, reach) = target?;
+        // Settled nodes move by their distance, all others by the target's.
+        let mut moved = vec![false; count];
+        for &n in &settled {
+            potential[n] += dist[n].unwrap_or(reach);
+            moved[n] = true;
+        }
+        for (n, p) in potential.iter_mut().enumerate() {
+            if !moved[n] {
+                *p += reach;
+            }
+        }
         let mut path = Vec::new();
         let mut at = target;
-        while let Some(step) = pred[at] {
+        while at != source {
+            let step = pred[at]?;
             if path.len() > count {
                 return None;
             }
             path.push(step);
             at = step.from;
-            if source[at] && dist[at] == Some(0) {
-                break;
-            }
         }
         Some(path)
     }
