@@ -199,23 +199,9 @@ pub fn parse_file_amount(text: &str) -> Result<Decimal, AmountError> {
 
 /// Format 元 with 千分位 and 2 decimals: `11906397.06` → `11,906,397.06`.
 pub fn format_yuan(value: Decimal) -> String {
-    format_grouped(value, 2)
-}
-
-/// Format a figure of a 万元 table: 千分位 and `precision` decimals, zeros
-/// kept (`684.9` → `684.90` at 2), 四舍五入 if it has more.
-pub fn format_wan_fixed(wan: Decimal, precision: u32) -> String {
-    format_grouped(wan, precision)
-}
-
-/// 千分位 and exactly `dp` decimals, 四舍五入 (half away from zero).
-fn format_grouped(value: Decimal, dp: u32) -> String {
-    let v = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-    let s = format!("{:.*}", dp as usize, v.abs());
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s.as_str(), None),
-    };
+    let v = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let s = format!("{:.2}", v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
     let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
     if v.is_sign_negative() && !v.is_zero() {
         out.push('-');
@@ -227,10 +213,8 @@ fn format_grouped(value: Decimal, dp: u32) -> String {
         }
         out.push(ch);
     }
-    if let Some(frac) = frac {
-        out.push('.');
-        out.push_str(frac);
-    }
+    out.push('.');
+    out.push_str(frac);
     out
 }
 
@@ -238,6 +222,14 @@ fn format_grouped(value: Decimal, dp: u32) -> String {
 pub fn to_wan(value: Decimal) -> Decimal {
     (value / Decimal::from(10_000))
         .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Format a figure of a 万元 table: exactly `precision` decimals, zeros kept
+/// and no 千分位, as the published 万元 tables print (`684.9` → `684.90`);
+/// 四舍五入 if it has more.
+pub fn format_wan_fixed(wan: Decimal, precision: u32) -> String {
+    let v = wan.round_dp_with_strategy(precision, RoundingStrategy::MidpointAwayFromZero);
+    format!("{:.*}", precision as usize, v)
 }
 
 /// Format 元 as 万元 for the narrative: 2 decimals, trailing zeros dropped:
@@ -585,6 +577,12 @@ mod tests {
         assert_eq!(format_yuan(d("180000")), "180,000.00");
         assert_eq!(format_yuan(d("999.5")), "999.50");
         assert_eq!(format_yuan(d("-1234")), "-1,234.00");
+        assert_eq!(format_wan_fixed(d("684.9"), 2), "684.90");
+        assert_eq!(format_wan_fixed(d("1190.64"), 2), "1190.64");
+        assert_eq!(format_wan_fixed(d("0.125"), 2), "0.13");
+        assert_eq!(format_wan_fixed(d("-0.125"), 2), "-0.13");
+        assert_eq!(format_wan_fixed(d("12"), 0), "12");
+        assert_eq!(format_wan_fixed(d("12"), 4), "12.0000");
     }
 
     #[test]

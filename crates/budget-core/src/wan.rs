@@ -55,6 +55,9 @@ pub struct WanTable {
     pub adjusted: Vec<Adjusted>,
     /// Sums that could not be balanced (empty when every sum adds up).
     pub unbalanced: Vec<Unbalanced>,
+    /// Per row and cell: `Some(whether the 元 figure was zero)` for each figure
+    /// converted here.
+    converted: Vec<Vec<Option<bool>>>,
 }
 
 /// One figure moved by 舍位平衡.
@@ -141,11 +144,21 @@ pub fn to_wan(table: &Table, precision: u32) -> Result<WanTable, WanError> {
             None => note,
         });
     }
+    let converted = figures
+        .id
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|id| id.map(|id| figures.yuan[id].is_zero()))
+                .collect()
+        })
+        .collect();
     Ok(WanTable {
         table: out,
         precision,
         adjusted,
         unbalanced,
+        converted,
     })
 }
 
@@ -189,14 +202,24 @@ impl WanTable {
         }
         out
     }
-    /// A cell as printed: a 万元 figure with 千分位 and `precision` decimals
-    /// (`684.90`), blank when zero; anything else as `Cell::display`.
+    /// A cell as printed: a figure converted here with `precision` decimals
+    /// (`684.90`, `0.00` for a figure under half a unit), blank when it was
+    /// zero in 元 as in the 元 tables; anything else (表10's 万元 included) as
+    /// `Cell::display`.
     pub fn display(&self, row: usize, cell: usize) -> String {
-        match self.table.rows.get(row).and_then(|r| r.cells.get(cell)) {
-            Some(Cell::Wan(v)) if v.is_zero() => String::new(),
-            Some(Cell::Wan(v)) => format_wan_fixed(*v, self.precision),
-            Some(c) => c.display(),
-            None => String::new(),
+        let converted = self
+            .converted
+            .get(row)
+            .and_then(|r| r.get(cell))
+            .copied()
+            .flatten();
+        match (
+            self.table.rows.get(row).and_then(|r| r.cells.get(cell)),
+            converted,
+        ) {
+            (Some(_), Some(true)) | (None, _) => String::new(),
+            (Some(Cell::Wan(v)), Some(false)) => format_wan_fixed(*v, self.precision),
+            (Some(c), _) => c.display(),
         }
     }
 }

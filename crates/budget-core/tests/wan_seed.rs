@@ -132,7 +132,7 @@ fn table10_prints_exactly_as_published() {
     let t = d.table(10).unwrap();
     let w = to_wan(t, 2).unwrap();
     assert_eq!(&w.table, t);
-    assert_eq!(w.display(0, 3), "1,190.64");
+    assert_eq!(w.display(0, 3), "1190.64");
     assert!(w.adjusted.is_empty());
 }
 

@@ -344,3 +344,34 @@ fn header_spans_name_the_column_under_them() {
     assert_eq!(header_path(&t, 3), ["本年", "项目支出"]);
     assert_eq!(column_label(&t, 0, 3), "项目支出");
 }
+
+#[test]
+fn sums_pinned_by_fixed_totals_on_both_sides_are_reported_as_unbalanceable() {
+    // 合计 = 甲 + 乙 (0.008 万 → 0.01), but 甲 and 乙 are each the only part of
+    // a total of their own (0.004 万 → 0.00) that nothing moves: no rounding
+    // within 0.01 adds up, and 合计 says so.
+    let t = table(
+        &["金额", "另列"],
+        &[
+            ("合计", &["80", "0"]),
+            ("甲", &["40", "40"]),
+            ("乙", &["40", "40"]),
+        ],
+        Sums {
+            rows: vec![rows(0, &[1, 2], &[1])],
+            columns: vec![columns(2, &[1], &[1, 2])],
+        },
+    );
+    let w = to_wan(&t, 2).unwrap();
+    assert_eq!(
+        w.unbalanced,
+        [Unbalanced::NoRounding("合计（金额）".into())]
+    );
+    assert!(!w.is_balanced());
+    assert_eq!(w.sums_not_adding_up(), ["0:1"]);
+    assert_eq!(printed(&w, 1), ["0.01", "0.00", "0.00"]);
+    assert_eq!(
+        w.unbalanced[0].to_string(),
+        "合计（金额）：在每格调整不超过一个尾数单位的条件下无法平衡"
+    );
+}
