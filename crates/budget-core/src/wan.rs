@@ -28,8 +28,10 @@
 //!   take the +0.01 (the parts rounded up by the most take the −0.01); ties go
 //!   to the earlier cell (row, then column).
 //! - What cannot balance is reported (`Unbalanced`), never a panic: a declared
-//!   sum that does not hold in 元, a structure that is not a network, or no
-//!   rounding within one unit. The figures are then the plain rounding.
+//!   sum that does not hold in 元 (left out of the balancing), a structure that
+//!   is not a network or a figure too large to convert (the figures are then
+//!   the plain rounding), or a sum no rounding within one unit balances (the
+//!   figures are as far as balancing got).
 
 mod balance;
 
@@ -112,7 +114,15 @@ pub fn to_wan(table: &Table, precision: u32) -> Result<WanTable, WanError> {
         return Err(WanError::Precision(precision));
     }
     let figures = Figures::of(table, precision);
-    let solved = balance::solve(table, &figures);
+    // A figure too large to convert leaves nothing sound to balance against.
+    let solved = if figures.too_large.is_empty() {
+        balance::solve(table, &figures)
+    } else {
+        balance::Solved {
+            printed: figures.plain.clone(),
+            unbalanced: Vec::new(),
+        }
+    };
     let mut out = table.clone();
     if !figures.at.is_empty() {
         out.unit = "单位：万元".to_string();

@@ -119,8 +119,10 @@ fn nodes(table: &Table, f: &Figures, unbalanced: &mut Vec<Unbalanced>) -> Vec<No
     let mut out = Vec::new();
     let mut push = |total: Option<usize>, parts: Vec<usize>| {
         let Some(total) = total else { return };
-        let sum: Decimal = parts.iter().map(|&p| f.yuan[p]).sum();
-        if sum == f.yuan[total] {
+        let sum = parts
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, &p| acc.checked_add(f.yuan[p]));
+        if sum == Some(f.yuan[total]) {
             out.push(Node { total, parts });
         } else {
             unbalanced.push(Unbalanced::NotASum(f.describe(table, total)));
@@ -242,14 +244,20 @@ struct Step {
 }
 
 impl Network<'_> {
-    /// `total − Σ parts` of a node, in units.
-    fn imbalance(&self, n: usize) -> i64 {
+    /// `total − Σ parts` of a node, in units (in i128: no sum of i64 figures
+    /// overflows it).
+    fn imbalance(&self, n: usize) -> i128 {
         let node = &self.nodes[n];
-        self.x[node.total] - node.parts.iter().map(|&p| self.x[p]).sum::<i64>()
+        i128::from(self.x[node.total])
+            - node
+                .parts
+                .iter()
+                .map(|&p| i128::from(self.x[p]))
+                .sum::<i128>()
     }
     /// The imbalance seen from the node's sign: what a path takes away.
-    fn excess(&self, n: usize) -> i64 {
-        self.sign[n] * self.imbalance(n)
+    fn excess(&self, n: usize) -> i128 {
+        i128::from(self.sign[n]) * self.imbalance(n)
     }
     fn free(&self) -> usize {
         self.nodes.len()
@@ -259,7 +267,7 @@ impl Network<'_> {
     /// are left) to the nearest sum with too little (or the free end).
     fn balance(&mut self) {
         let free = self.free();
-        let mut excess: Vec<i64> = (0..self.nodes.len()).map(|n| self.excess(n)).collect();
+        let mut excess: Vec<i128> = (0..self.nodes.len()).map(|n| self.excess(n)).collect();
         excess.push(0);
         // Node potentials keep every cost seen from them non-negative, so each
         // search is a Dijkstra that stops at the first target.
@@ -319,7 +327,7 @@ impl Network<'_> {
                 .map_or(self.free(), |x| x.node);
             (to, -self.sign[from] * role(here))
         };
-        let next = self.x[id] + by;
+        let next = self.x[id].checked_add(by)?;
         (next >= self.f.low[id] && next <= self.f.high[id]).then_some((to, by))
     }
     /// What moving figure `id` by `by` costs: how much farther it gets from

@@ -375,3 +375,26 @@ fn sums_pinned_by_fixed_totals_on_both_sides_are_reported_as_unbalanceable() {
         "合计（金额）：在每格调整不超过一个尾数单位的条件下无法平衡"
     );
 }
+
+#[test]
+fn figures_at_the_edge_of_the_units_do_not_overflow() {
+    // Each part fits the units (9.2e18 at 6 decimals is 9.2e16 元), their sum
+    // does not: reported, no panic.
+    let t = table(
+        &["金额"],
+        &[
+            ("合计", &["184467440737095516.14"]),
+            ("甲", &["92233720368547758.07"]),
+            ("乙", &["92233720368547758.07"]),
+        ],
+        Sums {
+            rows: vec![rows(0, &[1, 2], &[1])],
+            columns: Vec::new(),
+        },
+    );
+    let w = to_wan(&t, 6).unwrap();
+    assert!(matches!(w.unbalanced.as_slice(), [Unbalanced::TooLarge(_)]));
+    assert!(w.adjusted.is_empty());
+    let w = to_wan(&t, 2).unwrap();
+    assert!(w.is_balanced(), "{:?}", w.unbalanced);
+}
