@@ -147,3 +147,30 @@ fn the_sums_are_not_in_the_file() {
             .all(|t| t.sums.rows.is_empty() && t.sums.columns.is_empty())
     );
 }
+
+#[test]
+fn the_wan_folder_holds_exactly_the_seed_tables() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/golden/dadukou-2021/wan"
+    );
+    let mut got: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|e| {
+            e.expect("a directory entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    got.sort();
+    let d = derived();
+    let mut want: Vec<String> = d
+        .tables
+        .iter()
+        .chain(&d.project_tables)
+        .map(|t| format!("{}.txt", t.id))
+        .collect();
+    want.sort();
+    assert_eq!(got, want, "files in {dir}");
+}
