@@ -2,8 +2,9 @@
 //!
 //! `to_wan` turns a table's 元 figures into 万元: each figure 四舍五入 (half
 //! away from zero) to `precision` decimals, then, where the rounded parts of a
-//! sum no longer add up to its rounded total, the fewest cents are moved so
-//! that every printed total equals the sum of its printed parts, in both
+//! sum no longer add up to its rounded total, figures are moved by one unit
+//! (0.01 万元), as few and as little as it takes, so that every printed total
+//! equals the sum of its printed parts, in both
 //! directions (rows into 类/款/合计 lines, columns into 合计 columns). What is
 //! summed into what is the table's own `Table::sums`.
 //!
@@ -17,7 +18,9 @@
 //! - Each sum is a node and each movable figure joins the (at most) two sums it
 //!   is a part or a total of; the tables' structures (a tree of row sums, with
 //!   a 合计 column the sum of its part columns) make this a flow network, in
-//!   which a rounding that balances every sum always exists. A column sum of a
+//!   which a rounding that balances every sum always exists when each connected
+//!   set of sums has one grand total (each of 表1's and 表6's sides, each year
+//!   of 表4, every other table). A column sum of a
 //!   line that is itself a total of lines (a 类 or 款 line) follows from those
 //!   lines' and is not a node of its own, except on the top line.
 //! - Starting from plain rounding, each unit a sum is off is moved along the
