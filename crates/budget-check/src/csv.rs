@@ -129,6 +129,7 @@ mod tests {
                 ],
             }],
             note: Some("说明：含\n换行".into()),
+            sums: Default::default(),
         };
         assert_eq!(
             table_csv(&t),

@@ -384,6 +384,7 @@ mod tests {
                 },
             ],
             note: None,
+            sums: Default::default(),
         }
     }
 

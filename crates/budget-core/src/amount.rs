@@ -224,6 +224,14 @@ pub fn to_wan(value: Decimal) -> Decimal {
         .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// Format a figure of a 万元 table: exactly `precision` decimals, zeros kept
+/// and no 千分位, as the published 万元 tables print (`684.9` → `684.90`);
+/// 四舍五入 if it has more.
+pub fn format_wan_fixed(wan: Decimal, precision: u32) -> String {
+    let v = wan.round_dp_with_strategy(precision, RoundingStrategy::MidpointAwayFromZero);
+    format!("{:.*}", precision as usize, v)
+}
+
 /// Format 元 as 万元 for the narrative: 2 decimals, trailing zeros dropped:
 /// 1,301,627.58 → `130.16`, 693,016.12 → `69.3`, 0 → `0`.
 pub fn format_wan(value: Decimal) -> String {

@@ -16,6 +16,7 @@ pub mod model;
 pub mod narrative;
 pub mod table;
 pub mod totals;
+pub mod wan;
 pub mod whole;
 
 pub use amount::{Amount, AmountError};

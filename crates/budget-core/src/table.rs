@@ -27,6 +27,46 @@ pub struct Table {
     /// A note printed under the table (表5 when empty).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What is summed into what (for 万元 tables, `crate::wan`). Filled where
+    /// the table is derived; never serialized (the file format is unchanged,
+    /// and a table read from a file has none).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub sums: Sums,
+}
+
+/// The sum structure of a table: which cells are totals of which. Cells are
+/// addressed by row index and cell index within the row (`TableRow::cells`).
+///
+/// Every group must hold exactly in 元 (a total is the exact sum of its parts).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sums {
+    /// Row groups: a total row is the sum of its part rows, column by column.
+    pub rows: Vec<RowSum>,
+    /// Column groups: a total cell is the sum of its part cells, row by row.
+    pub columns: Vec<ColumnSum>,
+}
+
+/// `rows[total][c] = Σ rows[p][c]` for every `p` in `parts`, for every `c` in `cells`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowSum {
+    /// The total row (a 合计, 类 or 款 line).
+    pub total: usize,
+    /// The rows it sums.
+    pub parts: Vec<usize>,
+    /// The cell indices where it holds.
+    pub cells: Vec<usize>,
+}
+
+/// `rows[r][total] = Σ rows[r][p]` for every `p` in `parts`, for every `r` in `rows`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnSum {
+    /// The total cell index (a 合计 or 小计 column).
+    pub total: usize,
+    /// The cell indices it sums.
+    pub parts: Vec<usize>,
+    /// The rows where it holds.
+    pub rows: Vec<usize>,
 }
 
 /// A header cell with its span.

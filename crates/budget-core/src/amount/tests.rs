@@ -124,6 +124,12 @@ fn formats_yuan_with_grouping() {
     assert_eq!(format_yuan(d("180000")), "180,000.00");
     assert_eq!(format_yuan(d("999.5")), "999.50");
     assert_eq!(format_yuan(d("-1234")), "-1,234.00");
+    assert_eq!(format_wan_fixed(d("684.9"), 2), "684.90");
+    assert_eq!(format_wan_fixed(d("1190.64"), 2), "1190.64");
+    assert_eq!(format_wan_fixed(d("0.125"), 2), "0.13");
+    assert_eq!(format_wan_fixed(d("-0.125"), 2), "-0.13");
+    assert_eq!(format_wan_fixed(d("12"), 0), "12");
+    assert_eq!(format_wan_fixed(d("12"), 4), "12.0000");
 }
 
 #[test]

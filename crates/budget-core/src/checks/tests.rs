@@ -828,6 +828,7 @@ fn table6(cells: Vec<Cell>) -> Table {
             cells,
         }],
         note: None,
+        sums: Default::default(),
     }
 }
 

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::amount::CentSum;
 use crate::catalog::{self, Catalog, Entry, Level};
 use crate::model::{FundingSource, Inputs};
-use crate::table::{Cell, CellText, HeaderCell, RowKind, Table, TableRow};
+use crate::table::{Cell, CellText, ColumnSum, HeaderCell, RowKind, RowSum, Sums, Table, TableRow};
 
 pub(super) fn h(text: &str) -> HeaderCell {
     HeaderCell::new(text)
@@ -41,7 +41,21 @@ pub(super) fn table(
         header,
         rows,
         note: None,
+        sums: Sums::default(),
     }
+}
+
+/// The table with its sum structure (see `crate::table::Sums`).
+pub(super) fn with_sums(
+    mut tab: Table,
+    rows: Vec<RowSum>,
+    columns: impl IntoIterator<Item = ColumnSum>,
+) -> Table {
+    tab.sums = Sums {
+        rows,
+        columns: columns.into_iter().collect(),
+    };
+    tab
 }
 
 /// One detail line of a coded table: the code, its catalog entry, `N` figures.
@@ -73,7 +87,7 @@ pub(super) fn coded_rows<'a, const N: usize>(
     items: impl ExactSizeIterator<Item = Item<'a, N>>,
     cat: &'static Catalog,
     group_lens: &[usize],
-) -> Vec<TableRow> {
+) -> (Vec<TableRow>, Vec<RowSum>) {
     let mut total = [CentSum::default(); N];
     // Details, plus room for the 合计 line and the group lines (well under a
     // quarter of the details in a real catalog).
@@ -82,6 +96,8 @@ pub(super) fn coded_rows<'a, const N: usize>(
         kind: RowKind::Total,
         cells: Vec::new(),
     });
+    // The line each line is summed into (the 合计 line has none).
+    let mut parents: Vec<usize> = vec![0];
     // The open group at each level (at most 类 and 款).
     let mut open: [OpenGroup<'a, N>; 2] = [None, None];
     let group_lens = &group_lens[..group_lens.len().min(open.len())];
@@ -117,6 +133,7 @@ pub(super) fn coded_rows<'a, const N: usize>(
             };
             let mut cells = Vec::with_capacity(N + 2);
             cells.extend(code_cells(prefix, cat.get(prefix)));
+            parents.push(innermost(&open[..depth]));
             rows.push(TableRow { kind, cells });
             open[depth] = Some((prefix, rows.len() - 1, [CentSum::default(); N]));
         }
@@ -130,6 +147,11 @@ pub(super) fn coded_rows<'a, const N: usize>(
         let mut cells = Vec::with_capacity(N + 2);
         cells.extend(code_cells(code, entry));
         cells.extend(cent_cells(&values));
+        let within = group_lens
+            .iter()
+            .take_while(|&&len| code.len() > len)
+            .count();
+        parents.push(innermost(&open[..within]));
         rows.push(TableRow {
             kind: RowKind::Detail,
             cells,
@@ -142,7 +164,62 @@ pub(super) fn coded_rows<'a, const N: usize>(
     cells.extend([t("合计"), Cell::Empty]);
     cells.extend(cent_cells(&total));
     rows[0].cells = cells;
-    rows
+    let sums = row_sums(&parents, (2..2 + N).collect());
+    (rows, sums)
+}
+
+/// The row of the innermost open group (the 合计 line when none is open).
+fn innermost<const N: usize>(open: &[OpenGroup<'_, N>]) -> usize {
+    open.iter()
+        .rev()
+        .find_map(|g| g.as_ref())
+        .map_or(0, |(_, at, _)| *at)
+}
+
+/// One row group per line that has lines summed into it, in row order (so a
+/// group comes before the groups of its parts).
+fn row_sums(parents: &[usize], cells: Vec<usize>) -> Vec<RowSum> {
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); parents.len()];
+    for (row, &parent) in parents.iter().enumerate().skip(1) {
+        if let Some(p) = parts.get_mut(parent) {
+            p.push(row);
+        }
+    }
+    parts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(total, parts)| RowSum {
+            total,
+            parts,
+            cells: cells.clone(),
+        })
+        .collect()
+}
+
+/// `total` = Σ `parts` in every row with money in `total`: declared only when
+/// it holds in each of them (表2's 小计 is more than 基本 + 项目 when a row is
+/// of another 支出类型).
+pub(super) fn column_sum(rows: &[TableRow], total: usize, parts: &[usize]) -> Option<ColumnSum> {
+    let mut with = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let Some(t) = r.cells.get(total).and_then(Cell::money) else {
+            continue;
+        };
+        let sum: Decimal = parts
+            .iter()
+            .map(|&p| r.cells.get(p).and_then(Cell::money).unwrap_or_default())
+            .sum();
+        if sum != t {
+            return None;
+        }
+        with.push(i);
+    }
+    Some(ColumnSum {
+        total,
+        parts: parts.to_vec(),
+        rows: with,
+    })
 }
 
 pub(super) fn add(acc: &mut [CentSum], values: &[CentSum]) {

@@ -3,7 +3,7 @@
 use crate::amount::canonical;
 use crate::catalog;
 use crate::model::{Inputs, ProjectForm};
-use crate::table::{Cell, CellText, RowKind, Table, TableRow};
+use crate::table::{Cell, CellText, RowKind, Sums, Table, TableRow};
 
 use super::layout::*;
 
@@ -148,5 +148,6 @@ fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm) -> Table {
         header: Vec::new(),
         rows,
         note: None,
+        sums: Sums::default(),
     }
 }

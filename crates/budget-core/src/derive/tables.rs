@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::amount::{CentSum, to_wan};
 use crate::catalog;
 use crate::model::{ExpenditureType, FundingSource, Inputs};
-use crate::table::{Cell, RowKind, Table, TableRow};
+use crate::table::{Cell, RowKind, RowSum, Sums, Table, TableRow};
 use crate::totals::{Totals, is_personnel};
 
 use super::figures::*;
@@ -128,7 +128,44 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
         .map(h)
         .collect(),
     ];
-    table(inputs, 1, "财政拨款收支总表", header, rows)
+    // Left: 收入总数 = 一、本年收入 + 二、上年结转, each of its three lines.
+    // Right: 支出总数 = 一、本年支出 + 二、结转下年; 一、本年支出 = Σ 类.
+    let last = rows.len() - 1;
+    let carry_forward_row = right.len();
+    let right_cells = vec![3, 4, 5, 6];
+    let sums = vec![
+        RowSum {
+            total: last,
+            parts: vec![0, 5],
+            cells: vec![1],
+        },
+        RowSum {
+            total: 0,
+            parts: vec![1, 2, 3],
+            cells: vec![1],
+        },
+        RowSum {
+            total: 5,
+            parts: vec![6, 7, 8],
+            cells: vec![1],
+        },
+        RowSum {
+            total: last,
+            parts: vec![0, carry_forward_row],
+            cells: right_cells.clone(),
+        },
+        RowSum {
+            total: 0,
+            parts: (1..carry_forward_row).collect(),
+            cells: right_cells,
+        },
+    ];
+    let columns = column_sum(&rows, 3, &[4, 5, 6]);
+    with_sums(
+        table(inputs, 1, "财政拨款收支总表", header, rows),
+        sums,
+        columns,
+    )
 }
 
 /// 表2 一般公共预算财政拨款支出预算表
@@ -149,8 +186,13 @@ fn table2(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
             h("项目支出"),
         ],
     ];
-    let rows = coded_rows(items, catalog::function(), &[3, 5]);
-    table(inputs, 2, "一般公共预算财政拨款支出预算表", header, rows)
+    let (rows, sums) = coded_rows(items, catalog::function(), &[3, 5]);
+    let columns = column_sum(&rows, 3, &[4, 5]);
+    with_sums(
+        table(inputs, 2, "一般公共预算财政拨款支出预算表", header, rows),
+        sums,
+        columns,
+    )
 }
 
 /// 表3 一般公共预算财政拨款基本支出预算表 (by economic class)
@@ -179,13 +221,18 @@ fn table3(inputs: &Inputs) -> Table {
         entry: cat.get(code),
         values,
     });
-    let rows = coded_rows(items, cat, &[3]);
-    table(
-        inputs,
-        3,
-        "一般公共预算财政拨款基本支出预算表",
-        header,
-        rows,
+    let (rows, sums) = coded_rows(items, cat, &[3]);
+    let columns = column_sum(&rows, 2, &[3, 4]);
+    with_sums(
+        table(
+            inputs,
+            3,
+            "一般公共预算财政拨款基本支出预算表",
+            header,
+            rows,
+        ),
+        sums,
+        columns,
     )
 }
 
@@ -223,7 +270,19 @@ fn table4(inputs: &Inputs) -> Table {
         kind: RowKind::Detail,
         cells,
     }];
-    table(inputs, 4, "一般公共预算“三公”经费支出表", header, rows)
+    // Per year: 合计 = 出国 + 车小计 + 接待; 车小计 = 购置 + 运行.
+    let columns = [0, 6].into_iter().flat_map(|at| {
+        [
+            column_sum(&rows, at, &[at + 1, at + 2, at + 5]),
+            column_sum(&rows, at + 2, &[at + 3, at + 4]),
+        ]
+    });
+    let columns: Vec<_> = columns.collect();
+    with_sums(
+        table(inputs, 4, "一般公共预算“三公”经费支出表", header, rows),
+        Vec::new(),
+        columns.into_iter().flatten(),
+    )
 }
 
 /// 表5 政府性基金预算支出表
@@ -238,12 +297,17 @@ fn table5(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
         vec![h("合计"), h("基本支出"), h("项目支出")],
     ];
     let empty = items().all(|i| i.values.iter().all(|x| x.is_zero()));
-    let rows = if empty {
-        Vec::new()
+    let (rows, sums) = if empty {
+        (Vec::new(), Vec::new())
     } else {
         coded_rows(items(), catalog::function(), &[3, 5])
     };
-    let mut tab = table(inputs, 5, "政府性基金预算支出表", header, rows);
+    let columns = column_sum(&rows, 3, &[4, 5]);
+    let mut tab = with_sums(
+        table(inputs, 5, "政府性基金预算支出表", header, rows),
+        sums,
+        columns,
+    );
     if empty {
         tab.note = Some(NO_GOV_FUND_NOTE.to_string());
     }
@@ -286,6 +350,31 @@ pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> T
     let carry = src(S::CarryoverGeneral) + src(S::CarryoverGovFund) + src(S::CarryoverStateCapital);
     let business_fund = src(S::BusinessFund);
     let income_this_year: Decimal = left.iter().map(|(_, v)| *v).sum();
+    // 本年收入合计 = its six lines; 本年支出合计 = Σ 类; each 总计 = its three
+    // (two) lines below the 合计.
+    let at = rows.len();
+    let sums = vec![
+        RowSum {
+            total: at,
+            parts: (0..left.len()).collect(),
+            cells: vec![1],
+        },
+        RowSum {
+            total: at + 3,
+            parts: vec![at, at + 1, at + 2],
+            cells: vec![1],
+        },
+        RowSum {
+            total: at,
+            parts: (0..right.len()).collect(),
+            cells: vec![3],
+        },
+        RowSum {
+            total: at + 3,
+            parts: vec![at, at + 1],
+            cells: vec![3],
+        },
+    ];
     let expenditure = totals.total;
     let income_total = income_this_year + business_fund + carry;
     let carry_forward = income_total - expenditure;
@@ -319,7 +408,7 @@ pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> T
         vec![hs("收入", 2, 1), hs("支出", 2, 1)],
         vec![h("项目"), h("预算数"), h("项目"), h("预算数")],
     ];
-    table(inputs, 6, "部门收支总表", header, rows)
+    with_sums(table(inputs, 6, "部门收支总表", header, rows), sums, None)
 }
 
 /// 表7 部门收入总表
@@ -334,8 +423,13 @@ fn table7(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
     });
     let mut header = income_header(vec![hs("科目", 2, 1)], "");
     header[1].splice(0..0, [h("科目编码"), h("科目名称")]);
-    let rows = coded_rows(items, catalog::function(), &[3, 5]);
-    table(inputs, 7, "部门收入总表", header, rows)
+    let (rows, sums) = coded_rows(items, catalog::function(), &[3, 5]);
+    let columns = column_sum(&rows, 2, &(3..12).collect::<Vec<_>>());
+    with_sums(
+        table(inputs, 7, "部门收入总表", header, rows),
+        sums,
+        columns,
+    )
 }
 
 /// 表8 部门支出总表
@@ -353,8 +447,14 @@ fn table8(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
             .map(h)
             .collect(),
     ];
-    let rows = coded_rows(items, catalog::function(), &[3, 5]);
-    table(inputs, 8, "部门支出总表", header, rows)
+    let (rows, sums) = coded_rows(items, catalog::function(), &[3, 5]);
+    let parts: Vec<usize> = (3..3 + ExpenditureType::ALL.len()).collect();
+    let columns = column_sum(&rows, 2, &parts);
+    with_sums(
+        table(inputs, 8, "部门支出总表", header, rows),
+        sums,
+        columns,
+    )
 }
 
 /// 表9 政府采购预算明细表
@@ -395,7 +495,20 @@ fn table9(inputs: &Inputs) -> Table {
         });
     }
     let header = income_header(vec![hs("项目", 1, 2)], "预算");
-    table(inputs, 9, "政府采购预算明细表", header, rows)
+    let sums = (rows.len() > 1)
+        .then(|| RowSum {
+            total: 0,
+            parts: (1..rows.len()).collect(),
+            cells: (1..11).collect(),
+        })
+        .into_iter()
+        .collect();
+    let columns = column_sum(&rows, 1, &(2..11).collect::<Vec<_>>());
+    with_sums(
+        table(inputs, 9, "政府采购预算明细表", header, rows),
+        sums,
+        columns,
+    )
 }
 
 /// 表10 部门（单位）预算整体绩效目标表 (万元)
@@ -480,5 +593,6 @@ fn table10(inputs: &Inputs, totals: &Totals) -> Table {
         header: Vec::new(),
         rows,
         note: None,
+        sums: Sums::default(),
     }
 }
