@@ -11,12 +11,28 @@ use crate::model::{ExpenditureType, FundingSource, trim_code};
 use rustc_hash::FxHashMap;
 
 /// What is wrong with a code, as a Chinese sentence, if anything.
+/// “…不在科目目录中”, with the nearest known codes (same 款 first) when any.
+fn not_in_catalog(code: &str, cat: &Catalog, what: &str) -> String {
+    let near = cat.suggest(code, 3);
+    if near.is_empty() {
+        return format!("{what}科目编码“{code}”不在科目目录中");
+    }
+    let listed: Vec<String> = near
+        .iter()
+        .map(|e| format!("{} {}", e.code, e.name))
+        .collect();
+    format!(
+        "{what}科目编码“{code}”不在科目目录中；相近的编码：{}",
+        listed.join("、")
+    )
+}
+
 fn code_problem(code: &str, cat: &Catalog, want: Level, what: &str) -> Option<String> {
     if trim_code(code).is_empty() {
         return Some(format!("未填写{what}科目编码"));
     }
     match cat.get(code) {
-        None => Some(format!("{what}科目编码“{code}”不在科目目录中")),
+        None => Some(not_in_catalog(code, cat, what)),
         Some(e) if e.level != want => Some(format!(
             "“{} {}”是{}级科目，此处须填写{}级（{} 位）科目",
             e.code,
