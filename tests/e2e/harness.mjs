@@ -161,9 +161,13 @@ export function nextPaint(page) {
   return page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0))));
 }
 
-/** Resolves at the page's next idle moment (`requestIdleCallback`: no frame, task or input waiting). */
-export function idle(page) {
-  return page.evaluate(() => new Promise((ok) => requestIdleCallback(() => ok())));
+/**
+ * Resolves at the page's next idle moment (`requestIdleCallback`: no frame,
+ * task or input waiting), or after `within` ms at most, as the app's own idle
+ * work (a browser drawing frames without a limit may have no idle moment).
+ */
+export function idle(page, within = 1000) {
+  return page.evaluate((within) => new Promise((ok) => requestIdleCallback(() => ok(), { timeout: within })), within);
 }
 
 /**

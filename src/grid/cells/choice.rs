@@ -26,20 +26,20 @@ pub(super) fn choice_cell(
     let html = move || text.with(|t| options_html(options, t, full.get() || is_active.get()));
     view! {
         <select
-            id=move || cell.id.get()
+            id=cell.id()
             form=form_id.to_string()
             class=move || cell.flag().trim().to_string()
-            tabindex=move || cell.tabindex()
-            aria-label=move || cell.label()
-            title=move || cell.title()
+            tabindex=cell.tabindex()
+            aria-label=cell.label()
+            title=cell.title()
             inner_html=html
             on:focus=move |ev| {
                 full.set(true);
-                cell.on_focus(ev);
+                cell.focused(ev);
             }
             on:mousedown=move |ev| {
                 full.set(true);
-                cell.on_mousedown(ev);
+                cell.pressed(ev);
             }
             on:change=move |ev| ctl.chose(cell.here(), &event_target_value(&ev))
         ></select>

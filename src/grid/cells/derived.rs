@@ -14,12 +14,12 @@ pub(super) fn derived_cell(cell: Cell) -> impl IntoView {
     };
     view! {
         <span
-            id=move || cell.id.get()
+            id=cell.id()
             class=move || if unknown() { "derived unknown" } else { "derived" }
-            tabindex=move || cell.tabindex()
-            aria-label=move || cell.label()
-            on:focus=move |ev| cell.on_focus(ev)
-            on:mousedown=move |ev| cell.on_mousedown(ev)
+            tabindex=cell.tabindex()
+            aria-label=cell.label()
+            on:focus=cell.on_focus()
+            on:mousedown=cell.on_mousedown()
         >{move || text.get()}</span>
     }
 }

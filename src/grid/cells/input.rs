@@ -45,18 +45,18 @@ pub(super) fn input_cell(cell: Cell, kind: Kind, form_id: Arc<str>) -> impl Into
     };
     view! {
         <input
-            id=move || cell.id.get()
+            id=cell.id()
             form=form_id.to_string()
             autocomplete="off"
             {..amount_attrs}
             {..combobox}
             class=class
-            tabindex=move || cell.tabindex()
-            aria-label=move || cell.label()
-            title=move || cell.title()
+            tabindex=cell.tabindex()
+            aria-label=cell.label()
+            title=cell.title()
             prop:value=move || text.get()
-            on:focus=move |ev| cell.on_focus(ev)
-            on:mousedown=move |ev| cell.on_mousedown(ev)
+            on:focus=cell.on_focus()
+            on:mousedown=cell.on_mousedown()
             on:click=move |ev| cell.on_click(ev)
             on:dblclick=move |ev: MouseEvent| {
                 ctl.mode.set(Mode::InPlace);

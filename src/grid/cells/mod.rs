@@ -83,20 +83,36 @@ impl Cell {
             None => "",
         }
     }
+    // The attributes and handlers every kind shares are closures made here:
+    // one closure type each, so Leptos's code that sets an attribute or
+    // attaches a handler is compiled once for all the kinds, not once each.
+
+    /// The DOM id (the cell's current path).
+    fn id(self) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.id.get()
+    }
     /// The hover text: the cell's findings.
-    fn title(&self) -> Option<String> {
-        self.finding.with(|f| f.as_ref().map(|f| f.text.clone()))
+    fn title(self) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
+        move || self.finding.with(|f| f.as_ref().map(|f| f.text.clone()))
     }
     /// The accessible name: the row's name and the column's header.
-    fn label(&self) -> String {
-        format!("{} {}", self.row_name.get(), self.header)
+    fn label(self) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || format!("{} {}", self.row_name.get(), self.header)
     }
     /// Only the active cell is in the tab order.
-    fn tabindex(&self) -> &'static str {
-        if self.is_active.get() { "0" } else { "-1" }
+    fn tabindex(self) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || if self.is_active.get() { "0" } else { "-1" }
+    }
+    /// `focus`: see `focused`.
+    fn on_focus(self) -> impl Fn(FocusEvent) + Copy + Send + Sync + 'static {
+        move |ev| self.focused(ev)
+    }
+    /// `mousedown`: see `pressed`.
+    fn on_mousedown(self) -> impl Fn(MouseEvent) + Copy + Send + Sync + 'static {
+        move |ev| self.pressed(ev)
     }
     /// The cell got the focus: it becomes the active cell.
-    fn on_focus(&self, ev: FocusEvent) {
+    fn focused(&self, ev: FocusEvent) {
         let ctl = self.ctl;
         let p = self.here();
         if ctl.active.get_untracked() != p {
@@ -115,7 +131,8 @@ impl Cell {
             select_target(&ev);
         }
     }
-    fn on_mousedown(&self, ev: MouseEvent) {
+    /// A press on the cell: with Shift, the selection extends to it.
+    fn pressed(&self, ev: MouseEvent) {
         let ctl = self.ctl;
         if ev.shift_key() {
             ev.prevent_default();
@@ -202,7 +219,7 @@ pub(super) fn cell_view(ctl: Ctl, at: RowCtx, c: usize, left: Option<u32>) -> im
             aria-selected=move || if selected.get() { "true" } else { "false" }
             class=td_class
             style=style
-            title=move || cell.title()
+            title=cell.title()
         >
             {content}
         </td>
