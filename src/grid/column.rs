@@ -164,9 +164,24 @@ macro_rules! choice_column {
 pub(crate) use choice_column;
 
 /// A code written the ways spreadsheets hold it — `2010301`, `2010301 行政运行`,
-/// `[2010301]行政运行`, full-width digits — as the bare code; other text as is.
+/// `[2010301]行政运行`, full-width digits, in groups (`201 03 01`,
+/// `201.03.01 行政运行`: `catalog::normalize_code`) — as the bare code; other
+/// text as is.
 pub fn code_of(text: &str) -> String {
     let t = text.trim();
+    // A grouped code, alone or before its name: the groups must split where
+    // the levels do, so `201 03 01` is never read as the 类 201.
+    let grouped_end = t
+        .find(|c: char| {
+            !(c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || c.is_whitespace()
+                || matches!(c, '.' | '-' | '．' | '－'))
+        })
+        .unwrap_or(t.len());
+    if let Some(code) = catalog::normalize_code(t[..grouped_end].trim()) {
+        return code;
+    }
     let folded: String = t
         .chars()
         .map(|c| match c {
@@ -183,7 +198,13 @@ pub fn code_of(text: &str) -> String {
     }
     let rest = body[digits.len()..].trim_start_matches(']');
     // Only digits, or digits then a name: the digits are the code.
-    if rest.is_empty() || !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
+    // (Digits after a space are more code, split where no level splits: kept.)
+    let after = rest.trim_start();
+    if rest.is_empty()
+        || !after.starts_with(|c: char| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '.' || c == ','
+        })
+    {
         digits
     } else {
         t.to_string()
@@ -202,6 +223,11 @@ mod tests {
         assert_eq!(code_of("２０１０３０１"), "2010301");
         assert_eq!(code_of("行政运行"), "行政运行");
         assert_eq!(code_of("1,000"), "1,000");
+        assert_eq!(code_of("201 03 01"), "2010301");
+        assert_eq!(code_of("201.03.01 行政运行"), "2010301");
+        assert_eq!(code_of("２０１　０３　０１"), "2010301");
+        // Split where no level splits: not a code, kept as typed.
+        assert_eq!(code_of("2010 301"), "2010 301");
     }
 
     #[test]
