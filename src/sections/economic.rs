@@ -15,8 +15,9 @@ fn economic_name(code: &str) -> String {
     if code.is_empty() {
         return String::new();
     }
-    match catalog::economic().name(code) {
-        Some(n) => n.to_string(),
+    match catalog::economic().get(code) {
+        Some(e) if e.is_verified() => e.name.to_string(),
+        Some(e) => format!("{} {}", e.name, catalog::UNVERIFIED_MARK),
         None => "经济分类目录中无此编码".to_string(),
     }
 }

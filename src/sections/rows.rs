@@ -33,8 +33,9 @@ pub fn function_name(code: &str) -> (String, bool) {
     if code.is_empty() {
         return (String::new(), true);
     }
-    match catalog::function().name(code) {
-        Some(n) => (n.to_string(), true),
+    match catalog::function().get(code) {
+        Some(e) if e.is_verified() => (e.name.to_string(), true),
+        Some(e) => (format!("{} {}", e.name, catalog::UNVERIFIED_MARK), true),
         None => ("支出功能分类目录中无此编码".to_string(), false),
     }
 }

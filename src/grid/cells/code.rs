@@ -23,6 +23,8 @@ struct PickItem {
     name: &'static str,
     path: String,
     ok: bool,
+    /// The name is verified (else it is shown with `UNVERIFIED_MARK`).
+    verified: bool,
 }
 
 /// The open code picker.
@@ -57,6 +59,7 @@ impl Ctl {
                     .collect::<Vec<_>>()
                     .join(" / "),
                 ok: cat.choosable(e),
+                verified: e.is_verified(),
             })
             .collect();
         if items.is_empty() {
@@ -212,6 +215,9 @@ fn picker_view(ctl: Ctl, id: String, cell_id: String) -> impl IntoView {
                             >
                                 <span class="pk-code">{it.code}</span>
                                 <span class="pk-name">{it.name}</span>
+                                {(!it.verified).then(|| view! {
+                                    <small class="unverified">{budget_core::catalog::UNVERIFIED_MARK}</small>
+                                })}
                                 <span class="pk-path">{it.path}</span>
                             </li>
                         }
