@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use super::amounts::{self, Strictness};
 use super::compare::{self, Difference};
+use super::draft_file::{is_draft, read_draft};
 use super::error::{ImportError, Problem};
 use super::export::{json_lines, to_value};
 use super::{FORMAT, Imported, Opened, Report, json, stated, structure};
@@ -30,6 +31,9 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
     let value = json::parse(text)?;
     check_header(&value)?;
+    if is_draft(&value) {
+        return read_draft(value);
+    }
     import_value(value)
 }
 
@@ -49,6 +53,9 @@ pub(super) fn open_text(text: &str) -> Result<Opened, ImportError> {
     let obj = value.as_object().ok_or_else(not_an_object)?;
     if obj.contains_key("format") {
         check_header(&value)?;
+        if is_draft(&value) {
+            return read_draft(value).map(Opened::Submission);
+        }
         return import_value(value).map(Opened::Submission);
     }
     if !obj.contains_key("unit") {
@@ -116,6 +123,9 @@ pub(super) struct SubmissionIn {
     format: serde::de::IgnoredAny,
     #[allow(dead_code)] // checked by `check_header`
     version: serde::de::IgnoredAny,
+    /// `true`: a draft file, read by `draft_file` instead.
+    #[serde(default)]
+    pub(super) draft: bool,
     #[serde(deserialize_with = "exported_at")]
     pub(super) exported_at: String,
     pub(super) inputs: Inputs,
@@ -186,7 +196,7 @@ fn is_timestamp(text: &str) -> bool {
 /// Decode from the file as read (amounts already judged): the first
 /// structural error, with its JSON path and a Chinese message. Borrows the
 /// value: the checks that follow read the file as read.
-fn typed<T: DeserializeOwned>(value: &Value, problems: &mut Vec<Problem>) -> Option<T> {
+pub(super) fn typed<T: DeserializeOwned>(value: &Value, problems: &mut Vec<Problem>) -> Option<T> {
     match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(t) => Some(t),
         Err(e) => {
@@ -240,6 +250,9 @@ pub(super) fn submission(value: &mut Value) -> Result<SubmissionIn, ImportError>
 fn import_split(text: &str) -> Option<Imported> {
     let range = stated::top_level_derived(text)?;
     let file = without_derived(text, range).ok()?;
+    if file.draft {
+        return None;
+    }
     let compared = compare_stated(text.get(range.0..range.1)?, &file.report, &file.inputs)?;
     let mut findings = compared.checks;
     findings.extend(compared.imp);
@@ -248,6 +261,7 @@ fn import_split(text: &str) -> Option<Imported> {
         derived: compared.derived,
         findings,
         stated_exported_at: file.exported_at,
+        draft: false,
     })
 }
 
@@ -313,6 +327,7 @@ fn import_value(mut value: Value) -> Result<Imported, ImportError> {
         derived,
         findings,
         stated_exported_at: file.exported_at,
+        draft: false,
     })
 }
 
