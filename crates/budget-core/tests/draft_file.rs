@@ -35,12 +35,19 @@ fn checks(findings: &[budget_core::Finding]) -> Vec<&str> {
 #[test]
 fn a_draft_is_saved_whatever_the_findings_and_opens_as_it_was_left() {
     let inputs = mid_entry();
-    assert!(export(&inputs, AT).is_err(), "the submission is still refused");
+    assert!(
+        export(&inputs, AT).is_err(),
+        "the submission is still refused"
+    );
     let text = export_draft(&inputs, AT).unwrap();
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["draft"], true);
     assert_eq!(value["inputs"]["rows"][0]["this_year"], "12,3a4");
-    assert!(value["report"]["errors"].as_u64().unwrap() >= 2, "{}", value["report"]);
+    assert!(
+        value["report"]["errors"].as_u64().unwrap() >= 2,
+        "{}",
+        value["report"]
+    );
 
     // The app's open: the inputs exactly, invalid text included; nothing to compare.
     let opening = open_for_editing(text.clone().into_bytes()).unwrap();
@@ -62,7 +69,10 @@ fn a_draft_is_saved_whatever_the_findings_and_opens_as_it_was_left() {
     assert_eq!(ids[0], DRF_001);
     assert!(imported.findings[0].is_error());
     assert!(imported.findings[0].message.contains("草稿文件"));
-    assert!(ids.contains(&"AMT-001") && ids.contains(&"INP-001"), "{ids:?}");
+    assert!(
+        ids.contains(&"AMT-001") && ids.contains(&"INP-001"),
+        "{ids:?}"
+    );
     assert!(!ids.contains(&IMP_001), "{ids:?}");
 }
 
@@ -101,7 +111,9 @@ fn a_draft_file_is_still_read_strictly_in_its_structure() {
     value["inputs"]["rows"][0]["colour"] = "red".into();
     let e = import(&serde_json::to_vec(&value).unwrap()).unwrap_err();
     assert!(
-        e.problems().iter().any(|p| p.path.starts_with("inputs.rows[0]")),
+        e.problems()
+            .iter()
+            .any(|p| p.path.starts_with("inputs.rows[0]")),
         "{:?}",
         e.problems()
     );
@@ -136,6 +148,10 @@ fn draft_false_or_absent_is_a_submission_written_byte_for_byte_as_before() {
     assert_ne!(bad, text);
     assert!(import(bad.as_bytes()).is_err());
     // The same with `"draft": "yes"`: not a draft, and not a boolean.
-    let odd = text.replacen("\"version\": 1,", "\"version\": 1,\n  \"draft\": \"yes\",", 1);
+    let odd = text.replacen(
+        "\"version\": 1,",
+        "\"version\": 1,\n  \"draft\": \"yes\",",
+        1,
+    );
     assert!(import(odd.as_bytes()).is_err());
 }
