@@ -23,7 +23,8 @@ use crate::derive::{Derived, derive};
 use crate::finding::Finding;
 use crate::model::Inputs;
 
-/// Read a submission file: all or nothing (see the module doc).
+/// Read a submission file: all or nothing (see the module doc). A draft file
+/// (`"draft": true`) is read as the clerk left it and starts with DRF-001.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let text = json::decode(bytes)?;
     if let Some(imported) = import_split(text) {
@@ -38,7 +39,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
 }
 
 /// Read a submission file or bare `Inputs` JSON: a top-level `format` key means a
-/// submission file (read strictly, as [`import`]); otherwise a `unit` key means
+/// submission file (read as [`import`] reads it, a draft file too); otherwise a `unit` key means
 /// bare inputs.
 pub fn open(bytes: &[u8]) -> Result<Opened, ImportError> {
     open_text(json::decode(bytes)?)
