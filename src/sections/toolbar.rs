@@ -1,5 +1,5 @@
-//! The toolbar: sample, new, import (picker and drag-and-drop), export, the
-//! named drafts, save status.
+//! The toolbar: sample, new, import (picker and drag-and-drop), export of the
+//! submission file, the draft file, the named drafts, save status.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -96,13 +96,36 @@ pub fn load_sample(state: AppState) {
 /// the comparison is under way. A file that the comparison refuses (its stated
 /// `derived` is not JSON) is taken back out, as if never imported.
 pub fn import_bytes(state: AppState, name: &str, bytes: Vec<u8>) {
-    let file::Opening { inputs, pending } = match file::open_for_editing(bytes) {
+    let file::Opening {
+        inputs,
+        pending,
+        draft,
+    } = match file::open_for_editing(bytes) {
         Ok(opening) => opening,
         Err(e) => return refused(state, name, &e),
     };
     let what = format!("导入“{name}”将替换当前填写的全部内容。");
     let name = name.to_string();
-    storage::before_replace(state, what, move || opened(state, &name, inputs, pending));
+    storage::before_replace(state, what, move || {
+        opened(state, &name, inputs, pending);
+        if draft {
+            draft_opened(state, &name);
+        }
+    });
+}
+
+/// The notice after a draft file is opened: everything is back, and it is
+/// not a submission.
+fn draft_opened(state: AppState, name: &str) {
+    let (errors, _) = state.counts();
+    state.notice.set(Some(Notice {
+        is_error: errors > 0,
+        title: format!(
+            "已打开草稿文件“{name}”，内容（含无效的填写）已全部恢复，审核有 {errors} 个错误。\
+             草稿不是提交文件：改正错误后请“导出提交文件”。"
+        ),
+        lines: Vec::new(),
+    }));
 }
 
 /// Put an opened file's inputs in the form, then compare its stated figures.
@@ -274,6 +297,57 @@ pub fn export_name(inputs: &Inputs) -> String {
     format!("{code}-{}-budget.json", inputs.unit.fiscal_year)
 }
 
+/// The draft file's download name: `<unit code or 未命名>-<year>-draft.json`.
+pub fn draft_name(inputs: &Inputs) -> String {
+    let code: String = inputs
+        .unit
+        .code
+        .trim()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let code = if code.is_empty() {
+        "未命名".to_string()
+    } else {
+        code
+    };
+    format!("{code}-{}-draft.json", inputs.unit.fiscal_year)
+}
+
+/// Save the draft file: always, whatever the findings (issue 28).
+pub fn save_draft_file(state: AppState) {
+    let result = state
+        .inputs
+        .with(|i| file::export_draft(i, &web::now_iso()).map(|text| (draft_name(i), text)));
+    let (errors, _) = state.counts();
+    let notice = match result {
+        Ok((name, text)) => match web::download(&name, &text, "application/json") {
+            Ok(()) => {
+                // The form as it is now, invalid text included, is in that file.
+                StorageUi::get().mark_kept(state.revision());
+                Notice {
+                    is_error: false,
+                    title: format!(
+                        "已保存草稿文件“{name}”（含 {errors} 个错误，不能作为提交文件）。"
+                    ),
+                    lines: Vec::new(),
+                }
+            }
+            Err(e) => Notice {
+                is_error: true,
+                title: e,
+                lines: Vec::new(),
+            },
+        },
+        Err(e) => Notice {
+            is_error: true,
+            title: format!("草稿文件无法生成：{e}"),
+            lines: Vec::new(),
+        },
+    };
+    state.notice.set(Some(notice));
+}
+
 /// Export the submission file, or list why not.
 pub fn export(state: AppState) {
     let result = state
@@ -432,7 +506,16 @@ pub fn Toolbar() -> impl IntoView {
                 accept=".json,application/json"
                 on:change=picked
             />
-            <button type="button" id="btn-export" on:click=move |_| export(state)>"导出"</button>
+            <button type="button" id="btn-export" on:click=move |_| export(state)>
+                "导出提交文件"
+            </button>
+            <button
+                type="button"
+                id="btn-save-draft-file"
+                on:click=move |_| save_draft_file(state)
+            >
+                "保存草稿文件"
+            </button>
             <button type="button" id="btn-save-draft" on:click=move |_| storage::keep_now(state)>
                 "保存为草稿"
             </button>

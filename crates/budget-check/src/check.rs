@@ -81,6 +81,12 @@ fn human_report(o: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         }
         Ok(opened) => {
             let kind = match opened {
+                Opened::Submission(i) if i.draft => {
+                    format!(
+                        "草稿文件，不是提交文件，保存于 {}",
+                        escape(&i.stated_exported_at)
+                    )
+                }
                 Opened::Submission(i) => {
                     format!("预算填报文件，导出于 {}", escape(&i.stated_exported_at))
                 }
@@ -163,6 +169,7 @@ fn json_outcome(o: &Outcome, strict: bool) -> Value {
         Ok(opened) => {
             let report = Report::new(opened.findings(), &opened.inputs().explanations);
             let (kind, exported_at) = match opened {
+                Opened::Submission(i) if i.draft => ("draft", Some(i.stated_exported_at.clone())),
                 Opened::Submission(i) => ("submission", Some(i.stated_exported_at.clone())),
                 Opened::Inputs { .. } => ("inputs", None),
             };

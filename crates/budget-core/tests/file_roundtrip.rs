@@ -206,6 +206,7 @@ fn a_file_whose_stated_figures_agree_but_has_an_unknown_code_gets_cod_001() {
     let file = Submission {
         format: "budget-form".into(),
         version: 1,
+        draft: false,
         exported_at: AT.into(),
         inputs,
         derived,

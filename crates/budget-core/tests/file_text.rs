@@ -55,6 +55,7 @@ fn straight_text_equals_text_through_a_value() {
         let submission = Submission {
             format: FORMAT.to_string(),
             version: VERSION,
+            draft: false,
             exported_at: AT.to_string(),
             report: Report::new(&findings, &inputs.explanations),
             inputs: inputs.clone(),
@@ -69,6 +70,7 @@ fn straight_text_equals_text_through_a_value() {
     let submission = Submission {
         format: FORMAT.to_string(),
         version: VERSION,
+        draft: false,
         exported_at: AT.to_string(),
         report: Report::new(&findings, &inputs.explanations),
         inputs,

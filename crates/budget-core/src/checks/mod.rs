@@ -54,7 +54,7 @@ pub struct CheckInfo {
     pub severity: Severity,
     /// Chinese one-line description (the published catalogue of rules).
     pub title: &'static str,
-    /// The check; `None` when the finding is raised elsewhere (IMP-001: file import).
+    /// The check; `None` when the finding is raised elsewhere (DRF-001, IMP-001: file import).
     run: Option<RunFn>,
 }
 
@@ -125,6 +125,12 @@ static REGISTRY: &[CheckInfo] = &[
         "同一政府采购类别·资金来源不得重复填列",
         codes::row_004,
     ),
+    CheckInfo {
+        id: "DRF-001",
+        severity: Error,
+        title: "草稿文件（draft）不是提交文件",
+        run: None,
+    },
     rule(
         "IDN-001",
         Error,

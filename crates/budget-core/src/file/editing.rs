@@ -18,6 +18,9 @@ pub struct Opening {
     pub inputs: Inputs,
     /// The comparison of the figures the file states with the recomputation.
     pub pending: Pending,
+    /// A draft file (`"draft": true`): its inputs kept as the clerk left
+    /// them, nothing to compare.
+    pub draft: bool,
 }
 
 /// The figures a file states, still to be compared with the recomputation (see
@@ -51,6 +54,7 @@ pub fn open_for_editing(bytes: Vec<u8>) -> Result<Opening, ImportError> {
     let text = json::decode(&bytes)?;
     if let Some(range) = stated::top_level_derived(text)
         && let Ok(file) = without_derived(text, range)
+        && !file.draft
     {
         return Ok(Opening {
             inputs: file.inputs,
@@ -59,17 +63,19 @@ pub fn open_for_editing(bytes: Vec<u8>) -> Result<Opening, ImportError> {
                 derived: range,
                 report: file.report,
             }),
+            draft: false,
         });
     }
     // Anything else is read whole, as `open` reads it: the messages then are
     // `open`'s (a syntax error's line and column are those of the file).
-    let (inputs, imp) = match open_text(text)? {
-        Opened::Submission(i) => (i.inputs, imp_only(i.findings)),
-        Opened::Inputs { inputs, .. } => (inputs, Vec::new()),
+    let (inputs, imp, draft) = match open_text(text)? {
+        Opened::Submission(i) => (i.inputs, imp_only(i.findings), i.draft),
+        Opened::Inputs { inputs, .. } => (inputs, Vec::new(), false),
     };
     Ok(Opening {
         inputs,
         pending: Pending(PendingKind::Done(imp)),
+        draft,
     })
 }
 

@@ -32,6 +32,7 @@ pub fn export(inputs: &Inputs, exported_at: &str) -> Result<String, ExportError>
     let submission = Submission {
         format: FORMAT.to_string(),
         version: VERSION,
+        draft: false,
         exported_at: exported_at.to_string(),
         inputs,
         derived,

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use super::amounts::{self, Strictness};
 use super::compare::{self, Difference};
+use super::draft_file::{is_draft, read_draft};
 use super::error::{ImportError, Problem};
 use super::export::{json_lines, to_value};
 use super::{FORMAT, Imported, Opened, Report, json, stated, structure};
@@ -22,7 +23,8 @@ use crate::derive::{Derived, derive};
 use crate::finding::Finding;
 use crate::model::Inputs;
 
-/// Read a submission file: all or nothing (see the module doc).
+/// Read a submission file: all or nothing (see the module doc). A draft file
+/// (`"draft": true`) is read as the clerk left it and starts with DRF-001.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let text = json::decode(bytes)?;
     if let Some(imported) = import_split(text) {
@@ -30,11 +32,14 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
     let value = json::parse(text)?;
     check_header(&value)?;
+    if is_draft(&value) {
+        return read_draft(value);
+    }
     import_value(value)
 }
 
 /// Read a submission file or bare `Inputs` JSON: a top-level `format` key means a
-/// submission file (read strictly, as [`import`]); otherwise a `unit` key means
+/// submission file (read as [`import`] reads it, a draft file too); otherwise a `unit` key means
 /// bare inputs.
 pub fn open(bytes: &[u8]) -> Result<Opened, ImportError> {
     open_text(json::decode(bytes)?)
@@ -49,6 +54,9 @@ pub(super) fn open_text(text: &str) -> Result<Opened, ImportError> {
     let obj = value.as_object().ok_or_else(not_an_object)?;
     if obj.contains_key("format") {
         check_header(&value)?;
+        if is_draft(&value) {
+            return read_draft(value).map(Opened::Submission);
+        }
         return import_value(value).map(Opened::Submission);
     }
     if !obj.contains_key("unit") {
@@ -116,6 +124,9 @@ pub(super) struct SubmissionIn {
     format: serde::de::IgnoredAny,
     #[allow(dead_code)] // checked by `check_header`
     version: serde::de::IgnoredAny,
+    /// `true`: a draft file, read by `draft_file` instead.
+    #[serde(default)]
+    pub(super) draft: bool,
     #[serde(deserialize_with = "exported_at")]
     pub(super) exported_at: String,
     pub(super) inputs: Inputs,
@@ -186,7 +197,7 @@ fn is_timestamp(text: &str) -> bool {
 /// Decode from the file as read (amounts already judged): the first
 /// structural error, with its JSON path and a Chinese message. Borrows the
 /// value: the checks that follow read the file as read.
-fn typed<T: DeserializeOwned>(value: &Value, problems: &mut Vec<Problem>) -> Option<T> {
+pub(super) fn typed<T: DeserializeOwned>(value: &Value, problems: &mut Vec<Problem>) -> Option<T> {
     match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(t) => Some(t),
         Err(e) => {
@@ -240,6 +251,9 @@ pub(super) fn submission(value: &mut Value) -> Result<SubmissionIn, ImportError>
 fn import_split(text: &str) -> Option<Imported> {
     let range = stated::top_level_derived(text)?;
     let file = without_derived(text, range).ok()?;
+    if file.draft {
+        return None;
+    }
     let compared = compare_stated(text.get(range.0..range.1)?, &file.report, &file.inputs)?;
     let mut findings = compared.checks;
     findings.extend(compared.imp);
@@ -248,6 +262,7 @@ fn import_split(text: &str) -> Option<Imported> {
         derived: compared.derived,
         findings,
         stated_exported_at: file.exported_at,
+        draft: false,
     })
 }
 
@@ -313,6 +328,7 @@ fn import_value(mut value: Value) -> Result<Imported, ImportError> {
         derived,
         findings,
         stated_exported_at: file.exported_at,
+        draft: false,
     })
 }
 

@@ -25,6 +25,11 @@
 //! messages with positions and paths in the file and the leaf-by-leaf
 //! comparison.
 //!
+//! A file with `"draft": true` is a draft file (`draft_file`): written at any
+//! moment with its findings, read back as the clerk left it (amount text kept),
+//! its stated figures not compared, and always reported as DRF-001 (an error):
+//! a draft never passes as a submission.
+//!
 //! Modules: `export` (writing), `import` (reading a file), `editing` (the
 //! app's import, comparison after the rows are shown), `draft` (bare inputs
 //! and the app's saved draft), `schema` (JSON Schema, native only); below
@@ -43,6 +48,7 @@ use crate::model::Inputs;
 mod amounts;
 mod compare;
 mod draft;
+mod draft_file;
 mod editing;
 mod error;
 mod export;
@@ -56,6 +62,7 @@ mod structure;
 pub use amounts::AMOUNT_PATHS;
 pub use compare::{IMP_001, MAX_LISTED};
 pub use draft::{Wrapped, ascii_only, read_inputs, read_wrapped};
+pub use draft_file::{DRF_001, draft_finding, export_draft};
 pub use editing::{Opening, Pending, open_for_editing};
 pub use error::{ExportError, ImportError, Problem, WriteError};
 pub use export::{export, json_lines, normalized};
@@ -82,6 +89,11 @@ pub struct Submission {
     /// Always 1.
     #[cfg_attr(feature = "schema", schemars(schema_with = "schema::version"))]
     pub version: u32,
+    /// `true` in a draft file (保存草稿文件): written at any moment, findings
+    /// and all, and never a valid submission (DRF-001). Absent in a
+    /// submission file.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub draft: bool,
     /// Time of export as stated by the exporting program (RFC 3339, UTC); a
     /// file whose `exported_at` is not an RFC 3339 date-time is refused.
     #[serde(deserialize_with = "import::exported_at")]
@@ -93,6 +105,10 @@ pub struct Submission {
     pub derived: Derived,
     /// The check report at export time (recomputed on import).
     pub report: Report,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The check report carried in a file.
@@ -149,6 +165,9 @@ pub struct Imported {
     pub findings: Vec<Finding>,
     /// `exported_at` as the file states it.
     pub stated_exported_at: String,
+    /// A draft file (`"draft": true`): read leniently, its stated figures not
+    /// compared, and `findings` starts with DRF-001.
+    pub draft: bool,
 }
 
 /// A file opened by [`open`]: a submission file, or bare inputs (a draft).

@@ -189,6 +189,7 @@ mod tests {
         let file = crate::file::Submission {
             format: String::new(),
             version: 1,
+            draft: false,
             exported_at: String::new(),
             report: crate::file::Report::new(
                 &[crate::Finding::new(
