@@ -62,6 +62,10 @@ pub enum Command {
         /// 输出 CSV。
         #[arg(long)]
         csv: bool,
+        /// 金额单位：元（默认）或 万元（四舍五入到 0.01 万元，并经舍位平衡：
+        /// 每个合计等于其各组成部分之和，调整过的数字列在表下注中）。
+        #[arg(long, value_name = "元|万元", default_value = "元", value_parser = ["元", "万元"])]
+        unit: String,
     },
     /// 打印由输入生成的部门预算情况说明。
     #[command(after_help = FILES_HELP)]

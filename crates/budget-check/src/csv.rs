@@ -7,7 +7,10 @@ use budget_core::table::Cell;
 
 /// The table as CSV (CRLF line ends): title and unit rows, header rows (a merged
 /// cell's text once, the rest of its span empty), body rows, the note.
-pub fn table_csv(t: &Table) -> String {
+///
+/// Money cells are printed as `figures` says (`None`: 元 as plain decimals; a
+/// 万元 table's balanced figures: plain decimals, no 千分位).
+pub fn table_csv(t: &Table, figures: crate::text::Figures<'_>) -> String {
     let ncols = t.columns().max(
         t.header
             .iter()
@@ -30,9 +33,13 @@ pub fn table_csv(t: &Table) -> String {
     for row in header_grid(t, ncols) {
         record(row);
     }
-    for row in &t.rows {
+    for (r, row) in t.rows.iter().enumerate() {
         let mut fields = Vec::new();
-        for cell in &row.cells {
+        for (c, cell) in row.cells.iter().enumerate() {
+            if let Some(w) = figures.filter(|_| cell.money().is_some()) {
+                fields.push(w.display(r, c));
+                continue;
+            }
             match cell {
                 Cell::Span { text, colspan } => {
                     fields.push(text_field(text));
@@ -132,7 +139,7 @@ mod tests {
             sums: Default::default(),
         };
         assert_eq!(
-            table_csv(&t),
+            table_csv(&t, None),
             "表9 采购,,\r\n单位：元,,\r\n类别,金额,\r\n,合计,其中\r\n\"'=HYPERLINK(\"\"x\"\"), 1\",11906397.06,\r\n\"说明：含\n换行\",,\r\n"
         );
     }

@@ -25,9 +25,12 @@ fn main() -> ExitCode {
             json,
             strict,
         } => check::run(&files, json, strict, &mut out),
-        cli::Command::Tables { file, table, csv } => {
-            text::tables(&file, table.as_deref(), csv, &mut out)
-        }
+        cli::Command::Tables {
+            file,
+            table,
+            csv,
+            unit,
+        } => text::tables(&file, table.as_deref(), csv, unit == "万元", &mut out),
         cli::Command::Narrative { file } => text::narrative(&file, &mut out),
         cli::Command::Export { file, xlsx } => xlsx::export(&file, &xlsx, &mut out),
         cli::Command::ImportSheet {

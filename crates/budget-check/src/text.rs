@@ -71,6 +71,7 @@ pub fn tables(
     file: &Path,
     selector: Option<&str>,
     as_csv: bool,
+    in_wan: bool,
     out: &mut dyn Write,
 ) -> io::Result<u8> {
     let opened = match load(file) {
@@ -108,16 +109,29 @@ pub fn tables(
         },
     };
     for (i, t) in chosen.iter().enumerate() {
+        // 万元: rounded 四舍五入 and balanced (舍位平衡), as `wan::to_wan` prints.
+        let wan = if in_wan {
+            match budget_core::wan::to_wan(t, 2) {
+                Ok(w) => Some(w),
+                Err(e) => {
+                    eprintln!("{}：{}", escape(&t.number), escape(&e.to_string()));
+                    return Ok(EXIT_UNREADABLE);
+                }
+            }
+        } else {
+            None
+        };
+        let shown = wan.as_ref().map_or(*t, |w| &w.table);
         if as_csv {
             if i > 0 {
                 out.write_all(b"\r\n")?;
             }
-            out.write_all(crate::csv::table_csv(t).as_bytes())?;
+            out.write_all(crate::csv::table_csv(shown, wan.as_ref()).as_bytes())?;
         } else {
             if i > 0 {
                 writeln!(out)?;
             }
-            out.write_all(table_text(t).as_bytes())?;
+            out.write_all(table_text(shown, wan.as_ref()).as_bytes())?;
         }
     }
     Ok(EXIT_OK)
@@ -213,11 +227,16 @@ fn place_header(t: &Table) -> Vec<Vec<Placed>> {
     rows
 }
 
-fn place_body(cells: &[Cell]) -> Vec<Placed> {
+/// How a money cell is printed, by row and cell index: `None` for
+/// `Cell::display` (the 元 tables), or a 万元 table's balanced figures.
+pub type Figures<'a> = Option<&'a budget_core::wan::WanTable>;
+
+fn place_body(cells: &[Cell], row: usize, figures: Figures<'_>) -> Vec<Placed> {
     let mut col = 0;
     cells
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
             let span = match c {
                 Cell::Span { colspan, .. } => usize::from((*colspan).max(1)),
                 _ => 1,
@@ -230,7 +249,10 @@ fn place_body(cells: &[Cell]) -> Vec<Placed> {
             let p = Placed {
                 col,
                 span,
-                text: escape(&c.display()).into_owned(),
+                text: match figures {
+                    Some(w) if c.money().is_some() => w.display(row, i),
+                    _ => escape(&c.display()).into_owned(),
+                },
                 align,
             };
             col += span;
@@ -240,9 +262,15 @@ fn place_body(cells: &[Cell]) -> Vec<Placed> {
 }
 
 /// The table as text: title, unit line, header, a rule, the body, the note.
-pub fn table_text(t: &Table) -> String {
+/// Money cells are printed as `figures` says (`None`: as the cells display).
+pub fn table_text(t: &Table, figures: Figures<'_>) -> String {
     let header = place_header(t);
-    let body: Vec<Vec<Placed>> = t.rows.iter().map(|r| place_body(&r.cells)).collect();
+    let body: Vec<Vec<Placed>> = t
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| place_body(&r.cells, i, figures))
+        .collect();
     let ncols = header
         .iter()
         .chain(&body)
@@ -390,7 +418,7 @@ mod tests {
 
     #[test]
     fn aligns_by_display_width_with_merged_headers_printed_once() {
-        let text = table_text(&sample());
+        let text = table_text(&sample(), None);
         let want = "\
 表2
 某单位一般公共预算财政拨款支出预算表
@@ -423,7 +451,7 @@ mod tests {
                 },
             ],
         });
-        let text = table_text(&t);
+        let text = table_text(&t, None);
         assert!(text.contains("\n目标      很长的文字"), "{text}");
         assert!(
             text.contains("2010301   行政运行   6,849,169.92  150,000.00\n"),
@@ -459,7 +487,7 @@ mod tests {
         let mut t = sample();
         t.title = "\u{1b}]0;owned\u{7}标题".into();
         t.rows[0].cells[1] = Cell::text("\u{202e}行政运行");
-        let text = table_text(&t);
+        let text = table_text(&t, None);
         assert!(!text.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{text:?}");
         assert!(text.contains("\\u{1b}]0;owned\\u{7}标题"), "{text}");
         // Columns stay aligned: the escaped name widens its column, and the

@@ -381,3 +381,54 @@ fn schema_command_prints_the_committed_schema() {
         std::fs::read_to_string(root().join("schema/budget-form-v1.schema.json")).unwrap()
     );
 }
+
+#[test]
+fn tables_in_wan_are_rounded_and_balanced_on_screen_and_in_csv() {
+    let sample = sample_path();
+    let (code, out, err) = run(&["tables", s(&sample), "--table", "2", "--unit", "万元"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("单位：万元"), "{out}");
+    // 表2's 合计 line: 2020 1476.08, 2021 1190.64 = 1041.81 + 148.83.
+    let total = out
+        .lines()
+        .find(|l| l.starts_with("合计"))
+        .expect("合计 line");
+    for figure in ["1476.08", "1190.64", "1041.81", "148.83"] {
+        assert!(total.contains(figure), "{total}");
+    }
+    // 2080501's 165,549.xx 元 prints 16.55 (moved from 16.56 so 20805 adds up), and the note says so.
+    assert!(out.contains("舍位平衡"), "{out}");
+    assert!(out.contains("2080501"), "{out}");
+
+    let (code, csv, err) = run(&[
+        "tables",
+        s(&sample),
+        "--table",
+        "2",
+        "--unit",
+        "万元",
+        "--csv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let total = csv
+        .lines()
+        .find(|l| l.starts_with("合计,"))
+        .expect("合计 row");
+    assert!(total.contains("1476.08,1190.64,1041.81,148.83"), "{total}");
+    // The same figures as the screen, line for line.
+    let screen_2080501 = out
+        .lines()
+        .find(|l| l.starts_with("2080501"))
+        .expect("screen line");
+    let csv_2080501 = csv
+        .lines()
+        .find(|l| l.starts_with("2080501,"))
+        .expect("csv line");
+    for f in csv_2080501.split(',').skip(2).filter(|f| !f.is_empty()) {
+        assert!(screen_2080501.contains(f), "{f} not in {screen_2080501}");
+    }
+
+    let (code, _, err) = run(&["tables", s(&sample), "--unit", "千元"]);
+    assert_eq!(code, 2, "an unknown unit is refused");
+    assert!(err.contains("万元"), "{err}");
+}
