@@ -155,6 +155,14 @@ const newPage = (browser) => harnessPage(browser, { init: [instrument, importExp
 /** Resolves after the next painted frame (and a task after it). */
 const nextFrame = nextPaint;
 
+/**
+ * The page's next idle moment, or 2 s: after an export the page gave no idle
+ * callback for 5 s and more (seen on 83fed3d), which hung the run.
+ */
+function quiet(page) {
+  return page.evaluate(() => new Promise((ok) => requestIdleCallback(() => ok(), { timeout: 2000 })));
+}
+
 /** Waits until `__marks[name]` is set; returns it. */
 async function markOf(page, name, timeout = 60_000) {
   await page.waitForFunction((n) => window.__marks?.[n] !== undefined, name, { timeout });
@@ -350,7 +358,7 @@ async function exportRuns(browser, url, file) {
     else runs.push(await page.evaluate(() => window.__exports[0]));
     // The download is written and the page is idle before the next run.
     await d.path();
-    await idle(page);
+    await quiet(page);
   }
   await context.close();
   const measured = runs.slice(1); // the first export warms up
@@ -523,7 +531,7 @@ async function pasteRuns(browser, url) {
 /** JS heap after a GC (CDP) and the wasm linear memory, once the page is quiet. */
 async function measureMemory(context, page) {
   // An idle moment: the work the app defers after its load is done.
-  await idle(page);
+  await quiet(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
