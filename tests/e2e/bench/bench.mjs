@@ -770,7 +770,7 @@ try {
     );
   }
   notes.push(
-    `keystroke rows: the synthetic form (budget_core::synthetic::generate(N, 42)) WITH its project forms; ${REPEATS} repetitions for loads/imports/exports; ${WARMUP} warm-up edits not counted.`,
+    `keystroke rows: the synthetic form (budget_synthetic::generate(N, 42)) WITH its project forms; ${REPEATS} repetitions for loads/imports/exports; ${WARMUP} warm-up edits not counted.`,
   );
 } finally {
   if (browser) await browser.close();
