@@ -53,9 +53,10 @@ async function exportRuns(browser, url, file) {
     if (k === 0) await d.saveAs(file);
     await page.waitForFunction((m) => window.__exports.length >= m, k + 1);
     runs.push(await page.evaluate((m) => window.__exports[m], k));
-    // The download is written and the page is idle before the next run.
+    // The download is written and the page is idle (or 2 s passed: after an
+    // export the page gave no idle callback for 5 s and more) before the next run.
     await d.path();
-    await idle(page);
+    await page.evaluate(() => new Promise((ok) => requestIdleCallback(() => ok(), { timeout: 2000 })));
   }
   await context.close();
   return runs.slice(1).map((r) => r.painted - r.click);
