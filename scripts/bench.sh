@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# The benchmark of issue 7, one command: install what is missing, build the
-# release app, run the native core bench (derive + check) and the browser
+# The benchmark of issue 21's budgets, one command: install what is missing,
+# build the app twice in release mode (the clerk's build, for the wasm sizes;
+# the build with the `test-hooks` feature, whose `?synthetic=N` loader every
+# timing uses), run the native core bench (derive + check) and the browser
 # benchmark (Playwright, real Chromium), which prints one table of every figure
-# with its target. Prints figures; asserts nothing (never part of the tests).
+# with its budget. Prints figures; asserts nothing (never part of the tests).
 #
 #   scripts/bench.sh [--no-build] [--no-core] [--quick] [--vsync]
 #
-#   --no-build  use the existing build in $BUDGET_DIST (default dist/)
+#   --no-build  use the existing builds in $BUDGET_DIST and $BUDGET_DIST_PLAIN
 #   --no-core   skip `cargo bench -p budget-core --bench derive_check`
 #   --quick     fewer edits and repetitions, criterion --quick (to try it out)
 #   --vsync     also time 10,000-row keystrokes at 60 Hz (passed to bench.mjs)
 #
-# BUDGET_DIST selects the dist folder (built into, then served); CARGO_TARGET_DIR
-# is honoured. Takes several minutes (more on the first build).
+# BUDGET_DIST selects the hooks build's folder (default target/bench/dist-hooks,
+# built into, then served); BUDGET_DIST_PLAIN the clerk's build (default
+# target/bench/dist; only its sizes are read). CARGO_TARGET_DIR is honoured.
+# Takes 10-15 minutes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -32,14 +36,17 @@ done
 
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"
-DIST="$(realpath -m "${BUDGET_DIST:-$ROOT/dist}")"
+DIST="$(realpath -m "${BUDGET_DIST:-$ROOT/target/bench/dist-hooks}")"
+DIST_PLAIN="$(realpath -m "${BUDGET_DIST_PLAIN:-$ROOT/target/bench/dist}")"
 export BUDGET_DIST="$DIST"
 
 step() { echo; echo "==> $*"; }
 
 if $BUILD; then
-  step "trunk build --release --dist $DIST"
-  trunk build --release --dist "$DIST"
+  step "trunk build --release --dist $DIST_PLAIN (the clerk's build: sizes)"
+  trunk build --release --dist "$DIST_PLAIN"
+  step "trunk build --release --features test-hooks --dist $DIST (timings)"
+  trunk build --release --features test-hooks --dist "$DIST"
 fi
 
 CORE_OUT="$(mktemp)"
@@ -52,4 +59,5 @@ if $CORE; then
 fi
 
 step "browser benchmark (node tests/e2e/bench/bench.mjs, Chromium)"
-node tests/e2e/bench/bench.mjs "${CORE_ARGS[@]}" "${QUICK[@]}" "${EXTRA[@]}"
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+node tests/e2e/bench/bench.mjs --size-dist "$DIST_PLAIN" "${CORE_ARGS[@]}" "${QUICK[@]}" "${EXTRA[@]}"

@@ -6,7 +6,7 @@
 // (stop 12): Chromium's autofill rescanned the page's ~160 formless fields on
 // each keystroke and gave up above 200 fields; each grid row is now a form.
 // Usage: BUDGET_DIST=... node tests/e2e/bench/frame-split.mjs
-import { serveDist, launch, openApp, syntheticUrl, SYNTHETIC_READY } from '../harness.mjs';
+import { serveDist, launch, openApp, syntheticUrl, SYNTHETIC_READY, idle } from '../harness.mjs';
 const server = await serveDist();
 const browser = await launch({ unlimitedFrames: true });
 for (const visit of [[], ['unit'], ['economic'], ['sangong'], ['procurement'], ['overall'], ['projects'], ['narrative']]) {
@@ -14,8 +14,8 @@ for (const visit of [[], ['unit'], ['economic'], ['sangong'], ['procurement'], [
   if (visit) {
     for (const t of [...visit, 'rows']) await page.click(`#tab-${t}`);
   }
-  // The work the app defers after its load is done.
-  await rehearsed(page);
+  // An idle moment: the work the app defers after its load is done.
+  await idle(page);
   await page.evaluate(() => {
     window.__f = [];
     document.addEventListener('keydown', (e) => {

@@ -12,7 +12,7 @@
 //   LAYERS=1 also list the composited layers after the keystrokes (CDP
 //           LayerTree): how many, by Chromium's reason and size
 import { writeFile } from 'node:fs/promises';
-import { serveDist, launch, openApp, nextPaint, draftHead, waitForSave, syntheticUrl, SYNTHETIC_READY } from '../harness.mjs';
+import { serveDist, launch, openApp, nextPaint, draftHead, waitForSave, syntheticUrl, SYNTHETIC_READY, idle } from '../harness.mjs';
 
 const ROWS = Number(process.argv[2] ?? 100);
 const OUT = process.argv[3];
@@ -21,8 +21,8 @@ const server = await serveDist();
 const browser = await launch({ unlimitedFrames: true });
 try {
   const { context, page } = await openApp(browser, syntheticUrl(server.url, ROWS), SYNTHETIC_READY);
-  // The work the app defers after its load is done.
-  await rehearsed(page);
+  // An idle moment: the work the app defers after its load is done.
+  await idle(page);
   if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
   const cdp = process.env.LAYERS ? await context.newCDPSession(page) : null;
   let layers = [];

@@ -5,8 +5,7 @@
 //     the file's blob URL is made, frame, notice, painted after the next frame.
 //   window.__importRun: the last change of #import-file: change, shown (rows in
 //     the grid and the notice), painted after the next frame, compared (the
-//     notice no longer says the file's stated figures are being compared),
-//     rehearsed (when the app's import rehearsal was done, or null if not yet).
+//     notice no longer says the file's stated figures are being compared).
 export function importExportMarks() {
   // Export: click on 导出 -> blob URL created -> next painted frame.
   window.__exports = [];
@@ -44,9 +43,6 @@ export function importExportMarks() {
     (e) => {
       if (e.target?.id !== 'import-file') return;
       const run = (window.__importRun = { change: performance.now() });
-      // Whether the app's import rehearsal (after its first paint) was done
-      // before the file was chosen, and when (ms since navigation).
-      run.rehearsed = performance.getEntriesByName('budget-form:rehearsed')[0]?.startTime ?? null;
       const done = () => {
         const notice = document.getElementById('notice')?.textContent ?? '';
         return document.getElementById('f-rows-0-this_year') && notice.includes('导入');

@@ -3,7 +3,7 @@
 // (data-wasm-opt="0"). Usage: BUDGET_DIST=... node tests/e2e/bench/profile-keys.mjs [rows] [query-extra]
 // PROFILE_OUT=FILE also writes the profile (.cpuprofile, for DevTools or a script of callers).
 import { writeFileSync } from 'node:fs';
-import { serveDist, launch, newPage, gotoApp, nextPaint, syntheticUrl, SYNTHETIC_READY } from '../harness.mjs';
+import { serveDist, launch, newPage, gotoApp, nextPaint, syntheticUrl, SYNTHETIC_READY, idle } from '../harness.mjs';
 
 const ROWS = Number(process.argv[2] ?? 10000);
 const EXTRA = process.argv[3] ?? '';
@@ -31,8 +31,8 @@ try {
     }
   } else {
     await gotoApp(page, syntheticUrl(server.url, ROWS, EXTRA), SYNTHETIC_READY);
-    // The work the app defers after its load is done.
-    await rehearsed(page);
+    // An idle moment: the work the app defers after its load is done.
+    await idle(page);
     await cdp.send('Profiler.start');
   }
   if (LOAD) {
