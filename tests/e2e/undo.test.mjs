@@ -247,6 +247,9 @@ test('loading the sample or 新建 leaves nothing to undo', async () => {
   assert.equal(await value(page, 'f-unit-name'), '重庆市大渡口区人民政府办公室');
   await page.fill('#f-unit-name', '某单位');
   await page.click('#btn-new');
+  // 新建 over a form kept nowhere else asks first (the in-page question).
+  await page.waitForSelector('#replace-dialog');
+  await page.click('#btn-discard');
   await page.waitForFunction(() => document.querySelector('#sum-income')?.textContent === '0.00');
   await page.keyboard.press('Control+z');
   assert.equal(await value(page, 'f-unit-name'), '');
