@@ -1,6 +1,10 @@
 //! The draft file (issue 28): saved at any moment, findings and all; read back
 //! as the clerk left it; never a submission (DRF-001).
 
+// Tests read fixtures: the core's no-IO rule (crates/budget-core/clippy.toml)
+// is for its library.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use std::path::PathBuf;
 
 use budget_core::file::{
