@@ -282,23 +282,17 @@ pub fn import_file(state: AppState, f: web_sys::File) {
 
 /// The download name: `<unit code>-<year>-budget.json`.
 pub fn export_name(inputs: &Inputs) -> String {
-    let code: String = inputs
-        .unit
-        .code
-        .trim()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect();
-    let code = if code.is_empty() {
-        "unit".to_string()
-    } else {
-        code
-    };
-    format!("{code}-{}-budget.json", inputs.unit.fiscal_year)
+    download_name(inputs, "unit", "budget")
 }
 
 /// The draft file's download name: `<unit code or 未命名>-<year>-draft.json`.
 pub fn draft_name(inputs: &Inputs) -> String {
+    download_name(inputs, "未命名", "draft")
+}
+
+/// `<unit code>-<year>-<kind>.json`, the code kept to letters, digits and
+/// `-` (`unnamed` when nothing is left).
+fn download_name(inputs: &Inputs, unnamed: &str, kind: &str) -> String {
     let code: String = inputs
         .unit
         .code
@@ -307,11 +301,11 @@ pub fn draft_name(inputs: &Inputs) -> String {
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .collect();
     let code = if code.is_empty() {
-        "未命名".to_string()
+        unnamed.to_string()
     } else {
         code
     };
-    format!("{code}-{}-draft.json", inputs.unit.fiscal_year)
+    format!("{code}-{}-{kind}.json", inputs.unit.fiscal_year)
 }
 
 /// Save the draft file: always, whatever the findings (issue 28).
