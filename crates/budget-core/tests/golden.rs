@@ -48,6 +48,8 @@
 // no-float rules (crates/budget-core/clippy.toml) are for its library.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
+mod common;
+
 use std::str::FromStr;
 
 use budget_core::table::{Cell, RowKind, Table};
@@ -675,16 +677,7 @@ fn the_golden_folder_holds_exactly_the_seed_files() {
         env!("CARGO_MANIFEST_DIR"),
         "/../../fixtures/golden/dadukou-2021"
     );
-    let mut got: Vec<String> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{dir}: {e}"))
-        .map(|e| {
-            e.expect("a directory entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    got.sort();
+    let got = common::files_in(dir);
     let mut want: Vec<String> = golden_names(&derived())
         .into_iter()
         .map(|n| format!("{n}.txt"))

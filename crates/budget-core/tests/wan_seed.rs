@@ -10,6 +10,8 @@
 // is for its library.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
+mod common;
+
 use budget_core::table::{Cell, RowKind, Table};
 use budget_core::wan::{WanTable, to_wan};
 use budget_core::{Derived, Inputs};
@@ -158,16 +160,7 @@ fn the_wan_folder_holds_exactly_the_seed_tables() {
         env!("CARGO_MANIFEST_DIR"),
         "/../../fixtures/golden/dadukou-2021/wan"
     );
-    let mut got: Vec<String> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{dir}: {e}"))
-        .map(|e| {
-            e.expect("a directory entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    got.sort();
+    let got = common::files_in(dir);
     let d = derived();
     let mut want: Vec<String> = d
         .tables
