@@ -221,7 +221,15 @@ fn row_view(
                         // Its value is set after this effect: select it then,
                         // so typing still replaces it.
                         if ctl.mode.get_untracked() == Mode::Nav {
-                            set_timeout(move || select_all(&active), std::time::Duration::ZERO);
+                            let mode = ctl.mode;
+                            set_timeout(
+                                move || {
+                                    if mode.get_untracked() == Mode::Nav {
+                                        select_all(&active);
+                                    }
+                                },
+                                std::time::Duration::ZERO,
+                            );
                         }
                     }
                     None => {

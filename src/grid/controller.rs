@@ -133,7 +133,14 @@ impl Ctl {
         set_changed(self.mode, Mode::Nav);
         set_changed(self.picker, None);
         let id = self.cell_id(self.active.get_untracked());
-        request_animation_frame(move || select_all(&id));
+        // Selected a frame later, once the restored value is rendered; not if
+        // the clerk has pressed F2 (or typed) since, or the caret would jump.
+        let mode = self.mode;
+        request_animation_frame(move || {
+            if mode.get_untracked() == Mode::Nav {
+                select_all(&id);
+            }
+        });
     }
 
     /// Store `text` typed into cell `p` (live, as the clerk types).
