@@ -70,6 +70,13 @@ pub use import::{import, open};
 #[cfg(feature = "schema")]
 pub use schema::{json_schema, json_schema_text};
 
+/// A file's bytes as text, with the reader's checks (size, BOM, UTF-16, GBK
+/// named): shared by the other text files the program reads (a bureau's
+/// catalog).
+pub fn decode_text(bytes: &[u8]) -> Result<&str, ImportError> {
+    json::decode(bytes)
+}
+
 /// The `format` of a submission file.
 pub const FORMAT: &str = "budget-form";
 /// The format version this program writes and reads.
