@@ -163,8 +163,8 @@ impl Bureau {
         Bureau::read(name, rows, errors)
     }
 
-    /// Rows of cells (from a sheet), numbered from 1: code and name in the
-    /// first two cells. A first row that names its columns is a header; empty
+    /// Rows of cells (from a sheet), each with its 1-based row or line
+    /// number: code and name in the first two cells. A first row that names its columns is a header; empty
     /// rows are skipped. Codes are read as typed (`201 03 01`, full-width
     /// digits: [`normalize_code`]); the level follows the code's length; a 款
     /// or 项 needs its 类 or 款 in the file. Every bad line is reported, and a
@@ -173,12 +173,10 @@ impl Bureau {
     /// The catalog lives for the rest of the program: every table derived
     /// from it borrows its names, as from the built-in catalogs. A program
     /// reads one per file the user loads.
-    pub fn from_rows(name: &str, rows: Vec<Vec<String>>) -> Result<&'static Bureau, BureauError> {
-        let rows = rows
-            .into_iter()
-            .enumerate()
-            .map(|(i, cells)| (i + 1, cells))
-            .collect();
+    pub fn from_rows(
+        name: &str,
+        rows: Vec<(usize, Vec<String>)>,
+    ) -> Result<&'static Bureau, BureauError> {
         Bureau::read(name, rows, Vec::new())
     }
 
@@ -312,4 +310,82 @@ pub(super) fn sha256_hex(text: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Choice, InForce};
+
+    fn csv(text: &str) -> Result<&'static Bureau, BureauError> {
+        Bureau::from_csv("财政局.csv", text.as_bytes())
+    }
+
+    #[test]
+    fn reads_codes_and_names_with_levels_and_replaces_the_function_catalog() {
+        let b = csv("\u{feff}科目编码,科目名称\n201,一般公共服务支出\n201 03,政府办公厅（室）及相关机构事务\n\n２０１０３０１,\"行政运行\"\n").unwrap();
+        assert_eq!(b.rows(), 3);
+        assert!(b.economic().is_none());
+        let f = b.function().unwrap();
+        assert_eq!(f.name("2010301"), Some("行政运行"));
+        assert_eq!(f.get("20103").map(|e| e.level), Some(Level::Section));
+        assert!(f.get("2010301").is_some_and(|e| e.is_verified()));
+        let cats = Choice::Every(b).for_year(2021);
+        assert!(cats.function().get("2010302").is_none());
+        // Economic codes still come from the built-in catalog.
+        assert!(cats.economic().get("30101").is_some());
+        assert_eq!(cats.name(), "财政局.csv");
+        assert_eq!(cats.sha256(), b.sha256());
+    }
+
+    #[test]
+    fn the_hash_is_of_the_content_not_the_layout() {
+        let a = csv("201,一般公共服务支出\n20101,人大事务\n").unwrap();
+        let b = csv("code,name,note\n20101, 人大事务 ,x\n201,一般公共服务支出\n").unwrap();
+        let c = csv("201,一般公共服务支出\n20101,人大事务 \n20102,政协事务\n").unwrap();
+        assert_eq!(a.sha256(), b.sha256());
+        assert_ne!(a.sha256(), c.sha256());
+        assert_eq!(a.sha256().len(), 64);
+        let builtin = InForce::builtin(2021);
+        assert_eq!(builtin.name(), "builtin-2021");
+        assert_ne!(builtin.sha256(), InForce::builtin(2025).sha256());
+        assert_eq!(InForce::builtin(2023).name(), "builtin-2021");
+    }
+
+    #[test]
+    fn every_bad_line_is_named_with_its_reason() {
+        let text = "编码,名称\n201,一般公共服务支出\n2010,四位\n20101,\n201,重复\n101,税收收入\n3010101,七位经济\n2020101,无上级\n\"301,未闭合\n";
+        let Err(BureauError::Lines(errors)) = csv(text) else {
+            panic!("refused");
+        };
+        let got: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            got,
+            [
+                "第 3 行：科目编码“2010”应为 3、5 或 7 位数字",
+                "第 4 行：科目“20101”缺少名称",
+                "第 5 行：科目编码“201”与第 2 行重复",
+                "第 6 行：科目编码“101”不是支出功能分类（2 开头）或部门预算支出经济分类（3 开头）科目",
+                "第 7 行：经济分类科目编码“3010101”应为 3 或 5 位",
+                "第 8 行：科目“2020101”的上级科目 20201 不在文件中",
+                "第 9 行：引号未闭合",
+            ]
+        );
+        assert_eq!(
+            csv(text).unwrap_err().to_string().split('：').next(),
+            Some("科目表有 7 行无法读取")
+        );
+    }
+
+    #[test]
+    fn empty_and_unreadable_files_are_refused_whole() {
+        assert_eq!(
+            csv("科目编码,科目名称\n\n").unwrap_err(),
+            BureauError::Empty
+        );
+        assert!(matches!(
+            Bureau::from_csv("x.csv", &[0xB9, 0xFA, 0xBC, 0xD2]),
+            Err(BureauError::Text(_))
+        ));
+    }
 }
