@@ -3,6 +3,7 @@
 //! Thin: parse the arguments, run one command, exit with its code. The work is
 //! in the modules; the domain is all in `budget-core`.
 
+mod catalog_file;
 mod check;
 mod cli;
 mod csv;
@@ -24,14 +25,26 @@ fn main() -> ExitCode {
             files,
             json,
             strict,
-        } => check::run(&files, json, strict, &mut out),
+            catalog,
+        } => match catalog_file::choice(catalog.as_deref()) {
+            Ok(choice) => check::run(&files, json, strict, choice, &mut out),
+            Err(code) => Ok(code),
+        },
         cli::Command::Tables {
             file,
             table,
             csv,
             unit,
-        } => text::tables(&file, table.as_deref(), csv, unit == "万元", &mut out),
-        cli::Command::Narrative { file } => text::narrative(&file, &mut out),
+            catalog,
+        } => match catalog_file::choice(catalog.as_deref()) {
+            Ok(c) => text::tables(&file, table.as_deref(), csv, unit == "万元", c, &mut out),
+            Err(code) => Ok(code),
+        },
+        cli::Command::Narrative { file, catalog } => match catalog_file::choice(catalog.as_deref())
+        {
+            Ok(choice) => text::narrative(&file, choice, &mut out),
+            Err(code) => Ok(code),
+        },
         cli::Command::Export { file, xlsx } => xlsx::export(&file, &xlsx, &mut out),
         cli::Command::ImportSheet {
             sheet,
