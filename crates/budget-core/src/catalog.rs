@@ -13,6 +13,7 @@ use std::borrow::Cow;
 mod bureau;
 mod code;
 mod in_force;
+pub mod mapping;
 mod suggest;
 #[cfg(test)]
 mod tests;
