@@ -112,6 +112,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 由上年文件生成新年度的填报草稿：上年的本年数成为上年数，单位信息、绩效目标与项目表沿用，本年数留空。
+    #[command(
+        after_help = "科目按年度对照表（data/mapping/）转换；新年度目录中没有对应科目的，保留原编码并连同金额列出（退出码 1）。"
+    )]
+    NextYear {
+        /// 上年的预算填报文件或输入数据文件。
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// 新的预算年度。
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(i32).range(0..=9999))]
+        year: i32,
+        /// 写出的文件（默认写到标准输出）。
+        #[arg(short = 'o', long = "output", value_name = "OUT.json")]
+        output: Option<PathBuf>,
+        #[arg(long, value_name = "FILE", help = CATALOG_HELP)]
+        catalog: Option<PathBuf>,
+    },
     /// 打印预算填报文件第 1 版的 JSON Schema。
     Schema,
 }

@@ -8,6 +8,7 @@ mod check;
 mod cli;
 mod csv;
 mod load;
+mod next_year;
 mod text;
 mod xlsx;
 
@@ -51,6 +52,15 @@ fn main() -> ExitCode {
             sheet_name,
             json,
         } => xlsx::import_sheet(&sheet, sheet_name.as_deref(), json, &mut out),
+        cli::Command::NextYear {
+            file,
+            year,
+            output,
+            catalog,
+        } => match catalog_file::choice(catalog.as_deref()) {
+            Ok(c) => next_year::run(&file, year, output.as_deref(), c, &mut out),
+            Err(code) => Ok(code),
+        },
         cli::Command::Schema => out
             .write_all(budget_core::file::json_schema_text().as_bytes())
             .map(|()| cli::EXIT_OK),
