@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
+use budget_core::catalog::{Bureau, Choice, InForce};
 use budget_core::model::{NarrativeInputs, OverallPerformance, SanGong, UnitHeader};
 use budget_core::{Derived, Finding, Inputs, Severity, Totals};
 use leptos::prelude::*;
@@ -154,6 +155,10 @@ pub struct AppState {
     pub storage_banner: RwSignal<Option<String>>,
     /// "已保存 HH:MM:SS" once a save succeeded.
     pub saved_at: RwSignal<Option<String>>,
+    /// The bureau catalogs loaded in this browser, by fiscal year
+    /// (`storage::catalogs`): a form of such a year is derived and checked
+    /// against it instead of the built-in catalog.
+    pub catalogs: RwSignal<Vec<(i32, &'static Bureau)>>,
 }
 
 impl AppState {
@@ -185,10 +190,16 @@ impl AppState {
         let overall = input_slice(slices, inputs, |i| i.overall_performance.clone());
         let narrative = input_slice(slices, inputs, |i| i.narrative.clone());
         let totals = Memo::new(move |_| inputs.with(budget_core::Totals::compute));
-        let derived = Memo::new(move |_| inputs.with(budget_core::derive));
+        let catalogs = RwSignal::new(Vec::new());
+        let derived = Memo::new(move |_| {
+            catalogs.with(|c| inputs.with(|i| budget_core::derive_in(i, in_force(c, i))))
+        });
         // The checks need the totals and 表6 only (`check_live`), not every table.
-        let findings =
-            Memo::new(move |_| inputs.with(|i| totals.with(|t| budget_core::check_live(i, t))));
+        let findings = Memo::new(move |_| {
+            catalogs.with(|c| {
+                inputs.with(|i| totals.with(|t| budget_core::check_live_in(i, t, in_force(c, i))))
+            })
+        });
         let flagged = StoredValue::new(BTreeMap::<String, CellFinding>::new());
         let flag_cells: StoredValue<HashMap<String, ArcRwSignal<Option<CellFinding>>>> =
             StoredValue::new(HashMap::new());
@@ -258,12 +269,22 @@ impl AppState {
             notice: RwSignal::new(None),
             storage_banner: RwSignal::new(None),
             saved_at: RwSignal::new(None),
+            catalogs,
         }
     }
 
     /// The state provided by `App`.
     pub fn get() -> Self {
         expect_context::<AppState>()
+    }
+
+    /// The catalogs the form is checked against now (tracked: its year and
+    /// the loaded bureau catalogs).
+    pub fn in_force(&self) -> InForce {
+        self.catalogs.with(|c| {
+            self.unit
+                .with(|u| Choice::ByYear(c).for_year(u.fiscal_year))
+        })
     }
 
     /// Severity of the finding naming `path`, if any (tracked).
@@ -440,4 +461,10 @@ fn register<T>(
             });
         }
     });
+}
+
+/// The catalogs for `inputs`: the bureau's for its year when loaded, else the
+/// built-in ones of its year.
+fn in_force(catalogs: &[(i32, &'static Bureau)], inputs: &Inputs) -> InForce {
+    Choice::ByYear(catalogs).for_year(inputs.unit.fiscal_year)
 }

@@ -189,8 +189,18 @@ pub async fn export_xlsx(inputs_json: String) -> Result<Vec<u8>, String> {
 
 /// The import preview of a sheet (`kind` is `xlsx` or `csv`), as the worker's JSON.
 pub async fn import_sheet(bytes: &[u8], kind: &str) -> Result<String, String> {
+    sheet_request("import", bytes, kind).await
+}
+
+/// A bureau's catalog sheet as numbered rows (`[[row, [cells…]], …]` JSON).
+pub async fn catalog_rows(bytes: &[u8], kind: &str) -> Result<String, String> {
+    sheet_request("catalog", bytes, kind).await
+}
+
+/// Send a sheet's bytes for `op`; the worker's `json` answer.
+async fn sheet_request(op: &str, bytes: &[u8], kind: &str) -> Result<String, String> {
     let msg = Object::new();
-    set(&msg, "op", &JsValue::from_str("import"));
+    set(&msg, "op", &JsValue::from_str(op));
     set(&msg, "kind", &JsValue::from_str(kind));
     let array = Uint8Array::from(bytes);
     set(&msg, "bytes", &array);

@@ -5,7 +5,8 @@
 //! tests read; each later year only its differences from the year before: a
 //! `code,name,v` line per new or changed row, a `-code` line per code gone
 //! (catalog.rs `parse_delta`). The page carries the catalogs in its wasm, so a
-//! year costs about its changes, not a second copy. `catalogs.rs` lists them.
+//! year costs about its changes, not a second copy. `catalogs.rs` lists them,
+//! and the year-to-year code mappings of `data/mapping/` (embedded whole).
 
 // A build script reads the data files and writes its output: the core's
 // no-IO rule (clippy.toml) is for the library.
@@ -91,5 +92,44 @@ fn main() {
         let _ = writeln!(list, "    ({year}, {}, {}),", files[0], files[1]);
     }
     list.push_str("];\n");
+    list.push_str(&mappings());
     fs::write(Path::new(&out).join("catalogs.rs"), list).expect("write");
+}
+
+/// `MAPPINGS`: every `data/mapping/<from>-<to>.csv` (next_year.rs reads
+/// them), ascending by year.
+fn mappings() -> String {
+    let dir = Path::new("data").join("mapping");
+    let mut found: Vec<(u32, u32, String)> = fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| {
+                    let path = e.ok()?.path();
+                    let stem = path.file_stem()?.to_str()?;
+                    let (from, to) = stem.split_once('-')?;
+                    Some((
+                        from.parse().ok()?,
+                        to.parse().ok()?,
+                        path.display().to_string(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    let mut out = String::from(
+        "/// Year-to-year code mappings: (from year, to year, `from,to,kind,source` CSV).\n\
+         pub(super) const MAPPINGS: &[(u32, u32, &str)] = &[\n",
+    );
+    for (from, to, path) in found {
+        println!("cargo:rerun-if-changed={path}");
+        let abs = fs::canonicalize(&path).expect("mapping path");
+        let _ = writeln!(
+            out,
+            "    ({from}, {to}, include_str!({:?})),",
+            abs.display().to_string()
+        );
+    }
+    out.push_str("];\n");
+    out
 }

@@ -4,6 +4,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use budget_core::Inputs;
+use budget_core::catalog::Choice;
 use budget_core::file::{self, ExportError};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -100,7 +101,10 @@ pub fn import_bytes(state: AppState, name: &str, bytes: Vec<u8>) {
         inputs,
         pending,
         draft,
-    } = match file::open_for_editing(bytes) {
+    } = match state
+        .catalogs
+        .with_untracked(|c| file::open_for_editing_in(bytes, Choice::ByYear(c)))
+    {
         Ok(opening) => opening,
         Err(e) => return refused(state, name, &e),
     };
@@ -174,12 +178,17 @@ fn compared(
     let unchanged = state.revision() == revision;
     // Changed meanwhile (a keystroke, another import): compare the file's own
     // inputs, read again from its text.
+    let findings = |i: &Inputs| {
+        state
+            .catalogs
+            .with_untracked(|c| pending.findings_in(i, Choice::ByYear(c)))
+    };
     let result = if unchanged {
-        state.inputs.with_untracked(|i| pending.findings(i))
+        state.inputs.with_untracked(findings)
     } else {
         match pending.inputs_again() {
-            Some(inputs) => pending.findings(&inputs),
-            None => state.inputs.with_untracked(|i| pending.findings(i)),
+            Some(inputs) => findings(&inputs),
+            None => state.inputs.with_untracked(findings),
         }
     };
     // Only this import's notice is replaced (not that of a later import, nor
@@ -310,9 +319,12 @@ fn download_name(inputs: &Inputs, unnamed: &str, kind: &str) -> String {
 
 /// Save the draft file: always, whatever the findings (issue 28).
 pub fn save_draft_file(state: AppState) {
-    let result = state
-        .inputs
-        .with(|i| file::export_draft(i, &web::now_iso()).map(|text| (draft_name(i), text)));
+    let result = state.catalogs.with_untracked(|c| {
+        state.inputs.with(|i| {
+            file::export_draft_in(i, Choice::ByYear(c), &web::now_iso())
+                .map(|text| (draft_name(i), text))
+        })
+    });
     let (errors, _) = state.counts();
     let notice = match result {
         Ok((name, text)) => match web::download(&name, &text, "application/json") {
@@ -344,9 +356,12 @@ pub fn save_draft_file(state: AppState) {
 
 /// Export the submission file, or list why not.
 pub fn export(state: AppState) {
-    let result = state
-        .inputs
-        .with(|i| file::export(i, &web::now_iso()).map(|text| (export_name(i), text)));
+    let result = state.catalogs.with_untracked(|c| {
+        state.inputs.with(|i| {
+            file::export_in(i, Choice::ByYear(c), &web::now_iso())
+                .map(|text| (export_name(i), text))
+        })
+    });
     match result {
         Ok((name, text)) => match web::download(&name, &text, "application/json") {
             Ok(()) => {
@@ -492,6 +507,7 @@ pub fn Toolbar() -> impl IntoView {
                 "加载示例（大渡口区政府办 2021）"
             </button>
             <button type="button" id="btn-new" on:click=new_form>"新建"</button>
+            <storage::NextYearButton />
             <label class="button" for="import-file">"导入…"</label>
             <input
                 type="file"
@@ -527,6 +543,7 @@ pub fn Toolbar() -> impl IntoView {
                 "打印 / 导出PDF"
             </button>
             <PrintView state printing />
+            <storage::CatalogControls />
             <crate::undo::UndoBar />
             <span class="saved" id="saved-status" aria-live="polite">
                 {move || state.saved_at.get().map(|t| format!("已保存 {t}"))}

@@ -15,20 +15,25 @@
 //! - `drafts`: named drafts (保存为草稿, 草稿列表), and the question asked
 //!   before the form is replaced while it holds work kept nowhere else.
 //! - `banner`: the storage banners, the crash banner.
+//! - `catalogs` + `years_view`: the bureau catalogs kept per fiscal year, and
+//!   next year's form from last year's file.
 
 mod autosave;
 mod banner;
+pub mod catalogs;
 mod draft;
 pub mod drafts;
 mod drafts_view;
 mod lock;
 pub mod pieces;
+mod years_view;
 
 pub use autosave::autosave;
 pub use banner::{StorageBanner, crash_download, show_crash_banner};
 pub use draft::{draft_text, load, save};
 pub use drafts_view::{DraftsDialog, DraftsUi, ReplaceDialog, before_replace, keep_now};
 pub use lock::start_tab_lock;
+pub use years_view::{CatalogControls, NextYearButton};
 
 use budget_core::Inputs;
 use leptos::prelude::*;

@@ -3,13 +3,15 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use budget_core::file::{Opened, Report, explanation};
+use budget_core::catalog::Choice;
+use budget_core::file::{CatalogRecord, Opened, Report, explanation};
 use budget_core::{Finding, Inputs};
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
+use crate::catalog_file;
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
-use crate::load::{LoadError, load};
+use crate::load::{LoadError, load_in};
 use crate::text::escape;
 
 /// One file's outcome.
@@ -37,12 +39,18 @@ impl Outcome<'_> {
 
 /// Check every file (in parallel), print the reports in argument order, then one
 /// summary line per file. Returns the largest exit code.
-pub fn run(files: &[PathBuf], json: bool, strict: bool, out: &mut dyn Write) -> io::Result<u8> {
+pub fn run(
+    files: &[PathBuf],
+    json: bool,
+    strict: bool,
+    choice: Choice<'_>,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
     let outcomes: Vec<Outcome> = files
         .par_iter()
         .map(|p| Outcome {
             path: p,
-            result: load(p),
+            result: load_in(p, choice),
         })
         .collect();
     let exit = outcomes
@@ -51,14 +59,17 @@ pub fn run(files: &[PathBuf], json: bool, strict: bool, out: &mut dyn Write) -> 
         .max()
         .unwrap_or(EXIT_OK);
     if json {
-        let files: Vec<Value> = outcomes.iter().map(|o| json_outcome(o, strict)).collect();
+        let files: Vec<Value> = outcomes
+            .iter()
+            .map(|o| json_outcome(o, strict, choice))
+            .collect();
         let doc = json!({ "exit_code": exit, "strict": strict, "files": files });
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)?;
         return Ok(exit);
     }
     for o in &outcomes {
-        human_report(o, out)?;
+        human_report(o, choice, out)?;
     }
     for o in &outcomes {
         writeln!(out, "{}", summary_line(o, strict))?;
@@ -66,7 +77,7 @@ pub fn run(files: &[PathBuf], json: bool, strict: bool, out: &mut dyn Write) -> 
     Ok(exit)
 }
 
-fn human_report(o: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+fn human_report(o: &Outcome, choice: Choice<'_>, out: &mut dyn Write) -> io::Result<()> {
     let path = o.path.display().to_string();
     let path = escape(&path);
     match &o.result {
@@ -93,6 +104,9 @@ fn human_report(o: &Outcome, out: &mut dyn Write) -> io::Result<()> {
                 Opened::Inputs { .. } => "输入数据文件".to_string(),
             };
             writeln!(out, "== {path}（{kind}）==")?;
+            for line in catalog_file::lines(opened, choice) {
+                writeln!(out, "  {}", escape(&line))?;
+            }
             let findings = opened.findings();
             if findings.is_empty() {
                 writeln!(out, "  未发现问题")?;
@@ -155,7 +169,7 @@ fn summary_line(o: &Outcome, strict: bool) -> String {
     }
 }
 
-fn json_outcome(o: &Outcome, strict: bool) -> Value {
+fn json_outcome(o: &Outcome, strict: bool, choice: Choice<'_>) -> Value {
     let path = o.path.display().to_string();
     let exit_code = o.exit_code(strict);
     match &o.result {
@@ -186,10 +200,14 @@ fn json_outcome(o: &Outcome, strict: bool) -> Value {
                     })
                 })
                 .collect();
+            let cats = catalog_file::in_force(opened, choice);
             json!({
                 "path": path,
                 "exit_code": exit_code,
                 "readable": true,
+                "catalog": CatalogRecord::of(&cats),
+                "catalog_notice": cats.notice().map(|n| n.to_string()),
+                "stated_catalog": catalog_file::stated(opened),
                 "kind": kind,
                 "exported_at": exported_at,
                 "errors": report.errors,

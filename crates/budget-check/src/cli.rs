@@ -19,6 +19,8 @@ const FILES_HELP: &str = "\
 草稿文件（填报程序“保存草稿文件”所存，带 \"draft\": true）按草稿读取并列出全部审核结果，
 但总报 DRF-001 错误（退出码 1）：草稿不是提交文件。";
 
+const CATALOG_HELP: &str = "财政局科目表（CSV 或 .xlsx，两列：科目编码、科目名称）：按它判断科目编码是否有效、取科目名称，代替内置目录中它所含的那一类（2 开头为功能分类，3 开头为经济分类）";
+
 /// 部门预算填报文件的审核与打印工具。
 #[derive(Debug, Parser)]
 #[command(name = "budget-check", version)]
@@ -46,6 +48,8 @@ pub enum Command {
         /// 有未说明的提示也视为不通过（退出码 1）。
         #[arg(long)]
         strict: bool,
+        #[arg(long, value_name = "FILE", help = CATALOG_HELP)]
+        catalog: Option<PathBuf>,
     },
     /// 打印由输入计算出的报表（表1–表10 与项目绩效目标表）。
     #[command(after_help = format!("{FILES_HELP}\n\n\
@@ -66,6 +70,8 @@ pub enum Command {
         /// 每个合计等于其各组成部分之和，调整过的数字列在表下注中）。
         #[arg(long, value_name = "元|万元", default_value = "元", value_parser = ["元", "万元"])]
         unit: String,
+        #[arg(long, value_name = "FILE", help = CATALOG_HELP)]
+        catalog: Option<PathBuf>,
     },
     /// 打印由输入生成的部门预算情况说明。
     #[command(after_help = FILES_HELP)]
@@ -73,6 +79,8 @@ pub enum Command {
         /// 预算填报文件或输入数据文件。
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        #[arg(long, value_name = "FILE", help = CATALOG_HELP)]
+        catalog: Option<PathBuf>,
     },
     /// 把情况说明、表1–表10 与项目绩效目标表导出为一个 Excel 工作簿（每表一张工作表）。
     #[command(after_help = format!("{FILES_HELP}\n\n\
@@ -103,6 +111,23 @@ pub enum Command {
         /// 输出 JSON（供程序读取）。
         #[arg(long)]
         json: bool,
+    },
+    /// 由上年文件生成新年度的填报草稿：上年的本年数成为上年数，单位信息、绩效目标与项目表沿用，本年数留空。
+    #[command(
+        after_help = "科目按年度对照表（data/mapping/）转换；新年度目录中没有对应科目的，保留原编码并连同金额列出（退出码 1）。"
+    )]
+    NextYear {
+        /// 上年的预算填报文件或输入数据文件。
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// 新的预算年度。
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(i32).range(0..=9999))]
+        year: i32,
+        /// 写出的文件（默认写到标准输出）。
+        #[arg(short = 'o', long = "output", value_name = "OUT.json")]
+        output: Option<PathBuf>,
+        #[arg(long, value_name = "FILE", help = CATALOG_HELP)]
+        catalog: Option<PathBuf>,
     },
     /// 打印预算填报文件第 1 版的 JSON Schema。
     Schema,

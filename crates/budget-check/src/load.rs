@@ -4,6 +4,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use budget_core::catalog::Choice;
 use budget_core::file::{self, ImportError, MAX_FILE_BYTES, Opened, Problem};
 
 /// Why a file could not be used.
@@ -35,6 +36,11 @@ impl LoadError {
 /// Read and open `path` (a submission file or bare inputs). A file over the size
 /// limit is refused from its metadata, without reading it.
 pub fn load(path: &Path) -> Result<Opened, LoadError> {
+    load_in(path, Choice::Builtin)
+}
+
+/// [`load`], deriving and checking against the catalogs `choice` gives.
+pub fn load_in(path: &Path, choice: Choice<'_>) -> Result<Opened, LoadError> {
     let meta = fs::metadata(path).map_err(io_error)?;
     if meta.is_dir() {
         return Err(LoadError::Io("这是一个目录，不是文件".to_string()));
@@ -46,7 +52,7 @@ pub fn load(path: &Path) -> Result<Opened, LoadError> {
         }));
     }
     let bytes = fs::read(path).map_err(io_error)?;
-    file::open(&bytes).map_err(LoadError::Import)
+    file::open_in(&bytes, choice).map_err(LoadError::Import)
 }
 
 fn io_error(e: io::Error) -> LoadError {

@@ -3,10 +3,12 @@
 //! Thin: parse the arguments, run one command, exit with its code. The work is
 //! in the modules; the domain is all in `budget-core`.
 
+mod catalog_file;
 mod check;
 mod cli;
 mod csv;
 mod load;
+mod next_year;
 mod text;
 mod xlsx;
 
@@ -24,20 +26,41 @@ fn main() -> ExitCode {
             files,
             json,
             strict,
-        } => check::run(&files, json, strict, &mut out),
+            catalog,
+        } => match catalog_file::choice(catalog.as_deref()) {
+            Ok(choice) => check::run(&files, json, strict, choice, &mut out),
+            Err(code) => Ok(code),
+        },
         cli::Command::Tables {
             file,
             table,
             csv,
             unit,
-        } => text::tables(&file, table.as_deref(), csv, unit == "万元", &mut out),
-        cli::Command::Narrative { file } => text::narrative(&file, &mut out),
+            catalog,
+        } => match catalog_file::choice(catalog.as_deref()) {
+            Ok(c) => text::tables(&file, table.as_deref(), csv, unit == "万元", c, &mut out),
+            Err(code) => Ok(code),
+        },
+        cli::Command::Narrative { file, catalog } => match catalog_file::choice(catalog.as_deref())
+        {
+            Ok(choice) => text::narrative(&file, choice, &mut out),
+            Err(code) => Ok(code),
+        },
         cli::Command::Export { file, xlsx } => xlsx::export(&file, &xlsx, &mut out),
         cli::Command::ImportSheet {
             sheet,
             sheet_name,
             json,
         } => xlsx::import_sheet(&sheet, sheet_name.as_deref(), json, &mut out),
+        cli::Command::NextYear {
+            file,
+            year,
+            output,
+            catalog,
+        } => match catalog_file::choice(catalog.as_deref()) {
+            Ok(c) => next_year::run(&file, year, output.as_deref(), c, &mut out),
+            Err(code) => Ok(code),
+        },
         cli::Command::Schema => out
             .write_all(budget_core::file::json_schema_text().as_bytes())
             .map(|()| cli::EXIT_OK),

@@ -10,7 +10,10 @@ use budget_core::table::Cell;
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{EXIT_OK, EXIT_UNREADABLE};
-use crate::load::load;
+use budget_core::catalog::Choice;
+
+use crate::catalog_file;
+use crate::load::load_in;
 
 /// Space between columns.
 const GAP: usize = 2;
@@ -72,9 +75,10 @@ pub fn tables(
     selector: Option<&str>,
     as_csv: bool,
     in_wan: bool,
+    choice: Choice<'_>,
     out: &mut dyn Write,
 ) -> io::Result<u8> {
-    let opened = match load(file) {
+    let opened = match load_in(file, choice) {
         Ok(o) => o,
         Err(e) => {
             eprintln!(
@@ -86,6 +90,9 @@ pub fn tables(
         }
     };
     warn_if_errors(file, &opened);
+    for line in catalog_file::lines(&opened, choice) {
+        eprintln!("{}", escape(&line));
+    }
     let derived = opened.derived();
     let all: Vec<&Table> = derived
         .tables
@@ -148,8 +155,8 @@ fn select<'a>(all: &[&'a Table], sel: &str) -> Option<&'a Table> {
 }
 
 /// Print the narrative of `file`.
-pub fn narrative(file: &Path, out: &mut dyn Write) -> io::Result<u8> {
-    let opened = match load(file) {
+pub fn narrative(file: &Path, choice: Choice<'_>, out: &mut dyn Write) -> io::Result<u8> {
+    let opened = match load_in(file, choice) {
         Ok(o) => o,
         Err(e) => {
             eprintln!(
@@ -161,6 +168,9 @@ pub fn narrative(file: &Path, out: &mut dyn Write) -> io::Result<u8> {
         }
     };
     warn_if_errors(file, &opened);
+    for line in catalog_file::lines(&opened, choice) {
+        eprintln!("{}", escape(&line));
+    }
     let n = &opened.derived().narrative;
     writeln!(out, "{}", escape(&n.title))?;
     for section in &n.sections {

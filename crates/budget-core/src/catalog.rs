@@ -10,13 +10,18 @@
 
 use std::borrow::Cow;
 
+mod bureau;
 mod code;
+mod in_force;
+pub mod mapping;
 mod suggest;
 #[cfg(test)]
 mod tests;
 mod years;
 
+pub use bureau::{Bureau, BureauError, LineError, LineProblem};
 pub use code::normalize_code;
+pub use in_force::{Choice, InForce};
 pub use years::{BASE_YEAR, Catalogs, Notice, for_year, years};
 
 /// Level of a catalog entry.

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::InForce;
 use crate::model::Inputs;
 use crate::narrative::Narrative;
 use crate::table::Table;
@@ -26,14 +27,21 @@ pub struct Derived {
     pub narrative: Narrative,
 }
 
-/// Derive every table and the narrative from the inputs.
+/// Derive every table and the narrative from the inputs, against the
+/// built-in catalogs of the form's 预算年度.
 pub fn derive(inputs: &Inputs) -> Derived {
+    derive_in(inputs, InForce::builtin(inputs.unit.fiscal_year))
+}
+
+/// [`derive`] against these catalogs (a bureau's, see [`crate::catalog::Choice`]).
+pub fn derive_in(inputs: &Inputs, cats: InForce) -> Derived {
     let totals = Totals::compute(inputs);
-    let (codes, row_sums) = figures::CodeFigures::collect(inputs);
-    let tables = tables::all(inputs, &totals, &codes);
-    let project_tables = project::projects(inputs);
+    let (codes, row_sums) = figures::CodeFigures::collect(inputs, cats.function());
+    let tables = tables::all(inputs, &totals, &codes, &cats);
+    let project_tables = project::projects(inputs, cats.function());
     let classes = figures::CodeFigures::class_totals(&codes);
-    let narrative = crate::narrative::generate(inputs, &totals, &classes, &row_sums);
+    let narrative =
+        crate::narrative::generate(inputs, &totals, &classes, &row_sums, cats.function());
     Derived {
         totals,
         tables,
@@ -45,7 +53,8 @@ pub fn derive(inputs: &Inputs) -> Derived {
 /// 表6 alone, straight from the rows (what the live checks need): the same
 /// table `derive` puts at `tables[5]`.
 pub fn table6(inputs: &Inputs, totals: &Totals) -> Table {
-    table6_of_codes(inputs, totals, &crate::index::RowCodes::of(inputs))
+    let cats = InForce::builtin(inputs.unit.fiscal_year);
+    table6_of_codes(inputs, totals, &crate::index::RowCodes::of(inputs), &cats)
 }
 
 /// 表6 from the rows' codes already indexed for the checks.
@@ -53,11 +62,13 @@ pub(crate) fn table6_of_codes(
     inputs: &Inputs,
     totals: &Totals,
     rows: &crate::index::RowCodes<'_>,
+    cats: &InForce,
 ) -> Table {
     tables::table6(
         inputs,
         totals,
         figures::ClassSums::of_code_sums(rows.this_year()),
+        cats.function(),
     )
 }
 

@@ -14,14 +14,15 @@ pub mod finding;
 mod index;
 pub mod model;
 pub mod narrative;
+pub mod next_year;
 pub mod table;
 pub mod totals;
 pub mod wan;
 pub mod whole;
 
 pub use amount::{Amount, AmountError};
-pub use checks::{check, check_live};
-pub use derive::{Derived, derive, table6};
+pub use checks::{check, check_in, check_live, check_live_in};
+pub use derive::{Derived, derive, derive_in, table6};
 pub use finding::{Finding, Severity};
 pub use model::Inputs;
 pub use table::Table;

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::amount::{self, format_wan};
-use crate::catalog::{self, Level};
+use crate::catalog::{Catalog, Level};
 use crate::model::{Fund, FundingSource, Inputs};
 use crate::totals::Totals;
 
@@ -163,13 +163,14 @@ pub fn generate(
     t: &Totals,
     classes: &[(String, Decimal)],
     sums: &RowSums,
+    function: &Catalog,
 ) -> Narrative {
     let cx = Context::new(inputs, t);
     Narrative {
         title: format!("{}{}年部门预算情况说明", inputs.unit.name, cx.year),
         sections: vec![
             unit_basics(inputs),
-            income_and_spending(&cx, classes, sums),
+            income_and_spending(&cx, classes, sums, function),
             budget_explained(&cx, sums),
             sangong(&cx),
             other_matters(&cx),
@@ -263,10 +264,15 @@ fn unit_basics(inputs: &Inputs) -> Section {
 }
 
 /// 二、部门收支总体情况: the income, then the spending.
-fn income_and_spending(cx: &Context, classes: &[(String, Decimal)], sums: &RowSums) -> Section {
+fn income_and_spending(
+    cx: &Context,
+    classes: &[(String, Decimal)],
+    sums: &RowSums,
+    function: &Catalog,
+) -> Section {
     Section {
         heading: "二、部门收支总体情况".into(),
-        paragraphs: vec![income(cx, sums), spending(cx, classes)],
+        paragraphs: vec![income(cx, sums), spending(cx, classes, function)],
     }
 }
 
@@ -319,14 +325,14 @@ fn income_change(cx: &Context, sums: &RowSums) -> String {
 }
 
 /// （二）支出预算: the total by 功能类 and its change, basic and project.
-fn spending(cx: &Context, classes: &[(String, Decimal)]) -> String {
+fn spending(cx: &Context, classes: &[(String, Decimal)], function: &Catalog) -> String {
     let t = cx.t;
     let classes: Vec<String> = classes
         .iter()
         .filter(|(_, v)| !v.is_zero())
         .map(|(c, v)| (c.as_str(), *v))
         .map(|(c, v)| {
-            let name = catalog::function()
+            let name = function
                 .get(c)
                 .filter(|e| e.level == Level::Class)
                 .map(|e| e.name)

@@ -2,9 +2,10 @@
 //! which cannot use the `budget-synthetic` crate): the draft's ASCII text,
 //! the export's pretty text, and a stated `derived` read strictly.
 
+use budget_core::catalog::InForce;
 use budget_core::file::{
-    FORMAT, IMP_001, Report, Submission, VERSION, ascii_only, export, import, json_lines,
-    normalized, open, read_inputs, read_wrapped,
+    CatalogRecord, FORMAT, IMP_001, Report, Submission, VERSION, ascii_only, export, import,
+    json_lines, normalized, open, read_inputs, read_wrapped,
 };
 use budget_core::{Inputs, check, derive};
 use serde_json::Value;
@@ -58,6 +59,9 @@ fn straight_text_equals_text_through_a_value() {
             draft: false,
             exported_at: AT.to_string(),
             report: Report::new(&findings, &inputs.explanations),
+            catalog: Some(CatalogRecord::of(&InForce::builtin(
+                inputs.unit.fiscal_year,
+            ))),
             inputs: inputs.clone(),
             derived,
         };
@@ -75,6 +79,7 @@ fn straight_text_equals_text_through_a_value() {
         report: Report::new(&findings, &inputs.explanations),
         inputs,
         derived,
+        catalog: None,
     };
     let mut straight = serde_json::to_string_pretty(&submission).unwrap();
     straight.push('\n');

@@ -8,6 +8,7 @@
 //! - [`export_xlsx`]: 情况说明, 表1–表10 and the project forms as one workbook.
 //! - [`import_rows`]: budget rows (or economic rows) read from an XLSX or CSV
 //!   sheet laid out like 表2, 表3, 表7 or 表8, for a preview; nothing is applied.
+//! - [`catalog_rows`]: a bureau's catalog sheet (code, name) as rows of text.
 
 mod export;
 mod import;
@@ -19,6 +20,6 @@ pub use export::{
 };
 pub use import::{
     MAX_SHEET_BYTES, SheetImport, SheetImportError, SheetKind, SheetProblem, SheetShape,
-    import_rows, import_rows_from,
+    catalog_rows, import_rows, import_rows_from,
 };
 pub use sheet_name::MAX_SHEET_NAME;

@@ -4,6 +4,8 @@
 //! Messages from the page:
 //! - `{id, op: "export", inputs: "<Inputs JSON>"}` → `{id, ok: true, bytes: Uint8Array}`
 //! - `{id, op: "import", kind: "xlsx" | "csv", bytes: Uint8Array}` → `{id, ok: true, json}`
+//! - `{id, op: "catalog", kind: "xlsx" | "csv", bytes: Uint8Array}` → `{id, ok: true, json}`
+//!   (a bureau's catalog sheet as numbered rows)
 //!
 //! and `{id, ok: false, error}` on failure. `{op: "ready"}` is posted once the
 //! handler is installed: messages sent earlier would be lost.
@@ -35,13 +37,15 @@ fn reply(data: &JsValue) -> Object {
                 .map(|bytes| ("bytes", Uint8Array::from(bytes.as_slice()).into())),
             None => Err("请求缺少填报内容。".to_string()),
         },
-        Some("import") => {
+        Some(op @ ("import" | "catalog")) => {
             let bytes = Reflect::get(data, &JsValue::from_str("bytes"))
                 .ok()
                 .and_then(|b| b.dyn_into::<Uint8Array>().ok())
                 .map(|b| b.to_vec());
             let kind = get_str(data, "kind").unwrap_or_default();
             match bytes {
+                Some(bytes) if op == "catalog" => xlsx_worker::catalog(&bytes, &kind)
+                    .map(|json| ("json", JsValue::from_str(&json))),
                 Some(bytes) => xlsx_worker::import(&bytes, &kind)
                     .map(|json| ("json", JsValue::from_str(&json))),
                 None => Err("请求缺少文件内容。".to_string()),

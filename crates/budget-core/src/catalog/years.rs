@@ -25,6 +25,7 @@ pub struct Catalogs {
     economic_data: &'static str,
     function: OnceLock<Catalog>,
     economic: OnceLock<Catalog>,
+    sha256: OnceLock<String>,
 }
 
 impl fmt::Debug for Catalogs {
@@ -50,6 +51,22 @@ impl Catalogs {
         self.economic
             .get_or_init(|| self.read(self.economic_data, Catalogs::economic))
     }
+    /// SHA-256 (hex) of the year's content: a `code,name` line per entry,
+    /// function then economic, in code order.
+    pub fn sha256(&self) -> &str {
+        self.sha256.get_or_init(|| {
+            let mut text = String::new();
+            for e in self
+                .function()
+                .entries()
+                .iter()
+                .chain(self.economic().entries())
+            {
+                text.push_str(&format!("{},{}\n", e.code, e.name));
+            }
+            super::bureau::sha256_hex(&text)
+        })
+    }
     /// One catalog of the year from its data: whole for the first year, else
     /// the same catalog (`pick`) of the year before with these differences.
     fn read(&self, data: &'static str, pick: fn(&'static Catalogs) -> &'static Catalog) -> Catalog {
@@ -74,6 +91,7 @@ fn all() -> &'static [Catalogs] {
                 economic_data,
                 function: OnceLock::new(),
                 economic: OnceLock::new(),
+                sha256: OnceLock::new(),
             })
             .collect()
     })

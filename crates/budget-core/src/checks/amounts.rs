@@ -1,6 +1,6 @@
 //! AMT-001: every amount cell holds a valid amount.
 
-use super::{Ctx, economic_label, project_label, row_label};
+use super::{Ctx, project_label};
 use crate::amount::{Amount, AmountError};
 use crate::finding::{Finding, Severity};
 use crate::model::{OverallIndicator, SanGongYear};
@@ -28,19 +28,19 @@ pub(super) fn amt_001(ctx: &Ctx<'_>) -> Vec<Finding> {
         }
         cell(
             &r.this_year,
-            &|| format!("{}本年预算数", row_label(r)),
+            &|| format!("{}本年预算数", ctx.row_label(r)),
             &|| format!("rows[{i}].this_year"),
         );
         cell(
             &r.last_year,
-            &|| format!("{}上年预算数", row_label(r)),
+            &|| format!("{}上年预算数", ctx.row_label(r)),
             &|| format!("rows[{i}].last_year"),
         );
     }
     for (i, e) in inputs.economic_rows.iter().enumerate() {
         cell(
             &e.amount,
-            &|| format!("基本支出经济分类 {} 金额", economic_label(&e.code)),
+            &|| format!("基本支出经济分类 {} 金额", ctx.economic_label(&e.code)),
             &|| format!("economic_rows[{i}].amount"),
         );
     }

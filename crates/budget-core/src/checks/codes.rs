@@ -3,8 +3,8 @@
 
 use std::collections::hash_map::Entry;
 
-use super::{Ctx, economic_label, row_label};
-use crate::catalog::{self, Catalog, Level};
+use super::Ctx;
+use crate::catalog::{Catalog, Level};
 use crate::finding::{Finding, Severity};
 use crate::index::RowFact;
 use crate::model::{ExpenditureType, FundingSource, trim_code};
@@ -51,7 +51,7 @@ fn code_problem(code: &str, cat: &Catalog, want: Level, what: &str) -> Option<St
 
 /// COD-001: function codes exist and are at 项 level.
 pub(super) fn cod_001(ctx: &Ctx<'_>) -> Vec<Finding> {
-    let cat = catalog::function();
+    let cat = ctx.cats.function();
     // Many rows share a code: judge each distinct code once.
     let verdicts: Vec<Option<String>> = ctx
         .rows
@@ -75,7 +75,7 @@ pub(super) fn cod_001(ctx: &Ctx<'_>) -> Vec<Finding> {
 
 /// COD-002: economic codes exist and are at 款 level.
 pub(super) fn cod_002(ctx: &Ctx<'_>) -> Vec<Finding> {
-    let cat = catalog::economic();
+    let cat = ctx.cats.economic();
     let mut out = Vec::new();
     for (i, e) in ctx.inputs.economic_rows.iter().enumerate() {
         if let Some(problem) = code_problem(&e.code, cat, Level::Section, "经济分类") {
@@ -174,7 +174,7 @@ pub(super) fn row_001(ctx: &Ctx<'_>) -> Vec<Finding> {
                     "预算明细第 {} 行与第 {} 行都是 {}，请合并为一行",
                     a + 1,
                     b + 1,
-                    row_label(&rows[b])
+                    ctx.row_label(&rows[b])
                 ),
                 vec![format!("rows[{b}].code"), format!("rows[{a}].code")],
             )
@@ -198,7 +198,7 @@ pub(super) fn row_002(ctx: &Ctx<'_>) -> Vec<Finding> {
                     "基本支出经济分类第 {} 行与第 {} 行都是 {}，请合并为一行",
                     a + 1,
                     b + 1,
-                    economic_label(&rows[b].code)
+                    ctx.economic_label(&rows[b].code)
                 ),
                 vec![
                     format!("economic_rows[{b}].code"),
@@ -221,7 +221,7 @@ pub(super) fn row_003(ctx: &Ctx<'_>) -> Vec<Finding> {
             Finding::new(
                 "ROW-003",
                 Severity::Warning,
-                format!("{}本年、上年预算数均为 0，请删除该行", row_label(r)),
+                format!("{}本年、上年预算数均为 0，请删除该行", ctx.row_label(r)),
                 vec![format!("rows[{i}].code")],
             )
         })

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::amounts::sangong_cells;
-use super::{Ctx, differ, economic_label, function_label, valid, yuan};
+use super::{Ctx, differ, valid, yuan};
 use crate::amount::CentSum;
 use crate::finding::{Finding, Severity};
 use crate::model::{ExpenditureType, Fund, Inputs};
@@ -65,7 +65,7 @@ pub(super) fn idn_002(ctx: &Ctx<'_>) -> Vec<Finding> {
                 format!(
                     "三公经费本年{name} {} 应不小于基本支出经济分类 {} {}，{}",
                     yuan(sangong),
-                    economic_label(code),
+                    ctx.economic_label(code),
                     yuan(line),
                     differ(sangong, line)
                 ),
@@ -130,7 +130,7 @@ pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
         if line == sum {
             continue;
         }
-        let names: Vec<String> = items.iter().map(|c| function_label(c)).collect();
+        let names: Vec<String> = items.iter().map(|c| ctx.function_label(c)).collect();
         let mut locations: Vec<String> = econ_row
             .map(|i| format!("economic_rows[{i}].amount"))
             .into_iter()
@@ -141,7 +141,7 @@ pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
             Severity::Warning,
             format!(
                 "基本支出经济分类 {} {} 应等于功能分类 {} 的一般公共预算基本支出{} {}，{}",
-                economic_label(code),
+                ctx.economic_label(code),
                 yuan(line),
                 names.join(" + "),
                 if items.len() > 1 { "合计" } else { "" },

@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 
 use crate::amount::format_yuan;
-use crate::catalog;
+use crate::catalog::InForce;
 use crate::derive::Derived;
 use crate::finding::{Finding, Severity};
 use crate::index::RowCodes;
@@ -40,6 +40,8 @@ pub struct Ctx<'a> {
     pub table6: &'a Table,
     /// The budget rows' codes, indexed once for every row check.
     pub(crate) rows: &'a RowCodes<'a>,
+    /// The catalogs of the form's year (or the bureau's).
+    pub(crate) cats: InForce,
 }
 
 /// A check's signature.
@@ -257,11 +259,17 @@ pub fn info(id: &str) -> Option<&'static CheckInfo> {
     REGISTRY.iter().find(|c| c.id == id)
 }
 
-/// Run every check: findings in registry order, then input order.
+/// Run every check: findings in registry order, then input order. Codes are
+/// judged by the built-in catalogs of the form's 预算年度.
 pub fn check(inputs: &Inputs, derived: &Derived) -> Vec<Finding> {
+    check_in(inputs, derived, InForce::builtin(inputs.unit.fiscal_year))
+}
+
+/// [`check`] against these catalogs (`derived` derived with them).
+pub fn check_in(inputs: &Inputs, derived: &Derived, cats: InForce) -> Vec<Finding> {
     match derived.table(6) {
-        Some(t6) => run_all(inputs, &derived.totals, t6, &RowCodes::of(inputs)),
-        None => check_live(inputs, &derived.totals),
+        Some(t6) => run_all(inputs, &derived.totals, t6, &RowCodes::of(inputs), cats),
+        None => check_live_in(inputs, &derived.totals, cats),
     }
 }
 
@@ -270,17 +278,29 @@ pub fn check(inputs: &Inputs, derived: &Derived) -> Vec<Finding> {
 /// tables only when they are shown; `check_live(i, &Totals::compute(i))`
 /// equals `check(i, &derive(i))` (tested).
 pub fn check_live(inputs: &Inputs, totals: &Totals) -> Vec<Finding> {
-    let rows = RowCodes::of(inputs);
-    let t6 = crate::derive::table6_of_codes(inputs, totals, &rows);
-    run_all(inputs, totals, &t6, &rows)
+    check_live_in(inputs, totals, InForce::builtin(inputs.unit.fiscal_year))
 }
 
-fn run_all(inputs: &Inputs, totals: &Totals, table6: &Table, rows: &RowCodes<'_>) -> Vec<Finding> {
+/// [`check_live`] against these catalogs.
+pub fn check_live_in(inputs: &Inputs, totals: &Totals, cats: InForce) -> Vec<Finding> {
+    let rows = RowCodes::of(inputs);
+    let t6 = crate::derive::table6_of_codes(inputs, totals, &rows, &cats);
+    run_all(inputs, totals, &t6, &rows, cats)
+}
+
+fn run_all(
+    inputs: &Inputs,
+    totals: &Totals,
+    table6: &Table,
+    rows: &RowCodes<'_>,
+    cats: InForce,
+) -> Vec<Finding> {
     let ctx = Ctx {
         inputs,
         totals,
         table6,
         rows,
+        cats,
     };
     REGISTRY
         .iter()
@@ -301,14 +321,26 @@ fn differ(a: Decimal, b: Decimal) -> String {
     format!("相差 {} 元", format_yuan((a - b).abs()))
 }
 
-/// A function code with its catalog name: `2010301 行政运行`.
-fn function_label(code: &str) -> String {
-    code_label(code, catalog::function().name(code))
-}
+impl Ctx<'_> {
+    /// A function code with its catalog name: `2010301 行政运行`.
+    fn function_label(&self, code: &str) -> String {
+        code_label(code, self.cats.function().name(code))
+    }
 
-/// An economic code with its catalog name: `30217 公务接待费`.
-fn economic_label(code: &str) -> String {
-    code_label(code, catalog::economic().name(code))
+    /// An economic code with its catalog name: `30217 公务接待费`.
+    fn economic_label(&self, code: &str) -> String {
+        code_label(code, self.cats.economic().name(code))
+    }
+
+    /// A budget row: `2010301 行政运行（一般公共预算拨款·基本支出）`.
+    fn row_label(&self, row: &BudgetRow) -> String {
+        format!(
+            "{}（{}·{}）",
+            self.function_label(&row.code),
+            row.source.label(),
+            row.kind.label()
+        )
+    }
 }
 
 fn code_label(code: &str, name: Option<&str>) -> String {
@@ -317,16 +349,6 @@ fn code_label(code: &str, name: Option<&str>) -> String {
         (_, Some(name)) => format!("{code} {name}"),
         (_, None) => code.to_string(),
     }
-}
-
-/// A budget row: `2010301 行政运行（一般公共预算拨款·基本支出）`.
-fn row_label(row: &BudgetRow) -> String {
-    format!(
-        "{}（{}·{}）",
-        function_label(&row.code),
-        row.source.label(),
-        row.kind.label()
-    )
 }
 
 /// A project form: `项目“政务公开专项”`, or `第 2 个项目` when unnamed.

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use rust_decimal::Decimal;
 
 use super::amounts::weight_value;
-use super::{Ctx, differ, function_label, parse, project_label, valid, yuan};
+use super::{Ctx, differ, parse, project_label, valid, yuan};
 use crate::finding::{Finding, Severity};
 use crate::model::{ExpenditureType, FundingSource};
 use rustc_hash::FxHashMap;
@@ -129,7 +129,11 @@ pub(super) fn prj_001(ctx: &Ctx<'_>) -> Vec<Finding> {
             if !seen.insert((link.code.as_str(), link.source)) {
                 continue; // the same row linked twice counts once
             }
-            let label = format!("{}（{}）", function_label(&link.code), link.source.label());
+            let label = format!(
+                "{}（{}）",
+                ctx.function_label(&link.code),
+                link.source.label()
+            );
             match project_rows
                 .get(&(link.code.as_str(), link.source))
                 .copied()
@@ -455,7 +459,7 @@ pub(super) fn prj_006(ctx: &Ctx<'_>) -> Vec<Finding> {
         .filter(|(.., key)| project_rows.contains(key))
         .map(|(i, j, k, _)| {
             let link = &projects[i].links[j];
-            let label = format!("{}（{}）", function_label(&link.code), link.source.label());
+            let label = format!("{}（{}）", ctx.function_label(&link.code), link.source.label());
             Finding::new(
                 "PRJ-006",
                 Severity::Warning,

@@ -321,7 +321,14 @@ fn inp_001_a_budget_row_choice_that_names_no_option() {
         .filter(|f| f.check == "INP-001")
         .map(|f| (f.message, f.locations))
         .collect();
-    let label = row_label(&inputs.rows[1]);
+    let r = &inputs.rows[1];
+    let name = crate::catalog::function().name(&r.code).unwrap_or("");
+    let label = format!(
+        "{} {name}（{}·{}）",
+        r.code,
+        r.source.label(),
+        r.kind.label()
+    );
     assert_eq!(
         found,
         [

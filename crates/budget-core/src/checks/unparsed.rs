@@ -2,7 +2,7 @@
 //! (`Inputs::unparsed`) or a budget row's 收入来源 / 支出类型
 //! (`BudgetRow::unparsed`).
 
-use super::{Ctx, row_label};
+use super::Ctx;
 use crate::finding::{Finding, Severity};
 use crate::whole;
 
@@ -21,7 +21,7 @@ pub(super) fn inp_001(ctx: &Ctx<'_>) -> Vec<Finding> {
             let place = if name.is_empty() {
                 format!("第 {} 行预算行", i + 1)
             } else {
-                format!("第 {} 行 {}", i + 1, row_label(r))
+                format!("第 {} 行 {}", i + 1, ctx.row_label(r))
             };
             out.push(choice(&place, ("rows", i, field), text, name, used));
         }

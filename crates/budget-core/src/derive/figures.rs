@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::amount::CentSum;
-use crate::catalog::{self, Entry, code_key};
+use crate::catalog::{Catalog, Entry, code_key};
 use crate::index::CodeIndex;
 use crate::model::{ExpenditureType, Fund, FundingSource, Inputs, trim_code};
 use crate::narrative::{RowSums, RowSumsAcc};
@@ -34,7 +34,10 @@ pub(super) struct CodeFigures<'a> {
 impl<'a> CodeFigures<'a> {
     /// Per code, in code order; and the narrative's row sums, gathered in the
     /// same pass.
-    pub(super) fn collect(inputs: &'a Inputs) -> (Vec<CodeFigures<'a>>, RowSums) {
+    pub(super) fn collect(
+        inputs: &'a Inputs,
+        cat: &'static Catalog,
+    ) -> (Vec<CodeFigures<'a>>, RowSums) {
         let mut row_sums = RowSumsAcc::default();
         let mut index = CodeIndex::with_capacity(1024);
         let mut out: Vec<CodeFigures> = Vec::with_capacity(1024);
@@ -89,7 +92,6 @@ impl<'a> CodeFigures<'a> {
             (Some(x), Some(y)) => x.cmp(&y),
             _ => a.code.cmp(b.code),
         });
-        let cat = catalog::function();
         for f in &mut out {
             f.entry = f.key.and_then(|k| cat.get_key(k));
         }

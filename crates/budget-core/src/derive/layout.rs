@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::amount::CentSum;
-use crate::catalog::{self, Catalog, Entry, Level};
+use crate::catalog::{Catalog, Entry, Level};
 use crate::model::{FundingSource, Inputs};
 use crate::table::{Cell, CellText, ColumnSum, HeaderCell, RowKind, RowSum, Sums, Table, TableRow};
 
@@ -235,8 +235,8 @@ pub(super) fn cent_cells(values: &[CentSum]) -> impl Iterator<Item = Cell> + '_ 
 /// Every 功能类 of the catalog (and any other 类 the rows use), with a value each.
 pub(super) fn classes_with<const N: usize>(
     values: &BTreeMap<&str, [Decimal; N]>,
+    cat: &'static Catalog,
 ) -> Vec<(CellText, [Decimal; N])> {
-    let cat = catalog::function();
     let mut out: Vec<(&str, CellText, [Decimal; N])> = cat
         .at_level(Level::Class)
         .map(|e| (e.code, CellText::Borrowed(e.name), [Decimal::ZERO; N]))

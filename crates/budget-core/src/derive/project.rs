@@ -1,23 +1,23 @@
 //! 项目绩效目标表: one key-value form per project.
 
 use crate::amount::canonical;
-use crate::catalog;
+use crate::catalog::Catalog;
 use crate::model::{Inputs, ProjectForm};
 use crate::table::{Cell, CellText, RowKind, Sums, Table, TableRow};
 
 use super::layout::*;
 
-pub(super) fn projects(inputs: &Inputs) -> Vec<Table> {
+pub(super) fn projects(inputs: &Inputs, cat: &'static Catalog) -> Vec<Table> {
     inputs
         .projects
         .iter()
         .enumerate()
-        .map(|(i, p)| project_table(inputs, i, p))
+        .map(|(i, p)| project_table(inputs, i, p, cat))
         .collect()
 }
 
 /// 项目绩效目标表: a key-value form, 6 columns wide.
-fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm) -> Table {
+fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm, cat: &Catalog) -> Table {
     fn span(s: impl Into<CellText>, n: u16) -> Cell {
         Cell::Span {
             text: s.into(),
@@ -89,7 +89,7 @@ fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm) -> Table {
         .links
         .iter()
         .map(|l| {
-            let name = catalog::function().name(l.code.trim()).unwrap_or("");
+            let name = cat.name(l.code.trim()).unwrap_or("");
             format!("{} {}（{}）", l.code, name, l.source.label())
         })
         .collect();

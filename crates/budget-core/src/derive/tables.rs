@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::amount::{CentSum, to_wan};
-use crate::catalog;
+use crate::catalog::{Catalog, InForce};
 use crate::model::{ExpenditureType, FundingSource, Inputs};
 use crate::table::{Cell, RowKind, RowSum, Sums, Table, TableRow};
 use crate::totals::{Totals, is_personnel};
@@ -19,23 +19,29 @@ use super::layout::*;
 /// Note printed under an empty 表5.
 pub const NO_GOV_FUND_NOTE: &str = "本单位无政府性基金收支，故此表无数据。";
 
-pub(super) fn all(inputs: &Inputs, totals: &Totals, codes: &[CodeFigures]) -> Vec<Table> {
+pub(super) fn all(
+    inputs: &Inputs,
+    totals: &Totals,
+    codes: &[CodeFigures],
+    cats: &InForce,
+) -> Vec<Table> {
+    let function = cats.function();
     vec![
-        table1(inputs, codes),
-        table2(inputs, codes),
-        table3(inputs),
+        table1(inputs, codes, function),
+        table2(inputs, codes, function),
+        table3(inputs, cats.economic()),
         table4(inputs),
-        table5(inputs, codes),
-        table6(inputs, totals, ClassSums::of_codes(codes)),
-        table7(inputs, codes),
-        table8(inputs, codes),
+        table5(inputs, codes, function),
+        table6(inputs, totals, ClassSums::of_codes(codes), function),
+        table7(inputs, codes, function),
+        table8(inputs, codes, function),
         table9(inputs),
         table10(inputs, totals),
     ]
 }
 
 /// 表1 财政拨款收支总表
-fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
+fn table1(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Table {
     // All in 分 until the cells.
     let mut income = [CentSum::default(); FundingSource::ALL.len()];
     let mut exp = [CentSum::default(); 4];
@@ -73,7 +79,7 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
         Some(("政府性基金预算拨款", inc(S::CarryoverGovFund))),
         Some(("国有资本经营预算拨款", inc(S::CarryoverStateCapital))),
     ];
-    let mut right = classes_with(&by_class);
+    let mut right = classes_with(&by_class, cat);
     // 结转下年: what is received but not spent this year; zero by construction.
     let carry_forward = current + carry - exp[0];
     right.push((
@@ -169,7 +175,7 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
 }
 
 /// 表2 一般公共预算财政拨款支出预算表
-fn table2(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
+fn table2(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Table {
     let items = codes.iter().map(|f| f.item(f.general));
     let year = inputs.unit.fiscal_year;
     let header = vec![
@@ -186,7 +192,7 @@ fn table2(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
             h("项目支出"),
         ],
     ];
-    let (rows, sums) = coded_rows(items, catalog::function(), &[3, 5]);
+    let (rows, sums) = coded_rows(items, cat, &[3, 5]);
     let columns = column_sum(&rows, 3, &[4, 5]);
     with_sums(
         table(inputs, 2, "一般公共预算财政拨款支出预算表", header, rows),
@@ -196,7 +202,7 @@ fn table2(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
 }
 
 /// 表3 一般公共预算财政拨款基本支出预算表 (by economic class)
-fn table3(inputs: &Inputs) -> Table {
+fn table3(inputs: &Inputs, cat: &'static Catalog) -> Table {
     let mut items: BTreeMap<&str, [CentSum; 3]> = BTreeMap::new();
     for e in &inputs.economic_rows {
         let code = e.code.trim();
@@ -215,7 +221,6 @@ fn table3(inputs: &Inputs) -> Table {
             .map(h)
             .collect(),
     ];
-    let cat = catalog::economic();
     let items = items.into_iter().map(|(code, values)| Item {
         code,
         entry: cat.get(code),
@@ -286,7 +291,7 @@ fn table4(inputs: &Inputs) -> Table {
 }
 
 /// 表5 政府性基金预算支出表
-fn table5(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
+fn table5(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Table {
     let items = || codes.iter().map(|f| f.item(f.gov_fund));
     let header = vec![
         vec![
@@ -300,7 +305,7 @@ fn table5(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
     let (rows, sums) = if empty {
         (Vec::new(), Vec::new())
     } else {
-        coded_rows(items(), catalog::function(), &[3, 5])
+        coded_rows(items(), cat, &[3, 5])
     };
     let columns = column_sum(&rows, 3, &[4, 5]);
     let mut tab = with_sums(
@@ -315,7 +320,12 @@ fn table5(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
 }
 
 /// 表6 部门收支总表
-pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> Table {
+pub(super) fn table6(
+    inputs: &Inputs,
+    totals: &Totals,
+    sums: ClassSums<'_>,
+    cat: &'static Catalog,
+) -> Table {
     use FundingSource as S;
     let by_class: BTreeMap<&str, [Decimal; 1]> =
         BTreeMap::from_iter(sums.0.into_iter().map(|(c, s)| (c, [s.to_decimal()])));
@@ -331,7 +341,7 @@ pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> T
         ("事业单位经营收入预算", src(S::OperatingIncome)),
         ("其他收入预算", src(S::OtherIncome)),
     ];
-    let right = classes_with(&by_class);
+    let right = classes_with(&by_class, cat);
     let mut rows = Vec::new();
     for i in 0..left.len().max(right.len()) {
         let mut cells = match left.get(i) {
@@ -412,7 +422,7 @@ pub(super) fn table6(inputs: &Inputs, totals: &Totals, sums: ClassSums<'_>) -> T
 }
 
 /// 表7 部门收入总表
-fn table7(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
+fn table7(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Table {
     let items = codes.iter().map(|f| {
         let mut v = [CentSum::default(); 10];
         v[0] = f.total;
@@ -423,7 +433,7 @@ fn table7(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
     });
     let mut header = income_header(vec![hs("科目", 2, 1)], "");
     header[1].splice(0..0, [h("科目编码"), h("科目名称")]);
-    let (rows, sums) = coded_rows(items, catalog::function(), &[3, 5]);
+    let (rows, sums) = coded_rows(items, cat, &[3, 5]);
     let columns = column_sum(&rows, 2, &(3..12).collect::<Vec<_>>());
     with_sums(
         table(inputs, 7, "部门收入总表", header, rows),
@@ -433,7 +443,7 @@ fn table7(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
 }
 
 /// 表8 部门支出总表
-fn table8(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
+fn table8(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Table {
     let items = codes.iter().map(|f| {
         let mut v = [CentSum::default(); 1 + ExpenditureType::ALL.len()];
         v[0] = f.total;
@@ -447,7 +457,7 @@ fn table8(inputs: &Inputs, codes: &[CodeFigures]) -> Table {
             .map(h)
             .collect(),
     ];
-    let (rows, sums) = coded_rows(items, catalog::function(), &[3, 5]);
+    let (rows, sums) = coded_rows(items, cat, &[3, 5]);
     let parts: Vec<usize> = (3..3 + ExpenditureType::ALL.len()).collect();
     let columns = column_sum(&rows, 2, &parts);
     with_sums(

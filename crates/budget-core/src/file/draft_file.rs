@@ -13,9 +13,10 @@ use serde_json::Value;
 
 use super::error::{ImportError, Problem, WriteError};
 use super::import::{exported_at, inputs_value, typed};
-use super::{FORMAT, Imported, Report, Submission, VERSION};
-use crate::checks::check;
-use crate::derive::derive;
+use super::{CatalogRecord, FORMAT, Imported, Report, Submission, VERSION};
+use crate::catalog::Choice;
+use crate::checks::check_in;
+use crate::derive::derive_in;
 use crate::finding::{Finding, Severity};
 use crate::model::Inputs;
 
@@ -36,8 +37,19 @@ pub fn draft_finding() -> Finding {
 /// they are (invalid amount text and `unparsed` entries kept), with the tables
 /// derived from them and every finding.
 pub fn export_draft(inputs: &Inputs, exported_at: &str) -> Result<String, WriteError> {
-    let derived = derive(inputs);
-    let findings = check(inputs, &derived);
+    export_draft_in(inputs, Choice::Builtin, exported_at)
+}
+
+/// [`export_draft`] against the catalogs `choice` gives for the form's year,
+/// which the file records.
+pub fn export_draft_in(
+    inputs: &Inputs,
+    choice: Choice<'_>,
+    exported_at: &str,
+) -> Result<String, WriteError> {
+    let cats = choice.for_year(inputs.unit.fiscal_year);
+    let derived = derive_in(inputs, cats);
+    let findings = check_in(inputs, &derived, cats);
     let report = Report::new(&findings, &inputs.explanations);
     let file = Submission {
         format: FORMAT.to_string(),
@@ -47,6 +59,7 @@ pub fn export_draft(inputs: &Inputs, exported_at: &str) -> Result<String, WriteE
         inputs: inputs.clone(),
         derived,
         report,
+        catalog: Some(CatalogRecord::of(&cats)),
     };
     let mut text = serde_json::to_string_pretty(&file)?;
     text.push('\n');
@@ -71,11 +84,13 @@ struct DraftIn {
     inputs: IgnoredAny,
     derived: IgnoredAny,
     report: IgnoredAny,
+    #[serde(default)]
+    catalog: Option<CatalogRecord>,
 }
 
 /// A draft file (header checked, [`is_draft`]): its inputs read as the
 /// browser's draft is, DRF-001 then the checks on them.
-pub(super) fn read_draft(mut value: Value) -> Result<Imported, ImportError> {
+pub(super) fn read_draft(mut value: Value, choice: Choice<'_>) -> Result<Imported, ImportError> {
     let mut problems = Vec::new();
     let Some(file) = typed::<DraftIn>(&value, &mut problems) else {
         return Err(ImportError::Invalid(problems));
@@ -93,15 +108,17 @@ pub(super) fn read_draft(mut value: Value) -> Result<Imported, ImportError> {
         ),
         other => other,
     })?;
-    let derived = derive(&inputs);
+    let cats = choice.for_year(inputs.unit.fiscal_year);
+    let derived = derive_in(&inputs, cats);
     let mut findings = vec![draft_finding()];
-    findings.extend(check(&inputs, &derived));
+    findings.extend(check_in(&inputs, &derived, cats));
     Ok(Imported {
         inputs,
         derived,
         findings,
         stated_exported_at: file.exported_at,
         draft: true,
+        catalog: file.catalog,
     })
 }
 

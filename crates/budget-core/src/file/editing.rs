@@ -6,7 +6,8 @@
 
 use super::error::ImportError;
 use super::import::{compare_stated, open_text, without_derived};
-use super::{Opened, Report, compare, json, open, stated};
+use super::{Opened, Report, compare, json, open_in, stated};
+use crate::catalog::Choice;
 use crate::finding::Finding;
 use crate::model::Inputs;
 
@@ -51,6 +52,12 @@ enum PendingKind {
 ///
 /// Takes the bytes by value: the file's text is kept for the comparison.
 pub fn open_for_editing(bytes: Vec<u8>) -> Result<Opening, ImportError> {
+    open_for_editing_in(bytes, Choice::Builtin)
+}
+
+/// [`open_for_editing`] against the catalogs `choice` gives for the form's
+/// year (then compare with [`Pending::findings_in`] and the same choice).
+pub fn open_for_editing_in(bytes: Vec<u8>, choice: Choice<'_>) -> Result<Opening, ImportError> {
     let text = json::decode(&bytes)?;
     if let Some(range) = stated::top_level_derived(text)
         && let Ok(file) = without_derived(text, range)
@@ -68,7 +75,7 @@ pub fn open_for_editing(bytes: Vec<u8>) -> Result<Opening, ImportError> {
     }
     // Anything else is read whole, as `open` reads it: the messages then are
     // `open`'s (a syntax error's line and column are those of the file).
-    let (inputs, imp, draft) = match open_text(text)? {
+    let (inputs, imp, draft) = match open_text(text, choice)? {
         Opened::Submission(i) => (i.inputs, imp_only(i.findings), i.draft),
         Opened::Inputs { inputs, .. } => (inputs, Vec::new(), false),
     };
@@ -91,6 +98,16 @@ impl Pending {
     /// (its stated `derived` is not JSON, or repeats a key, ...), with
     /// [`open`]'s message.
     pub fn findings(&self, inputs: &Inputs) -> Result<Vec<Finding>, ImportError> {
+        self.findings_in(inputs, Choice::Builtin)
+    }
+
+    /// [`Pending::findings`], recomputing against the catalogs `choice`
+    /// gives for the form's year.
+    pub fn findings_in(
+        &self,
+        inputs: &Inputs,
+        choice: Choice<'_>,
+    ) -> Result<Vec<Finding>, ImportError> {
         let (text, (start, end), report) = match &self.0 {
             PendingKind::Done(found) => return Ok(found.clone()),
             PendingKind::Stated {
@@ -101,12 +118,12 @@ impl Pending {
         };
         match text
             .get(start..end)
-            .and_then(|stated| compare_stated(stated, report, inputs))
+            .and_then(|stated| compare_stated(stated, report, inputs, choice))
         {
             Some(compared) => Ok(compared.imp),
             // Not the recomputation written out: read the whole file, as
             // `open` does (its message, or its IMP findings).
-            None => open(text.as_bytes()).map(|o| imp_only(o.findings().to_vec())),
+            None => open_in(text.as_bytes(), choice).map(|o| imp_only(o.findings().to_vec())),
         }
     }
 

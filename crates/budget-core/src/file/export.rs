@@ -5,9 +5,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::error::{ExportError, WriteError};
-use super::{FORMAT, Report, Submission, VERSION, amounts};
-use crate::checks::check;
-use crate::derive::derive;
+use super::{CatalogRecord, FORMAT, Report, Submission, VERSION, amounts};
+use crate::catalog::Choice;
+use crate::checks::check_in;
+use crate::derive::derive_in;
 use crate::finding::Finding;
 use crate::model::Inputs;
 
@@ -16,9 +17,20 @@ use crate::model::Inputs;
 /// Every valid amount is written canonically (`1,234.5` → `"1234.50"`). Refused
 /// while any error finding stands.
 pub fn export(inputs: &Inputs, exported_at: &str) -> Result<String, ExportError> {
+    export_in(inputs, Choice::Builtin, exported_at)
+}
+
+/// [`export`] against the catalogs `choice` gives for the form's year, which
+/// the file records.
+pub fn export_in(
+    inputs: &Inputs,
+    choice: Choice<'_>,
+    exported_at: &str,
+) -> Result<String, ExportError> {
     let mut inputs = normalized(inputs);
-    let derived = derive(&inputs);
-    let findings = check(&inputs, &derived);
+    let cats = choice.for_year(inputs.unit.fiscal_year);
+    let derived = derive_in(&inputs, cats);
+    let findings = check_in(&inputs, &derived, cats);
     let errors: Vec<Finding> = findings.iter().filter(|f| f.is_error()).cloned().collect();
     if !errors.is_empty() {
         return Err(ExportError::Errors(errors));
@@ -37,6 +49,7 @@ pub fn export(inputs: &Inputs, exported_at: &str) -> Result<String, ExportError>
         inputs,
         derived,
         report,
+        catalog: Some(CatalogRecord::of(&cats)),
     };
     let mut text = serde_json::to_string_pretty(&submission)
         .map_err(|e| ExportError::Serialize(e.to_string()))?;

@@ -12,42 +12,51 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::CatalogRecord;
 use super::amounts::{self, Strictness};
 use super::compare::{self, Difference};
 use super::draft_file::{is_draft, read_draft};
 use super::error::{ImportError, Problem};
 use super::export::{json_lines, to_value};
 use super::{FORMAT, Imported, Opened, Report, json, stated, structure};
-use crate::checks::check;
-use crate::derive::{Derived, derive};
+use crate::catalog::Choice;
+use crate::checks::check_in;
+use crate::derive::{Derived, derive_in};
 use crate::finding::Finding;
 use crate::model::Inputs;
 
 /// Read a submission file: all or nothing (see the module doc). A draft file
 /// (`"draft": true`) is read as the clerk left it and starts with DRF-001.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let choice = Choice::Builtin;
     let text = json::decode(bytes)?;
-    if let Some(imported) = import_split(text) {
+    if let Some(imported) = import_split(text, choice) {
         return Ok(imported);
     }
     let value = json::parse(text)?;
     check_header(&value)?;
     if is_draft(&value) {
-        return read_draft(value);
+        return read_draft(value, choice);
     }
-    import_value(value)
+    import_value(value, choice)
 }
 
 /// Read a submission file or bare `Inputs` JSON: a top-level `format` key means a
 /// submission file (read as [`import`] reads it, a draft file too); otherwise a `unit` key means
 /// bare inputs.
 pub fn open(bytes: &[u8]) -> Result<Opened, ImportError> {
-    open_text(json::decode(bytes)?)
+    open_in(bytes, Choice::Builtin)
 }
 
-/// [`open`] of the text of a file.
-pub(super) fn open_text(text: &str) -> Result<Opened, ImportError> {
-    if let Some(imported) = import_split(text) {
+/// [`open`], deriving and checking against the catalogs `choice` gives for
+/// the form's year.
+pub fn open_in(bytes: &[u8], choice: Choice<'_>) -> Result<Opened, ImportError> {
+    open_text(json::decode(bytes)?, choice)
+}
+
+/// [`open_in`] of the text of a file.
+pub(super) fn open_text(text: &str, choice: Choice<'_>) -> Result<Opened, ImportError> {
+    if let Some(imported) = import_split(text, choice) {
         return Ok(Opened::Submission(imported));
     }
     let value = json::parse(text)?;
@@ -55,9 +64,9 @@ pub(super) fn open_text(text: &str) -> Result<Opened, ImportError> {
     if obj.contains_key("format") {
         check_header(&value)?;
         if is_draft(&value) {
-            return read_draft(value).map(Opened::Submission);
+            return read_draft(value, choice).map(Opened::Submission);
         }
-        return import_value(value).map(Opened::Submission);
+        return import_value(value, choice).map(Opened::Submission);
     }
     if !obj.contains_key("unit") {
         return Err(ImportError::NotASubmission(
@@ -65,8 +74,9 @@ pub(super) fn open_text(text: &str) -> Result<Opened, ImportError> {
         ));
     }
     let inputs = inputs_value(value)?;
-    let derived = derive(&inputs);
-    let findings = check(&inputs, &derived);
+    let cats = choice.for_year(inputs.unit.fiscal_year);
+    let derived = derive_in(&inputs, cats);
+    let findings = check_in(&inputs, &derived, cats);
     Ok(Opened::Inputs {
         inputs,
         derived,
@@ -133,6 +143,8 @@ pub(super) struct SubmissionIn {
     #[allow(dead_code)] // compared on the value as read
     derived: serde::de::IgnoredAny,
     pub(super) report: Report,
+    #[serde(default)]
+    pub(super) catalog: Option<CatalogRecord>,
 }
 
 /// `exported_at` as read: an RFC 3339 date-time, or a refusal quoting (the
@@ -248,13 +260,14 @@ pub(super) fn submission(value: &mut Value) -> Result<SubmissionIn, ImportError>
 /// The submission file in `text` read with its `derived` cut out and stated
 /// as the recomputation written out: `None` when it is not so (then the whole
 /// file is read).
-fn import_split(text: &str) -> Option<Imported> {
+fn import_split(text: &str, choice: Choice<'_>) -> Option<Imported> {
     let range = stated::top_level_derived(text)?;
     let file = without_derived(text, range).ok()?;
     if file.draft {
         return None;
     }
-    let compared = compare_stated(text.get(range.0..range.1)?, &file.report, &file.inputs)?;
+    let stated = text.get(range.0..range.1)?;
+    let compared = compare_stated(stated, &file.report, &file.inputs, choice)?;
     let mut findings = compared.checks;
     findings.extend(compared.imp);
     Some(Imported {
@@ -263,6 +276,7 @@ fn import_split(text: &str) -> Option<Imported> {
         findings,
         stated_exported_at: file.exported_at,
         draft: false,
+        catalog: file.catalog,
     })
 }
 
@@ -294,12 +308,18 @@ pub(super) struct Compared {
 /// its `derived` (text) and its `report`. `None` when the stated text is not
 /// the recomputation written out (any whitespace between tokens): then the
 /// whole file is read and compared leaf by leaf.
-pub(super) fn compare_stated(stated: &str, report: &Report, inputs: &Inputs) -> Option<Compared> {
-    let derived = derive(inputs);
+pub(super) fn compare_stated(
+    stated: &str,
+    report: &Report,
+    inputs: &Inputs,
+    choice: Choice<'_>,
+) -> Option<Compared> {
+    let cats = choice.for_year(inputs.unit.fiscal_year);
+    let derived = derive_in(inputs, cats);
     if !stated::same_json_text(stated, &json_lines(&derived).ok()?) {
         return None;
     }
-    let checks = check(inputs, &derived);
+    let checks = check_in(inputs, &derived, cats);
     let actual = Report::new(&checks, &inputs.explanations);
     let imp = compare::findings(&report_differences(report, &actual));
     Some(Compared {
@@ -309,15 +329,16 @@ pub(super) fn compare_stated(stated: &str, report: &Report, inputs: &Inputs) -> 
     })
 }
 
-fn import_value(mut value: Value) -> Result<Imported, ImportError> {
+fn import_value(mut value: Value, choice: Choice<'_>) -> Result<Imported, ImportError> {
     let file = submission(&mut value)?;
-    let derived = derive(&file.inputs);
+    let cats = choice.for_year(file.inputs.unit.fiscal_year);
+    let derived = derive_in(&file.inputs, cats);
     // Present: decoding requires it.
     let stated = value.get("derived").unwrap_or(&Value::Null);
     let recomputed = to_value(&derived)
         .map_err(|e| ImportError::Invalid(vec![Problem::new("derived", e.to_string())]))?;
     let diffs = compare::differences(stated, &recomputed, "derived");
-    let mut findings = check(&file.inputs, &derived);
+    let mut findings = check_in(&file.inputs, &derived, cats);
     let report = Report::new(&findings, &file.inputs.explanations);
     let diffs = diffs
         .into_iter()
@@ -329,6 +350,7 @@ fn import_value(mut value: Value) -> Result<Imported, ImportError> {
         findings,
         stated_exported_at: file.exported_at,
         draft: false,
+        catalog: file.catalog,
     })
 }
 

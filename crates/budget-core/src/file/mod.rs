@@ -41,6 +41,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::InForce;
 use crate::derive::Derived;
 use crate::finding::{Finding, Severity};
 use crate::model::Inputs;
@@ -62,13 +63,20 @@ mod structure;
 pub use amounts::AMOUNT_PATHS;
 pub use compare::{IMP_001, MAX_LISTED};
 pub use draft::{Wrapped, ascii_only, read_inputs, read_wrapped};
-pub use draft_file::{DRF_001, draft_finding, export_draft};
-pub use editing::{Opening, Pending, open_for_editing};
+pub use draft_file::{DRF_001, draft_finding, export_draft, export_draft_in};
+pub use editing::{Opening, Pending, open_for_editing, open_for_editing_in};
 pub use error::{ExportError, ImportError, Problem, WriteError};
-pub use export::{export, json_lines, normalized};
-pub use import::{import, open};
+pub use export::{export, export_in, json_lines, normalized};
+pub use import::{import, open, open_in};
 #[cfg(feature = "schema")]
 pub use schema::{json_schema, json_schema_text};
+
+/// A file's bytes as text, with the reader's checks (size, BOM, UTF-16, GBK
+/// named): shared by the other text files the program reads (a bureau's
+/// catalog).
+pub fn decode_text(bytes: &[u8]) -> Result<&str, ImportError> {
+    json::decode(bytes)
+}
 
 /// The `format` of a submission file.
 pub const FORMAT: &str = "budget-form";
@@ -105,6 +113,34 @@ pub struct Submission {
     pub derived: Derived,
     /// The check report at export time (recomputed on import).
     pub report: Report,
+    /// The catalog the file was checked against. Absent in files written
+    /// before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<CatalogRecord>,
+}
+
+/// Which catalog a file was derived and checked against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CatalogRecord {
+    /// The bureau catalog file's name, or `builtin-<year>` for the program's
+    /// own catalog of that year.
+    pub name: String,
+    /// SHA-256 (lower-case hex) of the catalog content: a `code,name` line
+    /// per code in code order (a built-in year's function codes, then its
+    /// economic ones).
+    pub sha256: String,
+}
+
+impl CatalogRecord {
+    /// The record of these catalogs.
+    pub fn of(cats: &InForce) -> CatalogRecord {
+        CatalogRecord {
+            name: cats.name(),
+            sha256: cats.sha256(),
+        }
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -168,6 +204,8 @@ pub struct Imported {
     /// A draft file (`"draft": true`): read leniently, its stated figures not
     /// compared, and `findings` starts with DRF-001.
     pub draft: bool,
+    /// The catalog the file says it was checked against, if it says.
+    pub catalog: Option<CatalogRecord>,
 }
 
 /// A file opened by [`open`]: a submission file, or bare inputs (a draft).

@@ -181,7 +181,7 @@ pub(crate) fn read_csv(bytes: &[u8]) -> Result<Grid, SheetImportError> {
     })
 }
 
-fn decode(bytes: &[u8]) -> String {
+pub(crate) fn decode(bytes: &[u8]) -> String {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return text.into_owned();

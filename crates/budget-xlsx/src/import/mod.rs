@@ -15,10 +15,12 @@
 //! - Last-year figures exist only in 表2; rows from the other shapes have none.
 
 mod body;
+mod catalog;
 mod grid;
 mod header;
 
 use budget_core::model::{BudgetRow, EconomicRow};
+pub use catalog::catalog_rows;
 use serde::Serialize;
 
 pub use body::SheetProblem;

@@ -1,0 +1,213 @@
+//! The toolbar's fiscal-year controls: 载入财政局科目表 (the bureau's catalog
+//! for the form's year, kept in this browser, with which catalog is in force
+//! and a way to remove it) and 从上年文件新建 (next year's form from last
+//! year's file, after the question before replacing unsaved work).
+
+use budget_core::catalog::{Bureau, BureauError, Choice};
+use budget_core::file;
+use budget_core::next_year::next_year_in;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{before_replace, catalogs};
+use crate::state::{AppState, Notice, NoticeLine};
+
+/// A picked file's name and bytes, read without blocking; then `then` runs
+/// under the caller's owner (the question before a replacement reads the
+/// storage state from the context).
+fn read_picked(ev: web_sys::Event, then: impl FnOnce(String, Vec<u8>) + 'static) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let picked = input.files().and_then(|l| l.get(0));
+    // Let the same file be picked again.
+    input.set_value("");
+    let Some(f) = picked else { return };
+    let owner = Owner::current();
+    leptos::task::spawn_local(async move {
+        let bytes = wasm_bindgen_futures::JsFuture::from(f.array_buffer())
+            .await
+            .map(|buf| js_sys::Uint8Array::new(&buf).to_vec())
+            .unwrap_or_default();
+        let name = f.name();
+        match owner {
+            Some(owner) => owner.with(|| then(name, bytes)),
+            None => then(name, bytes),
+        }
+    });
+}
+
+fn say(state: AppState, is_error: bool, title: String, lines: Vec<NoticeLine>) {
+    state.notice.set(Some(Notice {
+        is_error,
+        title,
+        lines,
+    }));
+}
+
+/// A catalog file read: `.xlsx` by the Excel worker, anything else as CSV here.
+async fn read_catalog(name: &str, bytes: &[u8]) -> Result<&'static Bureau, BureauError> {
+    if !name.to_lowercase().ends_with(".xlsx") {
+        return Bureau::from_csv(name, bytes);
+    }
+    let unreadable = |e: String| BureauError::Text(file::ImportError::NotASubmission(e));
+    let json = crate::xlsx_client::catalog_rows(bytes, "xlsx")
+        .await
+        .map_err(unreadable)?;
+    let rows: Vec<(usize, Vec<String>)> =
+        serde_json::from_str(&json).map_err(|e| unreadable(e.to_string()))?;
+    Bureau::from_rows(name, rows)
+}
+
+/// Load a bureau catalog for the form's year: in force at once, kept in the browser.
+fn load_catalog(state: AppState, name: String, bytes: Vec<u8>) {
+    let year = state.inputs.with_untracked(|i| i.unit.fiscal_year);
+    leptos::task::spawn_local(async move {
+        let bureau = match read_catalog(&name, &bytes).await {
+            Ok(b) => b,
+            Err(BureauError::Lines(errors)) => {
+                let lines = errors
+                    .iter()
+                    .map(|e| NoticeLine {
+                        text: e.to_string(),
+                        path: None,
+                    })
+                    .collect();
+                let title = format!("科目表“{name}”有 {} 行无法读取，未载入：", errors.len());
+                return say(state, true, title, lines);
+            }
+            Err(e) => {
+                return say(
+                    state,
+                    true,
+                    format!("科目表“{name}”未载入：{e}"),
+                    Vec::new(),
+                );
+            }
+        };
+        state.catalogs.update(|list| {
+            list.retain(|(y, _)| *y != year);
+            list.push((year, bureau));
+        });
+        let mut title = format!(
+            "已载入财政局科目表“{name}”（{} 个科目），用于 {year} 年：科目编码按它审核。",
+            bureau.rows()
+        );
+        if let Err(e) = catalogs::save(year, bureau) {
+            title.push_str(&e);
+        }
+        say(state, false, title, Vec::new());
+    });
+}
+
+/// Forget the bureau catalog of the form's year.
+fn remove_catalog(state: AppState) {
+    let year = state.inputs.with_untracked(|i| i.unit.fiscal_year);
+    let stored = catalogs::remove(year);
+    state
+        .catalogs
+        .update(|list| list.retain(|(y, _)| *y != year));
+    let title = match stored {
+        Ok(()) => format!("已移除 {year} 年的财政局科目表，按内置目录审核。"),
+        Err(e) => format!("已停用 {year} 年的财政局科目表，但未能从浏览器中删除：{e}"),
+    };
+    say(state, false, title, Vec::new());
+}
+
+/// 载入财政局科目表, the catalog in force, and 移除科目表 when it is a bureau's.
+/// Mounting it puts the catalogs kept in the browser in force.
+#[component]
+pub fn CatalogControls() -> impl IntoView {
+    let state = AppState::get();
+    state.catalogs.set(catalogs::load_all());
+    let picked = move |ev| read_picked(ev, move |name, bytes| load_catalog(state, name, bytes));
+    let has_bureau = move || state.in_force().bureau().is_some();
+    view! {
+        <label class="button" for="catalog-file">"载入财政局科目表"</label>
+        <input
+            type="file"
+            id="catalog-file"
+            class="visually-hidden"
+            accept=".csv,.xlsx,text/csv"
+            on:change=picked
+        />
+        <span class="catalog-status" id="catalog-status">
+            {move || format!("科目表：{}", state.in_force())}
+        </span>
+        <Show when=has_bureau>
+            <button type="button" id="btn-catalog-remove" on:click=move |_| remove_catalog(state)>
+                "移除科目表"
+            </button>
+        </Show>
+    }
+}
+
+/// Next year's form from last year's file, after the question before the
+/// replacement; the codes that could not be carried are listed (each a link
+/// to its cell).
+fn from_last_year(state: AppState, name: String, bytes: Vec<u8>) {
+    let opened = state
+        .catalogs
+        .with_untracked(|c| file::open_in(&bytes, Choice::ByYear(c)));
+    let last = match opened {
+        Ok(o) => o.inputs().clone(),
+        Err(e) => {
+            let lines = e
+                .problems()
+                .iter()
+                .map(|p| NoticeLine {
+                    text: p.to_string(),
+                    path: None,
+                })
+                .collect();
+            return say(state, true, format!("“{name}”无法读取，未新建："), lines);
+        }
+    };
+    let from = last.unit.fiscal_year;
+    let year = (from + 1).min(9999);
+    let next = state
+        .catalogs
+        .with_untracked(|c| next_year_in(&last, year, Choice::ByYear(c)));
+    let what = format!("从上年文件“{name}”新建 {year} 年的表将替换当前填写的全部内容。");
+    before_replace(state, what, move || {
+        let unmapped = next.unmapped;
+        state.inputs.set(next.inputs);
+        state.undo.clear();
+        let mut title =
+            format!("已从“{name}”新建 {year} 年的表：上年数取自 {from} 年的本年数，本年数待填写。");
+        if !unmapped.is_empty() {
+            title.push_str(&format!(
+                "以下 {} 处科目在 {year} 年目录中没有对应科目，已保留原编码，请改填：",
+                unmapped.len()
+            ));
+        }
+        let lines = unmapped
+            .iter()
+            .map(|u| NoticeLine {
+                text: u.to_string(),
+                path: Some(u.path.clone()),
+            })
+            .collect();
+        say(state, false, title, lines);
+    });
+}
+
+/// 从上年文件新建: pick last year's file (a submission, draft or inputs file).
+#[component]
+pub fn NextYearButton() -> impl IntoView {
+    let state = AppState::get();
+    let picked = move |ev| read_picked(ev, move |name, bytes| from_last_year(state, name, bytes));
+    view! {
+        <label class="button" for="next-year-file">"从上年文件新建"</label>
+        <input
+            type="file"
+            id="next-year-file"
+            class="visually-hidden"
+            accept=".json,application/json"
+            on:change=picked
+        />
+    }
+}
