@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::amount::Amount;
 
+pub mod choices;
 mod performance;
 pub(crate) use performance::days_in_month;
 pub use performance::{

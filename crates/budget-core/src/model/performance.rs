@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::FundingSource;
+use super::{FundingSource, UnitHeader};
 use crate::amount::Amount;
 
 /// 指标性质 of an overall indicator.
@@ -82,6 +82,18 @@ pub struct OverallPerformance {
     /// 绩效指标
     #[serde(default)]
     pub indicators: Vec<OverallIndicator>,
+}
+
+impl OverallPerformance {
+    /// The 部门（单位）名称 表10 prints: the name typed for 表10 when there is
+    /// one, else 单位信息's (a clerk changes it only when 表10 names the unit
+    /// otherwise, e.g. 大渡口区政府办公室 for 重庆市大渡口区人民政府办公室).
+    pub fn printed_unit_name<'a>(&'a self, unit: &'a UnitHeader) -> &'a str {
+        match self.unit_name.trim() {
+            "" => unit.name.trim(),
+            name => name,
+        }
+    }
 }
 
 /// One overall performance indicator.
@@ -298,6 +310,26 @@ impl PlanDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table10_names_the_unit_of_the_header_unless_changed() {
+        let unit = UnitHeader {
+            name: "重庆市大渡口区人民政府办公室".into(),
+            ..Default::default()
+        };
+        let mut perf = OverallPerformance::default();
+        assert_eq!(
+            perf.printed_unit_name(&unit),
+            "重庆市大渡口区人民政府办公室"
+        );
+        perf.unit_name = " ".into();
+        assert_eq!(
+            perf.printed_unit_name(&unit),
+            "重庆市大渡口区人民政府办公室"
+        );
+        perf.unit_name = "大渡口区政府办公室".into();
+        assert_eq!(perf.printed_unit_name(&unit), "大渡口区政府办公室");
+    }
 
     #[test]
     fn plan_dates_read_as_clerks_write_them() {
