@@ -231,19 +231,21 @@ mod tests {
     #[test]
     fn invalid_amounts_are_left_out_and_counted() {
         let a = Amount::from_text;
-        let mut inputs = Inputs::default();
-        inputs.rows = vec![
-            BudgetRow {
-                this_year: a("100"),
-                last_year: a("1,2,3"),
-                ..Default::default()
-            },
-            BudgetRow {
-                this_year: a("一百"),
-                last_year: a("50"),
-                ..Default::default()
-            },
-        ];
+        let mut inputs = Inputs {
+            rows: vec![
+                BudgetRow {
+                    this_year: a("100"),
+                    last_year: a("1,2,3"),
+                    ..Default::default()
+                },
+                BudgetRow {
+                    this_year: a("一百"),
+                    last_year: a("50"),
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        };
         let t = Totals::compute(&inputs);
         assert_eq!(
             (t.total, t.total_last_year),
