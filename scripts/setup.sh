@@ -58,8 +58,8 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-if [[ ! -d tests/e2e/node_modules/playwright-core ]]; then
-  log "installing e2e npm dependencies (playwright-core, no browser download)"
+if [[ ! -d tests/e2e/node_modules/playwright-core || ! -d tests/e2e/node_modules/axe-core ]]; then
+  log "installing e2e npm dependencies (playwright-core, axe-core; no browser download)"
   (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 

@@ -125,7 +125,11 @@ pub fn Page() -> impl IntoView {
             <SummaryBar />
             // Read-only while another tab edits the same draft (see storage/lock.rs).
             <div class="layout" inert=move || ui.other_tab.get()>
-                <nav class="tabs" role="tablist" aria-label="填报栏目" on:keydown=tab_keys>{tabs}</nav>
+                // A landmark holding the tab list: `role="tablist"` on the
+                // <nav> itself took its landmark role away (axe: region).
+                <nav class="tabs-nav" aria-label="填报栏目">
+                    <div class="tabs" role="tablist" aria-label="填报栏目" on:keydown=tab_keys>{tabs}</div>
+                </nav>
                 <main class="content">
                     {panel(Tab::Unit, || view! { <UnitSection /> }.into_any())}
                     {panel(Tab::Rows, || view! { <RowsSection /> }.into_any())}

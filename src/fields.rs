@@ -107,6 +107,9 @@ pub fn TextField(
     /// Extra attribute hint, e.g. `date` for dates (still stored as text).
     #[prop(optional, into)]
     kind: Option<&'static str>,
+    /// The id of a `<datalist>` of usual values (any text is still taken).
+    #[prop(default = None)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let state = AppState::get();
     let value = Memo::new(move |_| value.get());
@@ -131,6 +134,7 @@ pub fn TextField(
             <input
                 id=id
                 type=kind.unwrap_or("text")
+                list=list
                 class=class
                 autocomplete="off"
                 aria-label=move || label.get()

@@ -47,6 +47,9 @@ impl Catalogue {
 pub enum Kind {
     /// Free text.
     Text,
+    /// Free text with its usual values offered (a `<datalist>`): any text is
+    /// still kept as typed.
+    Suggest(&'static [&'static str]),
     /// Money (`Amount`): right-aligned, 千分位 when not editing.
     Amount,
     /// A catalog code, with the picker.

@@ -225,7 +225,10 @@ pub fn clear<T: Clone + PartialEq>(
             let mut row = rows.get(r)?.clone();
             let last = right.min(cols.len().saturating_sub(1));
             for col in cols.iter().take(last + 1).skip(left) {
-                if matches!(col.kind, Kind::Text | Kind::Amount | Kind::Code(_)) {
+                if matches!(
+                    col.kind,
+                    Kind::Text | Kind::Suggest(_) | Kind::Amount | Kind::Code(_)
+                ) {
                     (col.set)(&mut row, "");
                 }
             }

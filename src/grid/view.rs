@@ -32,6 +32,8 @@ fn width(kind: Kind) -> u32 {
         Kind::Choice(_) => 140,
         Kind::Amount => 124,
         Kind::Text => 170,
+        // 一级/二级指标: 8 characters (生态环境成本指标) and the list's arrow fit.
+        Kind::Suggest(_) => 140,
     }
 }
 const ROWNUM_W: u32 = 48;
@@ -201,6 +203,20 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         ctl.go((n, 0), false);
     };
     let live_id = format!("{grid_id}-status");
+    // The offered values of each suggesting column, once per grid.
+    let lists = spec
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(k, c)| match c.kind {
+            Kind::Suggest(values) => Some(view! {
+                <datalist id=list_id(&spec.id, k)>
+                    {values.iter().map(|v| view! { <option value=*v></option> }).collect_view()}
+                </datalist>
+            }),
+            _ => None,
+        })
+        .collect_view();
     view! {
         <div class="grid-tools" role="toolbar" aria-label=tools_label>
             <button type="button" on:click=move |_| ctl.insert(false) title="Ctrl+Shift+=">"上方插入行"</button>
@@ -274,6 +290,12 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
             {move || ctl.status.get()}
         </p>
         <button type="button" class="add" on:click=add>{add_label}</button>
+        {lists}
     }
     .into_any()
+}
+
+/// The id of the `<datalist>` of column `k` of grid `grid` (a `Kind::Suggest` column).
+pub(super) fn list_id(grid: &str, k: usize) -> String {
+    format!("grid-{grid}-list-{k}")
 }

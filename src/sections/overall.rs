@@ -2,11 +2,12 @@
 
 use std::sync::LazyLock;
 
+use budget_core::Amount;
 use budget_core::model::{Operator, OverallIndicator};
 use leptos::prelude::*;
 
 use crate::fields::TextField;
-use crate::grid::column::{Column, Kind, amount_column, text_column};
+use crate::grid::column::{Column, Kind, text_column};
 use crate::grid::{Grid, GridSpec, Rows};
 use crate::state::AppState;
 use crate::undo::Field;
@@ -19,7 +20,19 @@ static OPERATORS: LazyLock<Vec<&'static str>> =
 pub fn columns() -> Vec<Column<OverallIndicator>> {
     vec![
         text_column!("name", "指标名称", name),
-        amount_column!("weight", "指标权重", weight),
+        // A weight is a number, not money: shown as typed (60, not 60.00);
+        // PRF-001 and AMT-001 judge it.
+        Column {
+            key: "weight",
+            header: "指标权重",
+            kind: Kind::Text,
+            get: |r| r.weight.text().to_string(),
+            set: |r, t| {
+                r.weight = Amount::from_text(t);
+                true
+            },
+            amount: None,
+        },
         text_column!("unit", "计量单位", unit),
         Column {
             key: "operator",
@@ -86,6 +99,26 @@ pub fn OverallSection() -> impl IntoView {
         |i| Some(i.overall_performance.target.clone()),
         |i, v| i.overall_performance.target = v,
     );
+    // Which name 表10 prints (the core decides), said beside the field.
+    let name_hint = move || {
+        state.unit.with(|u| {
+            state.overall.with(|o| {
+                let printed = o.printed_unit_name(u);
+                match (o.unit_name.trim().is_empty(), printed.is_empty()) {
+                    (true, true) => {
+                        "留空时表10 使用单位信息中的部门（单位）名称（尚未填写）".to_string()
+                    }
+                    (true, false) => {
+                        format!("表10 使用单位信息中的名称“{printed}”；需要不同的名称时在此填写")
+                    }
+                    (false, _) => format!(
+                        "表10 使用此处的名称；清空则使用单位信息中的“{}”",
+                        u.name.trim()
+                    ),
+                }
+            })
+        })
+    };
     view! {
         <h2>"部门整体绩效目标"</h2>
         <div class="form">
@@ -96,6 +129,7 @@ pub fn OverallSection() -> impl IntoView {
                 on_set=Callback::new(move |v: String| state.undo.typed(&unit_name, v))
                 visible=true
             />
+            <p class="hint" id="table10-name-hint">{name_hint}</p>
             <TextField
                 path="overall_performance.target"
                 label="当年整体绩效目标".to_string()

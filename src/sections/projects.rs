@@ -1,11 +1,13 @@
 //! 项目绩效目标: one form per project, its indicators and its links to 项目支出 rows.
 
-use budget_core::model::{ExpenditureType, ProjectForm, ProjectIndicator, RowLink};
+use std::sync::LazyLock;
+
+use budget_core::model::{ExpenditureType, ProjectForm, ProjectIndicator, RowLink, choices};
 use budget_core::{Amount, catalog};
 use leptos::prelude::*;
 
 use crate::fields::{AmountField, TextField};
-use crate::grid::column::{Column, text_column};
+use crate::grid::column::{Column, Kind, text_column};
 use crate::grid::{Grid, GridSpec, Rows};
 use crate::paths::path_id;
 use crate::state::AppState;
@@ -70,13 +72,13 @@ const SHORT_FIELDS: [(&str, &str, TextGet, TextSet); 8] = [
     ),
     (
         "start_date",
-        "计划开始日期*（YYYY-MM-DD）",
+        "计划开始日期*（如 2025-03-01、2025/3/1）",
         |p| p.start_date.clone(),
         |p, v| p.start_date = v,
     ),
     (
         "end_date",
-        "计划完成日期*（YYYY-MM-DD）",
+        "计划完成日期*（如 2025-12-31、2025年12月31日）",
         |p| p.end_date.clone(),
         |p, v| p.end_date = v,
     ),
@@ -182,8 +184,14 @@ pub fn ProjectsSection() -> impl IntoView {
             children=move |(_, i)| view! { <ProjectView index=i /> }
         />
         <button type="button" class="add" on:click=add>"添加项目"</button>
+        <datalist id=PROJECT_TYPES_LIST>
+            {choices::PROJECT_TYPES.iter().map(|t| view! { <option value=t.name></option> }).collect_view()}
+        </datalist>
     }
 }
+
+/// The id of the `<datalist>` of the usual 项目类型 (`choices::PROJECT_TYPES`).
+const PROJECT_TYPES_LIST: &str = "project-types";
 
 /// One project form.
 #[component]
@@ -205,6 +213,7 @@ fn ProjectView(index: usize) -> impl IntoView {
         .into_iter()
         .map(|(name, label, get, set)| {
             let place = field(index, name, label, get, set);
+            let list = (name == "project_type").then_some(PROJECT_TYPES_LIST);
             view! {
                 <TextField
                     path=place.path.clone()
@@ -212,6 +221,7 @@ fn ProjectView(index: usize) -> impl IntoView {
                     value=Signal::derive(move || project.with(get))
                     on_set=Callback::new(move |v: String| state.undo.typed(&place, v))
                     visible=true
+                    list=list
                 />
             }
         })
@@ -519,11 +529,34 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
     }
 }
 
-/// The columns of a project's indicators grid (all free text).
+/// The standard 一级指标, offered in their column (`budget_core::model::choices`).
+static LEVEL1: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| choices::INDICATORS.iter().map(|l| l.name).collect());
+
+/// Every standard 二级指标, grouped by 一级, offered in their column.
+static LEVEL2: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    choices::INDICATORS
+        .iter()
+        .flat_map(|l| l.level2.iter().copied())
+        .collect()
+});
+
+/// A free-text column over `$field` that offers `$values`.
+macro_rules! suggest_column {
+    ($key:literal, $header:literal, $field:ident, $values:expr) => {
+        Column {
+            kind: Kind::Suggest($values),
+            ..text_column!($key, $header, $field)
+        }
+    };
+}
+
+/// The columns of a project's indicators grid: free text, the standard
+/// 一级/二级指标 offered in theirs.
 pub fn indicator_columns() -> Vec<Column<ProjectIndicator>> {
     vec![
-        text_column!("level1", "一级指标", level1),
-        text_column!("level2", "二级指标", level2),
+        suggest_column!("level1", "一级指标", level1, LEVEL1.as_slice()),
+        suggest_column!("level2", "二级指标", level2, LEVEL2.as_slice()),
         text_column!("level3", "三级指标", level3),
         text_column!("target", "目标值", target),
         text_column!("explanation", "指标解释", explanation),
@@ -541,7 +574,8 @@ fn ProjectIndicators(index: usize) -> impl IntoView {
         label: format!("项目{n} 绩效指标"),
         noun: format!("项目{n} 指标"),
         columns: indicator_columns(),
-        frozen: 0,
+        // 一级指标 stays in view while the grid scrolls sideways.
+        frozen: 1,
         rows: Rows::Nested {
             index,
             get: |i, k| i.projects.get(k).map(|p| &p.indicators),
@@ -553,7 +587,8 @@ fn ProjectIndicators(index: usize) -> impl IntoView {
         add_label: "添加指标",
     };
     view! {
-        <h4>{format!("项目{n} 绩效指标")}</h4>
+        // h3: the section's heading is the h2 (the project is a fieldset).
+        <h3>{format!("项目{n} 绩效指标")}</h3>
         <Grid spec=spec />
     }
 }

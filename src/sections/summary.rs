@@ -1,4 +1,5 @@
-//! The summary bar: headline totals from the core and the count of findings.
+//! The summary bar: headline totals from the core (and how many invalid
+//! amounts they leave out) and the count of findings.
 
 use budget_core::amount::format_yuan;
 use leptos::prelude::*;
@@ -19,6 +20,7 @@ pub fn SummaryBar() -> impl IntoView {
             </div>
         }
     };
+    let invalid = move || state.totals.with(|t| t.invalid_amounts);
     let errors = move || state.counts().0;
     let warnings = move || state.counts().1;
     view! {
@@ -28,6 +30,12 @@ pub fn SummaryBar() -> impl IntoView {
             {item("sum-basic", "基本支出", |t| t.basic)}
             {item("sum-project", "项目支出", |t| t.project)}
             {item("sum-sangong", "三公合计", |t| t.sangong)}
+            // Invalid amounts count as 0: the totals say they left them out.
+            <Show when=move || { invalid() > 0 }>
+                <div class="sum-item sum-note" id="sum-invalid" title="无效金额按 0 计，未计入合计；改正见审核结果 AMT-001">
+                    {move || format!("不含 {} 个无效金额", invalid())}
+                </div>
+            </Show>
             <div class="sum-item">
                 <span class="sum-label">"错误"</span>
                 <span class=move || { if errors() > 0 { "sum-value bad" } else { "sum-value" } } id="sum-errors">

@@ -55,6 +55,16 @@ pub fn UnitSection() -> impl IntoView {
         |u| u.unit_type,
         |u, t| u.unit_type = t,
     );
+    // The findings of the header's fields (UNT-001 名称, UNT-002 年度, the
+    // phone…), said under the form as well as in the checks list.
+    let unit_findings = Memo::new(move |_| {
+        state.findings.with(|fs| {
+            fs.iter()
+                .filter(|f| f.locations.iter().any(|l| l.starts_with("unit.")))
+                .map(|f| format!("{} {}", f.check, f.message))
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <h2>"单位信息"</h2>
         <div class="form">
@@ -86,5 +96,8 @@ pub fn UnitSection() -> impl IntoView {
             )}
             {text(state, "composition", "单位构成", |u| u.composition.clone(), |u, v| u.composition = v, true)}
         </div>
+        <ul class="inline-findings" id="unit-findings" aria-label="单位信息审核">
+            {move || unit_findings.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+        </ul>
     }
 }

@@ -9,9 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::amount::Amount;
 
+pub mod choices;
 mod performance;
+pub(crate) use performance::days_in_month;
 pub use performance::{
-    Operator, OverallIndicator, OverallPerformance, ProjectForm, ProjectIndicator, RowLink,
+    DateError, Operator, OverallIndicator, OverallPerformance, PlanDate, ProjectForm,
+    ProjectIndicator, RowLink,
 };
 
 /// A department's budget inputs for one fiscal year.
@@ -70,6 +73,11 @@ fn fiscal_year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i32, D::Error> 
         })
 }
 
+/// The fiscal years taken as a real 预算年度: a year outside them (0, a
+/// typo such as 202) is what a new or half-typed form holds, so UNT-002 reports
+/// it and the narrative prints no year rather than arithmetic on it.
+pub const PLAUSIBLE_FISCAL_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
 /// 单位信息
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -102,6 +110,15 @@ pub struct UnitHeader {
     /// 单位构成
     #[serde(default)]
     pub composition: String,
+}
+
+impl UnitHeader {
+    /// The 预算年度 when it is a plausible one ([`PLAUSIBLE_FISCAL_YEARS`]).
+    pub fn known_year(&self) -> Option<i32> {
+        PLAUSIBLE_FISCAL_YEARS
+            .contains(&self.fiscal_year)
+            .then_some(self.fiscal_year)
+    }
 }
 
 /// 单位类型

@@ -167,7 +167,7 @@ pub fn generate(
 ) -> Narrative {
     let cx = Context::new(inputs, t);
     Narrative {
-        title: format!("{}{}年部门预算情况说明", inputs.unit.name, cx.year),
+        title: format!("{}{}部门预算情况说明", inputs.unit.name, cx.year),
         sections: vec![
             unit_basics(inputs),
             income_and_spending(&cx, classes, sums, function),
@@ -204,12 +204,37 @@ pub fn clerk_sentence(field: ClerkText, inputs: &Inputs, t: &Totals, sums: &RowS
     }
 }
 
+/// A year as the narrative prints it. Without a plausible 预算年度 (UNT-002
+/// reports it) there is no year to print, and none to subtract from: the text
+/// says so rather than print 0年 and -1年.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearName {
+    /// `2021年`
+    Year(i32),
+    /// This year, unknown: `（预算年度未填写）`.
+    Missing,
+    /// The year before an unknown one: `上年`.
+    LastYear,
+}
+
+impl std::fmt::Display for YearName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            YearName::Year(y) => write!(f, "{y}年"),
+            YearName::Missing => f.write_str("（预算年度未填写）"),
+            YearName::LastYear => f.write_str("上年"),
+        }
+    }
+}
+
 /// What every section reads: the inputs, the totals, the years and the short name.
 struct Context<'a> {
     inputs: &'a Inputs,
     t: &'a Totals,
-    year: i32,
-    last: i32,
+    /// `2021年`, or words when the 预算年度 is missing.
+    year: YearName,
+    /// `2020年`, or `上年`.
+    last: YearName,
     /// 简称, or the full name when there is none.
     short: &'a str,
 }
@@ -225,8 +250,10 @@ impl<'a> Context<'a> {
         Context {
             inputs,
             t,
-            year: unit.fiscal_year,
-            last: unit.fiscal_year - 1,
+            year: unit.known_year().map_or(YearName::Missing, YearName::Year),
+            last: unit
+                .known_year()
+                .map_or(YearName::LastYear, |y| YearName::Year(y - 1)),
             short,
         }
     }
@@ -239,8 +266,8 @@ impl<'a> Context<'a> {
     fn vs(&self, this: Decimal, last_v: Decimal) -> String {
         let last = self.last;
         match change(this, last_v) {
-            Some(c) => format!("比{last}年{c}"),
-            None => format!("与{last}年持平"),
+            Some(c) => format!("比{last}{c}"),
+            None => format!("与{last}持平"),
         }
     }
 }
@@ -283,7 +310,7 @@ fn income(cx: &Context, sums: &RowSums) -> String {
     let src = |s: S| t.source(s);
     let carry = src(S::CarryoverGeneral) + src(S::CarryoverGovFund) + src(S::CarryoverStateCapital);
     let mut income = format!(
-        "（一）收入预算：{year}年年初预算数{}万元，其中：一般公共预算拨款{}万元，政府性基金预算拨款{}万元，国有资本经营预算收入{}万元，事业收入{}万元，事业单位经营收入{}万元，其他收入{}万元",
+        "（一）收入预算：{year}年初预算数{}万元，其中：一般公共预算拨款{}万元，政府性基金预算拨款{}万元，国有资本经营预算收入{}万元，事业收入{}万元，事业单位经营收入{}万元，其他收入{}万元",
         w(t.total),
         w(src(S::GeneralBudget)),
         w(src(S::GovFundBudget)),
@@ -340,7 +367,7 @@ fn spending(cx: &Context, classes: &[(String, Decimal)], function: &Catalog) -> 
             format!("{name}{}万元", w(v))
         })
         .collect();
-    let mut spending = format!("（二）支出预算：{}年年初预算数{}万元", cx.year, w(t.total));
+    let mut spending = format!("（二）支出预算：{}年初预算数{}万元", cx.year, w(t.total));
     if !classes.is_empty() {
         spending.push_str(&format!("，其中：{}", classes.join("，")));
     }
@@ -374,7 +401,7 @@ fn general_budget(cx: &Context) -> String {
     let (t, year, short) = (cx.t, cx.year, cx.short);
     let key_work = key_work(cx);
     format!(
-        "{year}年一般公共预算财政拨款收入{}万元，一般公共预算财政拨款支出{}万元，{}。其中：{}，主要用于保障在职人员工资福利及社会保险缴费，离休人员离休费，退休人员补助等，保障部门正常运转的各项商品服务支出；{}，主要用于完成{short}机关、加挂或设在单位、下属事业单位等特定行政工作任务和事业发展目标而安排的支出{}{key_work}。",
+        "{year}一般公共预算财政拨款收入{}万元，一般公共预算财政拨款支出{}万元，{}。其中：{}，主要用于保障在职人员工资福利及社会保险缴费，离休人员离休费，退休人员补助等，保障部门正常运转的各项商品服务支出；{}，主要用于完成{short}机关、加挂或设在单位、下属事业单位等特定行政工作任务和事业发展目标而安排的支出{}{key_work}。",
         w(t.general),
         w(t.general),
         cx.vs(t.general, t.general_last_year),
@@ -420,10 +447,10 @@ fn key_work(cx: &Context) -> String {
 fn gov_fund(cx: &Context, sums: &RowSums) -> String {
     let (t, year) = (cx.t, cx.year);
     if t.gov_fund.is_zero() {
-        format!("{year}年{}没有使用政府性基金预算拨款安排的支出。", cx.short)
+        format!("{year}{}没有使用政府性基金预算拨款安排的支出。", cx.short)
     } else {
         format!(
-            "{year}年政府性基金预算财政拨款支出{}万元，{}。",
+            "{year}政府性基金预算财政拨款支出{}万元，{}。",
             w(t.gov_fund),
             cx.vs(t.gov_fund, sums.gov_fund_last)
         )
@@ -434,7 +461,7 @@ fn gov_fund(cx: &Context, sums: &RowSums) -> String {
 fn sangong(cx: &Context) -> Section {
     let t = cx.t;
     let sangong = format!(
-        "{}年“三公”经费预算{}万元，{}。其中：{}。",
+        "{}“三公”经费预算{}万元，{}。其中：{}。",
         cx.year,
         w(t.sangong),
         cx.vs(t.sangong, t.sangong_last_year),
@@ -452,12 +479,8 @@ fn sangong_items(cx: &Context) -> Vec<String> {
     let last = cx.last;
     let (sg, sl) = (&cx.inputs.sangong.this_year, &cx.inputs.sangong.last_year);
     let item = |label: &str, this: Decimal, last_v: Decimal, field| match change(this, last_v) {
-        Some(c) => format!(
-            "{label}{}万元，比{last}年{c}{}",
-            w(this),
-            because(cx, field)
-        ),
-        None => format!("{label}{}万元，同{last}年", w(this)),
+        Some(c) => format!("{label}{}万元，比{last}{c}{}", w(this), because(cx, field)),
+        None => format!("{label}{}万元，同{last}", w(this)),
     };
     vec![
         item(

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::amount::CentSum;
+use crate::amount::{Amount, CentSum};
 use crate::model::{
     ExpenditureType, Fund, FundingSource, Inputs, ProcurementCategory, SanGongYear,
 };
@@ -65,6 +65,13 @@ pub struct Totals {
     pub procurement_by_category: BTreeMap<ProcurementCategory, Decimal>,
     /// 政府采购 by source.
     pub procurement_by_source: BTreeMap<FundingSource, Decimal>,
+    /// Amount cells summed above whose text is no valid amount (AMT-001):
+    /// each counts as 0, which the app says beside the totals (不含 N 个无效金额).
+    /// Not written to files: it is the inputs' AMT-001 count, recomputed on
+    /// reading.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub invalid_amounts: usize,
 }
 
 /// True when an economic code counts as 人员经费 (301 工资福利支出, 303 对个人和家庭的补助).
@@ -94,8 +101,12 @@ impl Totals {
         let (mut total, mut total_last) = (CentSum::default(), CentSum::default());
         let (mut general, mut general_last, mut gov_fund) =
             (CentSum::default(), CentSum::default(), CentSum::default());
+        let mut invalid = 0;
+        let mut count = |a: &Amount| invalid += usize::from(a.parsed().is_none());
         for r in &inputs.rows {
             let (this, last) = (&r.this_year, &r.last_year);
+            count(this);
+            count(last);
             total.add(this);
             total_last.add(last);
             by_source[r.source as usize].add(this);
@@ -153,6 +164,7 @@ impl Totals {
                 .map(|(k, v)| (k, v.to_decimal())),
         );
         for e in &inputs.economic_rows {
+            count(&e.amount);
             let v = e.amount.value();
             t.economic += v;
             if is_personnel(&e.code) {
@@ -163,7 +175,18 @@ impl Totals {
         }
         t.sangong = sangong_sum(&inputs.sangong.this_year);
         t.sangong_last_year = sangong_sum(&inputs.sangong.last_year);
+        for y in [&inputs.sangong.this_year, &inputs.sangong.last_year] {
+            [
+                &y.abroad,
+                &y.vehicle_purchase,
+                &y.vehicle_operation,
+                &y.reception,
+            ]
+            .into_iter()
+            .for_each(&mut count);
+        }
         for p in &inputs.procurement {
+            count(&p.amount);
             let v = p.amount.value();
             t.procurement += v;
             *t.procurement_by_category.entry(p.category).or_default() += v;
@@ -179,8 +202,12 @@ impl Totals {
         t.project_forms = inputs
             .projects
             .iter()
-            .map(|p| p.budget_this_year.value())
+            .map(|p| {
+                count(&p.budget_this_year);
+                p.budget_this_year.value()
+            })
             .sum();
+        t.invalid_amounts = invalid;
         t
     }
 
@@ -191,5 +218,64 @@ impl Totals {
     /// This year's expenditure of one type (zero when none).
     pub fn kind(&self, k: ExpenditureType) -> Decimal {
         self.by_type.get(&k).copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BudgetRow, EconomicRow, ProcurementRow, ProjectForm};
+
+    /// An invalid amount counts as 0 in every total, and the totals say how
+    /// many they left out.
+    #[test]
+    fn invalid_amounts_are_left_out_and_counted() {
+        let a = Amount::from_text;
+        let mut inputs = Inputs {
+            rows: vec![
+                BudgetRow {
+                    this_year: a("100"),
+                    last_year: a("1,2,3"),
+                    ..Default::default()
+                },
+                BudgetRow {
+                    this_year: a("一百"),
+                    last_year: a("50"),
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        };
+        let t = Totals::compute(&inputs);
+        assert_eq!(
+            (t.total, t.total_last_year),
+            (Decimal::from(100), Decimal::from(50))
+        );
+        assert_eq!(t.invalid_amounts, 2);
+
+        // Every summed kind of cell counts; blanks and valid cells do not.
+        inputs.economic_rows.push(EconomicRow {
+            code: "30101".into(),
+            amount: a("-5"),
+        });
+        inputs.economic_rows.push(EconomicRow::default());
+        inputs.sangong.last_year.reception = a("x");
+        inputs.procurement.push(ProcurementRow {
+            amount: a("1.234"),
+            ..Default::default()
+        });
+        inputs.projects.push(ProjectForm {
+            budget_this_year: a("?"),
+            // Not summed into any total: not counted.
+            budget_last_year: a("?"),
+            ..Default::default()
+        });
+        let t = Totals::compute(&inputs);
+        assert_eq!(t.invalid_amounts, 6);
+        assert_eq!(t.economic, Decimal::ZERO);
+
+        inputs.rows[1].this_year = a("20");
+        assert_eq!(Totals::compute(&inputs).invalid_amounts, 5);
+        assert_eq!(Totals::compute(&Inputs::default()).invalid_amounts, 0);
     }
 }

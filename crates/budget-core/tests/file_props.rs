@@ -89,6 +89,10 @@ fn inputs() -> impl Strategy<Value = Inputs> {
         any::<String>(),
         extra_rows(),
     )
+        // A blank unit name is an error (UNT-001): such a form is not exported.
+        .prop_filter("a submission names its unit", |(name, ..)| {
+            !name.trim().is_empty()
+        })
         .prop_map(|(name, duties, explanations, key_work, rows)| {
             let mut inputs = sample().clone();
             inputs.unit.name = name;

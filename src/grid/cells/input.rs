@@ -16,7 +16,7 @@ use crate::grid::column::Kind;
 use crate::grid::controller::Mode;
 use crate::grid::dom::caret_at_pointer;
 
-/// The input of a cell of kind `kind` (text, amount or code).
+/// The input of a cell of kind `kind` (text, suggested text, amount or code).
 pub(super) fn input_cell(cell: Cell, kind: Kind, form_id: Arc<str>) -> impl IntoView {
     let (ctl, text) = (cell.ctl, cell.text);
     let (error, amount_attrs, amount_parts) = if kind == Kind::Amount {
@@ -43,9 +43,14 @@ pub(super) fn input_cell(cell: Cell, kind: Kind, form_id: Arc<str>) -> impl Into
     } else {
         (Either::Right(()), None)
     };
+    let list = matches!(kind, Kind::Suggest(_)).then(|| {
+        ctl.spec
+            .with_value(|s| crate::grid::view::list_id(&s.id, cell.c))
+    });
     view! {
         <input
             id=cell.id()
+            list=list
             form=form_id.to_string()
             autocomplete="off"
             {..amount_attrs}

@@ -208,7 +208,7 @@ pub(super) fn cell_view(ctl: Ctl, at: RowCtx, c: usize, left: Option<u32>) -> im
     let content = match kind {
         Kind::Derived => derived::derived_cell(cell).into_any(),
         Kind::Choice(options) => choice::choice_cell(cell, options, form_id).into_any(),
-        Kind::Text | Kind::Amount | Kind::Code(_) => {
+        Kind::Text | Kind::Suggest(_) | Kind::Amount | Kind::Code(_) => {
             input::input_cell(cell, kind, form_id).into_any()
         }
     };

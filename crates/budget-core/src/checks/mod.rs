@@ -23,6 +23,7 @@ mod identities;
 mod narrative;
 pub(crate) mod parse;
 mod performance;
+mod unit;
 mod unparsed;
 
 #[cfg(test)]
@@ -90,6 +91,13 @@ static REGISTRY: &[CheckInfo] = &[
         Error,
         "输入须能识别：预算年度、车辆数为范围内的整数，收入来源、支出类型为可选项之一",
         unparsed::inp_001,
+    ),
+    rule("UNT-001", Error, "部门（单位）名称须填写", unit::unt_001),
+    rule(
+        "UNT-002",
+        Error,
+        "预算年度须填写，且为 2000–2100 之间的年份",
+        unit::unt_002,
     ),
     rule(
         "COD-001",

@@ -18,17 +18,8 @@ pub(crate) fn date(text: &str) -> Option<(i32, u32, u32)> {
     };
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let year = i32::try_from(year).ok()?;
-    ((1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day))
+    ((1..=12).contains(&month) && (1..=crate::model::days_in_month(year, month)).contains(&day))
         .then_some((year, month, day))
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 /// A Chinese phone number: 8-digit local (`68173636`), area code + number

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::amounts::weight_value;
 use super::{Ctx, differ, parse, project_label, valid, yuan};
 use crate::finding::{Finding, Severity};
-use crate::model::{ExpenditureType, FundingSource};
+use crate::model::{ExpenditureType, FundingSource, PlanDate};
 use rustc_hash::FxHashMap;
 
 /// PRF-001: overall indicators exist, weights are positive and sum to 100.
@@ -186,7 +186,8 @@ pub(super) fn prj_001(ctx: &Ctx<'_>) -> Vec<Finding> {
 /// PRJ-002: planned dates are calendar dates inside the fiscal year, start ≤ end.
 pub(super) fn prj_002(ctx: &Ctx<'_>) -> Vec<Finding> {
     const ID: &str = "PRJ-002";
-    let year = ctx.inputs.unit.fiscal_year;
+    // Without a plausible 预算年度 (UNT-002) a date is only checked to be one.
+    let year = ctx.inputs.unit.known_year();
     let mut out = Vec::new();
     for (i, p) in ctx.inputs.projects.iter().enumerate() {
         let who = project_label(i, p);
@@ -202,10 +203,10 @@ pub(super) fn prj_002(ctx: &Ctx<'_>) -> Vec<Finding> {
             if text.is_empty() {
                 continue; // PRJ-004 reports the blank
             }
-            let problem = match parse::date(text) {
-                None => format!("“{text}”不是有效日期，请按 YYYY-MM-DD 填写（如 {year}-01-01）"),
-                Some(d) if d.0 != year => format!("“{text}”不在预算年度 {year} 年内"),
-                Some(d) => {
+            let problem = match (PlanDate::parse(text), year) {
+                (Err(e), _) => e.to_string(),
+                (Ok(d), Some(y)) if d.year != y => format!("“{text}”不在预算年度 {y} 年内"),
+                (Ok(d), _) => {
                     dates[k] = Some(d);
                     continue;
                 }

@@ -256,7 +256,7 @@ fn registry_ids_are_unique_and_well_formed() {
             .collect::<Vec<_>>(),
         ["DRF-001", "IMP-001"]
     );
-    assert_eq!(registry().len(), 28);
+    assert_eq!(registry().len(), 30);
 }
 
 #[test]
@@ -449,6 +449,98 @@ fn amt_001_invalid_amounts() {
     assert_eq!(
         message(|i| i.rows[0].this_year = a("12.345")),
         "2010301 行政运行（一般公共预算拨款·基本支出）本年预算数：“12.345”的小数超过 2 位，金额最多精确到分"
+    );
+}
+
+#[test]
+fn unt_001_002_unit_name_and_fiscal_year() {
+    cases(&[
+        (
+            "no name",
+            |i| i.unit.name = String::new(),
+            &["UNT-001@unit.name"],
+        ),
+        (
+            "a name of spaces",
+            |i| i.unit.name = " \u{3000}".into(),
+            &["UNT-001@unit.name"],
+        ),
+        (
+            "year 0 (a new form)",
+            |i| i.unit.fiscal_year = 0,
+            &["UNT-002@unit.fiscal_year"],
+        ),
+        (
+            "a year typed short",
+            |i| i.unit.fiscal_year = 202,
+            &["UNT-002@unit.fiscal_year"],
+        ),
+        (
+            "before 2000",
+            |i| i.unit.fiscal_year = 1999,
+            &["UNT-002@unit.fiscal_year"],
+        ),
+        (
+            "after 2100",
+            |i| i.unit.fiscal_year = 2101,
+            &["UNT-002@unit.fiscal_year"],
+        ),
+        (
+            "first plausible year",
+            |i| {
+                i.unit.fiscal_year = 2000;
+                i.projects[0].start_date = "2000-01-01".into();
+                i.projects[0].end_date = "2000-12-31".into();
+            },
+            &[],
+        ),
+        (
+            // The project dates are of 2021: PRJ-002 holds them against 2100.
+            "last plausible year",
+            |i| i.unit.fiscal_year = 2100,
+            &[
+                "PRJ-002@projects[0].start_date",
+                "PRJ-002@projects[0].end_date",
+            ],
+        ),
+        (
+            // INP-001 names the refused text; UNT-002 does not say it again.
+            "a year text that did not read",
+            |i| {
+                i.unit.fiscal_year = 0;
+                i.unparsed
+                    .insert("unit.fiscal_year".into(), "二〇二五".into());
+            },
+            &["INP-001@unit.fiscal_year"],
+        ),
+        (
+            "both missing: the empty form's header",
+            |i| i.unit = Default::default(),
+            &[
+                "UNT-001@unit.name",
+                "UNT-002@unit.fiscal_year",
+                // The base's contact phone went with the header.
+                "NAR-003@unit.contact_phone",
+            ],
+        ),
+    ]);
+    assert_eq!(
+        message(|i| i.unit.fiscal_year = 0),
+        "预算年度未填写：请填写 2000–2100 之间的年份（如 2025）"
+    );
+    assert_eq!(
+        message(|i| i.unit.fiscal_year = 202),
+        "预算年度 202 不是有效的年份：应为 2000–2100 之间的年份（如 2025）"
+    );
+    assert_eq!(
+        message(|i| i.unit.name = String::new()),
+        "部门（单位）名称未填写：各表标题和情况说明都要用到单位名称"
+    );
+    let title = info("UNT-002").map(|c| c.title).unwrap_or_default();
+    let bounds = crate::model::PLAUSIBLE_FISCAL_YEARS;
+    assert!(
+        title.contains(&format!("{}–{}", bounds.start(), bounds.end())),
+        "{title}"
     );
 }
 
@@ -945,7 +1037,11 @@ fn prf_001_overall_weights() {
         (
             "nothing entered at all",
             |i| *i = Inputs::default(),
-            &["NAR-003@unit.contact_phone"],
+            &[
+                "UNT-001@unit.name",
+                "UNT-002@unit.fiscal_year",
+                "NAR-003@unit.contact_phone",
+            ],
         ),
         (
             "zero weight",
@@ -1099,8 +1195,35 @@ fn prj_002_project_dates() {
         ),
         (
             "not a date",
-            |i| i.projects[0].start_date = "2021/01/01".into(),
+            |i| i.projects[0].start_date = "明年一月".into(),
             &["PRJ-002@projects[0].start_date"],
+        ),
+        (
+            "no 13th month, written with slashes",
+            |i| i.projects[0].start_date = "2021/13/1".into(),
+            &["PRJ-002@projects[0].start_date"],
+        ),
+        (
+            "dates as clerks also write them",
+            |i| {
+                i.projects[0].start_date = "2021/3/1".into();
+                i.projects[0].end_date = "2021年12月31日".into();
+            },
+            &[],
+        ),
+        (
+            "start after end, written two ways",
+            |i| {
+                i.projects[0].start_date = "2021年6月1日".into();
+                i.projects[0].end_date = "2021/5/31".into();
+            },
+            &["PRJ-002@projects[0].end_date,projects[0].start_date"],
+        ),
+        (
+            // UNT-002 reports the year; the dates are not held against year 0.
+            "no fiscal year",
+            |i| i.unit.fiscal_year = 0,
+            &["UNT-002@unit.fiscal_year"],
         ),
         (
             "next year",
@@ -1143,6 +1266,10 @@ fn prj_002_project_dates() {
     assert_eq!(
         message(|i| i.projects[0].end_date = "2022-01-01".into()),
         "项目“政务公开专项”的计划完成日期“2022-01-01”不在预算年度 2021 年内"
+    );
+    assert_eq!(
+        message(|i| i.projects[0].start_date = "2021/13/1".into()),
+        "项目“政务公开专项”的计划开始日期“2021/13/1”的月份 13 不存在（应为 1–12）"
     );
 }
 
@@ -1491,6 +1618,8 @@ fn every_registered_check_fires() {
             i.unparsed
                 .insert("unit.fiscal_year".into(), "2022年".into());
         }),
+        ("UNT-001", |i| i.unit.name = " ".into()),
+        ("UNT-002", |i| i.unit.fiscal_year = 0),
         ("COD-001", |i| i.rows[0].code = "1".into()),
         ("COD-002", |i| i.economic_rows[0].code = "1".into()),
         ("ROW-001", |i| i.rows.push(i.rows[0].clone())),

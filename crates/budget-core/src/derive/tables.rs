@@ -531,7 +531,7 @@ fn table10(inputs: &Inputs, totals: &Totals) -> Table {
             cells: vec![
                 t("部门（单位）名称"),
                 Cell::Span {
-                    text: perf.unit_name.clone().into(),
+                    text: perf.printed_unit_name(&inputs.unit).to_string().into(),
                     colspan: 2,
                 },
                 t("支出预算总量"),

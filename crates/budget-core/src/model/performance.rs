@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::FundingSource;
+use super::{FundingSource, UnitHeader};
 use crate::amount::Amount;
 
 /// 指标性质 of an overall indicator.
@@ -82,6 +82,18 @@ pub struct OverallPerformance {
     /// 绩效指标
     #[serde(default)]
     pub indicators: Vec<OverallIndicator>,
+}
+
+impl OverallPerformance {
+    /// The 部门（单位）名称 表10 prints: the name typed for 表10 when there is
+    /// one, else 单位信息's (a clerk changes it only when 表10 names the unit
+    /// otherwise, e.g. 大渡口区政府办公室 for 重庆市大渡口区人民政府办公室).
+    pub fn printed_unit_name<'a>(&'a self, unit: &'a UnitHeader) -> &'a str {
+        match self.unit_name.trim() {
+            "" => unit.name.trim(),
+            name => name,
+        }
+    }
 }
 
 /// One overall performance indicator.
@@ -182,4 +194,210 @@ pub struct ProjectIndicator {
     pub explanation: String,
     /// 目标值说明
     pub target_note: String,
+}
+
+/// A planned date (计划开始日期 / 计划完成日期) read from the clerk's text,
+/// which the form keeps as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PlanDate {
+    /// Year (4 digits).
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of the month.
+    pub day: u32,
+}
+
+/// Why a planned date's text is not a date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not written as a date at all.
+    #[error("“{0}”不是日期，请按 2025-03-01、2025/3/1 或 2025年3月1日 的样式填写")]
+    Format(String),
+    /// A month outside 1–12.
+    #[error("“{text}”的月份 {month} 不存在（应为 1–12）")]
+    Month {
+        /// The text.
+        text: String,
+        /// The month written.
+        month: u32,
+    },
+    /// A day the month does not have.
+    #[error("“{text}”的日期不存在：{year}年{month}月只有 {days} 天")]
+    Day {
+        /// The text.
+        text: String,
+        /// The year written.
+        year: i32,
+        /// The month written.
+        month: u32,
+        /// Days that month has.
+        days: u32,
+    },
+}
+
+/// Days in `month` of `year` (Gregorian).
+pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl PlanDate {
+    /// Read a date the ways clerks write one: `2025-03-01`, `2025/3/1`,
+    /// `2025.3.1` or `2025年3月1日` (a 4-digit year, a 1–2 digit month and
+    /// day; full-width digits and separators read too; spaces around are
+    /// ignored).
+    pub fn parse(text: &str) -> Result<PlanDate, DateError> {
+        let t = text.trim();
+        let folded: String = t
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '－' => '-',
+                '／' => '/',
+                '．' => '.',
+                c => c,
+            })
+            .collect();
+        let bad = || DateError::Format(t.to_string());
+        let parts: Vec<&str> = if let Some(rest) = folded.strip_suffix('日') {
+            let (y, rest) = rest.split_once('年').ok_or_else(bad)?;
+            let (m, d) = rest.split_once('月').ok_or_else(bad)?;
+            vec![y, m, d]
+        } else {
+            let sep = ['-', '/', '.']
+                .into_iter()
+                .find(|s| folded.contains(*s))
+                .ok_or_else(bad)?;
+            folded.split(sep).collect()
+        };
+        let [y, m, d] = parts.as_slice() else {
+            return Err(bad());
+        };
+        let num = |s: &str, len: std::ops::RangeInclusive<usize>| -> Option<u32> {
+            (len.contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let (Some(year), Some(month), Some(day)) = (num(y, 4..=4), num(m, 1..=2), num(d, 1..=2))
+        else {
+            return Err(bad());
+        };
+        let year = i32::try_from(year).map_err(|_| bad())?;
+        if !(1..=12).contains(&month) {
+            return Err(DateError::Month {
+                text: t.to_string(),
+                month,
+            });
+        }
+        let days = days_in_month(year, month);
+        if !(1..=days).contains(&day) {
+            return Err(DateError::Day {
+                text: t.to_string(),
+                year,
+                month,
+                days,
+            });
+        }
+        Ok(PlanDate { year, month, day })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table10_names_the_unit_of_the_header_unless_changed() {
+        let unit = UnitHeader {
+            name: "重庆市大渡口区人民政府办公室".into(),
+            ..Default::default()
+        };
+        let mut perf = OverallPerformance::default();
+        assert_eq!(
+            perf.printed_unit_name(&unit),
+            "重庆市大渡口区人民政府办公室"
+        );
+        perf.unit_name = " ".into();
+        assert_eq!(
+            perf.printed_unit_name(&unit),
+            "重庆市大渡口区人民政府办公室"
+        );
+        perf.unit_name = "大渡口区政府办公室".into();
+        assert_eq!(perf.printed_unit_name(&unit), "大渡口区政府办公室");
+    }
+
+    #[test]
+    fn plan_dates_read_as_clerks_write_them() {
+        let d = |year, month, day| Ok(PlanDate { year, month, day });
+        for (text, want) in [
+            ("2025-03-01", d(2025, 3, 1)),
+            ("2025/3/1", d(2025, 3, 1)),
+            ("2025年3月1日", d(2025, 3, 1)),
+            ("2025-3-1", d(2025, 3, 1)),
+            ("2025/03/01", d(2025, 3, 1)),
+            ("2025.3.1", d(2025, 3, 1)),
+            (" 2025年12月31日 ", d(2025, 12, 31)),
+            ("２０２５／３／１", d(2025, 3, 1)),
+            ("2024-02-29", d(2024, 2, 29)),
+            ("2000/2/29", d(2000, 2, 29)),
+        ] {
+            assert_eq!(PlanDate::parse(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_that_is_not_one_says_why() {
+        for (text, want) in [
+            ("2025/13/1", "“2025/13/1”的月份 13 不存在（应为 1–12）"),
+            ("2025-00-10", "“2025-00-10”的月份 0 不存在（应为 1–12）"),
+            (
+                "2025年2月29日",
+                "“2025年2月29日”的日期不存在：2025年2月只有 28 天",
+            ),
+            (
+                "1900-02-29",
+                "“1900-02-29”的日期不存在：1900年2月只有 28 天",
+            ),
+            ("2025/4/31", "“2025/4/31”的日期不存在：2025年4月只有 30 天"),
+            (
+                "2025-01-00",
+                "“2025-01-00”的日期不存在：2025年1月只有 31 天",
+            ),
+        ] {
+            assert_eq!(
+                PlanDate::parse(text).map_err(|e| e.to_string()),
+                Err(want.to_string()),
+                "{text:?}"
+            );
+        }
+        for text in [
+            "",
+            "2025",
+            "25/3/1",
+            "2025/3",
+            "2025/3-1",
+            "2025-3-1-",
+            "2025/003/1",
+            "2025年3月1",
+            "3/1/2025",
+            "+025-01-01",
+            "2025年三月一日",
+            "明年三月",
+        ] {
+            assert_eq!(
+                PlanDate::parse(text),
+                Err(DateError::Format(text.trim().to_string())),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            DateError::Format("明年".into()).to_string(),
+            "“明年”不是日期，请按 2025-03-01、2025/3/1 或 2025年3月1日 的样式填写"
+        );
+    }
 }

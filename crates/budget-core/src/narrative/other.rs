@@ -35,7 +35,7 @@ pub(super) fn running_cost_change(cx: &Context) -> String {
         n.running_cost_this_year.value(),
         n.running_cost_last_year.value(),
     );
-    let head = format!("{}年一般公共预算财政拨款运行经费{}万元，", cx.year, w(rc));
+    let head = format!("{}一般公共预算财政拨款运行经费{}万元，", cx.year, w(rc));
     match change(rc, rcl) {
         Some(c) => format!("{head}比上年{c}{}。", because(cx, ClerkText::RunningCost)),
         None => format!("{head}与上年持平。"),
@@ -101,12 +101,12 @@ fn performance(cx: &Context) -> String {
     let unmanaged = unmanaged_projects(t);
     if unmanaged.is_zero() {
         format!(
-            "3、绩效目标设置情况。{year}年项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨款{}万元。",
+            "3、绩效目标设置情况。{year}项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨款{}万元。",
             w(t.general_project)
         )
     } else {
         format!(
-            "3、绩效目标设置情况。{year}年实行绩效目标管理的项目支出{}万元，项目支出共{}万元（其中一般公共预算当年财政拨款{}万元），尚有{}万元未设置绩效目标。",
+            "3、绩效目标设置情况。{year}实行绩效目标管理的项目支出{}万元，项目支出共{}万元（其中一般公共预算当年财政拨款{}万元），尚有{}万元未设置绩效目标。",
             w(t.project_forms),
             w(t.project),
             w(t.general_project),
@@ -120,7 +120,7 @@ fn assets(cx: &Context) -> String {
     let n = &cx.inputs.narrative;
     let (held, buy) = (n.vehicles_held, n.vehicles_to_buy);
     format!(
-        "4、国有资产占有使用情况。截止{}年12月，所属各预算单位共有车辆{}辆，其中一般公务用车{}辆、执勤执法用车{}辆。{}年一般公共预算安排购置车辆{}辆，其中一般公务用车{}辆、执勤执法用车{}辆。",
+        "4、国有资产占有使用情况。截止{}12月，所属各预算单位共有车辆{}辆，其中一般公务用车{}辆、执勤执法用车{}辆。{}一般公共预算安排购置车辆{}辆，其中一般公务用车{}辆、执勤执法用车{}辆。",
         cx.last,
         held.total(),
         held.general,

@@ -163,3 +163,31 @@ fn a_change_is_worded_in_wan_and_never_as_zero() {
         Some("增加不足0.01万元")
     );
 }
+
+/// The empty form's 情况说明 read “0年部门预算情况说明…与-1年持平”: without
+/// a 预算年度 the text names none and does no arithmetic on 0.
+#[test]
+fn a_missing_fiscal_year_is_said_not_computed() {
+    let empty = text_of(&Inputs::default());
+    for year in [0, 202, 1999, 2101] {
+        let mut inputs = seed();
+        inputs.unit.fiscal_year = year;
+        for text in [text_of(&inputs), empty.clone()] {
+            assert!(text.contains("（预算年度未填写）"), "{year}: {text}");
+            for printed in [format!("{year}年"), format!("{}年", year - 1)] {
+                assert!(!text.contains(&printed), "{year}: {printed} in {text}");
+            }
+            assert!(!text.contains("-1年"), "{text}");
+        }
+    }
+    assert!(
+        empty.starts_with("（预算年度未填写）部门预算情况说明"),
+        "{empty}"
+    );
+    assert!(empty.contains("与上年持平"), "{empty}");
+    assert!(empty.contains("截止上年12月"), "{empty}");
+    // A known year still prints as before (the golden narrative is unchanged).
+    let seed_text = text_of(&seed());
+    assert!(seed_text.contains("2021年部门预算情况说明"));
+    assert!(!seed_text.contains("预算年度未填写"));
+}
