@@ -1,0 +1,116 @@
+//! Which column each figure of a table is in.
+//!
+//! Tabs: the cell index, counted from the first figure cell of the table. A
+//! line broken by a page loses its trailing empty cells, so its figures may
+//! sit left of where they belong: when such a row has as many figures as its
+//! parent line (its 类 or 款) has filled cells, it takes the parent's columns
+//! (重庆 表3's `31002 办公设备购置` after a page break, under 310 资本性支出's
+//! 公用经费). Aligned: the right edges of the table's figures, grouped.
+//! Loose: a row with as many figures as the fullest row takes their order;
+//! any other row knows only that its first figure is the first column.
+
+use crate::row::Layout;
+use crate::tables::Table;
+
+/// Set `col` on every cell of a table.
+pub fn resolve(t: &mut Table, layout: Layout) {
+    match layout {
+        Layout::Tabs => tabs(t),
+        Layout::Aligned => aligned(t),
+        Layout::Loose => loose(t),
+    }
+}
+
+fn tabs(t: &mut Table) {
+    // Columns count from the leftmost figure cell of the table's one-group rows.
+    let base = t
+        .rows
+        .iter()
+        .filter(|r| r.groups.len() == 1)
+        .flat_map(|r| r.cells().iter().map(|c| c.pos))
+        .min()
+        .unwrap_or(0);
+    let full = t.rows.iter().map(|r| r.width).max().unwrap_or(0);
+    for i in 0..t.rows.len() {
+        for (k, g) in t.rows[i].groups.iter_mut().enumerate() {
+            // A two-sided table's right side counts from its own first figure.
+            let gbase = if k == 0 {
+                base
+            } else {
+                g.cells.first().map_or(base, |c| c.pos)
+            };
+            for c in &mut g.cells {
+                c.col = Some(c.pos.saturating_sub(gbase));
+            }
+        }
+        if t.rows[i].width < full && t.kind.coded() {
+            if let Some(cols) = parent_cols(t, i) {
+                if cols.len() == t.rows[i].cells().len() {
+                    for (c, col) in t.rows[i].groups[0].cells.iter_mut().zip(cols) {
+                        c.col = Some(col);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The filled columns of the row's parent (the nearest earlier row whose
+/// code is a prefix of its code).
+fn parent_cols(t: &Table, i: usize) -> Option<Vec<usize>> {
+    let code = t.rows[i].code.as_deref()?;
+    let parent = t.rows[..i].iter().rev().find(|r| {
+        r.code
+            .as_deref()
+            .is_some_and(|p| p.len() < code.len() && code.starts_with(p))
+    })?;
+    parent.cells().iter().map(|c| c.col).collect()
+}
+
+fn aligned(t: &mut Table) {
+    let mut edges: Vec<usize> = t
+        .rows
+        .iter()
+        .flat_map(|r| r.groups.iter())
+        .flat_map(|g| g.cells.iter().map(|c| c.pos))
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    // Right edges within one display column of each other are one column.
+    let mut groups: Vec<usize> = Vec::new();
+    for e in edges {
+        if groups.last().is_none_or(|&last| e > last + 1) {
+            groups.push(e);
+        } else if let Some(last) = groups.last_mut() {
+            *last = e;
+        }
+    }
+    let n = groups.len();
+    for c in t
+        .rows
+        .iter_mut()
+        .flat_map(|r| r.groups.iter_mut())
+        .flat_map(|g| g.cells.iter_mut())
+    {
+        c.col = groups.iter().position(|&g| c.pos <= g);
+    }
+    // Fewer column edges than the table has columns: the indexes are real
+    // columns for sums down a column, but not for identities across a row.
+    let expected = t.kind.columns();
+    if expected != 0 && n != expected {
+        t.partial_columns = true;
+    }
+}
+
+fn loose(t: &mut Table) {
+    let full = t.rows.iter().map(|r| r.cells().len()).max().unwrap_or(0);
+    for r in &mut t.rows {
+        let n = r.cells().len();
+        for g in &mut r.groups {
+            for (i, c) in g.cells.iter_mut().enumerate() {
+                c.col = (n == full || i == 0).then_some(i);
+            }
+        }
+    }
+    t.partial_columns = true;
+}
