@@ -43,13 +43,13 @@ fn tabs(t: &mut Table) {
                 c.col = Some(c.pos.saturating_sub(gbase));
             }
         }
-        if t.rows[i].width < full && t.kind.coded() {
-            if let Some(cols) = parent_cols(t, i) {
-                if cols.len() == t.rows[i].cells().len() {
-                    for (c, col) in t.rows[i].groups[0].cells.iter_mut().zip(cols) {
-                        c.col = Some(col);
-                    }
-                }
+        if t.rows[i].width < full
+            && t.kind.coded()
+            && let Some(cols) = parent_cols(t, i)
+            && cols.len() == t.rows[i].cells().len()
+        {
+            for (c, col) in t.rows[i].groups[0].cells.iter_mut().zip(cols) {
+                c.col = Some(col);
             }
         }
     }

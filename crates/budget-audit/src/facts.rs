@@ -89,11 +89,12 @@ fn function(t: &Table, f: &mut Facts) {
             last: last.and_then(|c| t.placed(r).then(|| r.at(c)).flatten()),
         })
     };
-    if let (Some(r), Some((b, p))) = (t.total_row(), t.kind.basic_project()) {
-        if t.placed(r) && f.basic.is_none() {
-            f.basic = r.at(b).map(fact);
-            f.project = r.at(p).map(fact);
-        }
+    if let (Some(r), Some((b, p))) = (t.total_row(), t.kind.basic_project())
+        && t.placed(r)
+        && f.basic.is_none()
+    {
+        f.basic = r.at(b).map(fact);
+        f.project = r.at(p).map(fact);
     }
     for r in &t.rows {
         let Some(code) = r.code.as_deref() else {

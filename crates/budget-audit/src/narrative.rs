@@ -3,7 +3,7 @@
 //! The text outside the tables is joined (lines wrap mid-figure: `887.36万`
 //! / `元`) with whitespace removed, keeping each character's line. Each
 //! figure followed by 万元 gets the label before it (back to the previous
-//! `，；：、“”`); a label like `比2020年减少` makes it a change of the
+//! `，；：、`, or a short line's end); a label like `比2020年减少` makes it a change of the
 //! figure named before it in the same clause.
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -21,11 +21,16 @@ pub fn prose(lines: &[&str], in_table: impl Fn(usize) -> bool) -> Vec<(char, usi
             continue;
         }
         out.extend(l.chars().filter(|c| !c.is_whitespace()).map(|c| (c, no)));
+        // A short line is a heading (or a paragraph's end): it names nothing
+        // for the next line's figures. Long lines wrap mid-sentence.
+        if l.trim().chars().count() < 30 {
+            out.push(('\n', no));
+        }
     }
     out
 }
 
-const DELIMS: &[char] = &['，', '；', '：', '、', '“', '”', '。', ',', ';', ':'];
+const DELIMS: &[char] = &['，', '；', '：', '、', '。', ',', ';', ':', '\n'];
 
 /// Check every 万元 figure of the text.
 pub fn check(text: &[(char, usize)], facts: &Facts, out: &mut Vec<AuditFinding>) {
@@ -35,7 +40,7 @@ pub fn check(text: &[(char, usize)], facts: &Facts, out: &mut Vec<AuditFinding>)
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '。' || c == '；' {
+        if c == '。' || c == '；' || c == '\n' {
             subject = None;
         }
         if DELIMS.contains(&c) {

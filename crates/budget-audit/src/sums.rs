@@ -61,15 +61,15 @@ pub fn columns(t: &Table, out: &mut Vec<AuditFinding>) {
             };
             check(parent, &kids, "其下各行之和");
         }
-    } else if t.kind == Kind::Procurement {
-        if let Some(total) = t.rows.iter().find(|r| is_total(r)) {
-            let kids: Vec<&Row> = t
-                .rows
-                .iter()
-                .filter(|r| !is_total(r) && r.has_figures())
-                .collect();
-            check(total, &kids, "其下各行之和");
-        }
+    } else if t.kind == Kind::Procurement
+        && let Some(total) = t.rows.iter().find(|r| is_total(r))
+    {
+        let kids: Vec<&Row> = t
+            .rows
+            .iter()
+            .filter(|r| !is_total(r) && r.has_figures())
+            .collect();
+        check(total, &kids, "其下各行之和");
     }
 }
 

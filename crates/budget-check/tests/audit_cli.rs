@@ -11,7 +11,10 @@ fn root() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_budget-check")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_budget-check"))
+        .args(args)
+        .output()
+        .unwrap();
     (
         out.status.code().expect("exited, not killed"),
         String::from_utf8(out.stdout).unwrap(),
@@ -20,7 +23,9 @@ fn run(args: &[&str]) -> (i32, String, String) {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("audit").join(name);
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("audit")
+        .join(name);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -34,7 +39,13 @@ fn findings(path: &Path) -> (i32, Vec<String>) {
         .iter()
         .map(|f| {
             let s = |k: &str| f[k].as_str().unwrap().to_string();
-            format!("{} {} {} {}", s("id"), f["line"], s("printed"), s("expected"))
+            format!(
+                "{} {} {} {}",
+                s("id"),
+                f["line"],
+                s("printed"),
+                s("expected")
+            )
         })
         .collect();
     (code, rows)
@@ -112,8 +123,17 @@ fn several_files_give_one_summary_line_each() {
     let b = root().join("fixtures/audit/putuo-2025.txt");
     let (code, out, _) = run(&["audit", a.to_str().unwrap(), b.to_str().unwrap()]);
     assert_eq!(code, 1, "the largest exit code");
-    let summary: Vec<&str> = out.lines().filter(|l| l.starts_with("OK") || l.starts_with("FAIL")).collect();
+    let summary: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("OK") || l.starts_with("FAIL"))
+        .collect();
     assert_eq!(summary.len(), 2, "{out}");
-    assert!(summary[0].starts_with("OK") && summary[0].contains("dadukou-2021.txt"), "{out}");
-    assert!(summary[1].starts_with("FAIL") && summary[1].contains("2 错误 9 提示"), "{out}");
+    assert!(
+        summary[0].starts_with("OK") && summary[0].contains("dadukou-2021.txt"),
+        "{out}"
+    );
+    assert!(
+        summary[1].starts_with("FAIL") && summary[1].contains("2 错误 9 提示"),
+        "{out}"
+    );
 }
