@@ -106,14 +106,62 @@ fn a_text_without_tables_is_refused_with_exit_2() {
     assert!(out.contains("BAD"), "{out}");
 }
 
+/// A one-page PDF whose page draws `content` (a content stream), with a
+/// correct cross-reference table.
+fn pdf(content: &str) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
+    out
+}
+
+fn has_pdftotext() -> bool {
+    Command::new("pdftotext").arg("-v").output().is_ok()
+}
+
+#[test]
+fn a_pdf_is_read_through_pdftotext() {
+    let dir = scratch("pdf");
+    let text = dir.join("letter.pdf");
+    std::fs::write(&text, pdf("BT /F1 12 Tf 20 100 Td (A letter with no tables.) Tj ET")).unwrap();
+    let scanned = dir.join("scanned.pdf");
+    std::fs::write(&scanned, pdf("0 0 1 rg 10 10 100 100 re f")).unwrap();
+    let (code, out, _) = run(&["audit", text.to_str().unwrap(), scanned.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    if has_pdftotext() {
+        // The text layer was read: it just has no table.
+        assert!(out.contains("没有找到任何预算表"), "{out}");
+        assert!(out.contains("没有文字层"), "{out}");
+    } else {
+        assert!(out.contains("pdftotext"), "{out}");
+    }
+}
+
 #[test]
 fn a_broken_pdf_is_refused_with_its_own_message() {
     let path = scratch("pdf").join("broken.pdf");
     std::fs::write(&path, b"%PDF-1.4\nthis is not a pdf body\n").unwrap();
     let (code, out, _) = run(&["audit", path.to_str().unwrap()]);
     assert_eq!(code, 2);
-    let has_poppler = Command::new("pdftotext").arg("-v").output().is_ok();
-    let want = if has_poppler { "PDF" } else { "pdftotext" };
+    let want = if has_pdftotext() { "PDF 已损坏" } else { "pdftotext" };
     assert!(out.contains(want), "{out}");
 }
 
