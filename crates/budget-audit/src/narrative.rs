@@ -40,6 +40,13 @@ pub fn check(text: &[(char, usize)], facts: &Facts, out: &mut Vec<AuditFinding>)
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        if DELIMS.contains(&c) {
+            // A clause without a figure saying the last figure did not change.
+            let clause: String = chars[label_start.min(i)..i].iter().collect();
+            if let Some(f) = subject.filter(|_| is_flat(&clause)) {
+                check_flat(f, &clause, text[i.saturating_sub(1)].1, out);
+            }
+        }
         if c == '。' || c == '；' || c == '\n' {
             subject = None;
         }
@@ -121,6 +128,28 @@ fn change(label: &str) -> Option<i32> {
         Some(-1)
     } else {
         None
+    }
+}
+
+/// `同2020年`, `与2024年预算持平`: the figure named before is unchanged.
+fn is_flat(clause: &str) -> bool {
+    let year =
+        |s: &str| s.chars().take(4).all(|c| c.is_ascii_digit()) && s.chars().nth(4) == Some('年');
+    clause.contains("持平") || clause.strip_prefix('同').is_some_and(year)
+}
+
+fn check_flat(f: Fact, clause: &str, line: usize, out: &mut Vec<AuditFinding>) {
+    let Some(last) = f.last else { return };
+    if f.this != last {
+        let diff = f.this - last;
+        let detail = format!("写“{clause}”，表中 {} − {} = {} 元", f.this, last, diff);
+        out.push(AuditFinding::new(
+            "AUD-012",
+            line,
+            &detail,
+            Decimal::ZERO,
+            to_wan(diff),
+        ));
     }
 }
 

@@ -147,3 +147,38 @@ fn both_templates_find_all_nine_tables() {
         assert_eq!(audit(text).unwrap().tables.len(), 9);
     }
 }
+
+#[test]
+fn an_unchanged_word_after_a_changed_figure_is_found() {
+    // “同2020年” after a figure that changed.
+    let got = ids(&edit(
+        CQ,
+        47,
+        "公务用车购置费0万元，同2020年",
+        "公务用车运行维护费32.34万元，同2020年",
+    ));
+    assert!(got.contains(&"AUD-012 47 0 -12.29".to_string()), "{got:?}");
+}
+
+#[test]
+fn no_input_makes_the_audit_panic() {
+    // Every prefix of both samples, and every line of them alone.
+    for text in [CQ, SH] {
+        let lines: Vec<&str> = text.lines().collect();
+        for n in 0..lines.len() {
+            let _ = audit(&lines[..n].join("\n"));
+            let _ = audit(lines[n]);
+        }
+    }
+    let junk = [
+        "",
+        "\t\t\t",
+        "表\n合计 1.0 2.0",
+        "201 06 01 行政运行 1.00\n部门支出总表\n201 1.00",
+        "1.万元。比万元增加",
+        "部门收支总表\n收入总计\t1.00\t支出总计",
+    ];
+    for j in junk {
+        let _ = audit(j);
+    }
+}

@@ -123,12 +123,18 @@ fn pdf(content: &str) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for off in offsets {
         out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
     }
     out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
     );
     out
 }
@@ -141,7 +147,11 @@ fn has_pdftotext() -> bool {
 fn a_pdf_is_read_through_pdftotext() {
     let dir = scratch("pdf");
     let text = dir.join("letter.pdf");
-    std::fs::write(&text, pdf("BT /F1 12 Tf 20 100 Td (A letter with no tables.) Tj ET")).unwrap();
+    std::fs::write(
+        &text,
+        pdf("BT /F1 12 Tf 20 100 Td (A letter with no tables.) Tj ET"),
+    )
+    .unwrap();
     let scanned = dir.join("scanned.pdf");
     std::fs::write(&scanned, pdf("0 0 1 rg 10 10 100 100 re f")).unwrap();
     let (code, out, _) = run(&["audit", text.to_str().unwrap(), scanned.to_str().unwrap()]);
@@ -161,7 +171,11 @@ fn a_broken_pdf_is_refused_with_its_own_message() {
     std::fs::write(&path, b"%PDF-1.4\nthis is not a pdf body\n").unwrap();
     let (code, out, _) = run(&["audit", path.to_str().unwrap()]);
     assert_eq!(code, 2);
-    let want = if has_pdftotext() { "PDF 已损坏" } else { "pdftotext" };
+    let want = if has_pdftotext() {
+        "PDF 已损坏"
+    } else {
+        "pdftotext"
+    };
     assert!(out.contains(want), "{out}");
 }
 
