@@ -7,11 +7,11 @@ use rust_decimal::{Decimal, RoundingStrategy};
 pub enum Class {
     /// The exact figure 四舍五入 to 0.01 万元 (trailing zeros may be dropped).
     Correct,
-    /// Cut after the second decimal instead of rounded (877,080 元 → 87.70).
+    /// Cut instead of rounded at the printed precision (877,080 元 → 87.70).
     Truncated,
     /// A change taken from the two rounded totals, not from exact 元.
     RoundedChange,
-    /// Rounded to 0.1 or 1 万元 where 0.01 万元 differs (12.29 → 12.3).
+    /// Rounded to 0.1 万元 where 0.01 万元 differs (12.29 → 12.3).
     Coarser,
     /// One digit too many or too few, or ten times (87.36 → 887.36).
     Magnitude,
@@ -34,16 +34,19 @@ pub fn wan_exact(yuan: Decimal) -> Decimal {
 pub fn classify(printed: Decimal, exact_yuan: Decimal, rounded_change: Option<Decimal>) -> Class {
     let exact = wan_exact(exact_yuan);
     let correct = round(exact, 2);
-    if printed == correct {
+    // Whole 万元 is a document's chosen precision (`17192万元`), not a slip.
+    if printed == correct || (printed.scale() == 0 && printed == round(exact, 0)) {
         return Class::Correct;
     }
-    if printed == exact.trunc_with_scale(2) {
+    // Cut at the printed precision where rounding there gives another figure.
+    let dp = printed.scale().min(2);
+    if printed == exact.trunc_with_scale(dp) && exact.trunc_with_scale(dp) != round(exact, dp) {
         return Class::Truncated;
     }
     if rounded_change.is_some_and(|rc| rc == printed) {
         return Class::RoundedChange;
     }
-    if printed.scale() < 2 && (printed == round(exact, 1) || printed == round(exact, 0)) {
+    if printed.scale() == 1 && printed == round(exact, 1) {
         return Class::Coarser;
     }
     if magnitude_slip(printed, correct) {
@@ -97,6 +100,8 @@ mod tests {
             ("873.62", "873617", None, Class::Magnitude),
             ("8.74", "873617", None, Class::Magnitude),
             ("12.3", "122900", None, Class::Coarser),
+            ("17192", "171915169", None, Class::Correct),
+            ("17191", "171915169", None, Class::Truncated),
             ("12.30", "122900", None, Class::Wrong),
             // 12,355 − 6,645 元: rounded apart 1.24 − 0.66 = 0.58, exact 5,710 元 → 0.57.
             ("0.58", "5710", Some("0.58"), Class::RoundedChange),

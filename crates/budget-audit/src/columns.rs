@@ -6,6 +6,8 @@
 //! parent line (its 类 or 款) has filled cells, it takes the parent's columns
 //! (重庆 表3's `31002 办公设备购置` after a page break, under 310 资本性支出's
 //! 公用经费). Aligned: the right edges of the table's figures, grouped.
+//! Aligned text whose right edges do not line up (`pdftotext -layout` places
+//! each row on its own) is read as loose.
 //! Loose: a row with as many figures as the fullest row takes their order;
 //! any other row knows only that its first figure is the first column.
 
@@ -85,7 +87,14 @@ fn aligned(t: &mut Table) {
             *last = e;
         }
     }
-    let n = groups.len();
+    let full = t.rows.iter().map(|r| r.cells().len()).max().unwrap_or(0);
+    let expected = t.kind.columns();
+    if groups.len() > full.max(expected) {
+        // Not one edge per column: `pdftotext -layout` places each row on
+        // its own (its figures shift with the width of its name, and the
+        // gaps between them vary by page), so read it as loose text.
+        return loose(t);
+    }
     for c in t
         .rows
         .iter_mut()
@@ -96,10 +105,7 @@ fn aligned(t: &mut Table) {
     }
     // Fewer column edges than the table has columns: the indexes are real
     // columns for sums down a column, but not for identities across a row.
-    let expected = t.kind.columns();
-    if expected != 0 && n != expected {
-        t.partial_columns = true;
-    }
+    t.partial_columns = expected == 0 || groups.len() != expected;
 }
 
 fn loose(t: &mut Table) {
@@ -112,5 +118,5 @@ fn loose(t: &mut Table) {
             }
         }
     }
-    t.partial_columns = true;
+    t.partial_columns = t.kind.columns() == 0 || full != t.kind.columns();
 }

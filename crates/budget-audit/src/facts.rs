@@ -14,13 +14,18 @@ pub struct Fact {
 /// The named figures of a document.
 #[derive(Debug, Default)]
 pub struct Facts {
+    /// 收入总计 of the 部门 (all sources).
     pub total: Option<Fact>,
+    /// 收入总计 of the 财政拨款收支总表, and its 一般公共预算 line.
+    pub fiscal: Option<Fact>,
+    pub general: Option<Fact>,
     pub basic: Option<Fact>,
     pub project: Option<Fact>,
     /// 功能分类 类 by name.
     pub classes: Vec<(String, Fact)>,
-    /// 功能分类 项 by name (names printed once only).
-    pub items: Vec<(String, Fact)>,
+    /// 功能分类 项 by 款 name and 项 name (`财政事务/行政运行`); a key
+    /// printed with two different figures is dropped (`None`).
+    pub items: Vec<(String, Option<Fact>)>,
     /// “三公”: 合计, 因公出国（境）, 公务用车购置及运行, 购置, 运行, 公务接待.
     pub three_costs: Option<[Fact; 6]>,
     /// 政府采购: 合计, 货物, 工程, 服务.
@@ -36,13 +41,20 @@ pub fn gather(tables: &[Table]) -> Facts {
     let mut f = Facts::default();
     for t in tables {
         match t.kind {
-            Kind::TwoSided if f.total.is_none() => {
-                f.total = t
-                    .rows
-                    .iter()
-                    .find(|r| r.label().contains("收入总计") || r.label().contains("收入总数"))
-                    .and_then(|r| r.cells().first())
-                    .map(|c| fact(c.value));
+            Kind::TwoSided => {
+                let first = |pred: &dyn Fn(&str) -> bool| {
+                    t.rows
+                        .iter()
+                        .find(|r| pred(r.label()))
+                        .map(|r| fact(r.cells().first().map_or(Decimal::ZERO, |c| c.value)))
+                };
+                let total = first(&|l| l.contains("收入总计") || l.contains("收入总数"));
+                if t.title.contains("财政拨款") {
+                    f.fiscal = f.fiscal.or(total);
+                    f.general = f.general.or_else(|| first(&|l| l.contains("一般公共预算")));
+                } else {
+                    f.total = f.total.or(total);
+                }
             }
             Kind::General { .. } | Kind::Expense | Kind::Income => function(t, &mut f),
             Kind::ThreeCosts => {
@@ -67,8 +79,18 @@ pub fn gather(tables: &[Table]) -> Facts {
             _ => {}
         }
     }
-    if let (Some(total), Some(last)) = (f.total.as_mut(), last_year_total(tables)) {
-        total.last = Some(last);
+    // 重庆 表2 prints last year's 一般公共预算 total: the 财政拨款 and 部门
+    // totals' last year when they equal this year's 一般公共预算.
+    if let Some(last) = last_year_total(tables) {
+        let general = f.general.map(|g| g.this);
+        for t in [&mut f.total, &mut f.fiscal, &mut f.general]
+            .into_iter()
+            .flatten()
+        {
+            if Some(t.this) == general {
+                t.last = Some(last);
+            }
+        }
     }
     f
 }
@@ -101,16 +123,23 @@ fn function(t: &Table, f: &mut Facts) {
             continue;
         };
         let Some(v) = placed_fact(r) else { continue };
-        let list = match code.len() {
-            3 => &mut f.classes,
-            7 => &mut f.items,
-            _ => continue,
-        };
-        match list.iter_mut().find(|(n, _)| n == r.label()) {
-            // Keep the figure with last year's when a later table has it.
-            Some((_, old)) if old.this == v.this && old.last.is_none() => *old = v,
-            Some(_) => {}
-            None => list.push((r.label().to_string(), v)),
+        match code.len() {
+            3 => match f.classes.iter_mut().find(|(n, _)| n == r.label()) {
+                // Keep the figure with last year's when a later table has it.
+                Some((_, old)) if old.this == v.this && old.last.is_none() => *old = v,
+                Some(_) => {}
+                None => f.classes.push((r.label().to_string(), v)),
+            },
+            7 => {
+                let kuan = t.by_code(&code[..5]).map_or("", |k| k.label());
+                let key = format!("{kuan}/{}", r.label());
+                match f.items.iter_mut().find(|(n, _)| *n == key) {
+                    Some((_, old)) if old.is_some_and(|o| o.this != v.this) => *old = None,
+                    Some(_) => {}
+                    None => f.items.push((key, Some(v))),
+                }
+            }
+            _ => {}
         }
     }
 }

@@ -50,7 +50,7 @@ pub const RULES: &[(&str, Severity, &str)] = &[
     (
         "AUD-008",
         Severity::Warning,
-        "文字中的金额只保留了一位小数，与两位小数的万元数不符",
+        "文字中的金额少了一位小数，不是四舍五入到 0.01 万元的数",
     ),
     ("AUD-009", Severity::Warning, "空表没有说明"),
     ("AUD-010", Severity::Warning, "空表的说明写的是另一张表"),

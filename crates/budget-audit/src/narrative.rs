@@ -81,7 +81,7 @@ pub fn check(text: &[(char, usize)], facts: &Facts, out: &mut Vec<AuditFinding>)
                 }
             }
             None => {
-                let by_item = item.as_ref().and_then(|n| find(&facts.items, n));
+                let by_item = item.as_ref().and_then(|n| find_item(&facts.items, n));
                 let named = by_item.or_else(|| named(&before, facts));
                 if let Some(f) = named {
                     let label = if by_item.is_some() {
@@ -99,19 +99,27 @@ pub fn check(text: &[(char, usize)], facts: &Facts, out: &mut Vec<AuditFinding>)
     }
 }
 
-/// The name of a 项 quoted before a figure: `…（款）行政运行（项）”`.
+/// The 款 and 项 quoted before a figure: `…（类）财政事务（款）行政运行（项）”`
+/// (or `…（项）”科目`)
+/// → `财政事务/行政运行`.
 fn item_name(before: &[char]) -> Option<String> {
     let s: String = before
         .iter()
         .rev()
-        .take(80)
+        .take(120)
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
         .collect();
+    let s = s.strip_suffix("科目").unwrap_or(&s);
     let s = s.strip_suffix('”')?.strip_suffix("（项）")?;
-    let start = s.rfind("（款）").map(|k| k + "（款）".len())?;
-    Some(s[start..].replace('它', "他"))
+    let (head, item) = s.rsplit_once("（款）")?;
+    let kuan = head.rsplit_once("（类）").map_or(head, |(_, k)| k);
+    Some(format!("{kuan}/{item}").replace('它', "他"))
+}
+
+fn find_item(list: &[(String, Option<Fact>)], key: &str) -> Option<Fact> {
+    list.iter().find(|(n, _)| n == key).and_then(|&(_, f)| f)
 }
 
 fn find(list: &[(String, Fact)], name: &str) -> Option<Fact> {
@@ -196,19 +204,14 @@ fn normalize(label: &str) -> String {
 fn named(label: &str, facts: &Facts) -> Option<Fact> {
     let s = normalize(label);
     let s = s.as_str();
-    let total = [
-        "年初",
-        "收入",
-        "支出",
-        "财政拨款收入",
-        "财政拨款支出",
-        "一般公共预算拨款",
-        "一般公共预算拨款支出",
-        "一般公共预算财政拨款收入",
-        "一般公共预算财政拨款支出",
-    ];
-    if total.contains(&s) {
-        return facts.total;
+    match s {
+        "年初" | "收入" | "支出" => return facts.total,
+        "财政拨款收入" | "财政拨款支出" => return facts.fiscal,
+        "一般公共预算拨款"
+        | "一般公共预算拨款支出"
+        | "一般公共预算财政拨款收入"
+        | "一般公共预算财政拨款支出" => return facts.general,
+        _ => {}
     }
     match s {
         "基本支出" => return facts.basic,

@@ -98,15 +98,16 @@ pub fn tokens(line: &str, layout: Layout) -> Vec<Token> {
     out
 }
 
-/// Whether a token is a table figure: a number with a decimal point
-/// (`11,906,397.06`, `0.95`). Years, codes and counts have none.
+/// Whether a token is surely a table figure: a number with a decimal point
+/// or 千分位 (`11,906,397.06`, `0.95`, `189,767,551`). Years and codes have
+/// neither; a bare number counts only in some rows (see [`read_row`]).
 pub fn is_figure(text: &str) -> bool {
     figure(text).is_some()
 }
 
 /// A table figure's value.
 pub fn figure(text: &str) -> Option<Decimal> {
-    let ok = text.contains('.')
+    let ok = (text.contains('.') || text.contains(','))
         && text
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '-')
@@ -114,6 +115,13 @@ pub fn figure(text: &str) -> Option<Decimal> {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_digit() || c == '-');
+    if ok { parse_amount(text).ok() } else { None }
+}
+
+/// A bare whole number below 1,000 (`0`, `900`): a figure only in a coded
+/// row or after another figure.
+fn bare_number(text: &str) -> Option<Decimal> {
+    let ok = !text.is_empty() && text.len() <= 3 && text.chars().all(|c| c.is_ascii_digit());
     if ok { parse_amount(text).ok() } else { None }
 }
 
@@ -195,6 +203,10 @@ pub fn read_row(no: usize, line: &str, layout: Layout) -> Option<Row> {
             let mut c = t.text.clone();
             i = 1;
             while c.len() < 7 && toks.get(i).is_some_and(|t| is_part(&t.text)) {
+                // `301 2`: a 款 printed without its leading zero.
+                if toks[i].text.len() == 1 {
+                    c.push('0');
+                }
                 c.push_str(&toks[i].text);
                 i += 1;
             }
@@ -205,7 +217,11 @@ pub fn read_row(no: usize, line: &str, layout: Layout) -> Option<Row> {
     let mut label = String::new();
     let mut cells = Vec::new();
     for t in &toks[i..] {
-        if let Some(v) = figure(&t.text) {
+        // A bare number is a figure in a coded row, or after a sure figure
+        // (not a page number under a heading).
+        let after_label = code.is_some() || !cells.is_empty();
+        let value = figure(&t.text).or_else(|| bare_number(&t.text).filter(|_| after_label));
+        if let Some(v) = value {
             let pos = if layout == Layout::Loose {
                 cells.len()
             } else {
@@ -236,7 +252,8 @@ pub fn read_row(no: usize, line: &str, layout: Layout) -> Option<Row> {
     (row.code.is_some() || row.has_figures()).then_some(row)
 }
 
-/// A 款 or 项 part printed apart from its 类 (`06` in `201 06 01`).
+/// A 款 or 项 part printed apart from its 类 (`06` in `201 06 01`, or `2`
+/// that lost its leading zero).
 fn is_part(text: &str) -> bool {
-    text.len() == 2 && text.chars().all(|c| c.is_ascii_digit())
+    matches!(text.len(), 1 | 2) && text.chars().all(|c| c.is_ascii_digit())
 }

@@ -175,7 +175,10 @@ pub fn across(tables: &[Table], out: &mut Vec<AuditFinding>) {
         .filter(|t| matches!(t.kind, Kind::General { .. } | Kind::Income | Kind::Expense))
         .collect();
     for (i, a) in func.iter().enumerate() {
-        for b in &func[i + 1..] {
+        // Same scope only: 部门收入 against 部门支出; the 一般公共预算 table
+        // holds less when a unit has other income.
+        let general = |t: &Table| matches!(t.kind, Kind::General { .. });
+        for b in func[i + 1..].iter().filter(|b| general(b) == general(a)) {
             for rb in b.rows.iter().filter(|r| r.code.is_some()) {
                 let Some(ra) = a.by_code(rb.code.as_deref().unwrap_or_default()) else {
                     continue;

@@ -212,11 +212,8 @@ impl Table {
     /// Whether a row's figures are in known columns, so that identities
     /// across the row can be checked.
     pub fn placed(&self, row: &crate::row::Row) -> bool {
-        match self.layout {
-            Layout::Tabs => true,
-            Layout::Aligned => !self.partial_columns,
-            Layout::Loose => self.kind.columns() != 0 && row.cells().len() == self.kind.columns(),
-        }
+        self.layout == Layout::Tabs
+            || (!self.partial_columns && row.cells().iter().all(|c| c.col.is_some()))
     }
 
     /// A coded row.
@@ -244,6 +241,13 @@ pub fn find(lines: &[&str], layout: Layout) -> Vec<Table> {
     for (i, line) in lines.iter().enumerate() {
         let no = i + 1;
         if let Some(kind) = title_kind(line) {
+            // Titles one under the other are a table of contents.
+            if tables
+                .last()
+                .is_some_and(|t| t.rows.is_empty() && t.notes.is_empty() && no - t.title_line <= 2)
+            {
+                tables.pop();
+            }
             tables.push(Table {
                 kind,
                 title_line: no,
@@ -277,6 +281,19 @@ pub fn find(lines: &[&str], layout: Layout) -> Vec<Table> {
             t.rows.push(row);
         }
     }
+    // A table of contents' last entry is followed by prose, not by a title:
+    // an empty table whose title (less its ordinal) a later title repeats.
+    let titles: Vec<String> = tables.iter().map(|t| t.title.clone()).collect();
+    let mut i = 0;
+    tables.retain(|t| {
+        i += 1;
+        let bare = t
+            .title
+            .trim_start_matches(|c: char| c.is_ascii_digit() || ".．、 ".contains(c));
+        !(t.rows.is_empty()
+            && t.notes.is_empty()
+            && titles[i..].iter().any(|later| later.contains(bare)))
+    });
     for t in &mut tables {
         crate::columns::resolve(t, layout);
     }
