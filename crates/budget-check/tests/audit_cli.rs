@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use budget_audit::RULES;
+use budget_core::Severity;
 use serde_json::Value;
 
 fn root() -> PathBuf {
@@ -73,6 +75,35 @@ fn shanghai_sample_reports_its_known_faults_and_nothing_else() {
     let (code, got) = findings(&root().join("fixtures/audit/putuo-2025.txt"));
     assert_eq!(got, expected("putuo-2025.expected"));
     assert_eq!(code, 1, "the ×10-like slip is an error");
+}
+
+#[test]
+fn every_published_fixture_reports_exactly_its_expected_findings() {
+    let dir = root().join("fixtures/audit");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(stem) = name.strip_suffix(".txt") else {
+            continue;
+        };
+        let want = expected(&format!("{stem}.expected"));
+        let (code, got) = findings(&path);
+        assert_eq!(got, want, "{name}");
+        let errors = want.iter().any(|f| {
+            RULES
+                .iter()
+                .any(|&(id, severity, _)| severity == Severity::Error && f.starts_with(id))
+        });
+        assert_eq!(code, i32::from(errors), "{name}");
+        seen += 1;
+    }
+    assert_eq!(
+        seen, 6,
+        "every disclosure in fixtures/audit has its expected findings"
+    );
 }
 
 #[test]
