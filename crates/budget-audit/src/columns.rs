@@ -11,7 +11,7 @@
 //! Loose: a row with as many figures as the fullest row takes their order;
 //! any other row knows only that its first figure is the first column.
 
-use crate::row::Layout;
+use crate::row::{Layout, Token, tokens};
 use crate::tables::Table;
 
 /// Set `col` on every cell of a table.
@@ -95,6 +95,11 @@ fn aligned(t: &mut Table) {
         // gaps between them vary by page), so read it as loose text.
         return loose(t);
     }
+    // Fewer column edges than the table has columns (a column empty
+    // throughout): the column headings tell which column each figure is in.
+    if expected != 0 && groups.len() != expected && by_heading(t, expected) {
+        return;
+    }
     for c in t
         .rows
         .iter_mut()
@@ -103,9 +108,81 @@ fn aligned(t: &mut Table) {
     {
         c.col = groups.iter().position(|&g| c.pos <= g);
     }
-    // Fewer column edges than the table has columns: the indexes are real
-    // columns for sums down a column, but not for identities across a row.
+    // Still fewer edges than columns: the indexes are real columns for sums
+    // down a column, but not for identities across a row.
     t.partial_columns = expected == 0 || groups.len() != expected;
+}
+
+/// Place figures under the lowest column heading they overlap. The leaf
+/// headings (no heading below them) right of the row labels are the columns;
+/// `false` when they are not exactly `expected` or a figure overlaps none.
+fn by_heading(t: &mut Table, expected: usize) -> bool {
+    let ruler = |k: &Token| {
+        k.text
+            .chars()
+            .all(|c| matches!(c, '─' | '-' | '=' | '—' | '━'))
+    };
+    let rows: Vec<Vec<Token>> = t
+        .header
+        .iter()
+        .map(|l| {
+            tokens(l, Layout::Aligned)
+                .into_iter()
+                .filter(|k| !ruler(k))
+                .collect()
+        })
+        .collect();
+    let first_figure = t
+        .rows
+        .iter()
+        .flat_map(|r| r.cells())
+        .map(|c| c.start)
+        .min()
+        .unwrap_or(0);
+    let overlap = |a: (usize, usize), b: (usize, usize)| a.1.min(b.1).saturating_sub(a.0.max(b.0));
+    let mut leaves: Vec<(usize, usize)> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        for tok in row
+            .iter()
+            .filter(|k| k.end > first_figure && !k.text.contains("单位"))
+        {
+            let below = rows[i + 1..]
+                .iter()
+                .flatten()
+                .any(|k| overlap((k.start, k.end), (tok.start, tok.end)) > 0);
+            if !below {
+                leaves.push((tok.start, tok.end));
+            }
+        }
+    }
+    leaves.sort_unstable();
+    if leaves.len() != expected {
+        return false;
+    }
+    let mut cols = Vec::new();
+    for c in t.rows.iter().flat_map(|r| r.cells()) {
+        let best = leaves
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| (overlap(l, (c.start, c.pos)), i))
+            .filter(|&(o, _)| o > 0)
+            .max_by_key(|&(o, i)| (o, std::cmp::Reverse(i)));
+        match best {
+            Some((_, i)) => cols.push(i),
+            None => return false,
+        }
+    }
+    let mut next = cols.into_iter();
+    for c in t
+        .rows
+        .iter_mut()
+        .flat_map(|r| r.groups.iter_mut())
+        .flat_map(|g| g.cells.iter_mut())
+    {
+        c.col = next.next();
+    }
+    t.partial_columns = false;
+    true
 }
 
 fn loose(t: &mut Table) {

@@ -130,6 +130,8 @@ fn bare_number(text: &str) -> Option<Decimal> {
 pub struct Cell {
     /// Raw position (see [`Token`]); in the loose layout, the figure's order.
     pub pos: usize,
+    /// Where the figure starts (display column, aligned layout).
+    pub start: usize,
     /// The column once the table's positions are resolved; `None` when it
     /// cannot be known (loose layout, a row with fewer figures than columns).
     pub col: Option<usize>,
@@ -229,6 +231,7 @@ pub fn read_row(no: usize, line: &str, layout: Layout) -> Option<Row> {
             };
             cells.push(Cell {
                 pos,
+                start: t.start,
                 col: None,
                 value: v,
             });

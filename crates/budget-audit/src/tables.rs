@@ -194,6 +194,8 @@ pub struct Table {
     /// down a column still hold, identities across a row need a placed row.
     pub partial_columns: bool,
     pub layout: Layout,
+    /// The lines between the title and the first row (column headings).
+    pub header: Vec<String>,
     /// Note lines (注、备注、此表/本表…).
     pub notes: Vec<(usize, String)>,
     /// 1-based line numbers covered, title included.
@@ -255,6 +257,7 @@ pub fn find(lines: &[&str], layout: Layout) -> Vec<Table> {
                 in_wan: false,
                 rows: Vec::new(),
                 partial_columns: false,
+                header: Vec::new(),
                 layout,
                 notes: Vec::new(),
                 first: no,
@@ -279,6 +282,8 @@ pub fn find(lines: &[&str], layout: Layout) -> Vec<Table> {
             t.notes.push((no, trimmed.to_string()));
         } else if let Some(row) = read_row(no, line, layout) {
             t.rows.push(row);
+        } else if t.rows.is_empty() && !trimmed.is_empty() {
+            t.header.push((*line).to_string());
         }
     }
     // A table of contents' last entry is followed by prose, not by a title:
