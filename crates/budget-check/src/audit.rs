@@ -16,6 +16,35 @@ use crate::text::escape;
 struct Outcome<'a> {
     path: &'a Path,
     result: Result<Report, String>,
+    /// For a PDF, the page of each line (1-based, index = line − 1).
+    pages: Option<Vec<usize>>,
+}
+
+impl Outcome<'_> {
+    /// `第3页第120行` for a PDF, `第120行` for a text.
+    fn place(&self, line: usize) -> String {
+        match self.page(line) {
+            Some(p) => format!("第{p}页第{line}行"),
+            None => format!("第{line}行"),
+        }
+    }
+
+    fn page(&self, line: usize) -> Option<usize> {
+        self.pages
+            .as_ref()
+            .and_then(|p| p.get(line.checked_sub(1)?).copied())
+    }
+}
+
+/// The page of each line of `pdftotext` output: a form feed starts a page.
+fn pages(text: &str) -> Vec<usize> {
+    let mut page = 1;
+    text.lines()
+        .map(|l| {
+            page += l.matches('\u{c}').count();
+            page
+        })
+        .collect()
 }
 
 impl Outcome<'_> {
@@ -33,9 +62,17 @@ impl Outcome<'_> {
 pub fn run(files: &[PathBuf], json: bool, out: &mut dyn Write) -> io::Result<u8> {
     let outcomes: Vec<Outcome> = files
         .par_iter()
-        .map(|p| Outcome {
-            path: p,
-            result: read_text(p).and_then(|t| audit(&t).map_err(|e| e.to_string())),
+        .map(|p| match read_text(p) {
+            Ok((text, pdf)) => Outcome {
+                path: p,
+                result: audit(&text).map_err(|e| e.to_string()),
+                pages: pdf.then(|| pages(&text)),
+            },
+            Err(e) => Outcome {
+                path: p,
+                result: Err(e),
+                pages: None,
+            },
         })
         .collect();
     let exit = outcomes
@@ -62,10 +99,10 @@ pub fn run(files: &[PathBuf], json: bool, out: &mut dyn Write) -> io::Result<u8>
                 for f in &r.findings {
                     writeln!(
                         out,
-                        "  {} {} 第{}行  {}",
+                        "  {} {} {}  {}",
                         f.severity.label(),
                         f.id,
-                        f.line,
+                        o.place(f.line),
                         escape(&f.message)
                     )?;
                 }
@@ -115,22 +152,46 @@ fn json_outcome(o: &Outcome) -> Value {
             "exit_code": o.exit_code(),
             "readable": true,
             "tables": r.tables,
-            "findings": r.findings,
+            "findings": r.findings.iter().map(|f| {
+                let mut v = serde_json::to_value(f).unwrap_or(Value::Null);
+                if let (Some(page), Some(obj)) = (o.page(f.line), v.as_object_mut()) {
+                    obj.insert("page".into(), json!(page));
+                }
+                v
+            }).collect::<Vec<_>>(),
         }),
     }
 }
 
-/// The document's text: a text file as UTF-8, a PDF through `pdftotext -layout`.
-fn read_text(path: &Path) -> Result<String, String> {
+/// The document's text and whether it came from a PDF: a text file as UTF-8
+/// (or UTF-16 with its BOM, or GBK), a PDF through `pdftotext -layout`.
+fn read_text(path: &Path) -> Result<(String, bool), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件：{e}"))?;
     if bytes.starts_with(b"%PDF") {
-        return pdf_text(path);
+        return pdf_text(path).map(|t| (t, true));
     }
-    let text = String::from_utf8(bytes).map_err(|_| "不是 UTF-8 文本，也不是 PDF".to_string())?;
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text))
+    decode(&bytes).map(|t| (t, false))
+}
+
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        return if had_errors {
+            Err(format!("{} 文本中有无法解码的字节", enc.name()))
+        } else {
+            Ok(text.into_owned())
+        };
+    }
+    if bytes.contains(&0) {
+        return Err("不是文本文件，也不是 PDF".to_string());
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_string());
+    }
+    encoding_rs::GBK
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|t| t.into_owned())
+        .ok_or_else(|| "既不是 UTF-8 也不是 GBK 文本，也不是 PDF".to_string())
 }
 
 fn pdf_text(path: &Path) -> Result<String, String> {
@@ -166,4 +227,26 @@ fn pdf_text(path: &Path) -> Result<String, String> {
         return Err("PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）".to_string());
     }
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_feed_starts_the_next_page() {
+        assert_eq!(pages("a\nb\n\u{c}c\nd\n\u{c}\u{c}e"), vec![1, 1, 2, 2, 4]);
+    }
+
+    #[test]
+    fn text_is_read_as_utf8_utf16_or_gbk() {
+        let text = "部门收支总表\n收入总计 1.00";
+        assert_eq!(decode(text.as_bytes()).unwrap(), text);
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        assert_eq!(decode(&gbk).unwrap(), text);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&utf16).unwrap(), text);
+        assert!(decode(b"\x00\x01\x02binary").is_err());
+    }
 }
