@@ -21,11 +21,11 @@ mod tables;
 
 pub use classify::{Class, classify};
 pub use finding::{AuditFinding, RULES};
-pub use row::Layout;
-pub use tables::Kind;
 
+use row::Layout;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use tables::Kind;
 
 /// Why a text cannot be audited.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

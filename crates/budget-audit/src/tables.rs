@@ -35,16 +35,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The words of the table's own fund, which its note may name.
-    pub fn fund_words(self) -> &'static [&'static str] {
-        match self {
-            Kind::Fund => &["政府性基金"],
-            Kind::StateCapital => &["国有资本经营"],
-            Kind::General { .. } | Kind::Economic => &["一般公共预算"],
-            _ => &[],
-        }
-    }
-
     /// Number of figure columns (0 when it varies by template).
     pub fn columns(self) -> usize {
         match self {
@@ -186,8 +176,6 @@ pub struct Table {
     /// Line of the title (1-based).
     pub title_line: usize,
     pub title: String,
-    /// Figures in 万元 (a `单位：万元` line under the title).
-    pub in_wan: bool,
     pub rows: Vec<Row>,
     /// Whether figures' columns are only partly known (aligned text with
     /// fewer column edges than the table has columns, or loose text): sums
@@ -254,7 +242,6 @@ pub fn find(lines: &[&str], layout: Layout) -> Vec<Table> {
                 kind,
                 title_line: no,
                 title: line.trim().to_string(),
-                in_wan: false,
                 rows: Vec::new(),
                 partial_columns: false,
                 header: Vec::new(),
@@ -275,9 +262,6 @@ pub fn find(lines: &[&str], layout: Layout) -> Vec<Table> {
         }
         t.last = no;
         let trimmed = line.trim();
-        if trimmed.contains("单位") && trimmed.contains("万元") {
-            t.in_wan = true;
-        }
         if is_note(trimmed) && !trimmed.is_empty() {
             t.notes.push((no, trimmed.to_string()));
         } else if let Some(row) = read_row(no, line, layout) {
