@@ -56,6 +56,7 @@ pub const RULES: &[(&str, Severity, &str)] = &[
     ("AUD-010", Severity::Warning, "空表的说明写的是另一张表"),
     ("AUD-011", Severity::Error, "文中留有占位文字"),
     ("AUD-012", Severity::Error, "增减用词与数字的方向相反"),
+    ("AUD-013", Severity::Error, "增减百分比与其比较的两个数不符"),
 ];
 
 impl AuditFinding {

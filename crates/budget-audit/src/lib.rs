@@ -15,6 +15,7 @@ mod columns;
 mod facts;
 mod finding;
 mod narrative;
+mod percent;
 mod row;
 mod sums;
 mod tables;

@@ -36,6 +36,8 @@ const DELIMS: &[char] = &['，', '；', '：', '、', '。', ',', ';', ':', '\n'
 pub fn check(text: &[(char, usize)], facts: &Facts, out: &mut Vec<AuditFinding>) {
     let chars: Vec<char> = text.iter().map(|&(c, _)| c).collect();
     let mut subject: Option<Fact> = None;
+    // The 万元 figures of the sentence so far, with their labels.
+    let mut recent: Vec<(Decimal, String)> = Vec::new();
     let mut label_start = 0;
     let mut i = 0;
     while i < chars.len() {
@@ -49,6 +51,7 @@ pub fn check(text: &[(char, usize)], facts: &Facts, out: &mut Vec<AuditFinding>)
         }
         if c == '。' || c == '；' || c == '\n' {
             subject = None;
+            recent.clear();
         }
         if DELIMS.contains(&c) {
             label_start = i + 1;
@@ -66,11 +69,20 @@ pub fn check(text: &[(char, usize)], facts: &Facts, out: &mut Vec<AuditFinding>)
         }
         let num: String = chars[i..j].iter().filter(|&&c| c != ',').collect();
         let is_wan = chars.get(j) == Some(&'万') && chars.get(j + 1) == Some(&'元');
+        let is_pct = matches!(chars.get(j), Some('%' | '％'));
+        if let (true, Ok(p)) = (is_pct, num.parse::<Decimal>()) {
+            let before: String = chars[label_start.min(i)..i].iter().collect();
+            if let (Some(sign), Some((base, this))) = (change(&before), compared(&before, &recent))
+            {
+                crate::percent::check(p, sign, base, this, text[i].1, out);
+            }
+        }
         let Some(printed) = num.parse::<Decimal>().ok().filter(|_| is_wan) else {
             i = j.max(i + 1);
             continue;
         };
         let before: String = chars[label_start..i].iter().collect();
+        recent.push((printed, before.clone()));
         let line = text[i].1;
         let item = item_name(&chars[..i]);
         match change(&before) {
@@ -124,6 +136,23 @@ fn find_item(list: &[(String, Option<Fact>)], key: &str) -> Option<Fact> {
 
 fn find(list: &[(String, Fact)], name: &str) -> Option<Fact> {
     list.iter().find(|(n, _)| n == name).map(|&(_, f)| f)
+}
+
+/// The two 万元 figures a percentage compares: the last two of the
+/// sentence, the one labelled with the year after 比/较 as the base (else the
+/// first).
+fn compared(label: &str, recent: &[(Decimal, String)]) -> Option<(Decimal, Decimal)> {
+    let [.., (a, la), (b, lb)] = recent else {
+        return None;
+    };
+    let k = label.rfind(['比', '较'])?;
+    let year: String = label[k..]
+        .chars()
+        .skip(1)
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let base_is_b = year.len() == 4 && lb.contains(&year) && !la.contains(&year);
+    Some(if base_is_b { (*b, *a) } else { (*a, *b) })
 }
 
 /// A label's direction if it compares with last year: `比2020年减少`, `较去年增加`.
