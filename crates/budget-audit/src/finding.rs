@@ -54,9 +54,15 @@ pub const RULES: &[(&str, Severity, &str)] = &[
     ),
     ("AUD-009", Severity::Warning, "空表没有说明"),
     ("AUD-010", Severity::Warning, "空表的说明写的是另一张表"),
-    ("AUD-011", Severity::Error, "文中留有占位文字"),
+    ("AUD-011", Severity::Error, "文中留有占位文字或模板残留"),
     ("AUD-012", Severity::Error, "增减用词与数字的方向相反"),
     ("AUD-013", Severity::Error, "增减百分比与其比较的两个数不符"),
+    (
+        "AUD-014",
+        Severity::Error,
+        "同一科目的标题金额与“预算安排”金额不同",
+    ),
+    ("AUD-015", Severity::Warning, "有数字的表却说明是空表"),
 ];
 
 impl AuditFinding {

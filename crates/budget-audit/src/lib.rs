@@ -59,8 +59,19 @@ impl Report {
     }
 }
 
-/// Placeholder text left from a template.
-const PLACEHOLDERS: &[&str] = &["XX", "ＸＸ", "××", "xx", "待填写", "待补充"];
+/// Placeholder text left from a template, and a template's residue.
+const PLACEHOLDERS: &[&str] = &[
+    "XX",
+    "ＸＸ",
+    "××",
+    "xx",
+    "待填写",
+    "待补充",
+    "增加（减少）",
+    "主要原因是。",
+    "主要原因是：。",
+    "主要原因为。",
+];
 
 /// Words naming a fund, which an empty table's note may name.
 const FUNDS: &[&str] = &["政府性基金", "国有资本经营", "一般公共预算"];
@@ -115,9 +126,23 @@ pub fn audit(text: &str) -> Result<Report, AuditError> {
     })
 }
 
-/// An empty table needs its own note.
+/// An empty table needs its own note; a table with figures is not empty.
 fn empty(t: &tables::Table, out: &mut Vec<AuditFinding>) {
     if t.rows.iter().any(|r| r.has_figures()) {
+        if let Some((line, note)) = t
+            .notes
+            .iter()
+            .find(|(_, n)| n.contains("空表") || n.contains("无数据"))
+        {
+            let detail = format!("“{}”：{note}", t.title);
+            out.push(AuditFinding::new(
+                "AUD-015",
+                *line,
+                &detail,
+                Decimal::ZERO,
+                Decimal::ZERO,
+            ));
+        }
         return;
     }
     let Some((line, note)) = t.notes.first() else {

@@ -38,6 +38,8 @@ pub fn check(text: &[(char, usize)], facts: &Facts, out: &mut Vec<AuditFinding>)
     let mut subject: Option<Fact> = None;
     // The 万元 figures of the sentence so far, with their labels.
     let mut recent: Vec<(Decimal, String)> = Vec::new();
+    // The figure heading a 项's paragraph (`…（项）”53.84万元`), until its 预算安排.
+    let mut heading: Option<Decimal> = None;
     let mut label_start = 0;
     let mut i = 0;
     while i < chars.len() {
@@ -85,6 +87,14 @@ pub fn check(text: &[(char, usize)], facts: &Facts, out: &mut Vec<AuditFinding>)
         recent.push((printed, before.clone()));
         let line = text[i].1;
         let item = item_name(&chars[..i]);
+        if item.is_some() {
+            heading = Some(printed);
+        } else if normalize(&before) == "预算安排" {
+            if let Some(h) = heading.take().filter(|&h| h != printed) {
+                let detail = format!("项目标题写 {h} 万元，“预算安排”写 {printed} 万元");
+                out.push(AuditFinding::new("AUD-014", line, &detail, printed, h));
+            }
+        }
         match change(&before) {
             Some(sign) => {
                 let subj = subject_of(&before, facts).or(subject);

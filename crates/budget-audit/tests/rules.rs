@@ -182,3 +182,44 @@ fn no_input_makes_the_audit_panic() {
         let _ = audit(j);
     }
 }
+
+#[test]
+fn template_residue_and_a_table_with_figures_called_empty_are_found() {
+    let got = ids(&edit(
+        CQ,
+        47,
+        "主要原因是区大数据发展局账务独立核算",
+        "主要原因是。",
+    ));
+    assert!(got.iter().any(|f| f.starts_with("AUD-011 47 ")), "{got:?}");
+    let got = ids(&edit(
+        CQ,
+        41,
+        "比2020年减少285.44万元",
+        "比2020年增加（减少）285.44万元",
+    ));
+    assert!(got.iter().any(|f| f.starts_with("AUD-011 41 ")), "{got:?}");
+    // 表4 has figures; a note under it saying it is empty is wrong.
+    let text = edit(CQ, 205, "", "注：本单位无“三公”经费，故此表为空表。");
+    assert!(
+        ids(&text).iter().any(|f| f.starts_with("AUD-015 205 ")),
+        "{:?}",
+        ids(&text)
+    );
+}
+
+#[test]
+fn a_heading_and_its_budget_line_that_differ_are_found() {
+    let text = [
+        "2025年部门支出预算总表",
+        "201 06 01 行政运行 100.00 100.00",
+        "1.“一般公共服务支出（类）财政事务（款）行政运行（项）”350.35万元，主要用于公积金。",
+        "2024年当年预算执行数为348.52万元，2025年预算安排352.67万元，比2024年预算执行数增加1.19%。",
+    ]
+    .join("\n");
+    let got: Vec<String> = ids(&text)
+        .into_iter()
+        .filter(|f| f.starts_with("AUD-014"))
+        .collect();
+    assert_eq!(got, ["AUD-014 4 352.67 350.35"]);
+}
