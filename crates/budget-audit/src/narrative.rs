@@ -89,11 +89,11 @@ pub fn check(text: &[(char, usize)], facts: &Facts, out: &mut Vec<AuditFinding>)
         let item = item_name(&chars[..i]);
         if item.is_some() {
             heading = Some(printed);
-        } else if normalize(&before) == "预算安排" {
-            if let Some(h) = heading.take().filter(|&h| h != printed) {
-                let detail = format!("项目标题写 {h} 万元，“预算安排”写 {printed} 万元");
-                out.push(AuditFinding::new("AUD-014", line, &detail, printed, h));
-            }
+        } else if normalize(&before) == "预算安排"
+            && let Some(h) = heading.take().filter(|&h| h != printed)
+        {
+            let detail = format!("项目标题写 {h} 万元，“预算安排”写 {printed} 万元");
+            out.push(AuditFinding::new("AUD-014", line, &detail, printed, h));
         }
         match change(&before) {
             Some(sign) => {
