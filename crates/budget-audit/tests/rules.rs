@@ -162,12 +162,15 @@ fn an_unchanged_word_after_a_changed_figure_is_found() {
 
 #[test]
 fn no_input_makes_the_audit_panic() {
-    // Every prefix of both samples, and every line of them alone.
+    // Every line of both samples alone, and their prefixes (every third one:
+    // a table cut anywhere, a sentence cut before its figure).
     for text in [CQ, SH] {
         let lines: Vec<&str> = text.lines().collect();
-        for n in 0..lines.len() {
-            let _ = audit(&lines[..n].join("\n"));
-            let _ = audit(lines[n]);
+        for (n, line) in lines.iter().enumerate() {
+            let _ = audit(line);
+            if n % 3 == 0 {
+                let _ = audit(&lines[..n].join("\n"));
+            }
         }
     }
     let junk = [
