@@ -63,6 +63,11 @@ pub const RULES: &[(&str, Severity, &str)] = &[
         "同一科目的标题金额与“预算安排”金额不同",
     ),
     ("AUD-015", Severity::Warning, "有数字的表却说明是空表"),
+    (
+        "AUD-016",
+        Severity::Warning,
+        "比较的年份不是预算年度的上一年",
+    ),
 ];
 
 impl AuditFinding {

@@ -98,7 +98,11 @@ pub fn audit(text: &str) -> Result<Report, AuditError> {
             .iter()
             .any(|t| t.kind != Kind::Other && (t.first..=t.last).contains(&no))
     };
-    narrative::check(&narrative::prose(&lines, in_table), &facts, &mut out);
+    let prose = narrative::prose(&lines, in_table);
+    narrative::check(&prose, &facts, &mut out);
+    if let Some(year) = narrative::document_year(&prose) {
+        narrative::check_years(&prose, year, &mut out);
+    }
     for (i, l) in lines.iter().enumerate() {
         if let Some(p) = PLACEHOLDERS.iter().find(|p| l.contains(*p)) {
             let detail = format!("“{p}”");

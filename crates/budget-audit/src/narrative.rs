@@ -121,6 +121,64 @@ pub fn check(text: &[(char, usize)], facts: &Facts, out: &mut Vec<AuditFinding>)
     }
 }
 
+/// The budget year a document states (`2021 年部门预算`, `2025年区级部门预算`,
+/// `2024年单位预算`), from its text with whitespace removed.
+pub fn document_year(text: &[(char, usize)]) -> Option<u32> {
+    let s: String = text.iter().map(|&(c, _)| c).collect();
+    let i = [
+        "年部门预算",
+        "年区级部门预算",
+        "年市级部门预算",
+        "年单位预算",
+        "年区级单位预算",
+        "年市级单位预算",
+    ]
+    .iter()
+    .filter_map(|w| s.find(w))
+    .min()?;
+    let head = &s[..i];
+    let digits: String = head
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits
+        .parse()
+        .ok()
+        .filter(|_| digits.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A comparison with a year other than the one before the document's
+/// (`比2019年` in a 2021 document).
+pub fn check_years(text: &[(char, usize)], year: u32, out: &mut Vec<AuditFinding>) {
+    let chars: Vec<char> = text.iter().map(|&(c, _)| c).collect();
+    for (i, w) in chars.windows(6).enumerate() {
+        if !matches!(w[0], '比' | '较' | '与' | '同')
+            || w[5] != '年'
+            || !w[1..5].iter().all(char::is_ascii_digit)
+        {
+            continue;
+        }
+        let cited: String = w[1..5].iter().collect();
+        let Ok(cited) = cited.parse::<u32>() else {
+            continue;
+        };
+        if cited + 1 != year {
+            let detail = format!("{year} 年的文件与 {cited} 年比较（应为 {} 年）", year - 1);
+            out.push(AuditFinding::new(
+                "AUD-016",
+                text[i].1,
+                &detail,
+                Decimal::from(cited),
+                Decimal::from(year - 1),
+            ));
+        }
+    }
+}
+
 /// The 款 and 项 quoted before a figure: `…（类）财政事务（款）行政运行（项）”`
 /// (or `…（项）”科目`)
 /// → `财政事务/行政运行`.

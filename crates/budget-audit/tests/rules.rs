@@ -226,3 +226,20 @@ fn a_heading_and_its_budget_line_that_differ_are_found() {
         .collect();
     assert_eq!(got, ["AUD-014 4 352.67 350.35"]);
 }
+
+#[test]
+fn a_comparison_with_the_wrong_year_is_found() {
+    // A 2021 document compares with 2020; 2019 is the wrong year.
+    let got = ids(&edit(
+        CQ,
+        47,
+        "比2020年减少13.79万元",
+        "比2019年减少13.79万元",
+    ));
+    assert!(got.contains(&"AUD-016 47 2019 2020".to_string()), "{got:?}");
+    assert_eq!(
+        got.iter().filter(|f| f.starts_with("AUD-016")).count(),
+        1,
+        "{got:?}"
+    );
+}
