@@ -68,6 +68,7 @@ pub const RULES: &[(&str, Severity, &str)] = &[
         Severity::Warning,
         "比较的年份不是预算年度的上一年",
     ),
+    ("AUD-017", Severity::Warning, "科目名称已过时"),
 ];
 
 impl AuditFinding {
@@ -79,6 +80,7 @@ impl AuditFinding {
         printed: Decimal,
         expected: Decimal,
     ) -> Self {
+        debug_assert!(RULES.iter().any(|(r, _, _)| *r == id), "unknown rule {id}");
         let (severity, title) = RULES
             .iter()
             .find(|(r, _, _)| *r == id)
@@ -95,6 +97,19 @@ impl AuditFinding {
             printed,
             expected,
             difference: printed - expected,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULES;
+
+    #[test]
+    fn rule_ids_are_numbered_in_order() {
+        for (i, (id, _, title)) in RULES.iter().enumerate() {
+            assert_eq!(*id, format!("AUD-{:03}", i + 1));
+            assert!(!title.is_empty());
         }
     }
 }

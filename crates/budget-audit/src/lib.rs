@@ -73,6 +73,14 @@ const PLACEHOLDERS: &[&str] = &[
     "主要原因为。",
 ];
 
+/// 功能分类 类 renamed by the 2019 政府收支分类科目 (after the 2018
+/// institutional reform): the old name, the new one.
+const RENAMED_2019: &[(&str, &str)] = &[
+    ("医疗卫生与计划生育支出", "卫生健康支出"),
+    ("文化体育与传媒支出", "文化旅游体育与传媒支出"),
+    ("国土海洋气象等支出", "自然资源海洋气象等支出"),
+];
+
 /// Words naming a fund, which an empty table's note may name.
 const FUNDS: &[&str] = &["政府性基金", "国有资本经营", "一般公共预算"];
 
@@ -100,8 +108,25 @@ pub fn audit(text: &str) -> Result<Report, AuditError> {
     };
     let prose = narrative::prose(&lines, in_table);
     narrative::check(&prose, &facts, &mut out);
-    if let Some(year) = narrative::document_year(&prose) {
+    let year = narrative::document_year(&prose);
+    if let Some(year) = year {
         narrative::check_years(&prose, year, &mut out);
+    }
+    for (i, l) in lines
+        .iter()
+        .enumerate()
+        .filter(|_| year.is_some_and(|y| y >= 2019))
+    {
+        for (old, new) in RENAMED_2019.iter().filter(|(old, _)| l.contains(*old)) {
+            let detail = format!("“{old}”自 2019 年起为“{new}”");
+            out.push(AuditFinding::new(
+                "AUD-017",
+                i + 1,
+                &detail,
+                Decimal::ZERO,
+                Decimal::ZERO,
+            ));
+        }
     }
     for (i, l) in lines.iter().enumerate() {
         if let Some(p) = PLACEHOLDERS.iter().find(|p| l.contains(*p)) {

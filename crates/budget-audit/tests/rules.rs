@@ -243,3 +243,14 @@ fn a_comparison_with_the_wrong_year_is_found() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_outdated_class_name_is_found() {
+    let got = ids(&edit(
+        CQ,
+        37,
+        "卫生健康支出 39.45 万元",
+        "医疗卫生与计划生育支出 39.45 万元",
+    ));
+    assert!(got.iter().any(|f| f.starts_with("AUD-017 37 ")), "{got:?}");
+}
