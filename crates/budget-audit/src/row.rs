@@ -23,10 +23,13 @@ pub enum Layout {
 }
 
 impl Layout {
-    /// Guess the layout from the lines: tabs anywhere, else two figures
-    /// apart by a run of spaces, else loose.
+    /// Guess the layout from the lines: a figure in a tab cell, else two
+    /// figures apart by a run of spaces, else loose.
     pub fn detect(lines: &[&str]) -> Layout {
-        if lines.iter().any(|l| l.contains('\t')) {
+        // Tabs between cells of a line with a figure (a stray tab in prose
+        // does not make the tables tab-separated).
+        let tabbed = |l: &&&str| l.split('\t').skip(1).any(|c| is_figure(c.trim()));
+        if lines.iter().any(|l| tabbed(&l)) {
             return Layout::Tabs;
         }
         let aligned = lines.iter().any(|l| {

@@ -254,3 +254,9 @@ fn an_outdated_class_name_is_found() {
     ));
     assert!(got.iter().any(|f| f.starts_with("AUD-017 37 ")), "{got:?}");
 }
+
+#[test]
+fn a_stray_tab_in_prose_does_not_make_loose_tables_tab_separated() {
+    let text = SH.replacen("主要职能包括：", "主要职能包括：\t", 1);
+    assert_eq!(ids(&text), ids(SH));
+}
