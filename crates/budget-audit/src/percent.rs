@@ -4,8 +4,8 @@
 //! Each figure is taken as printed, so it may be off by half a unit of its
 //! last decimal; the percentage stands when some pair of values within that
 //! rounding gives it (a percentage from 0.50 to 0.62 printed as 22.22 % is
-//! right: 0.495 → 0.615 is +24.2 %, 0.505 → 0.625 is +23.8 %… and 0.5 → 0.611
-//! is +22.2 %).
+//! right: 0.50 may be up to 0.505 and 0.62 as low as 0.615, and 0.505 →
+//! 0.6172 is +22.22 %; the range runs from +21.78 % to +26.26 %).
 
 use rust_decimal::Decimal;
 
