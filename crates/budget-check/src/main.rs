@@ -3,6 +3,7 @@
 //! Thin: parse the arguments, run one command, exit with its code. The work is
 //! in the modules; the domain is all in `budget-core`.
 
+mod audit;
 mod catalog_file;
 mod check;
 mod cli;
@@ -61,6 +62,7 @@ fn main() -> ExitCode {
             Ok(c) => next_year::run(&file, year, output.as_deref(), c, &mut out),
             Err(code) => Ok(code),
         },
+        cli::Command::Audit { files, json } => audit::run(&files, json, &mut out),
         cli::Command::Schema => out
             .write_all(budget_core::file::json_schema_text().as_bytes())
             .map(|()| cli::EXIT_OK),
