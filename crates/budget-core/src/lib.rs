@@ -14,6 +14,7 @@ pub mod finding;
 mod index;
 pub mod model;
 pub mod narrative;
+pub mod sheet_header;
 pub mod table;
 pub mod totals;
 pub mod wan;
