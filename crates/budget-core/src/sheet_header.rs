@@ -80,9 +80,11 @@ pub fn is_code_label(text: &str) -> bool {
 /// text already in each of its cells). A blank cell continues the one to its
 /// left when both sit under the same parent (a sheet copied or saved without
 /// its merges). The earlier of two years named is last year's (`2024年预算数`
-/// beside `2025年预算数`). 科目 standing alone is the code column only when
-/// there is no 编码 column.
-pub fn match_columns(mut lines: Vec<Vec<String>>) -> HeaderColumns {
+/// beside `2025年预算数`); a year alone is last year's when it is before
+/// `form_year` (a 表2 header copied as one line: `2024年预算数` beside 小计,
+/// 基本支出, 项目支出 of a 2025 form). 科目 standing alone is the code column
+/// only when there is no 编码 column.
+pub fn match_columns(mut lines: Vec<Vec<String>>, form_year: Option<i32>) -> HeaderColumns {
     let width = lines.iter().map(Vec::len).max().unwrap_or(0);
     for line in &mut lines {
         line.resize(width, String::new());
@@ -112,6 +114,7 @@ pub fn match_columns(mut lines: Vec<Vec<String>>) -> HeaderColumns {
     let years: Vec<i32> = parts.iter().flatten().filter_map(|p| year_in(p)).collect();
     let last_year = match (years.iter().min(), years.iter().max()) {
         (Some(lo), Some(hi)) if lo < hi => Some(*lo),
+        (Some(year), _) if form_year.is_some_and(|f| *year < f) => Some(*year),
         _ => None,
     };
     let mut columns = Vec::new();
@@ -287,25 +290,29 @@ mod tests {
     fn a_header_copied_from_a_sheet_names_its_columns() {
         use ExpenditureType as T;
         // 表2 as copied: one line, and as two lines whose merged cells came out blank.
-        let one = match_columns(vec![line(&[
+        let one_line = line(&[
             "科目编码",
             "科目名称",
             "2024年预算数",
             "小计",
             "基本支出",
             "项目支出",
-        ])]);
-        let two = match_columns(vec![
-            line(&[
-                "科目编码",
-                "科目名称",
-                "2024年预算数",
-                "2025年预算数",
-                "",
-                "",
-            ]),
-            line(&["", "", "", "小计", "基本支出", "项目支出"]),
         ]);
+        let one = match_columns(vec![one_line.clone()], Some(2025));
+        let two = match_columns(
+            vec![
+                line(&[
+                    "科目编码",
+                    "科目名称",
+                    "2024年预算数",
+                    "2025年预算数",
+                    "",
+                    "",
+                ]),
+                line(&["", "", "", "小计", "基本支出", "项目支出"]),
+            ],
+            None,
+        );
         let want = [
             (0, Role::Code),
             (1, Role::Name),
@@ -319,8 +326,11 @@ mod tests {
             assert_eq!(roles, want);
         }
         assert_eq!(two.columns[4].label, "2025年预算数/基本支出");
+        // Without the form's year, a year alone says nothing.
+        let unknown = match_columns(vec![one_line], None);
+        assert!(unknown.columns.iter().all(|c| c.role != Role::LastYear));
         // 科目 beside 科目编码 is not a second code column.
-        let both = match_columns(vec![line(&["科目", "科目编码", "合计"])]);
+        let both = match_columns(vec![line(&["科目", "科目编码", "合计"])], None);
         let roles: Vec<Role> = both.columns.iter().map(|c| c.role).collect();
         assert_eq!(roles, [Role::Code, Role::Total]);
         assert!(is_code_label("功能分类 科目编码"));

@@ -102,7 +102,7 @@ pub(crate) fn read_header(grid: &Grid) -> Result<Header, SheetImportError> {
     }
     // Without merge information (CSV), a blank header cell continues the one
     // to its left: `match_columns`.
-    let HeaderColumns { parts, columns } = match_columns(labels);
+    let HeaderColumns { parts, columns } = match_columns(labels, None);
     if !columns
         .iter()
         .any(|c| matches!(c.role, Role::Code | Role::CodeAndName))
