@@ -330,7 +330,7 @@ mod tests {
         let unknown = match_columns(vec![one_line], None);
         assert!(unknown.columns.iter().all(|c| c.role != Role::LastYear));
         // 科目 beside 科目编码 is not a second code column.
-        let both = match_columns(vec![line(&["科目", "科目编码", "合计"])], None);
+        let both = match_columns(vec![line(&["科目编码", "科目", "合计"])], None);
         let roles: Vec<Role> = both.columns.iter().map(|c| c.role).collect();
         assert_eq!(roles, [Role::Code, Role::Total]);
         assert!(is_code_label("功能分类 科目编码"));
