@@ -27,6 +27,7 @@ mod legacy;
 mod model;
 pub mod reveal;
 pub mod select;
+mod sheet;
 mod spec;
 pub mod tsv;
 mod view;

@@ -8,10 +8,11 @@ use std::sync::Arc;
 
 use budget_core::{Amount, Inputs};
 
-use super::column::{Column, Kind};
+use super::column::{Column, Kind, code_of};
 use super::edit::{self, PasteReport};
 use super::history::{Op, apply_step};
 use super::select::Pos;
+use super::sheet;
 use super::spec::{GridSpec, Row, Rows, TotalsRow};
 use crate::undo::{ListChange, Undo};
 
@@ -134,8 +135,16 @@ pub trait Model: Send + Sync {
     fn edited(&self, r: usize, old: &Snap, new: &Snap);
     /// A `<select>` of cell `p` chose `label`.
     fn chose(&self, i: &Inputs, p: Pos, label: &str) -> Plan;
-    /// Paste a block at `start`.
+    /// Paste a block at `start`; a block with a header line goes in as whole
+    /// rows matched by header (`sheet.rs`), from the first column.
     fn paste(&self, i: &Inputs, block: &[Vec<String>], start: Pos) -> (Plan, PasteReport);
+    /// True when the block starts with a header line the grid reads.
+    fn headed(&self, block: &[Vec<String>]) -> bool;
+    /// The blank row below the last one (what a new row holds).
+    fn blank(&self) -> Snap;
+    /// A new last row with `text` in column `p.1` (typed or chosen in the
+    /// blank row); empty when the text leaves the row blank.
+    fn create(&self, i: &Inputs, p: Pos, text: &str) -> Plan;
     /// Clear a rectangle.
     fn clear(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Plan;
     /// Fill a rectangle down.
@@ -273,8 +282,63 @@ impl<T: Row> Model for Typed<T> {
         Plan::of(ops)
     }
     fn paste(&self, i: &Inputs, block: &[Vec<String>], start: Pos) -> (Plan, PasteReport) {
-        let (ops, report) = edit::paste(self.rows.get(i), &self.columns, block, start);
-        (Plan::of(ops), report)
+        let cols: Vec<sheet::Col> = self
+            .columns
+            .iter()
+            .map(|c| sheet::Col {
+                key: c.key,
+                header: c.header,
+                kind: c.kind,
+            })
+            .collect();
+        let year = Some(i.unit.fiscal_year).filter(|y| *y > 0);
+        let rows = self.rows.get(i);
+        match sheet::from_sheet(&cols, block, year) {
+            // Whole rows, matched by their header: from the first column.
+            Some(read) => {
+                let (ops, mut report) = edit::paste(rows, &self.columns, &read.block, (start.0, 0));
+                report.skipped_totals = read.totals;
+                report.by_header = read.matched;
+                (Plan::of(ops), report)
+            }
+            None => {
+                let (ops, report) = edit::paste(rows, &self.columns, block, start);
+                (Plan::of(ops), report)
+            }
+        }
+    }
+    fn headed(&self, block: &[Vec<String>]) -> bool {
+        let cols: Vec<sheet::Col> = self
+            .columns
+            .iter()
+            .map(|c| sheet::Col {
+                key: c.key,
+                header: c.header,
+                kind: c.kind,
+            })
+            .collect();
+        sheet::headed(&cols, block)
+    }
+    fn blank(&self) -> Snap {
+        Snap::of(T::default())
+    }
+    fn create(&self, i: &Inputs, (_, c): Pos, text: &str) -> Plan {
+        let mut row = T::default();
+        if let Some(col) = self.columns.get(c) {
+            let text = match col.kind {
+                Kind::Code(_) => code_of(text),
+                _ => text.to_string(),
+            };
+            (col.set)(&mut row, &text);
+        }
+        if row == T::default() {
+            return Plan::of::<T>(Vec::new());
+        }
+        Plan::of(vec![Op::Splice {
+            at: self.rows.get(i).len(),
+            removed: Vec::new(),
+            inserted: vec![row],
+        }])
     }
     fn clear(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Plan {
         Plan::of(edit::clear(self.rows.get(i), &self.columns, sel))

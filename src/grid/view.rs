@@ -6,12 +6,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, HtmlElement, KeyboardEvent};
+use web_sys::{ClipboardEvent, KeyboardEvent};
 
 use super::body::{Window, body};
 use super::column::Kind;
 use super::controller::{Ctl, Mode};
-use super::dom::document;
 use super::model::{Meta, Model, split};
 use super::spec::{GridSpec, Row};
 use crate::state::AppState;
@@ -70,24 +69,19 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         all: RwSignal::new(false),
         mode: RwSignal::new(Mode::Nav),
         origin: StoredValue::new(None),
+        pending: StoredValue::new(None),
         status: RwSignal::new(String::new()),
         scroll: RwSignal::new(0.0),
         view_h: RwSignal::new(600.0),
         picker: RwSignal::new(None),
         len,
     };
-    // Findings lead to cells of rows outside the rendered window too.
-    let scroller_id = format!("grid-{}", spec.id);
+    // Findings lead to cells of rows outside the rendered window too; a
+    // finding about an empty list leads to its blank row, which takes typing
+    // and a paste.
     let reveal_key = super::reveal::register(spec.path.clone(), move |row, field| {
         let len = ctl.len.get_untracked();
-        if len == 0 {
-            // An empty grid: focus it, it takes a paste.
-            return document()
-                .and_then(|d| d.get_element_by_id(&scroller_id))
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-                .is_some_and(|e| e.focus().is_ok());
-        }
-        if row >= len {
+        if row > len {
             return false;
         }
         let col = ctl
@@ -203,12 +197,12 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     let live_id = format!("{grid_id}-status");
     view! {
         <div class="grid-tools" role="toolbar" aria-label=tools_label>
-            <button type="button" on:click=move |_| ctl.insert(false) title="Ctrl+Shift+=">"上方插入行"</button>
+            <button type="button" on:click=move |_| ctl.insert(false) title="Ctrl+Alt+=">"上方插入行"</button>
             <button type="button" on:click=move |_| ctl.insert(true)>"下方插入行"</button>
             <button type="button" on:click=move |_| {
                 let (t, _, b, _) = ctl.selection();
                 ctl.delete_rows(t, b);
-            } title="Ctrl+-">"删除所选行"</button>
+            } title="Ctrl+Alt+-">"删除所选行"</button>
             <button type="button" on:click=move |_| ctl.fill_down() title="Ctrl+D">"向下填充"</button>
             {has_sort.then(|| view! { <button type="button" on:click=move |_| ctl.sort()>"按编码排序"</button> })}
             <button type="button" on:click=move |_| ctl.undo(false) title="Ctrl+Z">"撤销"</button>
