@@ -77,7 +77,15 @@ impl Ctl {
         let derived = self
             .spec
             .with_value(|s| s.columns.get(p.1).is_none_or(|c| !c.editable()));
-        if derived {
+        if p.0 >= self.len.get_untracked() {
+            // The blank row's cells have no path: no finding names them, and
+            // none of their ids is a row's the blank row turns into.
+            format!(
+                "grid-{}-new-{}",
+                self.spec.with_value(|s| s.id.clone()),
+                p.1
+            )
+        } else if derived {
             format!(
                 "grid-{}-{}-{}",
                 self.spec.with_value(|s| s.id.clone()),
@@ -248,6 +256,7 @@ impl Ctl {
             set_value(&self.cell_id(p), &self.shown(p));
             let plan = self.plan(|m, i| m.create(i, p, label));
             self.run("添加行", plan);
+            self.reveal(p);
             return;
         }
         let plan = self.plan(|m, i| m.chose(i, p, label));
@@ -286,22 +295,27 @@ impl Ctl {
             }
             self.scroll.set(want);
         }
-        if !focus_cell(&id) {
-            // The row is rendered on the next pass of the reactive system.
-            // By then another key may have moved on: focus only if the
-            // selection is still the one this reveal was for (a paste reveals
-            // its block's top left while its active cell is the bottom right).
-            let ctl = *self;
-            let was = (self.active.get_untracked(), self.anchor.get_untracked());
-            set_timeout(
-                move || {
-                    if (ctl.active.get_untracked(), ctl.anchor.get_untracked()) == was {
-                        focus_cell(&id);
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
-        }
+        // The row is rendered on the next pass of the reactive system: a row
+        // just made from the blank row is not yet in the page, whose blank
+        // row still carries its ids. By then another key may have moved on:
+        // focus only if the selection is still the one this reveal was for (a
+        // paste reveals its block's top left while its active cell is the
+        // bottom right), and only if the focus is not on the cell already.
+        let now = focus_cell(&id);
+        let ctl = *self;
+        let was = (self.active.get_untracked(), self.anchor.get_untracked());
+        set_timeout(
+            move || {
+                let same = (ctl.active.get_untracked(), ctl.anchor.get_untracked()) == was;
+                let on_it = document()
+                    .and_then(|d| d.active_element())
+                    .is_some_and(|e| e.id() == id);
+                if same && !(now && on_it) {
+                    focus_cell(&id);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     /// The selection (tracked: for memos).

@@ -9,7 +9,7 @@
 
 use budget_core::Amount;
 use budget_core::model::{ExpenditureType, FundingSource};
-use budget_core::sheet_header::{self, Role, is_code_label, normalize};
+use budget_core::sheet_header::{self, Role, is_code_label, normalize, role_of, year_in};
 
 use super::column::{Kind, code_of};
 
@@ -76,6 +76,23 @@ impl Col {
     }
 }
 
+/// The year a header's figures are for when the form does not say yet (a new
+/// form): the year after the one year it names, when that year heads a column
+/// of its own beside undated 小计/基本支出/项目支出 ones (表2 copied as one
+/// line: `2024年预算数` is then last year's).
+fn this_year(lines: &[Vec<String>]) -> Option<i32> {
+    let years: Vec<i32> = lines.iter().flatten().filter_map(|t| year_in(t)).collect();
+    let year = *years.first()?;
+    let split = lines.iter().flatten().any(|t| {
+        year_in(t).is_none()
+            && matches!(
+                role_of(std::slice::from_ref(t), None),
+                Some(Role::Total | Role::Type(_))
+            )
+    });
+    (lines.len() == 1 && split && years.iter().all(|y| *y == year)).then_some(year + 1)
+}
+
 /// A figure the line holds: anything but blank or zero (invalid text is
 /// kept, for the clerk to see).
 fn has_figure(text: &str) -> bool {
@@ -108,7 +125,10 @@ pub fn from_sheet(
         .take(MAX_HEADER_LINES)
         .take_while(|l| !is_body(l))
         .count();
-    let header = sheet_header::match_columns(block[..lines].to_vec(), form_year);
+    let header = sheet_header::match_columns(
+        block[..lines].to_vec(),
+        form_year.or_else(|| this_year(&block[..lines])),
+    );
     let key = |k: &str| cols.iter().position(|c| c.key == k);
     let code_col = cols.iter().position(|c| matches!(c.kind, Kind::Code(_)));
     let main_amount = cols
@@ -319,6 +339,8 @@ mod tests {
             "2050201\t学前教育\t\t300.00\t100.00\t200.00",
         ]);
         let got = from_sheet(&cols(), &b, Some(2025)).unwrap();
+        // A new form without its year reads the header the same way.
+        assert_eq!(from_sheet(&cols(), &b, None).as_ref(), Some(&got));
         assert_eq!(
             rows(&got),
             [

@@ -92,6 +92,8 @@ impl Ctl {
         let code = item.code.to_string();
         self.typed((p.row, p.col), code);
         self.commit();
+        // Picked in the blank row: the focus goes to the row it made.
+        self.reveal((p.row, p.col));
         let id = self.cell_id((p.row, p.col));
         select_all(&id);
         self.status
