@@ -90,7 +90,9 @@ pub(super) fn body(ctl: Ctl, window: Window, lefts: Arc<Vec<Option<u32>>>) -> im
         // otherwise read the rows in the order of the nodes.
         <tbody aria-owns=move || {
             let win = window.get();
-            (win.0..win.1).map(|r| row_node_id(&owns_spec, row_slot(win, r))).collect::<Vec<_>>().join(" ")
+            let mut ids: Vec<String> = (win.0..win.1).map(|r| row_node_id(&owns_spec, row_slot(win, r))).collect();
+            ids.push(format!("grid-{owns_spec}-new"));
+            ids.join(" ")
         }>
             // Row nodes stay in place while the grid scrolls, and
             // each keeps its row while that row is in the window:
@@ -303,8 +305,7 @@ fn row_view(
     view! {
         <tr
             id=row_id
-            class="grid-row"
-            class:new-row=blank
+            class=if blank { "grid-row-new" } else { "grid-row" }
             class:last=move || blank || r.get() + 1 == window.get().1
             role="row"
             // The blank row is not counted in the table's rows (aria-rowcount

@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, KeyboardEvent};
+use web_sys::{ClipboardEvent, HtmlElement, KeyboardEvent};
 
 use super::body::{Window, body};
 use super::column::Kind;
 use super::controller::{Ctl, Mode};
+use super::dom::document;
 use super::model::{Meta, Model, split};
 use super::spec::{GridSpec, Row};
 use crate::state::AppState;
@@ -76,12 +77,19 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         picker: RwSignal::new(None),
         len,
     };
-    // Findings lead to cells of rows outside the rendered window too; a
-    // finding about an empty list leads to its blank row, which takes typing
-    // and a paste.
+    // Findings lead to cells of rows outside the rendered window too.
+    let scroller_id = format!("grid-{}", spec.id);
     let reveal_key = super::reveal::register(spec.path.clone(), move |row, field| {
         let len = ctl.len.get_untracked();
-        if row > len {
+        if len == 0 {
+            // An empty grid: focus it; it takes a paste, and typing goes to
+            // its blank row.
+            return document()
+                .and_then(|d| d.get_element_by_id(&scroller_id))
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                .is_some_and(|e| e.focus().is_ok());
+        }
+        if row >= len {
             return false;
         }
         let col = ctl
