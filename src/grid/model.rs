@@ -221,6 +221,17 @@ impl<T: Row> Typed<T> {
             );
         }
     }
+    /// The columns as the header matcher sees them (`sheet.rs`).
+    fn sheet_cols(&self) -> Vec<sheet::Col> {
+        self.columns
+            .iter()
+            .map(|c| sheet::Col {
+                key: c.key,
+                header: c.header,
+                kind: c.kind,
+            })
+            .collect()
+    }
     fn cols(&self, (_, l, _, r): (usize, usize, usize, usize)) -> &[Column<T>] {
         &self.columns[l..=r.min(self.columns.len() - 1)]
     }
@@ -282,15 +293,7 @@ impl<T: Row> Model for Typed<T> {
         Plan::of(ops)
     }
     fn paste(&self, i: &Inputs, block: &[Vec<String>], start: Pos) -> (Plan, PasteReport) {
-        let cols: Vec<sheet::Col> = self
-            .columns
-            .iter()
-            .map(|c| sheet::Col {
-                key: c.key,
-                header: c.header,
-                kind: c.kind,
-            })
-            .collect();
+        let cols = self.sheet_cols();
         let year = Some(i.unit.fiscal_year).filter(|y| *y > 0);
         let rows = self.rows.get(i);
         match sheet::from_sheet(&cols, block, year) {
@@ -308,15 +311,7 @@ impl<T: Row> Model for Typed<T> {
         }
     }
     fn headed(&self, block: &[Vec<String>]) -> bool {
-        let cols: Vec<sheet::Col> = self
-            .columns
-            .iter()
-            .map(|c| sheet::Col {
-                key: c.key,
-                header: c.header,
-                kind: c.kind,
-            })
-            .collect();
+        let cols = self.sheet_cols();
         sheet::headed(&cols, block)
     }
     fn blank(&self) -> Snap {
