@@ -318,21 +318,19 @@ fn row_view(
             {cells}
             <td aria-colindex=ncols + 2>
                 <form id=form_id.to_string() hidden on:submit=|ev| ev.prevent_default()></form>
-                // The blank row has nothing to delete.
-                {(!blank).then(|| view! {
-                    <button
-                        type="button"
-                        class="del"
-                        tabindex="-1"
-                        aria-label=move || format!("删除{noun}第{}行", r.get() + 1)
-                        on:click=move |_| {
-                            let r = r.get_untracked();
-                            ctl.delete_rows(r, r)
-                        }
-                    >
-                        "删除"
-                    </button>
-                })}
+                // (Not shown on the blank row: style/main.css.)
+                <button
+                    type="button"
+                    class="del"
+                    tabindex="-1"
+                    aria-label=move || format!("删除{noun}第{}行", r.get() + 1)
+                    on:click=move |_| {
+                        let r = r.get_untracked();
+                        ctl.delete_rows(r, r)
+                    }
+                >
+                    "删除"
+                </button>
             </td>
         </tr>
     }

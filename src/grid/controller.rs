@@ -150,7 +150,7 @@ impl Ctl {
         if p.0 >= self.len.get_untracked() {
             // The blank row shows blank again; the new row below shows the text.
             set_value(&id, "");
-            let plan = self.plan(|m, i| m.create(i, p, &text));
+            let plan = self.plan(|m, i| m.paste(i, &[vec![text]], p).0);
             self.run("添加行", plan);
             return;
         }
@@ -254,7 +254,7 @@ impl Ctl {
             // A choice in the blank row makes it a row; the blank row shows
             // its default again.
             set_value(&self.cell_id(p), &self.shown(p));
-            let plan = self.plan(|m, i| m.create(i, p, label));
+            let plan = self.plan(|m, i| m.paste(i, &[vec![label.to_string()]], p).0);
             self.run("添加行", plan);
             self.reveal(p);
             return;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use budget_core::{Amount, Inputs};
 
-use super::column::{Column, Kind, code_of};
+use super::column::{Column, Kind};
 use super::edit::{self, PasteReport};
 use super::history::{Op, apply_step};
 use super::select::Pos;
@@ -142,9 +142,6 @@ pub trait Model: Send + Sync {
     fn headed(&self, block: &[Vec<String>]) -> bool;
     /// The blank row below the last one (what a new row holds).
     fn blank(&self) -> Snap;
-    /// A new last row with `text` in column `p.1` (typed or chosen in the
-    /// blank row); empty when the text leaves the row blank.
-    fn create(&self, i: &Inputs, p: Pos, text: &str) -> Plan;
     /// Clear a rectangle.
     fn clear(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Plan;
     /// Fill a rectangle down.
@@ -295,20 +292,18 @@ impl<T: Row> Model for Typed<T> {
     fn paste(&self, i: &Inputs, block: &[Vec<String>], start: Pos) -> (Plan, PasteReport) {
         let cols = self.sheet_cols();
         let year = Some(i.unit.fiscal_year).filter(|y| *y > 0);
-        let rows = self.rows.get(i);
-        match sheet::from_sheet(&cols, block, year) {
-            // Whole rows, matched by their header: from the first column.
-            Some(read) => {
-                let (ops, mut report) = edit::paste(rows, &self.columns, &read.block, (start.0, 0));
-                report.skipped_totals = read.totals;
-                report.by_header = read.matched;
-                (Plan::of(ops), report)
-            }
-            None => {
-                let (ops, report) = edit::paste(rows, &self.columns, block, start);
-                (Plan::of(ops), report)
-            }
+        // A block with its header: whole rows, from the first column.
+        let read = sheet::from_sheet(&cols, block, year);
+        let (block, start) = match &read {
+            Some(read) => (read.block.as_slice(), (start.0, 0)),
+            None => (block, start),
+        };
+        let (ops, mut report) = edit::paste(self.rows.get(i), &self.columns, block, start);
+        if let Some(read) = read {
+            report.skipped_totals = read.totals;
+            report.by_header = read.matched;
         }
+        (Plan::of(ops), report)
     }
     fn headed(&self, block: &[Vec<String>]) -> bool {
         let cols = self.sheet_cols();
@@ -316,24 +311,6 @@ impl<T: Row> Model for Typed<T> {
     }
     fn blank(&self) -> Snap {
         Snap::of(T::default())
-    }
-    fn create(&self, i: &Inputs, (_, c): Pos, text: &str) -> Plan {
-        let mut row = T::default();
-        if let Some(col) = self.columns.get(c) {
-            let text = match col.kind {
-                Kind::Code(_) => code_of(text),
-                _ => text.to_string(),
-            };
-            (col.set)(&mut row, &text);
-        }
-        if row == T::default() {
-            return Plan::of::<T>(Vec::new());
-        }
-        Plan::of(vec![Op::Splice {
-            at: self.rows.get(i).len(),
-            removed: Vec::new(),
-            inserted: vec![row],
-        }])
     }
     fn clear(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Plan {
         Plan::of(edit::clear(self.rows.get(i), &self.columns, sel))

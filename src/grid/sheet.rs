@@ -103,10 +103,24 @@ fn has_figure(text: &str) -> bool {
 enum Target {
     /// Into grid column `c`.
     Col(usize),
-    /// An amount of one expenditure type (表2, 表8): a row per type.
-    Type(ExpenditureType),
-    /// An amount of one income source (表7): a row per source.
-    Source(FundingSource),
+    /// An amount of one 支出类型 (表2, 表8: `kind`) or one 收入来源 (表7:
+    /// `source`): a row per such column with a figure.
+    Split {
+        kind: &'static str,
+        source: &'static str,
+    },
+}
+
+/// Set column `col` of `row` to `value`, or to `default` when `value` is
+/// empty and the cell is blank.
+fn fill(row: &mut [String], col: Option<usize>, value: &str, default: &str) {
+    if let Some(cell) = col.and_then(|c| row.get_mut(c)) {
+        if !value.is_empty() {
+            *cell = value.to_string();
+        } else if cell.trim().is_empty() {
+            *cell = default.to_string();
+        }
+    }
 }
 
 /// `block` rewritten by its header as rows of the grid, or `None` when it has
@@ -125,16 +139,20 @@ pub fn from_sheet(
         .take(MAX_HEADER_LINES)
         .take_while(|l| !is_body(l))
         .count();
+    if lines == block.len() {
+        // A header alone (or a text typed into one cell): pasted as it stands.
+        return None;
+    }
     let header = sheet_header::match_columns(
         block[..lines].to_vec(),
         form_year.or_else(|| this_year(&block[..lines])),
     );
     let key = |k: &str| cols.iter().position(|c| c.key == k);
-    let code_col = cols.iter().position(|c| matches!(c.kind, Kind::Code(_)));
+    let code_col = cols.iter().position(|c| matches!(c.kind, Kind::Code(_)))?;
     let main_amount = cols
         .iter()
         .position(|c| c.kind == Kind::Amount && c.key != "last_year");
-    let (source_col, kind_col) = (key("source"), key("kind"));
+    let (source_col, kind_col, last_col) = (key("source"), key("kind"), key("last_year"));
     let mut targets: Vec<(usize, Target)> = Vec::new();
     let mut matched = Vec::new();
     for (j, parts) in header.parts.iter().enumerate() {
@@ -144,39 +162,65 @@ pub fn from_sheet(
             .iter()
             .position(|c| c.editable() && normalize(c.header) == normalize(leaf));
         let role = header.columns.iter().find(|c| c.index == j).map(|c| c.role);
-        let target = match (own, role) {
-            (Some(c), _) => Some(Target::Col(c)),
-            (None, Some(Role::Code | Role::CodeAndName)) => code_col.map(Target::Col),
-            (None, Some(Role::LastYear)) => key("last_year").map(Target::Col),
-            (None, Some(Role::Total)) => main_amount.map(Target::Col),
-            (None, Some(Role::Type(t))) if kind_col.is_some() => Some(Target::Type(t)),
-            (None, Some(Role::Source(s))) if source_col.is_some() => Some(Target::Source(s)),
-            _ => None,
+        let (target, to, what) = match (own, role) {
+            (Some(c), _) => (Target::Col(c), Some(c), ""),
+            (None, Some(Role::Code | Role::CodeAndName)) => {
+                (Target::Col(code_col), Some(code_col), "")
+            }
+            (None, Some(Role::LastYear)) if last_col.is_some() => {
+                (Target::Col(last_col?), last_col, "")
+            }
+            (None, Some(Role::Total)) if main_amount.is_some() => {
+                (Target::Col(main_amount?), main_amount, "")
+            }
+            (None, Some(Role::Type(t))) if main_amount.is_some() && kind_col.is_some() => (
+                Target::Split {
+                    kind: t.label(),
+                    source: "",
+                },
+                kind_col,
+                t.label(),
+            ),
+            (None, Some(Role::Source(s))) if main_amount.is_some() && source_col.is_some() => {
+                let label = s.short_label();
+                (
+                    Target::Split {
+                        kind: "",
+                        source: label,
+                    },
+                    source_col,
+                    label,
+                )
+            }
+            _ => continue,
         };
-        let Some(target) = target else { continue };
-        let to = match &target {
-            Target::Col(c) => cols[*c].header.to_string(),
-            Target::Type(t) => format!("{}（{}）", cols[kind_col?].header, t.label()),
-            Target::Source(s) => format!("{}（{}）", cols[source_col?].header, s.short_label()),
-        };
+        // What the clerk is told: `2024年预算数→上年预算数`, `基本支出→支出类型（基本支出）`.
+        let mut to = to.map_or("", |c| cols[c].header).to_string();
+        if !what.is_empty() {
+            to.push('（');
+            to.push_str(what);
+            to.push('）');
+        }
         let from = parts.join("/");
-        matched.push(if normalize(&from) == normalize(&to) {
-            to
-        } else {
-            format!("{from}→{to}")
-        });
+        if normalize(&from) != normalize(&to) {
+            to.insert(0, '→');
+            to.insert_str(0, &from);
+        }
+        matched.push(to);
         targets.push((j, target));
     }
     let code_j = targets
         .iter()
-        .find(|(_, t)| matches!(t, Target::Col(c) if Some(*c) == code_col))
-        .map(|(j, _)| *j);
-    if code_col.is_none() || code_j.is_none() {
-        return None;
-    }
-    let by_type = targets.iter().any(|(_, t)| matches!(t, Target::Type(_)));
-    let by_source = targets.iter().any(|(_, t)| matches!(t, Target::Source(_)));
+        .find(|(_, t)| matches!(t, Target::Col(c) if *c == code_col))?
+        .0;
+    let split_by = targets
+        .iter()
+        .any(|(_, t)| matches!(t, Target::Split { .. }));
     let cell = |line: &Vec<String>, j: usize| line.get(j).cloned().unwrap_or_default();
+    let (basic, general) = (
+        ExpenditureType::Basic.label(),
+        FundingSource::GeneralBudget.short_label(),
+    );
     let mut out = Vec::new();
     let mut totals = 0;
     for line in &block[lines..] {
@@ -194,56 +238,34 @@ pub fn from_sheet(
                 row[*c] = cell(line, *j);
             }
         }
-        let code = code_j.map(|j| cell(line, j)).unwrap_or_default();
-        let is_subtotal = match cols.get(code_col.unwrap_or(0)).map(|c| c.kind) {
-            Some(Kind::Code(cat)) => cat.is_subtotal(&code_of(&code)),
+        let is_subtotal = match cols[code_col].kind {
+            Kind::Code(cat) => cat.is_subtotal(&code_of(&cell(line, code_j))),
             _ => false,
         };
-        if !(by_type || by_source) || is_subtotal {
+        let Some(this) = main_amount.filter(|_| split_by && !is_subtotal) else {
             // One row as it stands (a 类/款 line: the paste leaves it out).
             out.push(row);
             continue;
-        }
+        };
         // One row per type (or source) column with a figure.
         let mut split: Vec<Vec<String>> = Vec::new();
         for (j, t) in &targets {
-            let text = cell(line, *j);
-            if !has_figure(&text) {
+            let Target::Split { kind, source } = t else {
                 continue;
+            };
+            let text = cell(line, *j);
+            if has_figure(&text) {
+                let mut r = row.clone();
+                r[this] = text;
+                fill(&mut r, kind_col, kind, basic);
+                fill(&mut r, source_col, source, general);
+                split.push(r);
             }
-            let Some(this) = main_amount else { continue };
-            let mut r = row.clone();
-            r[this] = text;
-            match t {
-                Target::Type(kind) => {
-                    if let Some(c) = kind_col {
-                        r[c] = kind.label().to_string();
-                    }
-                    if let Some(c) = source_col
-                        && r[c].trim().is_empty()
-                    {
-                        r[c] = FundingSource::GeneralBudget.short_label().to_string();
-                    }
-                }
-                Target::Source(source) => {
-                    if let Some(c) = source_col {
-                        r[c] = source.short_label().to_string();
-                    }
-                    if let Some(c) = kind_col
-                        && r[c].trim().is_empty()
-                    {
-                        r[c] = ExpenditureType::Basic.label().to_string();
-                    }
-                }
-                Target::Col(_) => continue,
-            }
-            split.push(r);
         }
         // Last year's figure goes on one row only: the 基本支出 one if any,
         // else the first; a line with last year's figure alone is one
         // 基本支出 row.
-        if let Some(last) = key("last_year") {
-            let basic = ExpenditureType::Basic.label();
+        if let Some(last) = last_col {
             let keep = kind_col
                 .and_then(|k| split.iter().position(|r| r[k] == basic))
                 .unwrap_or(0);
@@ -253,16 +275,9 @@ pub fn from_sheet(
                 }
             }
             if split.is_empty() && has_figure(&row[last]) {
-                let mut r = row.clone();
-                if let Some(k) = kind_col {
-                    r[k] = basic.to_string();
-                }
-                if let Some(c) = source_col
-                    && r[c].trim().is_empty()
-                {
-                    r[c] = FundingSource::GeneralBudget.short_label().to_string();
-                }
-                split.push(r);
+                fill(&mut row, kind_col, basic, basic);
+                fill(&mut row, source_col, "", general);
+                split.push(row);
             }
         }
         out.extend(split);
@@ -389,6 +404,7 @@ mod tests {
     fn a_block_without_a_header_is_pasted_as_it_stands() {
         assert!(from_sheet(&cols(), &block(&["2010301\t行政运行\t\t\t1"]), None).is_none());
         assert!(from_sheet(&cols(), &block(&["备注\t说明"]), None).is_none());
+        assert!(from_sheet(&cols(), &block(&["科目编码"]), None).is_none());
         assert!(!headed(&cols(), &[]));
     }
 }

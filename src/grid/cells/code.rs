@@ -244,11 +244,9 @@ fn picker_view(ctl: Ctl, id: String, cell_id: String) -> impl IntoView {
                     .collect_view()
             }}
         </ul>
-        {move || (more() > 0).then(|| view! {
-            <p class="picker-more">
-                {format!("另有 {} 项未列出：再输入类、款名称可缩小范围（如“教育 行政运行”）", more())}
-            </p>
-        })}
+        <p class="picker-more" hidden=move || more() == 0>
+            "另有 "{more}" 项未列出：再输入类、款名称可缩小范围（如“教育 行政运行”）"
+        </p>
         </div>
     }
 }
