@@ -83,13 +83,16 @@ pub(super) fn body(ctl: Ctl, window: Window, lefts: Arc<Vec<Option<u32>>>) -> im
     let len = ctl.len;
     let owns_spec = ctl.spec.with_value(|s| s.id.clone());
     let window = window.rows;
+    let blank_lefts = lefts.clone();
     view! {
         // The rows in the order they are shown (node k shows the row
         // k modulo the window's size), for screen readers, which
         // otherwise read the rows in the order of the nodes.
         <tbody aria-owns=move || {
             let win = window.get();
-            (win.0..win.1).map(|r| row_node_id(&owns_spec, row_slot(win, r))).collect::<Vec<_>>().join(" ")
+            let mut ids: Vec<String> = (win.0..win.1).map(|r| row_node_id(&owns_spec, row_slot(win, r))).collect();
+            ids.push(format!("grid-{owns_spec}-new"));
+            ids.join(" ")
         }>
             // Row nodes stay in place while the grid scrolls, and
             // each keeps its row while that row is in the window:
@@ -116,15 +119,27 @@ pub(super) fn body(ctl: Ctl, window: Window, lefts: Arc<Vec<Option<u32>>>) -> im
                     // memos and effects) before it learns the row did
                     // not change; a slice is set only when it does.
                     let r = crate::state::slice(move || slot_row(window.get(), slot));
-                    row_view(ctl, r, slot, lefts.clone(), window)
+                    row_view(ctl, r, Slot::Row(slot), lefts.clone(), window)
                 }
             />
             <tr class="spacer" aria-hidden="true" style=move || {
                 let (s, e) = window.get();
                 format!("height:{}px", num((len.get() - (e - s).min(len.get())) as f64 * ROW_H))
             }></tr>
+            // The blank row below the last, always there to type or paste
+            // into, as in a sheet: it is row `len`, not yet in the inputs.
+            {row_view(ctl, len, Slot::Blank, blank_lefts, window)}
         </tbody>
     }
+}
+
+/// What a rendered row node is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// Node k of the window (see `slot_row`).
+    Row(usize),
+    /// The blank row below the last.
+    Blank,
 }
 
 /// The row that rendered node `slot` shows in the window `(start, end)`: the
@@ -170,20 +185,34 @@ pub(super) struct RowSel {
 fn row_view(
     ctl: Ctl,
     r: ReadSignal<usize>,
-    slot: usize,
+    node: Slot,
     lefts: Arc<Vec<Option<u32>>>,
     window: Memo<(usize, usize)>,
 ) -> impl IntoView {
     let state = ctl.state;
+    let blank = node == Slot::Blank;
+    let slot = match node {
+        Slot::Row(k) => k,
+        Slot::Blank => 0,
+    };
     let form_id: Arc<str> = ctl
         .spec
-        .with_value(|s| format!("grid-{}-form{slot}", s.id))
+        .with_value(|s| match node {
+            Slot::Row(k) => format!("grid-{}-form{k}", s.id),
+            Slot::Blank => format!("grid-{}-form-new", s.id),
+        })
         .into();
-    let row_id = ctl.spec.with_value(|s| row_node_id(&s.id, slot));
+    let row_id = ctl.spec.with_value(|s| match node {
+        Slot::Row(k) => row_node_id(&s.id, k),
+        Slot::Blank => format!("grid-{}-new", s.id),
+    });
     let model = ctl.model();
     // Only this row's slice changes when another row is edited: its cells are
-    // not even visited (see `AppState::input_slice`).
-    let row = {
+    // not even visited (see `AppState::input_slice`). The blank row shows
+    // what a new row holds.
+    let row = if blank {
+        RwSignal::new(Some(model.blank())).read_only()
+    } else {
         let model = model.clone();
         state.input_slice_keyed(r, move |i, r| model.snap(i, r))
     };
@@ -191,6 +220,9 @@ fn row_view(
     let row_name = {
         let noun = noun.clone();
         crate::state::slice(move || {
+            if blank {
+                return format!("{noun}新行");
+            }
             let n = r.get() + 1;
             row.with(|x| x.as_ref().and_then(|x| model.describe(x)))
                 .unwrap_or_else(|| format!("{noun}第{n}行"))
@@ -202,7 +234,7 @@ fn row_view(
     // now, or leaves the grid's cells when the active row left the window.
     Effect::new(move |prev: Option<usize>| {
         let now = r.get();
-        if prev.is_some_and(|p| p != now) {
+        if !blank && prev.is_some_and(|p| p != now) {
             let focused = document().and_then(|d| d.active_element());
             if let (Some(tr), Some(el)) = (tr.get_untracked(), focused)
                 && tr.contains(Some(&el))
@@ -273,17 +305,20 @@ fn row_view(
     view! {
         <tr
             id=row_id
-            class="grid-row"
-            class:last=move || r.get() + 1 == window.get().1
+            class=if blank { "grid-row-new" } else { "grid-row" }
+            class:last=move || blank || r.get() + 1 == window.get().1
             role="row"
-            aria-rowindex=move || r.get() + 2
-            style=move || format!("top:{}px", num(r.get().saturating_sub(slot) as f64 * ROW_H))
+            // The blank row is not counted in the table's rows (aria-rowcount
+            // says how many rows the form has).
+            aria-rowindex=move || (!blank).then(|| r.get() + 2)
+            style=move || format!("top:{}px", num(if blank { 0.0 } else { r.get().saturating_sub(slot) as f64 * ROW_H }))
             node_ref=tr
         >
             <th scope="row" class="frozen rownum" style="left:0" aria-colindex="1">{move || r.get() + 1}</th>
             {cells}
             <td aria-colindex=ncols + 2>
                 <form id=form_id.to_string() hidden on:submit=|ev| ev.prevent_default()></form>
+                // (Not shown on the blank row: style/main.css.)
                 <button
                     type="button"
                     class="del"

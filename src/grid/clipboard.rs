@@ -68,10 +68,13 @@ impl Ctl {
         let (t, l, b, r) = self.selection();
         // A block into a selection it divides fills it, as in Excel: one
         // copied cell fills every selected cell.
-        if let Some(tiled) = tsv::tile(&block, b + 1 - t, r + 1 - l) {
+        let m = self.model();
+        // (A block with its header goes in once, as whole rows.)
+        if !m.headed(&block)
+            && let Some(tiled) = tsv::tile(&block, b + 1 - t, r + 1 - l)
+        {
             block = tiled;
         }
-        let m = self.model();
         let (plan, report) = self
             .state
             .inputs

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use super::body::ROW_H;
 use super::cells::code::Picker;
-use super::column::Kind;
-use super::dom::{document, focus_cell, select_all};
+use super::column::{Kind, code_of};
+use super::dom::{document, focus_cell, select_all, set_value};
 use super::model::{Meta, Model, Plan, Snap};
 use super::select::{Pos, Selection};
 use crate::paths::path_id;
@@ -52,6 +52,12 @@ pub(super) struct Ctl {
     pub(super) mode: RwSignal<Mode>,
     /// The row as it was when the current edit began (Esc and undo).
     pub(super) origin: StoredValue<Option<(usize, Snap)>>,
+    /// Text typed into a code cell, or into the blank row below the last,
+    /// held until the edit is committed: a code is read (`201 03 01` →
+    /// 2010301) and checked once the clerk has chosen it, not at every
+    /// keystroke, and the blank row becomes a row only when something is
+    /// typed into it.
+    pub(super) pending: StoredValue<Option<(Pos, String)>>,
     pub(super) status: RwSignal<String>,
     pub(super) scroll: RwSignal<f64>,
     pub(super) view_h: RwSignal<f64>,
@@ -71,7 +77,15 @@ impl Ctl {
         let derived = self
             .spec
             .with_value(|s| s.columns.get(p.1).is_none_or(|c| !c.editable()));
-        if derived {
+        if p.0 >= self.len.get_untracked() {
+            // The blank row's cells have no path: no finding names them, and
+            // none of their ids is a row's the blank row turns into.
+            format!(
+                "grid-{}-new-{}",
+                self.spec.with_value(|s| s.id.clone()),
+                p.1
+            )
+        } else if derived {
             format!(
                 "grid-{}-{}-{}",
                 self.spec.with_value(|s| s.id.clone()),
@@ -108,6 +122,7 @@ impl Ctl {
 
     /// Finish the edit of the active cell: one undo step if it changed anything.
     pub(super) fn commit(&self) {
+        self.commit_pending();
         let Some((r, old)) = self.origin.try_update_value(Option::take).flatten() else {
             set_changed(self.mode, Mode::Nav);
             set_changed(self.picker, None);
@@ -124,8 +139,55 @@ impl Ctl {
         set_changed(self.picker, None);
     }
 
+    /// Store the text held for a code cell or the blank row (see `pending`):
+    /// a code as its plain code; in the blank row, a new last row.
+    fn commit_pending(&self) {
+        let Some((p, text)) = self.pending.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let m = self.model();
+        let id = self.cell_id(p);
+        if p.0 >= self.len.get_untracked() {
+            // The blank row shows blank again; the new row below shows the text.
+            set_value(&id, "");
+            let plan = self.plan(|m, i| m.paste(i, &[vec![text]], p).0);
+            self.run("添加行", plan);
+            return;
+        }
+        let text = match self.spec.with_value(|s| s.columns[p.1].kind) {
+            Kind::Code(_) => code_of(&text),
+            _ => text,
+        };
+        let old = self.state.inputs.with_untracked(|i| m.snap(i, p.0));
+        if let Some(old) = old
+            && m.text(&old, p.1) != text
+        {
+            self.state.inputs.update(|i| m.set(i, p, &text));
+            if let Some(new) = self.state.inputs.with_untracked(|i| m.snap(i, p.0)) {
+                m.edited(p.0, &old, &new);
+            }
+        }
+        // The cell shows what is stored (the plain code), also when that is
+        // what it held before the clerk typed.
+        set_value(&id, &self.shown(p));
+    }
+
+    /// The text cell `p` shows from the inputs (the blank row's below the last).
+    pub(super) fn shown(&self, p: Pos) -> String {
+        let m = self.model();
+        let snap = self
+            .state
+            .inputs
+            .with_untracked(|i| m.snap(i, p.0))
+            .unwrap_or_else(|| m.blank());
+        m.text(&snap, p.1)
+    }
+
     /// Esc: put the row back as it was when the edit began.
     pub(super) fn cancel(&self) {
+        if let Some((p, _)) = self.pending.try_update_value(Option::take).flatten() {
+            set_value(&self.cell_id(p), &self.shown(p));
+        }
         if let Some((r, old)) = self.origin.try_update_value(Option::take).flatten() {
             let m = self.model();
             self.state.inputs.update(|i| m.put(i, r, &old));
@@ -152,6 +214,22 @@ impl Ctl {
             set_changed(self.all, false);
         }
         let kind = self.spec.with_value(|s| s.columns[p.1].kind);
+        if matches!(kind, Kind::Code(_)) || p.0 >= self.len.get_untracked() {
+            if self
+                .pending
+                .with_value(|x| x.as_ref().is_none_or(|(q, _)| *q != p))
+            {
+                self.commit();
+            }
+            if self.mode.get_untracked() == Mode::Nav {
+                self.mode.set(Mode::Typed);
+            }
+            self.pending.set_value(Some((p, text.clone())));
+            if let Kind::Code(cat) = kind {
+                self.open_picker(p, cat, &text);
+            }
+            return;
+        }
         let m = self.model();
         let has_origin = self
             .origin
@@ -167,14 +245,20 @@ impl Ctl {
             self.mode.set(Mode::Typed);
         }
         self.state.inputs.update(|i| m.set(i, p, &text));
-        if let Kind::Code(cat) = kind {
-            self.open_picker(p, cat, &text);
-        }
     }
 
     /// A `<select>` changed: one undo step at once.
     pub(super) fn chose(&self, p: Pos, label: &str) {
         self.commit();
+        if p.0 >= self.len.get_untracked() {
+            // A choice in the blank row makes it a row; the blank row shows
+            // its default again.
+            set_value(&self.cell_id(p), &self.shown(p));
+            let plan = self.plan(|m, i| m.paste(i, &[vec![label.to_string()]], p).0);
+            self.run("添加行", plan);
+            self.reveal(p);
+            return;
+        }
         let plan = self.plan(|m, i| m.chose(i, p, label));
         self.run("选择", plan);
     }
@@ -183,11 +267,9 @@ impl Ctl {
     /// the window and focus it.
     pub(super) fn go(&self, p: Pos, extend: bool) {
         self.commit();
+        // Row `len` is the blank row below the last.
         let len = self.len.get_untracked();
-        if len == 0 {
-            return;
-        }
-        let p = (p.0.min(len - 1), p.1.min(self.ncols() - 1));
+        let p = (p.0.min(len), p.1.min(self.ncols() - 1));
         self.active.set(p);
         set_changed(self.all, false);
         if !extend {
@@ -213,22 +295,27 @@ impl Ctl {
             }
             self.scroll.set(want);
         }
-        if !focus_cell(&id) {
-            // The row is rendered on the next pass of the reactive system.
-            // By then another key may have moved on: focus only if the
-            // selection is still the one this reveal was for (a paste reveals
-            // its block's top left while its active cell is the bottom right).
-            let ctl = *self;
-            let was = (self.active.get_untracked(), self.anchor.get_untracked());
-            set_timeout(
-                move || {
-                    if (ctl.active.get_untracked(), ctl.anchor.get_untracked()) == was {
-                        focus_cell(&id);
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
-        }
+        // The row is rendered on the next pass of the reactive system: a row
+        // just made from the blank row is not yet in the page, whose blank
+        // row still carries its ids. By then another key may have moved on:
+        // focus only if the selection is still the one this reveal was for (a
+        // paste reveals its block's top left while its active cell is the
+        // bottom right), and only if the focus is not on the cell already.
+        let now = focus_cell(&id);
+        let ctl = *self;
+        let was = (self.active.get_untracked(), self.anchor.get_untracked());
+        set_timeout(
+            move || {
+                let same = (ctl.active.get_untracked(), ctl.anchor.get_untracked()) == was;
+                let on_it = document()
+                    .and_then(|d| d.active_element())
+                    .is_some_and(|e| e.id() == id);
+                if same && !(now && on_it) {
+                    focus_cell(&id);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     /// The selection (tracked: for memos).
@@ -262,11 +349,8 @@ impl Ctl {
     pub(super) fn undo(&self, redo: bool) {
         self.commit();
         self.status.set(self.state.undo.step(redo));
-        let len = self.len.get_untracked();
         let a = self.active.get_untracked();
-        if len > 0 {
-            self.go((a.0.min(len - 1), a.1), false);
-        }
+        self.go(a, false);
     }
 
     pub(super) fn clear(&self) {
@@ -300,14 +384,16 @@ impl Ctl {
 
     pub(super) fn delete_rows(&self, top: usize, bottom: usize) {
         self.commit();
+        let bottom = bottom.min(self.len.get_untracked().saturating_sub(1));
+        if top >= self.len.get_untracked() || bottom < top {
+            // Only the blank row is selected: nothing to delete.
+            return;
+        }
         let plan = self.plan(|m, i| m.delete(i, top, bottom));
         let n = bottom + 1 - top;
         self.run("删除行", plan);
         self.status.set(format!("已删除 {n} 行（Ctrl+Z 撤销）"));
-        let len = self.len.get_untracked();
-        if len > 0 {
-            self.go((top.min(len - 1), self.active.get_untracked().1), false);
-        }
+        self.go((top, self.active.get_untracked().1), false);
     }
 
     pub(super) fn sort(&self) {

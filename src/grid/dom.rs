@@ -116,3 +116,18 @@ pub(super) fn bounding_rect(el: &web_sys::Element) -> Option<(f64, f64, f64)> {
     };
     Some((num("left")?, num("top")?, num("bottom")?))
 }
+
+/// Set the value of the input or select `id` (a cell whose text the clerk
+/// typed over, shown again as stored: Leptos sets it only when the stored
+/// text changes).
+pub(super) fn set_value(id: &str, text: &str) {
+    use wasm_bindgen::JsValue;
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        let now = js_sys::Reflect::get(&el, &JsValue::from_str("value"))
+            .ok()
+            .and_then(|v| v.as_string());
+        if now.as_deref() != Some(text) {
+            js_sys::Reflect::set(&el, &JsValue::from_str("value"), &JsValue::from_str(text)).ok();
+        }
+    }
+}

@@ -18,6 +18,8 @@ pub struct PasteReport {
     pub refused: Vec<Refusal>,
     /// 类/款 subtotal lines left out (the grid derives them).
     pub skipped_subtotals: usize,
+    /// 合计 lines of a block pasted with its header, left out.
+    pub skipped_totals: usize,
     /// Rows added by a block that held no code while the grid has a code
     /// column: the block's lines could not be matched to codes, and a block
     /// copied with its 类/款 subtotal lines then runs past the grid.
@@ -26,17 +28,27 @@ pub struct PasteReport {
     pub beyond_right: usize,
     /// Last row and column written.
     pub end: Pos,
+    /// The block's header, read as the grid's columns (`2024年预算数→上年预算数`);
+    /// empty when the block had none.
+    pub by_header: Vec<String>,
 }
 
 impl PasteReport {
     /// Chinese summary.
     pub fn line(&self) -> String {
-        let mut s = format!("已粘贴 {} 个单元格", self.cells);
+        let mut s = String::new();
+        if !self.by_header.is_empty() {
+            s.push_str(&format!("按表头对应列（{}）：", self.by_header.join("、")));
+        }
+        s.push_str(&format!("已粘贴 {} 个单元格", self.cells));
         if self.rows_added > 0 {
             s.push_str(&format!("，新增 {} 行", self.rows_added));
         }
         if self.skipped_subtotals > 0 {
             s.push_str(&format!("，跳过 {} 行类/款小计", self.skipped_subtotals));
+        }
+        if self.skipped_totals > 0 {
+            s.push_str(&format!("，跳过 {} 行合计", self.skipped_totals));
         }
         if self.beyond_right > 0 {
             s.push_str(&format!(

@@ -1,7 +1,8 @@
 //! A spreadsheet grid over one list of rows in the inputs (预算明细, 经济分类,
 //! 绩效指标): keyboard, rectangle selection with a status line, TSV copy and
-//! paste, undo/redo as diffs, row commands, a catalog code picker, and
-//! virtualized rendering for 10,000 rows.
+//! paste (a block with its header matched by header: `sheet.rs`), undo/redo
+//! as diffs, row commands, a catalog code picker, a blank row below the last
+//! to type or paste into, and virtualized rendering for 10,000 rows.
 //!
 //! Every cell is an `<input>` (or a `<select>` for fixed labels) whose id is
 //! `paths::path_id` of its JSON path, so findings still lead to their cell. The
@@ -27,6 +28,7 @@ mod legacy;
 mod model;
 pub mod reveal;
 pub mod select;
+mod sheet;
 mod spec;
 pub mod tsv;
 mod view;

@@ -12,6 +12,7 @@ use super::column::{Column, Kind};
 use super::edit::{self, PasteReport};
 use super::history::{Op, apply_step};
 use super::select::Pos;
+use super::sheet;
 use super::spec::{GridSpec, Row, Rows, TotalsRow};
 use crate::undo::{ListChange, Undo};
 
@@ -134,8 +135,13 @@ pub trait Model: Send + Sync {
     fn edited(&self, r: usize, old: &Snap, new: &Snap);
     /// A `<select>` of cell `p` chose `label`.
     fn chose(&self, i: &Inputs, p: Pos, label: &str) -> Plan;
-    /// Paste a block at `start`.
+    /// Paste a block at `start`; a block with a header line goes in as whole
+    /// rows matched by header (`sheet.rs`), from the first column.
     fn paste(&self, i: &Inputs, block: &[Vec<String>], start: Pos) -> (Plan, PasteReport);
+    /// True when the block starts with a header line the grid reads.
+    fn headed(&self, block: &[Vec<String>]) -> bool;
+    /// The blank row below the last one (what a new row holds).
+    fn blank(&self) -> Snap;
     /// Clear a rectangle.
     fn clear(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Plan;
     /// Fill a rectangle down.
@@ -212,6 +218,17 @@ impl<T: Row> Typed<T> {
             );
         }
     }
+    /// The columns as the header matcher sees them (`sheet.rs`).
+    fn sheet_cols(&self) -> Vec<sheet::Col> {
+        self.columns
+            .iter()
+            .map(|c| sheet::Col {
+                key: c.key,
+                header: c.header,
+                kind: c.kind,
+            })
+            .collect()
+    }
     fn cols(&self, (_, l, _, r): (usize, usize, usize, usize)) -> &[Column<T>] {
         &self.columns[l..=r.min(self.columns.len() - 1)]
     }
@@ -273,8 +290,27 @@ impl<T: Row> Model for Typed<T> {
         Plan::of(ops)
     }
     fn paste(&self, i: &Inputs, block: &[Vec<String>], start: Pos) -> (Plan, PasteReport) {
-        let (ops, report) = edit::paste(self.rows.get(i), &self.columns, block, start);
+        let cols = self.sheet_cols();
+        let year = Some(i.unit.fiscal_year).filter(|y| *y > 0);
+        // A block with its header: whole rows, from the first column.
+        let read = sheet::from_sheet(&cols, block, year);
+        let (block, start) = match &read {
+            Some(read) => (read.block.as_slice(), (start.0, 0)),
+            None => (block, start),
+        };
+        let (ops, mut report) = edit::paste(self.rows.get(i), &self.columns, block, start);
+        if let Some(read) = read {
+            report.skipped_totals = read.totals;
+            report.by_header = read.matched;
+        }
         (Plan::of(ops), report)
+    }
+    fn headed(&self, block: &[Vec<String>]) -> bool {
+        let cols = self.sheet_cols();
+        sheet::headed(&cols, block)
+    }
+    fn blank(&self) -> Snap {
+        Snap::of(T::default())
     }
     fn clear(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Plan {
         Plan::of(edit::clear(self.rows.get(i), &self.columns, sel))

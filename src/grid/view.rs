@@ -72,6 +72,7 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         all: RwSignal::new(false),
         mode: RwSignal::new(Mode::Nav),
         origin: StoredValue::new(None),
+        pending: StoredValue::new(None),
         status: RwSignal::new(String::new()),
         scroll: RwSignal::new(0.0),
         view_h: RwSignal::new(600.0),
@@ -83,7 +84,8 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     let reveal_key = super::reveal::register(spec.path.clone(), move |row, field| {
         let len = ctl.len.get_untracked();
         if len == 0 {
-            // An empty grid: focus it, it takes a paste.
+            // An empty grid: focus it; it takes a paste, and typing goes to
+            // its blank row.
             return document()
                 .and_then(|d| d.get_element_by_id(&scroller_id))
                 .and_then(|e| e.dyn_into::<HtmlElement>().ok())
@@ -219,12 +221,12 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
         .collect_view();
     view! {
         <div class="grid-tools" role="toolbar" aria-label=tools_label>
-            <button type="button" on:click=move |_| ctl.insert(false) title="Ctrl+Shift+=">"上方插入行"</button>
+            <button type="button" on:click=move |_| ctl.insert(false) title="Ctrl+Alt+=">"上方插入行"</button>
             <button type="button" on:click=move |_| ctl.insert(true)>"下方插入行"</button>
             <button type="button" on:click=move |_| {
                 let (t, _, b, _) = ctl.selection();
                 ctl.delete_rows(t, b);
-            } title="Ctrl+-">"删除所选行"</button>
+            } title="Ctrl+Alt+-">"删除所选行"</button>
             <button type="button" on:click=move |_| ctl.fill_down() title="Ctrl+D">"向下填充"</button>
             {has_sort.then(|| view! { <button type="button" on:click=move |_| ctl.sort()>"按编码排序"</button> })}
             <button type="button" on:click=move |_| ctl.undo(false) title="Ctrl+Z">"撤销"</button>

@@ -338,7 +338,7 @@ test('undo and redo across an edit, a paste and a row delete', async () => {
   assert.equal(await active(page), 'f-rows-1-this_year');
   await paste(page, '7\r\n8\r\n');
   await page.focus('#f-rows-5-code');
-  await page.keyboard.press('Control+-');
+  await page.keyboard.press('Control+Alt+-');
   assert.equal(await rowCount(page), 15);
   assert.equal(await value(page, 'f-rows-5-code'), '2010350');
 
@@ -612,11 +612,11 @@ test('project indicators: a TSV block pasted into a new project\'s grid, keys, f
   await page.keyboard.press('Control+d');
   // Ctrl+D on one cell copies the cell above, as in Excel.
   assert.equal(await value(page, 'f-projects-1-indicators-2-level2'), '数量指标');
-  // Insert a row above (Ctrl+=) and delete it (Ctrl+-).
-  await page.keyboard.press('Control+=');
+  // Insert a row above (Ctrl+Alt+=) and delete it (Ctrl+Alt+-), as in Google Sheets.
+  await page.keyboard.press('Control+Alt+=');
   assert.equal(await projectRows(page, 1), 4);
   assert.equal(await value(page, 'f-projects-1-indicators-2-level1'), '');
-  await page.keyboard.press('Control+-');
+  await page.keyboard.press('Control+Alt+-');
   assert.equal(await projectRows(page, 1), 3);
 
   // Undo the chain back to before the paste, then redo the paste.

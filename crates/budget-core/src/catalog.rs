@@ -301,26 +301,53 @@ impl Catalog {
     /// The query is split on whitespace: digit tokens are code prefixes, other
     /// tokens name fragments, and an entry must satisfy every token (so
     /// `2010301 行政` and `人大事务 行政运行` both work). A name fragment matches
-    /// the entry's own name or the name of its 类/款. Order: exact code, then code
-    /// prefix; within that, own name equal, name prefix, name contains, matched
-    /// only through a parent's name; ties in code order. Full-width digits and
-    /// brackets count as ASCII ones, and a query that is a whole code written in
-    /// groups (`201 03 01`, `201.03.01`: [`normalize_code`]) is that code.
+    /// the entry's own name, the name of its 类/款, or both at once: a start
+    /// found in a 类/款 name and the rest in the entry's own (`教育行政运行` is
+    /// 教育支出 + 行政运行: 2050101). Order: exact code, then code prefix; within
+    /// that, own name equal, name prefix, name contains, matched only through a
+    /// 类/款 name; ties in code order. Full-width digits and brackets count as
+    /// ASCII ones; a query that is a whole code written in groups (`201 03 01`,
+    /// `201.03.01`: [`normalize_code`]) is that code, and a query of digits in
+    /// groups not yet complete (`201 03 0`) is the prefix they spell.
     pub fn search(&self, query: &str, limit: usize) -> Vec<&Entry> {
+        self.search_counted(query, limit).0
+    }
+
+    /// As [`Catalog::search`], with how many entries match in all (the picker
+    /// says how many more there are than it shows).
+    pub fn search_counted(&self, query: &str, limit: usize) -> (Vec<&Entry>, usize) {
         let query = match normalize_code(query) {
             Some(code) => Cow::Owned(code),
-            None => fold(query),
+            None => digits_typed_in_groups(query).map_or_else(|| fold(query), Cow::Owned),
         };
         let (codes, texts): (Vec<&str>, Vec<&str>) = query
             .split_whitespace()
             .partition(|t| t.bytes().all(|b| b.is_ascii_digit()));
         if limit == 0 || (codes.is_empty() && texts.is_empty()) {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
+        // A word that spans a 类/款 name and an own name is tried only when
+        // nothing matches otherwise: `一般行政` is 一般行政管理事务, not
+        // 一般公共服务支出 + 行政运行.
+        let mut hits = self.matches(&codes, &texts, false);
+        if hits.is_empty() {
+            hits = self.matches(&codes, &texts, true);
+        }
+        let total = hits.len();
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.code.cmp(b.1.code)));
+        (
+            hits.into_iter().take(limit).map(|(_, e)| e).collect(),
+            total,
+        )
+    }
+
+    /// The entries matching every code prefix and name fragment, with their
+    /// rank (see [`Catalog::search`]); `split`: a fragment may also span a
+    /// 类/款 name and the entry's own.
+    fn matches(&self, codes: &[&str], texts: &[&str], split: bool) -> Vec<((u8, u8), &Entry)> {
         // Entries outside the longest code prefix cannot match: search only there.
         let scope = codes.iter().copied().max_by_key(|c| c.len()).unwrap_or("");
-        let mut hits: Vec<((u8, u8), &Entry)> = self
-            .with_prefix(scope)
+        self.with_prefix(scope)
             .filter_map(|e| {
                 if !codes.iter().all(|c| e.code.starts_with(c)) {
                     return None;
@@ -330,15 +357,45 @@ impl Catalog {
                 let parents: Vec<Cow<'_, str>> =
                     self.path(e.code).iter().map(|p| fold(p.name)).collect();
                 let mut worst = 0u8;
-                for t in &texts {
-                    let rank = name_rank(&own, t)
-                        .or_else(|| parents.iter().any(|p| p.contains(t)).then_some(3))?;
+                for t in texts {
+                    let rank = name_rank(&own, t).or_else(|| {
+                        (parents.iter().any(|p| p.contains(t))
+                            || (split && through_parent(&parents, &own, t)))
+                        .then_some(3)
+                    })?;
                     worst = worst.max(rank);
                 }
                 Some(((code_rank, worst), e))
             })
-            .collect();
-        hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.code.cmp(b.1.code)));
-        hits.into_iter().take(limit).map(|(_, e)| e).collect()
+            .collect()
     }
+}
+
+/// A name fragment that starts in the name of a 类/款 and ends in the entry's
+/// own name (`教育` + `行政运行`), each part two characters at least.
+fn through_parent(parents: &[Cow<'_, str>], own: &str, token: &str) -> bool {
+    token
+        .char_indices()
+        .skip(2)
+        .map(|(at, _)| token.split_at(at))
+        .filter(|(_, rest)| rest.chars().nth(1).is_some())
+        .any(|(start, rest)| own.contains(rest) && parents.iter().any(|p| p.contains(start)))
+}
+
+/// A query of digits in groups, as typed before the code is complete
+/// (`201 03 0`, `２０１．０３`): the digits together, the code prefix they
+/// spell. `None` for anything else (a name, a lone group, no digit).
+fn digits_typed_in_groups(query: &str) -> Option<String> {
+    let t = query.trim();
+    let only = t.chars().all(|c| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || c.is_whitespace()
+            || matches!(c, '.' | '-' | '．' | '－')
+    });
+    let digits: String = fold(t).chars().filter(char::is_ascii_digit).collect();
+    let grouped = t
+        .chars()
+        .any(|c| !c.is_ascii_digit() && !('０'..='９').contains(&c));
+    (only && grouped && !digits.is_empty()).then_some(digits)
 }

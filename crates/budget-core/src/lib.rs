@@ -15,6 +15,7 @@ mod index;
 pub mod model;
 pub mod narrative;
 pub mod next_year;
+pub mod sheet_header;
 pub mod table;
 pub mod totals;
 pub mod wan;

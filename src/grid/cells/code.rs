@@ -1,6 +1,8 @@
 //! A code cell (功能科目编码, 经济科目编码): a combobox over its catalog. Typing
-//! opens the picker, a list of the catalog entries the text finds; arrows
-//! move its highlight, Enter or Tab (or a click) takes the code.
+//! opens the picker, a list of the catalog entries the text finds (by code,
+//! however written, and by its own, 类 and 款 names), scrolling, with how
+//! many more match than it lists; arrows move its highlight, Enter (or a
+//! click) takes the code, Tab takes it and moves on to the next cell.
 
 use leptos::attr::Attribute;
 use leptos::prelude::*;
@@ -13,8 +15,8 @@ use crate::grid::dom::{bounding_rect, document, select_all};
 use crate::grid::select::Pos;
 use crate::web::num;
 
-/// Results shown by the code picker.
-const PICK_LIMIT: usize = 12;
+/// Results listed by the code picker (it scrolls; more are counted).
+const PICK_LIMIT: usize = 50;
 
 /// One line of the code picker.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +36,8 @@ pub(in crate::grid) struct Picker {
     col: usize,
     items: Vec<PickItem>,
     hi: Option<usize>,
+    /// Matches not listed.
+    more: usize,
 }
 
 impl Ctl {
@@ -46,8 +50,9 @@ impl Ctl {
             return;
         }
         let catalog = cat.catalog();
-        let items: Vec<PickItem> = catalog
-            .search(q, PICK_LIMIT)
+        let (found, total) = catalog.search_counted(q, PICK_LIMIT);
+        let more = total - found.len();
+        let items: Vec<PickItem> = found
             .into_iter()
             .map(|e| PickItem {
                 code: e.code,
@@ -72,6 +77,7 @@ impl Ctl {
             col,
             items,
             hi,
+            more,
         }));
     }
 
@@ -86,6 +92,8 @@ impl Ctl {
         let code = item.code.to_string();
         self.typed((p.row, p.col), code);
         self.commit();
+        // Picked in the blank row: the focus goes to the row it made.
+        self.reveal((p.row, p.col));
         let id = self.cell_id((p.row, p.col));
         select_all(&id);
         self.status
@@ -112,12 +120,21 @@ impl Ctl {
         match key {
             "ArrowDown" | "ArrowUp" => {
                 let hi = step(p.hi, key == "ArrowDown");
+                if let Some(k) = hi {
+                    let id = format!("{}-picker-{k}", self.cell_id((p.row, p.col)));
+                    request_animation_frame(move || scroll_into_view(&id));
+                }
                 self.picker.set(Some(Picker { hi, ..p }));
                 true
             }
-            "Enter" | "Tab" if p.hi.is_some() => {
+            "Enter" if p.hi.is_some() => {
                 self.pick(None);
                 true
+            }
+            // Takes the code; the grid's Tab then moves to the next cell.
+            "Tab" if p.hi.is_some() => {
+                self.pick(None);
+                false
             }
             "Escape" => {
                 set_changed(self.picker, None);
@@ -171,6 +188,7 @@ fn picker_view(ctl: Ctl, id: String, cell_id: String) -> impl IntoView {
             .map(|p| (p.items, p.hi))
             .unwrap_or_default()
     };
+    let more = move || ctl.picker.with(|p| p.as_ref().map_or(0, |p| p.more));
     let base = id.clone();
     // Fixed to the viewport under (or above) the cell, so the grid's scroll box
     // and its totals row do not clip the list.
@@ -189,7 +207,8 @@ fn picker_view(ctl: Ctl, id: String, cell_id: String) -> impl IntoView {
             }
         });
     view! {
-        <ul class="picker" role="listbox" id=id aria-label="科目编码候选" style=style>
+        <div class="picker" style=style>
+        <ul class="picker-list" role="listbox" id=id aria-label="科目编码候选">
             {move || {
                 let (items, hi) = items();
                 items
@@ -225,5 +244,30 @@ fn picker_view(ctl: Ctl, id: String, cell_id: String) -> impl IntoView {
                     .collect_view()
             }}
         </ul>
+        <p class="picker-more" hidden=move || more() == 0>
+            "另有 "{more}" 项未列出：再输入类、款名称可缩小范围（如“教育 行政运行”）"
+        </p>
+        </div>
+    }
+}
+
+/// Scroll element `id` into view within its scrolling list, if it is rendered.
+fn scroll_into_view(id: &str) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &opts,
+        &JsValue::from_str("block"),
+        &JsValue::from_str("nearest"),
+    )
+    .ok();
+    if let Some(f) = js_sys::Reflect::get(&el, &JsValue::from_str("scrollIntoView"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        f.call1(&el, &opts).ok();
     }
 }

@@ -441,3 +441,44 @@ fn search_accepts_full_width_input_and_respects_limits() {
     assert_eq!(economic().search("维修", 5)[0].code, "30213");
     assert_eq!(economic().search("公务用车", 5)[0].code, "30231");
 }
+
+/// What the code picker finds for what clerks type: (query, first codes
+/// expected in this order, fewest matches in all).
+#[test]
+fn search_finds_what_the_clerk_means() {
+    let cat = function();
+    let cases: &[(&str, &[&str], usize)] = &[
+        // Every 行政运行 of every 类, not only 201's: the count says so.
+        ("行政运行", &["2010101", "2010201"], 40),
+        // 类 name + own name in one word: 教育支出 / 行政运行.
+        ("教育行政运行", &["2050101"], 1),
+        ("教育 行政运行", &["2050101"], 1),
+        // 款 name + own name: 人大事务 / 行政运行.
+        ("人大事务行政运行", &["2010101"], 1),
+        // Codes as typed or pasted: spaces, dots, full-width digits.
+        ("201 03 01", &["2010301"], 1),
+        ("201.03.01", &["2010301"], 1),
+        ("２０１０３０１", &["2010301"], 1),
+        ("２０１ ０３ ０１", &["2010301"], 1),
+        // Groups typed so far spell a prefix.
+        ("201 03 0", &["2010301", "2010302"], 8),
+        ("205．01", &["20501", "2050101"], 5),
+    ];
+    for (query, first, at_least) in cases {
+        let (hits, total) = cat.search_counted(query, 12);
+        let got = codes(&hits);
+        assert!(
+            got.len() >= first.len() && got[..first.len()] == **first,
+            "{query}: {got:?}"
+        );
+        assert!(total >= *at_least, "{query}: {total} in all");
+        assert!(total >= hits.len(), "{query}");
+    }
+    // The count is of every match, however few are shown.
+    let (shown, total) = cat.search_counted("行政运行", 12);
+    assert_eq!(shown.len(), 12);
+    assert_eq!(total, cat.search("行政运行", 1000).len());
+    // A word that only partly fits a parent and a name finds nothing.
+    assert!(cat.search("教育公安运行", 12).is_empty());
+    assert_eq!(cat.search_counted("", 12), (Vec::new(), 0));
+}
