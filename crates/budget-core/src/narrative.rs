@@ -444,7 +444,8 @@ fn sangong(cx: &Context) -> Section {
 /// `公务接待费X万元，比2020年减少Y万元，主要原因是…` or `…，同2020年`.
 fn sangong_items(cx: &Context) -> Vec<String> {
     let last = cx.last;
-    let (sg, sl) = (&cx.inputs.sangong.this_year, &cx.inputs.sangong.last_year);
+    let sangong = cx.inputs.sangong.in_yuan();
+    let (sg, sl) = (&sangong.this_year, &sangong.last_year);
     let item = |label: &str, this: Decimal, last_v: Decimal, field| match change(this, last_v) {
         Some(c) => format!(
             "{label}{}万元，比{last}年{c}{}",

@@ -31,10 +31,8 @@ fn running_cost(cx: &Context) -> String {
 /// `2021年一般公共预算财政拨款运行经费X万元，比上年减少Y万元，主要原因是…。`
 pub(super) fn running_cost_change(cx: &Context) -> String {
     let n = &cx.inputs.narrative;
-    let (rc, rcl) = (
-        n.running_cost_this_year.value(),
-        n.running_cost_last_year.value(),
-    );
+    let (this, last) = n.running_cost_in_yuan();
+    let (rc, rcl) = (this.value(), last.value());
     let head = format!("{}年一般公共预算财政拨款运行经费{}万元，", cx.year, w(rc));
     match change(rc, rcl) {
         Some(c) => format!("{head}比上年{c}{}。", because(cx, ClerkText::RunningCost)),
