@@ -404,6 +404,21 @@ impl SanGong {
             unit: InputUnit::Yuan,
         }
     }
+    /// The eight figures as typed in `unit` (see `InputUnit::convert`).
+    pub fn with_unit(&self, unit: InputUnit) -> SanGong {
+        let from = self.unit;
+        let year = |y: &SanGongYear| SanGongYear {
+            abroad: from.convert(unit, &y.abroad),
+            vehicle_purchase: from.convert(unit, &y.vehicle_purchase),
+            vehicle_operation: from.convert(unit, &y.vehicle_operation),
+            reception: from.convert(unit, &y.reception),
+        };
+        SanGong {
+            last_year: year(&self.last_year),
+            this_year: year(&self.this_year),
+            unit,
+        }
+    }
 }
 
 /// The four 三公 items of one year.
@@ -518,6 +533,14 @@ impl NarrativeInputs {
             u.to_yuan(&self.running_cost_this_year),
             u.to_yuan(&self.running_cost_last_year),
         )
+    }
+    /// Switch 机关运行经费 to `unit`, its two figures as typed in it (see
+    /// `InputUnit::convert`).
+    pub fn set_running_cost_unit(&mut self, unit: InputUnit) {
+        let from = self.running_cost_unit;
+        self.running_cost_this_year = from.convert(unit, &self.running_cost_this_year);
+        self.running_cost_last_year = from.convert(unit, &self.running_cost_last_year);
+        self.running_cost_unit = unit;
     }
 }
 

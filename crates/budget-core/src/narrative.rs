@@ -13,9 +13,11 @@ use crate::totals::Totals;
 
 mod clerk;
 mod other;
+mod suggest;
 pub use clerk::ClerkText;
 pub use other::unmanaged_projects;
 use other::{other_matters, running_cost_change, running_cost_use};
+pub use suggest::{RunningCostSuggestion, running_cost_suggestion};
 
 /// The generated narrative.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -72,6 +72,21 @@ impl InputUnit {
             (InputUnit::Wan, None) => a.clone(),
         }
     }
+    /// The cell as it would be typed in `to`: 元 → 万元 四舍五入 to 0.01 万元,
+    /// 万元 → 元 exactly; a blank cell, or text not valid in this unit, is
+    /// kept as it is.
+    pub fn convert(self, to: InputUnit, a: &Amount) -> Amount {
+        let Some(yuan) = self
+            .yuan(a)
+            .filter(|_| self != to && !a.text().trim().is_empty())
+        else {
+            return a.clone();
+        };
+        match to {
+            InputUnit::Yuan => Amount::from_text(super::canonical(yuan)),
+            InputUnit::Wan => Amount::from_text(super::format_wan_fixed(super::to_wan(yuan), 2)),
+        }
+    }
     /// How far the 元 figure of a cell entered in this unit may be from the
     /// exact figure it was rounded from: nothing for 元, half of 0.01 万元
     /// (50 元) for 万元. Checks comparing such a cell with an exact 元 figure
@@ -156,5 +171,18 @@ mod tests {
         assert_eq!(InputUnit::Wan.to_yuan(&bad).text(), "1.234");
         assert_eq!(InputUnit::Wan.tolerance(), d("50"));
         assert_eq!(InputUnit::Yuan.tolerance(), Decimal::ZERO);
+    }
+
+    #[test]
+    fn switching_the_unit_converts_what_is_typed() {
+        let yuan = InputUnit::Yuan;
+        let wan = InputUnit::Wan;
+        let text = |a: Amount| a.text().to_string();
+        assert_eq!(text(yuan.convert(wan, &"2814115.90".into())), "281.41");
+        assert_eq!(text(yuan.convert(wan, &"50".into())), "0.01");
+        assert_eq!(text(wan.convert(yuan, &"281.41".into())), "2814100.00");
+        assert_eq!(text(wan.convert(yuan, &"".into())), "");
+        assert_eq!(text(yuan.convert(wan, &"abc".into())), "abc");
+        assert_eq!(text(wan.convert(wan, &"1.5".into())), "1.5");
     }
 }
