@@ -32,7 +32,9 @@ fn main() -> ExitCode {
             unit,
         } => text::tables(&file, table.as_deref(), csv, unit == "万元", &mut out),
         cli::Command::Narrative { file } => text::narrative(&file, &mut out),
-        cli::Command::Export { file, xlsx } => xlsx::export(&file, &xlsx, &mut out),
+        cli::Command::Export { file, xlsx, unit } => {
+            xlsx::export(&file, &xlsx, unit == "万元", &mut out)
+        }
         cli::Command::ImportSheet {
             sheet,
             sheet_name,

@@ -143,6 +143,19 @@ fn table10_prints_exactly_as_published() {
 }
 
 #[test]
+fn a_moved_figure_explains_itself() {
+    let d = derived();
+    let w = to_wan(d.table(3).unwrap(), 2).unwrap();
+    let a = w.adjusted.first().unwrap();
+    assert_eq!(
+        w.explain(a),
+        "舍位平衡调整：精确值 116.856 万元（1,168,560.00 元），四舍五入为 116.86，调为 116.85"
+    );
+    assert_eq!(w.adjusted_at(a.row, a.cell), Some(a));
+    assert_eq!(w.adjusted_at(0, 0), None);
+}
+
+#[test]
 fn the_sums_are_not_in_the_file() {
     let d = derived();
     let json = serde_json::to_string(&d.tables).unwrap();
