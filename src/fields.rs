@@ -40,7 +40,8 @@ pub fn AmountField(
     /// Show the label beside the input (forms) instead of only naming it (grids).
     #[prop(optional)]
     visible: bool,
-    /// The unit the figure is entered in, when it may be 万元 (元 otherwise).
+    /// The unit the figure is entered in, when it may be 万元 (元 otherwise):
+    /// it decides the error shown (the label says the unit).
     #[prop(optional, into)]
     unit: Option<Signal<InputUnit>>,
 ) -> impl IntoView {
@@ -48,7 +49,6 @@ pub fn AmountField(
     let value = Memo::new(move |_| value.get());
     let id = path_id(&path);
     let msg_id = format!("{id}-msg");
-    let unit_shown = unit;
     let unit = move || unit.map_or(InputUnit::Yuan, |u| u.get());
     let error = Memo::new(move |_| {
         let unit = unit();
@@ -89,7 +89,6 @@ pub fn AmountField(
         <span class="field-amount">
             {visible.then(|| view! { <span class="field-label">{move || label.get()}</span> })}
             {input}
-            {move || unit_shown.map(|u| view! { <span class="field-unit">{u.get().label()}</span> })}
         </span>
     }
 }

@@ -56,7 +56,13 @@ fn amount_field(
     view! {
         <AmountField
             path=place.path.clone()
-            label=place.label.clone()
+            label=Signal::derive({
+                let label = place.label.clone();
+                move || {
+                    let unit = state.narrative.with(|n| n.running_cost_unit);
+                    format!("{label}（{}）", unit.label())
+                }
+            })
             value=Signal::derive(move || state.narrative.with(|n| get(n).clone()))
             on_set=Callback::new(move |v: String| state.undo.typed(&place, v))
             visible=true

@@ -80,7 +80,10 @@ pub fn SanGongSection() -> impl IntoView {
             <td class="num">
                 <AmountField
                     path=format!("sangong.{year}.{field}")
-                    label=format!("三公经费 {label} {year_label}")
+                    label=Signal::derive(move || {
+                        let unit = state.sangong.with(|s| s.unit);
+                        format!("三公经费 {label} {year_label}（{}）", unit.label())
+                    })
                     value=Signal::derive(move || {
                         state.sangong.with(|s| {
                             let y = if this_year { &s.this_year } else { &s.last_year };
