@@ -95,6 +95,82 @@ fn w(v: Decimal) -> String {
     format_wan(v)
 }
 
+/// A figure already in 万元 (a balanced one) as the text prints it: `69.3`, `0`.
+fn wv(v: Decimal) -> String {
+    amount::format_wan_value(v)
+}
+
+/// `增加X万元` / `减少X万元` for a change of exactly `exact` 元 printed as
+/// `shown` 万元 (balanced), or None when there is none; as `change`, a change
+/// printed as 0 is `不足0.01万元`.
+fn change_shown(exact: Decimal, shown: Decimal) -> Option<String> {
+    let verb = match exact {
+        e if e.is_zero() => return None,
+        e if e > Decimal::ZERO => "增加",
+        _ => "减少",
+    };
+    if shown.is_zero() {
+        Some(format!("{verb}不足0.01万元"))
+    } else {
+        Some(format!("{verb}{}万元", wv(shown.abs())))
+    }
+}
+
+/// The changes (this − last) of a total and its parts, balanced as the
+/// figures are (`wan::total_and_parts`): the parts' changes add up to the
+/// total's as printed.
+fn changes(
+    total: (Decimal, Decimal),
+    parts: &[(Decimal, Decimal)],
+) -> (Option<String>, Vec<Option<String>>) {
+    let exact: Vec<Decimal> = parts.iter().map(|(this, last)| this - last).collect();
+    let total_exact = total.0 - total.1;
+    let (shown_total, shown) = crate::wan::total_and_parts(total_exact, &exact);
+    (
+        change_shown(total_exact, shown_total),
+        exact
+            .iter()
+            .zip(shown)
+            .map(|(&e, s)| change_shown(e, s))
+            .collect(),
+    )
+}
+
+/// The 一般公共预算 spending, basic and project, in 万元 as printed: each
+/// balanced with the other (the two add up to the total, their changes to
+/// the total's change).
+struct GeneralSplit {
+    total: Decimal,
+    basic: Decimal,
+    project: Decimal,
+    change: Option<String>,
+    basic_change: Option<String>,
+    project_change: Option<String>,
+}
+
+impl GeneralSplit {
+    fn of(t: &Totals) -> GeneralSplit {
+        let (total, parts) =
+            crate::wan::total_and_parts(t.general, &[t.general_basic, t.general_project]);
+        let (change, part_changes) = changes(
+            (t.general, t.general_last_year),
+            &[
+                (t.general_basic, t.general_basic_last_year),
+                (t.general_project, t.general_project_last_year),
+            ],
+        );
+        let mut part_changes = part_changes.into_iter();
+        GeneralSplit {
+            total,
+            basic: parts[0],
+            project: parts[1],
+            change,
+            basic_change: part_changes.next().flatten(),
+            project_change: part_changes.next().flatten(),
+        }
+    }
+}
+
 /// Sums over the budget rows the narrative reads beyond the totals.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct RowSums {
@@ -238,8 +314,13 @@ impl<'a> Context<'a> {
 
     /// `比2020年减少X万元`, or `与2020年持平`.
     fn vs(&self, this: Decimal, last_v: Decimal) -> String {
+        self.vs_shown(&change(this, last_v))
+    }
+
+    /// `vs` of a change already worded (`change`, `changes`).
+    fn vs_shown(&self, change: &Option<String>) -> String {
         let last = self.last;
-        match change(this, last_v) {
+        match change {
             Some(c) => format!("比{last}年{c}"),
             None => format!("与{last}年持平"),
         }
@@ -278,24 +359,35 @@ fn income(cx: &Context, sums: &RowSums) -> String {
     let (t, year) = (cx.t, cx.year);
     let src = |s: S| t.source(s);
     let carry = src(S::CarryoverGeneral) + src(S::CarryoverGovFund) + src(S::CarryoverStateCapital);
+    // The parts listed add up to the total as printed.
+    let (total, p) = crate::wan::total_and_parts(
+        t.total,
+        &[
+            src(S::GeneralBudget),
+            src(S::GovFundBudget),
+            src(S::StateCapitalBudget),
+            src(S::BusinessNonEducation) + src(S::BusinessEducation),
+            src(S::OperatingIncome),
+            src(S::OtherIncome),
+            carry,
+            src(S::BusinessFund),
+        ],
+    );
     let mut income = format!(
         "（一）收入预算：{year}年年初预算数{}万元，其中：一般公共预算拨款{}万元，政府性基金预算拨款{}万元，国有资本经营预算收入{}万元，事业收入{}万元，事业单位经营收入{}万元，其他收入{}万元",
-        w(t.total),
-        w(src(S::GeneralBudget)),
-        w(src(S::GovFundBudget)),
-        w(src(S::StateCapitalBudget)),
-        w(src(S::BusinessNonEducation) + src(S::BusinessEducation)),
-        w(src(S::OperatingIncome)),
-        w(src(S::OtherIncome)),
+        wv(total),
+        wv(p[0]),
+        wv(p[1]),
+        wv(p[2]),
+        wv(p[3]),
+        wv(p[4]),
+        wv(p[5]),
     );
     if !carry.is_zero() {
-        income.push_str(&format!("，上年结转{}万元", w(carry)));
+        income.push_str(&format!("，上年结转{}万元", wv(p[6])));
     }
     if !src(S::BusinessFund).is_zero() {
-        income.push_str(&format!(
-            "，用事业基金弥补收支差额{}万元",
-            w(src(S::BusinessFund))
-        ));
+        income.push_str(&format!("，用事业基金弥补收支差额{}万元", wv(p[7])));
     }
     income.push('。');
     income.push_str(&income_change(cx, sums));
@@ -323,33 +415,47 @@ fn income_change(cx: &Context, sums: &RowSums) -> String {
 /// （二）支出预算: the total by 功能类 and its change, basic and project.
 fn spending(cx: &Context, classes: &[(String, Decimal)]) -> String {
     let t = cx.t;
-    let classes: Vec<String> = classes
+    let classes: Vec<(&str, Decimal)> = classes
         .iter()
         .filter(|(_, v)| !v.is_zero())
         .map(|(c, v)| (c.as_str(), *v))
-        .map(|(c, v)| {
+        .collect();
+    // The classes listed add up to the total as printed.
+    let values: Vec<Decimal> = classes.iter().map(|(_, v)| *v).collect();
+    let (total, shown) = crate::wan::total_and_parts(t.total, &values);
+    let classes: Vec<String> = classes
+        .iter()
+        .zip(shown)
+        .map(|(&(c, _), v)| {
             let name = catalog::function()
                 .get(c)
                 .filter(|e| e.level == Level::Class)
                 .map(|e| e.name)
                 .unwrap_or(c);
-            format!("{name}{}万元", w(v))
+            format!("{name}{}万元", wv(v))
         })
         .collect();
-    let mut spending = format!("（二）支出预算：{}年年初预算数{}万元", cx.year, w(t.total));
+    let mut spending = format!("（二）支出预算：{}年年初预算数{}万元", cx.year, wv(total));
     if !classes.is_empty() {
         spending.push_str(&format!("，其中：{}", classes.join("，")));
     }
-    match change(t.total, t.total_last_year) {
+    let (total_change, parts) = changes(
+        (t.total, t.total_last_year),
+        &[
+            (t.basic, t.basic_last_year),
+            (t.project, t.project_last_year),
+        ],
+    );
+    match total_change {
         Some(c) => {
-            let part = |label: &str, this, last| match change(this, last) {
+            let part = |label: &str, c: &Option<String>| match c {
                 Some(c) => format!("{label}{c}"),
                 None => format!("{label}与去年持平"),
             };
             spending.push_str(&format!(
                 "。支出较去年{c}，主要是{}，{}。",
-                part("基本支出", t.basic, t.basic_last_year),
-                part("项目支出", t.project, t.project_last_year)
+                part("基本支出", &parts[0]),
+                part("项目支出", &parts[1])
             ));
         }
         None => spending.push_str("。支出与去年持平。"),
@@ -367,13 +473,14 @@ fn budget_explained(cx: &Context, sums: &RowSums) -> Section {
 
 /// The 一般公共预算财政拨款 spending, basic and project, with their changes.
 fn general_budget(cx: &Context) -> String {
-    let (t, year, short) = (cx.t, cx.year, cx.short);
+    let (year, short) = (cx.year, cx.short);
+    let g = GeneralSplit::of(cx.t);
     let key_work = key_work(cx);
     format!(
         "{year}年一般公共预算财政拨款收入{}万元，一般公共预算财政拨款支出{}万元，{}。其中：{}，主要用于保障在职人员工资福利及社会保险缴费，离休人员离休费，退休人员补助等，保障部门正常运转的各项商品服务支出；{}，主要用于完成{short}机关、加挂或设在单位、下属事业单位等特定行政工作任务和事业发展目标而安排的支出{}{key_work}。",
-        w(t.general),
-        w(t.general),
-        cx.vs(t.general, t.general_last_year),
+        wv(g.total),
+        wv(g.total),
+        cx.vs_shown(&g.change),
         basic_clause(cx),
         project_clause(cx),
         if key_work.is_empty() { "" } else { "，" },
@@ -382,22 +489,22 @@ fn general_budget(cx: &Context) -> String {
 
 /// `基本支出X万元，比2020年减少Y万元，主要原因是…`
 fn basic_clause(cx: &Context) -> String {
-    let t = cx.t;
+    let g = GeneralSplit::of(cx.t);
     format!(
         "基本支出{}万元，{}{}",
-        w(t.general_basic),
-        cx.vs(t.general_basic, t.general_basic_last_year),
+        wv(g.basic),
+        cx.vs_shown(&g.basic_change),
         because(cx, ClerkText::Basic)
     )
 }
 
 /// `项目支出X万元，比2020年减少Y万元，主要原因是…`
 fn project_clause(cx: &Context) -> String {
-    let t = cx.t;
+    let g = GeneralSplit::of(cx.t);
     format!(
         "项目支出{}万元，{}{}",
-        w(t.general_project),
-        cx.vs(t.general_project, t.general_project_last_year),
+        wv(g.project),
+        cx.vs_shown(&g.project_change),
         because(cx, ClerkText::Project)
     )
 }
@@ -428,13 +535,13 @@ fn gov_fund(cx: &Context, sums: &RowSums) -> String {
 
 /// 四、“三公”经费情况说明: the total and each of the four items.
 fn sangong(cx: &Context) -> Section {
-    let t = cx.t;
+    let (total, change, items) = sangong_figures(cx);
     let sangong = format!(
         "{}年“三公”经费预算{}万元，{}。其中：{}。",
         cx.year,
-        w(t.sangong),
-        cx.vs(t.sangong, t.sangong_last_year),
-        sangong_items(cx).join("；")
+        wv(total),
+        cx.vs_shown(&change),
+        items.join("；")
     );
     Section {
         heading: "四、“三公”经费情况说明".into(),
@@ -445,43 +552,60 @@ fn sangong(cx: &Context) -> Section {
 /// The four 三公 items in narrative order (出国, 接待, 车运行, 车购置), each
 /// `公务接待费X万元，比2020年减少Y万元，主要原因是…` or `…，同2020年`.
 fn sangong_items(cx: &Context) -> Vec<String> {
+    sangong_figures(cx).2
+}
+
+/// The 三公 total in 万元, its change, and the four items: the items add up
+/// to the total as printed, their changes to its change.
+fn sangong_figures(cx: &Context) -> (Decimal, Option<String>, Vec<String>) {
     let last = cx.last;
+    let t = cx.t;
     let sangong = cx.inputs.sangong.in_yuan();
     let (sg, sl) = (&sangong.this_year, &sangong.last_year);
-    let item = |label: &str, this: Decimal, last_v: Decimal, field| match change(this, last_v) {
-        Some(c) => format!(
-            "{label}{}万元，比{last}年{c}{}",
-            w(this),
-            because(cx, field)
-        ),
-        None => format!("{label}{}万元，同{last}年", w(this)),
-    };
-    vec![
-        item(
+    let items = [
+        (
             "因公出国（境）费用",
-            sg.abroad.value(),
-            sl.abroad.value(),
+            &sg.abroad,
+            &sl.abroad,
             ClerkText::Abroad,
         ),
-        item(
+        (
             "公务接待费",
-            sg.reception.value(),
-            sl.reception.value(),
+            &sg.reception,
+            &sl.reception,
             ClerkText::Reception,
         ),
-        item(
+        (
             "公务用车运行维护费",
-            sg.vehicle_operation.value(),
-            sl.vehicle_operation.value(),
+            &sg.vehicle_operation,
+            &sl.vehicle_operation,
             ClerkText::VehicleOperation,
         ),
-        item(
+        (
             "公务用车购置费",
-            sg.vehicle_purchase.value(),
-            sl.vehicle_purchase.value(),
+            &sg.vehicle_purchase,
+            &sl.vehicle_purchase,
             ClerkText::VehiclePurchase,
         ),
-    ]
+    ];
+    let values: Vec<Decimal> = items.iter().map(|i| i.1.value()).collect();
+    let (total, shown) = crate::wan::total_and_parts(t.sangong, &values);
+    let pairs: Vec<(Decimal, Decimal)> = items.iter().map(|i| (i.1.value(), i.2.value())).collect();
+    let (change, item_changes) = changes((t.sangong, t.sangong_last_year), &pairs);
+    let texts = items
+        .iter()
+        .zip(shown)
+        .zip(item_changes)
+        .map(|((&(label, _, _, field), this), c)| match c {
+            Some(c) => format!(
+                "{label}{}万元，比{last}年{c}{}",
+                wv(this),
+                because(cx, field)
+            ),
+            None => format!("{label}{}万元，同{last}年", wv(this)),
+        })
+        .collect();
+    (total, change, texts)
 }
 
 /// 六、专业性名词解释: the fixed glossary.

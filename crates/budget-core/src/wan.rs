@@ -37,6 +37,9 @@
 //!   figures are as far as balancing got).
 
 mod balance;
+mod parts;
+
+pub use parts::total_and_parts;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
