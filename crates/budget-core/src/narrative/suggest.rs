@@ -93,13 +93,15 @@ mod tests {
 
     #[test]
     fn the_public_expense_of_table3_by_class() {
-        let mut inputs = Inputs::default();
-        inputs.economic_rows = vec![
-            econ("30101", "700"),
-            econ("30201", "2814115.90"),
-            econ("30303", "50"),
-            econ("31002", "180000"),
-        ];
+        let inputs = Inputs {
+            economic_rows: vec![
+                econ("30101", "700"),
+                econ("30201", "2814115.90"),
+                econ("30303", "50"),
+                econ("31002", "180000"),
+            ],
+            ..Inputs::default()
+        };
         let s = running_cost_suggestion(&inputs).unwrap();
         assert_eq!(s.yuan, Decimal::new(299411590, 2));
         assert_eq!(
