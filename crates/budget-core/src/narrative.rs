@@ -589,7 +589,10 @@ fn sangong_figures(cx: &Context) -> (Decimal, Option<String>, Vec<String>) {
         ),
     ];
     let values: Vec<Decimal> = items.iter().map(|i| i.1.value()).collect();
-    let (total, shown) = crate::wan::total_and_parts(t.sangong, &values);
+    // The figures 表4 prints in 万元 (its own 舍位平衡, 车 subtotal included;
+    // one line, so cheap), else the same balancing on the four items.
+    let (total, shown) = sangong_in_table4(cx.inputs)
+        .unwrap_or_else(|| crate::wan::total_and_parts(t.sangong, &values));
     let pairs: Vec<(Decimal, Decimal)> = items.iter().map(|i| (i.1.value(), i.2.value())).collect();
     let (change, item_changes) = changes((t.sangong, t.sangong_last_year), &pairs);
     let texts = items
@@ -606,6 +609,19 @@ fn sangong_figures(cx: &Context) -> (Decimal, Option<String>, Vec<String>) {
         })
         .collect();
     (total, change, texts)
+}
+
+/// This year's 三公 total and items (出国, 接待, 车运行, 车购置) as 表4
+/// prints them in 万元.
+fn sangong_in_table4(inputs: &Inputs) -> Option<(Decimal, Vec<Decimal>)> {
+    let w = crate::wan::to_wan(&crate::derive::table4(inputs), 2).ok()?;
+    // This year's half of the line: 合计, 出国, 车 (购置+运行), 购置, 运行, 接待.
+    let cells = w.table.rows.first()?.cells.get(6..12)?;
+    let at = |i: usize| match cells.get(i) {
+        Some(crate::table::Cell::Wan(v)) => Some(*v),
+        _ => None,
+    };
+    Some((at(0)?, vec![at(1)?, at(5)?, at(4)?, at(3)?]))
 }
 
 /// 六、专业性名词解释: the fixed glossary.

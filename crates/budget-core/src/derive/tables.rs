@@ -237,7 +237,7 @@ fn table3(inputs: &Inputs) -> Table {
 }
 
 /// 表4 一般公共预算“三公”经费支出表
-fn table4(inputs: &Inputs) -> Table {
+pub(crate) fn table4(inputs: &Inputs) -> Table {
     let year = inputs.unit.fiscal_year;
     let mut cells = Vec::with_capacity(12);
     let sangong = inputs.sangong.in_yuan();
