@@ -6,6 +6,7 @@
 //! which the typing in the box is the last step) and end their typing step
 //! when they lose the focus.
 
+use budget_core::amount::InputUnit;
 use budget_core::{Amount, Severity, whole};
 use leptos::prelude::*;
 
@@ -39,12 +40,20 @@ pub fn AmountField(
     /// Show the label beside the input (forms) instead of only naming it (grids).
     #[prop(optional)]
     visible: bool,
+    /// The unit the figure is entered in, when it may be 万元 (元 otherwise):
+    /// it decides the error shown (the label says the unit).
+    #[prop(optional, into)]
+    unit: Option<Signal<InputUnit>>,
 ) -> impl IntoView {
     let state = AppState::get();
     let value = Memo::new(move |_| value.get());
     let id = path_id(&path);
     let msg_id = format!("{id}-msg");
-    let error = Memo::new(move |_| value.with(|a| a.error().map(|e| e.to_string())));
+    let unit = move || unit.map_or(InputUnit::Yuan, |u| u.get());
+    let error = Memo::new(move |_| {
+        let unit = unit();
+        value.with(|a| unit.error(a).map(|e| e.to_string()))
+    });
     let flag_path = path.clone();
     let class = move || {
         let mut c = String::from("amount");

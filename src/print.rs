@@ -1,6 +1,7 @@
 //! The print view: 情况说明, then 表1–表10 and the project forms, one per A4 page,
-//! in the published layout (style/print.css). Everything shown comes from
-//! `budget_core::Derived`: titles, merged headers, figures as `Cell::display`.
+//! in the published layout (style/print.css), in 元 or in 万元 as the tables view
+//! shows them (`AppState::wan_tables`). Everything shown comes from
+//! `budget_core::Derived` and `budget_core::wan`: titles, merged headers, figures.
 //!
 //! It is a full-page layer mounted on `<body>` (a portal), so the print
 //! stylesheet can hide the whole editor while it is open.
@@ -10,6 +11,7 @@ use budget_core::table::Table;
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
+use crate::sections::tables::{Shown, UnitSwitch, head_and_body, notes};
 use crate::state::AppState;
 
 /// Tables at least this many columns wide are printed on a landscape page.
@@ -60,25 +62,25 @@ pub fn close(printing: RwSignal<bool>) {
     body_class(false);
 }
 
-/// One table on its own page.
-fn table_page(t: &Table) -> impl IntoView + use<> {
+/// One table on its own page, in 元 or in 万元 as on screen.
+fn table_page(t: &Table, wan: bool) -> impl IntoView + use<> {
     let wide = t.columns() >= LANDSCAPE_FROM_COLUMNS;
-    let parts = crate::sections::tables::head_and_body(t);
-    let empty = t.rows.is_empty() && t.note.is_none();
+    let shown = Shown::of(t, wan);
+    let parts = head_and_body(&shown);
+    let s = shown.table();
     view! {
-        <section class="p-sheet" class:wide=wide id=format!("print-{}", t.id)>
-            <div class="p-num">{t.number.clone()}</div>
-            <h2 class="p-title">{t.title.clone()}</h2>
-            <div class="p-unit">{t.unit.clone()}</div>
+        <section class="p-sheet" class:wide=wide class:wan=wan id=format!("print-{}", t.id)>
+            <div class="p-num">{s.number.clone()}</div>
+            <h2 class="p-title">{s.title.clone()}</h2>
+            <div class="p-unit">{s.unit.clone()}</div>
             <table class="p-table">{parts}</table>
-            {t.note.clone().map(|n| view! { <p class="p-note">{n}</p> })}
-            {empty.then(|| view! { <p class="p-note">"（本表无数据）"</p> })}
+            {notes(&shown, "p-note")}
         </section>
     }
 }
 
 /// The whole document: narrative first, then every table.
-fn document(d: &Derived) -> impl IntoView + use<> {
+fn document(d: &Derived, wan: bool) -> impl IntoView + use<> {
     let n = &d.narrative;
     let title = if n.title.is_empty() {
         "情况说明".to_string()
@@ -106,7 +108,7 @@ fn document(d: &Derived) -> impl IntoView + use<> {
         .tables
         .iter()
         .chain(d.project_tables.iter())
-        .map(table_page)
+        .map(|t| table_page(t, wan))
         .collect_view();
     view! {
         <section class="p-sheet narrative" id="print-narrative">
@@ -132,6 +134,7 @@ pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
                 <div class="print-doc" id="print-doc" on:keydown=on_key>
                     <div class="print-bar" role="toolbar" aria-label="打印预览">
                         <span class="print-hint">"打印预览：每张表单独一页（宽表横向），打印时可选择“另存为 PDF”。"</span>
+                        <UnitSwitch prefix="print-unit" />
                         <button type="button" id="btn-print-now" on:click=move |_| print_now()>
                             "打印 / 存为 PDF"
                         </button>
@@ -139,7 +142,10 @@ pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
                             "返回编辑"
                         </button>
                     </div>
-                    {move || state.derived.with(document)}
+                    {move || {
+                        let wan = state.wan_tables.get();
+                        state.derived.with(|d| document(d, wan))
+                    }}
                 </div>
             </Portal>
         </Show>

@@ -133,6 +133,8 @@ pub struct AppState {
     pub derived: Memo<Derived>,
     /// Findings of the core checks.
     pub findings: Memo<Vec<Finding>>,
+    /// Tables shown, printed and exported in 万元 (舍位平衡) instead of 元.
+    pub wan_tables: RwSignal<bool>,
     /// Worst severity and the messages per input path named by a finding, as of
     /// the last run of the checks (not reactive: fields read it through
     /// `flag_cells`).
@@ -261,6 +263,7 @@ impl AppState {
             totals,
             derived,
             findings,
+            wan_tables: RwSignal::new(false),
             flagged,
             flag_cells,
             revision,

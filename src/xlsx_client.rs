@@ -175,11 +175,17 @@ async fn request(msg: Object, transfer: Option<&JsValue>) -> Result<JsValue, Str
     }
 }
 
-/// The XLSX workbook (情况说明, 表1–表10, project forms) of the inputs given as JSON.
-pub async fn export_xlsx(inputs_json: String) -> Result<Vec<u8>, String> {
+/// The XLSX workbook (情况说明, 表1–表10, project forms) of the inputs given as
+/// JSON, its tables in 万元 (舍位平衡, as the tables view) when `wan`.
+pub async fn export_xlsx(inputs_json: String, wan: bool) -> Result<Vec<u8>, String> {
     let msg = Object::new();
     set(&msg, "op", &JsValue::from_str("export"));
     set(&msg, "inputs", &JsValue::from_str(&inputs_json));
+    set(
+        &msg,
+        "unit",
+        &JsValue::from_str(if wan { "万元" } else { "元" }),
+    );
     let data = request(msg, None).await?;
     get(&data, "bytes")
         .dyn_into::<Uint8Array>()

@@ -1,5 +1,7 @@
 //! 说明文字: change reasons, 机关运行经费, vehicles and key project work.
 
+use budget_core::Inputs;
+use budget_core::amount::InputUnit;
 use budget_core::model::{NarrativeInputs, Reasons};
 use budget_core::narrative::{ClerkText, RowSums, clerk_sentence};
 use budget_core::{Amount, whole};
@@ -54,11 +56,91 @@ fn amount_field(
     view! {
         <AmountField
             path=place.path.clone()
-            label=place.label.clone()
+            label=Signal::derive({
+                let label = place.label.clone();
+                move || {
+                    let unit = state.narrative.with(|n| n.running_cost_unit);
+                    format!("{label}（{}）", unit.label())
+                }
+            })
             value=Signal::derive(move || state.narrative.with(|n| get(n).clone()))
             on_set=Callback::new(move |v: String| state.undo.typed(&place, v))
             visible=true
+            unit=Signal::derive(move || state.narrative.with(|n| n.running_cost_unit))
         />
+    }
+}
+
+/// 机关运行经费's unit (元 / 万元, switching converts what is typed) and its
+/// usual value from 表3's 公用经费, taken by one click, never filled in by
+/// itself.
+fn running_cost_help(state: AppState, this_year: Field<String>) -> impl IntoView {
+    let unit_place = Field::new(
+        "narrative.running_cost_unit",
+        "机关运行经费 金额单位",
+        |i: &Inputs| Some(i.narrative.clone()),
+        |i, v: NarrativeInputs| i.narrative = v,
+    );
+    let unit = move || state.narrative.with(|n| n.running_cost_unit);
+    let set_unit = move |value: String| {
+        let to = if value == "wan" {
+            InputUnit::Wan
+        } else {
+            InputUnit::Yuan
+        };
+        let mut now = state.narrative.get_untracked();
+        now.set_running_cost_unit(to);
+        state.undo.chose(&unit_place, now);
+    };
+    let suggestion = Memo::new(move |_| {
+        state
+            .inputs
+            .with(budget_core::narrative::running_cost_suggestion)
+    });
+    // Offered while it differs from what is typed.
+    let offer = move || {
+        let s = suggestion.get()?;
+        let unit = unit();
+        let text = s.text_in(unit);
+        let typed = state
+            .narrative
+            .with(|n| unit.yuan(&n.running_cost_this_year));
+        let same = typed.is_some_and(|t| unit.parse(&text).is_ok_and(|v| v == t));
+        (!same).then_some((s, unit, text))
+    };
+    view! {
+        <div class="input-unit">
+            <label for="f-narrative-running_cost_unit">"金额单位"</label>
+            <select
+                id="f-narrative-running_cost_unit"
+                on:change:target=move |ev| set_unit(ev.target().value())
+                prop:value=move || if unit() == InputUnit::Wan { "wan" } else { "yuan" }
+            >
+                <option value="yuan">"元"</option>
+                <option value="wan">"万元"</option>
+            </select>
+            <span class="hint">"公开文件只有万元数时可按万元填写（最多 2 位小数）；切换时已填金额随之换算。"</span>
+        </div>
+        {move || offer().map(|(s, unit, text)| {
+            let place = this_year.clone();
+            view! {
+                <div class="suggestion" id="running-cost-suggestion">
+                    <p>
+                        "本年机关运行经费通常为 "<strong>{s.shown_in(unit)}</strong>"。"
+                    </p>
+                    <p class="hint">{s.how.clone()}</p>
+                    <button
+                        type="button"
+                        id="btn-running-cost-take"
+                        on:click=move |_| {
+                            state.undo.chose(&place, text.clone());
+                        }
+                    >
+                        "采用此数"
+                    </button>
+                </div>
+            }
+        })}
     }
 }
 
@@ -235,8 +317,9 @@ pub fn NarrativeSection() -> impl IntoView {
         <div class="form">{reasons}</div>
         <h3>"机关运行经费"</h3>
         <div class="form">
-            {amount_field(state, running_last, |n| &n.running_cost_last_year)}
+            {running_cost_help(state, running_this.clone())}
             {amount_field(state, running_this, |n| &n.running_cost_this_year)}
+            {amount_field(state, running_last, |n| &n.running_cost_last_year)}
             {with_preview(
                 ClerkText::RunningCostUse,
                 sentences,

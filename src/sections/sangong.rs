@@ -1,6 +1,8 @@
-//! 三公经费: four items for last year and this year (8 inputs; subtotals are derived).
+//! 三公经费: four items for this year and last year (8 inputs; subtotals are
+//! derived), entered in 元 or, where the document publishes them so, in 万元.
 
-use budget_core::model::SanGongYear;
+use budget_core::amount::InputUnit;
+use budget_core::model::{SanGong, SanGongYear};
 use budget_core::{Amount, Inputs};
 use leptos::prelude::*;
 
@@ -78,7 +80,10 @@ pub fn SanGongSection() -> impl IntoView {
             <td class="num">
                 <AmountField
                     path=format!("sangong.{year}.{field}")
-                    label=format!("三公经费 {label} {year_label}")
+                    label=Signal::derive(move || {
+                        let unit = state.sangong.with(|s| s.unit);
+                        format!("三公经费 {label} {year_label}（{}）", unit.label())
+                    })
                     value=Signal::derive(move || {
                         state.sangong.with(|s| {
                             let y = if this_year { &s.this_year } else { &s.last_year };
@@ -86,6 +91,7 @@ pub fn SanGongSection() -> impl IntoView {
                         })
                     })
                     on_set=Callback::new(move |v: String| state.undo.typed(&place, v))
+                    unit=Signal::derive(move || state.sangong.with(|s| s.unit))
                 />
             </td>
         }
@@ -96,21 +102,52 @@ pub fn SanGongSection() -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{label}</th>
-                    {cell(false, field, label, get, set)}
                     {cell(true, field, label, get, set)}
+                    {cell(false, field, label, get, set)}
                 </tr>
             }
         })
         .collect_view();
+    // Switching the unit converts what is typed (one undo step).
+    let unit_place = Field::new(
+        "sangong.unit",
+        "三公经费 金额单位",
+        |i: &Inputs| Some(i.sangong.clone()),
+        |i, v: SanGong| i.sangong = v,
+    );
+    let unit = move || state.sangong.with(|s| s.unit);
+    let set_unit = move |value: String| {
+        let to = if value == "wan" {
+            InputUnit::Wan
+        } else {
+            InputUnit::Yuan
+        };
+        let now = state.sangong.with_untracked(|s| s.with_unit(to));
+        state.undo.chose(&unit_place, now);
+    };
     view! {
         <h2>"三公经费"</h2>
-        <p class="hint">"填写四项经费；小计、合计由表4自动生成。金额单位：元。"</p>
+        <p class="hint">
+            "填写四项经费；小计、合计由表4自动生成。金额单位："{move || unit().label()}
+            "。公开文件只有万元数时可改为按万元填写（最多 2 位小数），切换时已填金额随之换算。"
+        </p>
+        <div class="input-unit">
+            <label for="f-sangong-unit">"金额单位"</label>
+            <select
+                id="f-sangong-unit"
+                on:change:target=move |ev| set_unit(ev.target().value())
+                prop:value=move || if unit() == InputUnit::Wan { "wan" } else { "yuan" }
+            >
+                <option value="yuan">"元"</option>
+                <option value="wan">"万元"</option>
+            </select>
+        </div>
         <table class="grid" on:keydown=crate::grid::move_between_rows>
             <thead>
                 <tr>
                     <th scope="col">"项目"</th>
-                    <th scope="col">"上年预算数"</th>
-                    <th scope="col">"本年预算数"</th>
+                    <th scope="col">{move || format!("本年预算数（{}）", unit().label())}</th>
+                    <th scope="col">{move || format!("上年预算数（{}）", unit().label())}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

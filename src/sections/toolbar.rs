@@ -442,7 +442,8 @@ pub fn export_xlsx(state: AppState, busy: RwSignal<bool>) {
     let (errors, _) = state.counts();
     busy.set(true);
     leptos::task::spawn_local(async move {
-        let result = xlsx_client::export_xlsx(json).await.and_then(|bytes| {
+        let wan = state.wan_tables.get_untracked();
+        let result = xlsx_client::export_xlsx(json, wan).await.and_then(|bytes| {
             web::download_bytes(
                 &name,
                 &bytes,

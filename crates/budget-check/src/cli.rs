@@ -85,7 +85,9 @@ pub enum Command {
     /// 把情况说明、表1–表10 与项目绩效目标表导出为一个 Excel 工作簿（每表一张工作表）。
     #[command(after_help = format!("{FILES_HELP}\n\n\
 金额写成数字（格式 #,##0.00，零值留空，与公开报表一致；表10 为万元，格式 0.00），\n\
-表头合并单元格与报表一致，冻结表头。所有文字都写成文本，不会被 Excel 当作公式执行。"))]
+表头合并单元格与报表一致，冻结表头。所有文字都写成文本，不会被 Excel 当作公式执行。\n\
+--unit 万元：各表以万元写出（四舍五入到 0.01 万元并经舍位平衡，格式 #,##0.00，\n\
+单位行为“单位：万元”），调整过的数字带批注，表下注中列出。"))]
     Export {
         /// 预算填报文件或输入数据文件。
         #[arg(value_name = "FILE")]
@@ -93,6 +95,9 @@ pub enum Command {
         /// 输出的 .xlsx 文件。
         #[arg(long, value_name = "OUT", required = true)]
         xlsx: PathBuf,
+        /// 金额单位：元（默认）或 万元（与 tables --unit 万元 相同的数字）。
+        #[arg(long, value_name = "元|万元", default_value = "元", value_parser = ["元", "万元"])]
+        unit: String,
     },
     /// 预览从其他系统导出的表2/表3/表7/表8 样式的 Excel 或 CSV 中可导入的明细行。
     #[command(after_help = "\

@@ -47,7 +47,9 @@ fn main() -> ExitCode {
             Ok(choice) => text::narrative(&file, choice, &mut out),
             Err(code) => Ok(code),
         },
-        cli::Command::Export { file, xlsx } => xlsx::export(&file, &xlsx, &mut out),
+        cli::Command::Export { file, xlsx, unit } => {
+            xlsx::export(&file, &xlsx, unit == "万元", &mut out)
+        }
         cli::Command::ImportSheet {
             sheet,
             sheet_name,

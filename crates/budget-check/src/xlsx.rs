@@ -6,13 +6,16 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use budget_core::amount::format_yuan;
-use budget_xlsx::{MAX_SHEET_BYTES, SheetImport, SheetKind, export_xlsx, import_rows_from};
+use budget_xlsx::{
+    MAX_SHEET_BYTES, SheetImport, SheetKind, Unit, export_xlsx_in, import_rows_from,
+};
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
 use crate::load::load;
 
-/// Write the tables and narrative of `file` to `xlsx` as one workbook.
-pub fn export(file: &Path, xlsx: &Path, out: &mut dyn Write) -> io::Result<u8> {
+/// Write the tables and narrative of `file` to `xlsx` as one workbook, the
+/// tables in 万元 (舍位平衡) when `wan`.
+pub fn export(file: &Path, xlsx: &Path, wan: bool, out: &mut dyn Write) -> io::Result<u8> {
     let opened = match load(file) {
         Ok(o) => o,
         Err(e) => {
@@ -22,7 +25,8 @@ pub fn export(file: &Path, xlsx: &Path, out: &mut dyn Write) -> io::Result<u8> {
     };
     crate::text::warn_if_errors(file, &opened);
     let derived = opened.derived();
-    let bytes = match export_xlsx(opened.inputs(), derived) {
+    let unit = if wan { Unit::Wan } else { Unit::Yuan };
+    let bytes = match export_xlsx_in(opened.inputs(), derived, unit) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("{}: {e}", file.display());

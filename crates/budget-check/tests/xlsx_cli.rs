@@ -176,3 +176,102 @@ fn import_sheet_reads_the_named_worksheet() {
         "{stderr}"
     );
 }
+
+/// The seed's tables in 万元 as `export --xlsx --unit 万元` writes them and as
+/// `tables --unit 万元 --csv` prints them: every figure the same as
+/// `WanTable::display`, which the screen and print show (tests/e2e/wan.test.mjs
+/// compares those with the golden files of the same figures).
+#[test]
+fn export_in_wan_writes_the_figures_the_screen_and_csv_show() {
+    use budget_core::table::Cell;
+    use budget_core::wan::to_wan;
+    let out = scratch("export-wan").join("sample-wan.xlsx");
+    let _ = std::fs::remove_file(&out);
+    let (code, stdout, stderr) = run(&[
+        "export",
+        s(&sample_path()),
+        "--xlsx",
+        s(&out),
+        "--unit",
+        "万元",
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(std::fs::read(&out).unwrap())).unwrap();
+    let names = book.sheet_names();
+    let inputs: budget_core::Inputs =
+        serde_json::from_str(&std::fs::read_to_string(sample_path()).unwrap()).unwrap();
+    let derived = budget_core::derive(&inputs);
+    let tables: Vec<_> = derived
+        .tables
+        .iter()
+        .chain(&derived.project_tables)
+        .collect();
+    assert_eq!(names.len(), tables.len() + 1, "{names:?}");
+    let mut figures = 0;
+    for (k, t) in tables.iter().enumerate() {
+        let w = to_wan(t, 2).unwrap();
+        let sheet = book.worksheet_range(&names[k + 1]).unwrap();
+        let which = if k < derived.tables.len() {
+            (k + 1).to_string()
+        } else {
+            format!("project{}", k + 1 - derived.tables.len())
+        };
+        let (code, csv, err) = run(&[
+            "tables",
+            s(&sample_path()),
+            "--table",
+            &which,
+            "--unit",
+            "万元",
+            "--csv",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let csv: Vec<Vec<String>> = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(csv.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        let h = t.header.len();
+        if t.rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| c.money().is_some()))
+        {
+            let unit = sheet.get_value((2, 0)).cloned();
+            assert_eq!(unit, Some(Data::String("单位：万元".into())), "{}", t.id);
+        }
+        for (r, row) in w.table.rows.iter().enumerate() {
+            let mut col = 0usize;
+            for (ci, cell) in row.cells.iter().enumerate() {
+                let span = match cell {
+                    Cell::Span { colspan, .. } => usize::from((*colspan).max(1)),
+                    _ => 1,
+                };
+                if cell.money().is_some() {
+                    let want = w.display(r, ci);
+                    let in_csv = csv[2 + h + r].get(col).cloned().unwrap_or_default();
+                    assert_eq!(in_csv, want, "{} csv {r}:{ci}", t.id);
+                    let in_xlsx = match sheet.get_value(((3 + h + r) as u32, col as u32)) {
+                        Some(Data::Float(f)) => format!("{f:.2}"),
+                        Some(Data::Empty) | None => String::new(),
+                        other => panic!("{} xlsx {r}:{ci}: {other:?}", t.id),
+                    };
+                    assert_eq!(in_xlsx, want, "{} xlsx {r}:{ci}", t.id);
+                    figures += 1;
+                }
+                col += span;
+            }
+        }
+        if !w.adjusted.is_empty() {
+            let note_row = (3 + h + w.table.rows.len() + 1) as u32;
+            let note = sheet.get_value((note_row, 0)).cloned();
+            assert!(
+                matches!(&note, Some(Data::String(n)) if n.contains("舍位平衡调整")),
+                "{} note: {note:?}",
+                t.id
+            );
+        }
+    }
+    assert!(figures > 300, "figures compared: {figures}");
+}

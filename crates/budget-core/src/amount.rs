@@ -8,6 +8,9 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod unit;
+pub use unit::{InputUnit, parse_wan};
+
 /// The largest amount accepted: 10^12 元 (一万亿元).
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
 
@@ -36,6 +39,12 @@ pub enum AmountError {
     /// figures whose tab was lost, or a number split by a PDF copy): refused.
     #[error("“{0}”中间有空格，且不是每 3 位一组的千分位，无法确定金额（是否两个数连在了一起？）")]
     SpacedDigits(String),
+    /// A figure entered in 万元 with more than 2 decimals.
+    #[error("“{0}”的小数超过 2 位：以万元填写的金额按公开数填写，最多 2 位小数（0.01 万元）")]
+    WanDecimals(String),
+    /// A figure entered in 万元 over 10^12 元.
+    #[error("“{0}”超过上限 100,000,000.00 万元")]
+    WanTooLarge(String),
 }
 
 /// Parse an amount as a clerk types or pastes it.

@@ -12,6 +12,7 @@ mod figures;
 mod layout;
 mod project;
 mod tables;
+pub(crate) use tables::table4;
 
 /// Everything derived from the inputs. Nothing here is typed by a clerk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::amount::Amount;
+use crate::amount::{Amount, InputUnit};
 
 pub mod choices;
 mod performance;
@@ -398,6 +398,44 @@ pub struct SanGong {
     pub last_year: SanGongYear,
     /// 本年预算数
     pub this_year: SanGongYear,
+    /// The unit the eight figures are entered in (元 unless the document
+    /// publishes them in 万元); absent in files means 元.
+    #[serde(default, skip_serializing_if = "InputUnit::is_yuan")]
+    pub unit: InputUnit,
+}
+
+impl SanGong {
+    /// Both years in 元, as everything derived from them counts (a 万元
+    /// figure × 10,000; text not valid in its unit is kept as it is).
+    pub fn in_yuan(&self) -> SanGong {
+        let u = self.unit;
+        let year = |y: &SanGongYear| SanGongYear {
+            abroad: u.to_yuan(&y.abroad),
+            vehicle_purchase: u.to_yuan(&y.vehicle_purchase),
+            vehicle_operation: u.to_yuan(&y.vehicle_operation),
+            reception: u.to_yuan(&y.reception),
+        };
+        SanGong {
+            last_year: year(&self.last_year),
+            this_year: year(&self.this_year),
+            unit: InputUnit::Yuan,
+        }
+    }
+    /// The eight figures as typed in `unit` (see `InputUnit::convert`).
+    pub fn with_unit(&self, unit: InputUnit) -> SanGong {
+        let from = self.unit;
+        let year = |y: &SanGongYear| SanGongYear {
+            abroad: from.convert(unit, &y.abroad),
+            vehicle_purchase: from.convert(unit, &y.vehicle_purchase),
+            vehicle_operation: from.convert(unit, &y.vehicle_operation),
+            reception: from.convert(unit, &y.reception),
+        };
+        SanGong {
+            last_year: year(&self.last_year),
+            this_year: year(&self.this_year),
+            unit,
+        }
+    }
 }
 
 /// The four 三公 items of one year.
@@ -485,10 +523,14 @@ pub struct ProcurementRow {
 pub struct NarrativeInputs {
     /// Reasons for each year-on-year change the narrative reports.
     pub reasons: Reasons,
-    /// 机关运行经费 this year (元)
+    /// 机关运行经费 this year, in `running_cost_unit`
     pub running_cost_this_year: Amount,
-    /// 机关运行经费 last year (元)
+    /// 机关运行经费 last year, in `running_cost_unit`
     pub running_cost_last_year: Amount,
+    /// The unit both 机关运行经费 figures are entered in (元 unless the
+    /// document publishes them in 万元); absent in files means 元.
+    #[serde(skip_serializing_if = "InputUnit::is_yuan")]
+    pub running_cost_unit: InputUnit,
     /// 机关运行经费主要用于 (e.g. 办公费、印刷费…)
     pub running_cost_use: String,
     /// Vehicles held at the start of the year.
@@ -497,6 +539,26 @@ pub struct NarrativeInputs {
     pub vehicles_to_buy: Vehicles,
     /// 项目支出主要包括 (key project work).
     pub key_work: String,
+}
+
+impl NarrativeInputs {
+    /// 机关运行经费 (this year, last year) in 元, as everything derived from
+    /// them counts (a 万元 figure × 10,000; invalid text kept as it is).
+    pub fn running_cost_in_yuan(&self) -> (Amount, Amount) {
+        let u = self.running_cost_unit;
+        (
+            u.to_yuan(&self.running_cost_this_year),
+            u.to_yuan(&self.running_cost_last_year),
+        )
+    }
+    /// Switch 机关运行经费 to `unit`, its two figures as typed in it (see
+    /// `InputUnit::convert`).
+    pub fn set_running_cost_unit(&mut self, unit: InputUnit) {
+        let from = self.running_cost_unit;
+        self.running_cost_this_year = from.convert(unit, &self.running_cost_this_year);
+        self.running_cost_last_year = from.convert(unit, &self.running_cost_last_year);
+        self.running_cost_unit = unit;
+    }
 }
 
 /// Year-on-year change reasons (变动原因).

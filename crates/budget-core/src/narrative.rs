@@ -11,11 +11,15 @@ use crate::catalog::{Catalog, Level};
 use crate::model::{Fund, FundingSource, Inputs};
 use crate::totals::Totals;
 
+mod balanced;
 mod clerk;
 mod other;
+mod suggest;
+use balanced::{GeneralSplit, changes, sangong_in_table4, wv};
 pub use clerk::ClerkText;
 pub use other::unmanaged_projects;
 use other::{other_matters, running_cost_change, running_cost_use};
+pub use suggest::{RunningCostSuggestion, running_cost_suggestion};
 
 /// The generated narrative.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -264,8 +268,13 @@ impl<'a> Context<'a> {
 
     /// `比2020年减少X万元`, or `与2020年持平`.
     fn vs(&self, this: Decimal, last_v: Decimal) -> String {
+        self.vs_shown(&change(this, last_v))
+    }
+
+    /// `vs` of a change already worded (`change`, `changes`).
+    fn vs_shown(&self, change: &Option<String>) -> String {
         let last = self.last;
-        match change(this, last_v) {
+        match change {
             Some(c) => format!("比{last}{c}"),
             None => format!("与{last}持平"),
         }
@@ -309,24 +318,35 @@ fn income(cx: &Context, sums: &RowSums) -> String {
     let (t, year) = (cx.t, cx.year);
     let src = |s: S| t.source(s);
     let carry = src(S::CarryoverGeneral) + src(S::CarryoverGovFund) + src(S::CarryoverStateCapital);
+    // The parts listed add up to the total as printed.
+    let (total, p) = crate::wan::total_and_parts(
+        t.total,
+        &[
+            src(S::GeneralBudget),
+            src(S::GovFundBudget),
+            src(S::StateCapitalBudget),
+            src(S::BusinessNonEducation) + src(S::BusinessEducation),
+            src(S::OperatingIncome),
+            src(S::OtherIncome),
+            carry,
+            src(S::BusinessFund),
+        ],
+    );
     let mut income = format!(
         "（一）收入预算：{year}年初预算数{}万元，其中：一般公共预算拨款{}万元，政府性基金预算拨款{}万元，国有资本经营预算收入{}万元，事业收入{}万元，事业单位经营收入{}万元，其他收入{}万元",
-        w(t.total),
-        w(src(S::GeneralBudget)),
-        w(src(S::GovFundBudget)),
-        w(src(S::StateCapitalBudget)),
-        w(src(S::BusinessNonEducation) + src(S::BusinessEducation)),
-        w(src(S::OperatingIncome)),
-        w(src(S::OtherIncome)),
+        wv(total),
+        wv(p[0]),
+        wv(p[1]),
+        wv(p[2]),
+        wv(p[3]),
+        wv(p[4]),
+        wv(p[5]),
     );
     if !carry.is_zero() {
-        income.push_str(&format!("，上年结转{}万元", w(carry)));
+        income.push_str(&format!("，上年结转{}万元", wv(p[6])));
     }
     if !src(S::BusinessFund).is_zero() {
-        income.push_str(&format!(
-            "，用事业基金弥补收支差额{}万元",
-            w(src(S::BusinessFund))
-        ));
+        income.push_str(&format!("，用事业基金弥补收支差额{}万元", wv(p[7])));
     }
     income.push('。');
     income.push_str(&income_change(cx, sums));
@@ -354,33 +374,47 @@ fn income_change(cx: &Context, sums: &RowSums) -> String {
 /// （二）支出预算: the total by 功能类 and its change, basic and project.
 fn spending(cx: &Context, classes: &[(String, Decimal)], function: &Catalog) -> String {
     let t = cx.t;
-    let classes: Vec<String> = classes
+    let classes: Vec<(&str, Decimal)> = classes
         .iter()
         .filter(|(_, v)| !v.is_zero())
         .map(|(c, v)| (c.as_str(), *v))
-        .map(|(c, v)| {
+        .collect();
+    // The classes listed add up to the total as printed.
+    let values: Vec<Decimal> = classes.iter().map(|(_, v)| *v).collect();
+    let (total, shown) = crate::wan::total_and_parts(t.total, &values);
+    let classes: Vec<String> = classes
+        .iter()
+        .zip(shown)
+        .map(|(&(c, _), v)| {
             let name = function
                 .get(c)
                 .filter(|e| e.level == Level::Class)
                 .map(|e| e.name)
                 .unwrap_or(c);
-            format!("{name}{}万元", w(v))
+            format!("{name}{}万元", wv(v))
         })
         .collect();
-    let mut spending = format!("（二）支出预算：{}年初预算数{}万元", cx.year, w(t.total));
+    let mut spending = format!("（二）支出预算：{}年初预算数{}万元", cx.year, wv(total));
     if !classes.is_empty() {
         spending.push_str(&format!("，其中：{}", classes.join("，")));
     }
-    match change(t.total, t.total_last_year) {
+    let (total_change, parts) = changes(
+        (t.total, t.total_last_year),
+        &[
+            (t.basic, t.basic_last_year),
+            (t.project, t.project_last_year),
+        ],
+    );
+    match total_change {
         Some(c) => {
-            let part = |label: &str, this, last| match change(this, last) {
+            let part = |label: &str, c: &Option<String>| match c {
                 Some(c) => format!("{label}{c}"),
                 None => format!("{label}与去年持平"),
             };
             spending.push_str(&format!(
                 "。支出较去年{c}，主要是{}，{}。",
-                part("基本支出", t.basic, t.basic_last_year),
-                part("项目支出", t.project, t.project_last_year)
+                part("基本支出", &parts[0]),
+                part("项目支出", &parts[1])
             ));
         }
         None => spending.push_str("。支出与去年持平。"),
@@ -398,13 +432,14 @@ fn budget_explained(cx: &Context, sums: &RowSums) -> Section {
 
 /// The 一般公共预算财政拨款 spending, basic and project, with their changes.
 fn general_budget(cx: &Context) -> String {
-    let (t, year, short) = (cx.t, cx.year, cx.short);
+    let (year, short) = (cx.year, cx.short);
+    let g = GeneralSplit::of(cx.t);
     let key_work = key_work(cx);
     format!(
         "{year}一般公共预算财政拨款收入{}万元，一般公共预算财政拨款支出{}万元，{}。其中：{}，主要用于保障在职人员工资福利及社会保险缴费，离休人员离休费，退休人员补助等，保障部门正常运转的各项商品服务支出；{}，主要用于完成{short}机关、加挂或设在单位、下属事业单位等特定行政工作任务和事业发展目标而安排的支出{}{key_work}。",
-        w(t.general),
-        w(t.general),
-        cx.vs(t.general, t.general_last_year),
+        wv(g.total),
+        wv(g.total),
+        cx.vs_shown(&g.change),
         basic_clause(cx),
         project_clause(cx),
         if key_work.is_empty() { "" } else { "，" },
@@ -413,22 +448,22 @@ fn general_budget(cx: &Context) -> String {
 
 /// `基本支出X万元，比2020年减少Y万元，主要原因是…`
 fn basic_clause(cx: &Context) -> String {
-    let t = cx.t;
+    let g = GeneralSplit::of(cx.t);
     format!(
         "基本支出{}万元，{}{}",
-        w(t.general_basic),
-        cx.vs(t.general_basic, t.general_basic_last_year),
+        wv(g.basic),
+        cx.vs_shown(&g.basic_change),
         because(cx, ClerkText::Basic)
     )
 }
 
 /// `项目支出X万元，比2020年减少Y万元，主要原因是…`
 fn project_clause(cx: &Context) -> String {
-    let t = cx.t;
+    let g = GeneralSplit::of(cx.t);
     format!(
         "项目支出{}万元，{}{}",
-        w(t.general_project),
-        cx.vs(t.general_project, t.general_project_last_year),
+        wv(g.project),
+        cx.vs_shown(&g.project_change),
         because(cx, ClerkText::Project)
     )
 }
@@ -459,13 +494,13 @@ fn gov_fund(cx: &Context, sums: &RowSums) -> String {
 
 /// 四、“三公”经费情况说明: the total and each of the four items.
 fn sangong(cx: &Context) -> Section {
-    let t = cx.t;
+    let (total, change, items) = sangong_figures(cx);
     let sangong = format!(
         "{}“三公”经费预算{}万元，{}。其中：{}。",
         cx.year,
-        w(t.sangong),
-        cx.vs(t.sangong, t.sangong_last_year),
-        sangong_items(cx).join("；")
+        wv(total),
+        cx.vs_shown(&change),
+        items.join("；")
     );
     Section {
         heading: "四、“三公”经费情况说明".into(),
@@ -476,38 +511,63 @@ fn sangong(cx: &Context) -> Section {
 /// The four 三公 items in narrative order (出国, 接待, 车运行, 车购置), each
 /// `公务接待费X万元，比2020年减少Y万元，主要原因是…` or `…，同2020年`.
 fn sangong_items(cx: &Context) -> Vec<String> {
+    sangong_figures(cx).2
+}
+
+/// The 三公 total in 万元, its change, and the four items: the items add up
+/// to the total as printed, their changes to its change.
+fn sangong_figures(cx: &Context) -> (Decimal, Option<String>, Vec<String>) {
     let last = cx.last;
-    let (sg, sl) = (&cx.inputs.sangong.this_year, &cx.inputs.sangong.last_year);
-    let item = |label: &str, this: Decimal, last_v: Decimal, field| match change(this, last_v) {
-        Some(c) => format!("{label}{}万元，比{last}{c}{}", w(this), because(cx, field)),
-        None => format!("{label}{}万元，同{last}", w(this)),
-    };
-    vec![
-        item(
+    let t = cx.t;
+    let sangong = cx.inputs.sangong.in_yuan();
+    let (sg, sl) = (&sangong.this_year, &sangong.last_year);
+    let items = [
+        (
             "因公出国（境）费用",
-            sg.abroad.value(),
-            sl.abroad.value(),
+            &sg.abroad,
+            &sl.abroad,
             ClerkText::Abroad,
         ),
-        item(
+        (
             "公务接待费",
-            sg.reception.value(),
-            sl.reception.value(),
+            &sg.reception,
+            &sl.reception,
             ClerkText::Reception,
         ),
-        item(
+        (
             "公务用车运行维护费",
-            sg.vehicle_operation.value(),
-            sl.vehicle_operation.value(),
+            &sg.vehicle_operation,
+            &sl.vehicle_operation,
             ClerkText::VehicleOperation,
         ),
-        item(
+        (
             "公务用车购置费",
-            sg.vehicle_purchase.value(),
-            sl.vehicle_purchase.value(),
+            &sg.vehicle_purchase,
+            &sl.vehicle_purchase,
             ClerkText::VehiclePurchase,
         ),
-    ]
+    ];
+    let values: Vec<Decimal> = items.iter().map(|i| i.1.value()).collect();
+    // The figures 表4 prints in 万元 (its own 舍位平衡, 车 subtotal included;
+    // one line, so cheap), else the same balancing on the four items.
+    let (total, shown) = sangong_in_table4(cx.inputs)
+        .unwrap_or_else(|| crate::wan::total_and_parts(t.sangong, &values));
+    let pairs: Vec<(Decimal, Decimal)> = items.iter().map(|i| (i.1.value(), i.2.value())).collect();
+    let (change, item_changes) = changes((t.sangong, t.sangong_last_year), &pairs);
+    let texts = items
+        .iter()
+        .zip(shown)
+        .zip(item_changes)
+        .map(|((&(label, _, _, field), this), c)| match c {
+            Some(c) => format!(
+                "{label}{}万元，比{last}{c}{}",
+                wv(this),
+                because(cx, field)
+            ),
+            None => format!("{label}{}万元，同{last}", wv(this)),
+        })
+        .collect();
+    (total, change, texts)
 }
 
 /// 六、专业性名词解释: the fixed glossary.

@@ -173,8 +173,9 @@ impl Totals {
                 t.public_expense += v;
             }
         }
-        t.sangong = sangong_sum(&inputs.sangong.this_year);
-        t.sangong_last_year = sangong_sum(&inputs.sangong.last_year);
+        let sangong = inputs.sangong.in_yuan();
+        t.sangong = sangong_sum(&sangong.this_year);
+        t.sangong_last_year = sangong_sum(&sangong.last_year);
         for y in [&inputs.sangong.this_year, &inputs.sangong.last_year] {
             [
                 &y.abroad,

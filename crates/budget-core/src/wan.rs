@@ -37,6 +37,9 @@
 //!   figures are as far as balancing got).
 
 mod balance;
+mod parts;
+
+pub use parts::total_and_parts;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -182,7 +185,25 @@ impl WanTable {
     }
     /// Whether 舍位平衡 moved this figure (to mark it on screen).
     pub fn is_adjusted(&self, row: usize, cell: usize) -> bool {
-        self.adjusted.iter().any(|a| a.row == row && a.cell == cell)
+        self.adjusted_at(row, cell).is_some()
+    }
+    /// How 舍位平衡 moved this figure, if it did.
+    pub fn adjusted_at(&self, row: usize, cell: usize) -> Option<&Adjusted> {
+        self.adjusted
+            .iter()
+            .find(|a| a.row == row && a.cell == cell)
+    }
+    /// What a moved cell's mark says (its tooltip, its spreadsheet note):
+    /// `舍位平衡调整：精确值 116.855 万元（1,168,550.00 元），四舍五入为
+    /// 116.86，调为 116.85`.
+    pub fn explain(&self, a: &Adjusted) -> String {
+        let exact = (a.yuan / Decimal::from(10_000)).normalize();
+        format!(
+            "舍位平衡调整：精确值 {exact} 万元（{} 元），四舍五入为 {}，调为 {}",
+            crate::amount::format_yuan(a.yuan),
+            format_wan_fixed(a.rounded, self.precision),
+            format_wan_fixed(a.printed, self.precision)
+        )
     }
     /// Every declared sum that does not add up as printed (`total ≠ Σ parts`),
     /// each as `row:cell`: empty when the table balances. Read straight from
@@ -217,8 +238,8 @@ impl WanTable {
     }
     /// A cell as printed: a figure converted here with `precision` decimals
     /// (`684.90`, `0.00` for a figure under half a unit), blank when it was
-    /// zero in 元 as in the 元 tables; anything else (表10's 万元 included) as
-    /// `Cell::display`.
+    /// zero in 元 as in the 元 tables; a figure already in 万元 (表10) with the
+    /// same decimals; anything else as `Cell::display`.
     pub fn display(&self, row: usize, cell: usize) -> String {
         let converted = self
             .converted
@@ -231,7 +252,9 @@ impl WanTable {
             converted,
         ) {
             (Some(_), Some(true)) | (None, _) => String::new(),
-            (Some(Cell::Wan(v)), Some(false)) => format_wan_fixed(*v, self.precision),
+            // Converted here, or already in 万元 (表10's 支出预算总量): the
+            // same fixed decimals as every figure of a 万元 table.
+            (Some(Cell::Wan(v)), Some(false) | None) => format_wan_fixed(*v, self.precision),
             (Some(c), _) => c.display(),
         }
     }

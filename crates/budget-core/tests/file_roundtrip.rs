@@ -243,3 +243,56 @@ fn open_reads_a_submission_like_import() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The seed with 机关运行经费 and the 三公 lines entered in 万元, as the
+/// document publishes them.
+fn sample_in_wan() -> Inputs {
+    use budget_core::Amount;
+    use budget_core::amount::InputUnit;
+    let mut inputs = sample();
+    let n = &mut inputs.narrative;
+    n.running_cost_unit = InputUnit::Wan;
+    n.running_cost_this_year = Amount::from_text("281.41");
+    n.running_cost_last_year = Amount::from_text("348.51");
+    let s = &mut inputs.sangong;
+    s.unit = InputUnit::Wan;
+    for (y, operation, reception) in [
+        (&mut s.last_year, "44.63", "7.46"),
+        (&mut s.this_year, "32.34", "5.96"),
+    ] {
+        y.abroad = Amount::from_text("0");
+        y.vehicle_purchase = Amount::from_text("0");
+        y.vehicle_operation = Amount::from_text(operation);
+        y.reception = Amount::from_text(reception);
+    }
+    inputs
+}
+
+#[test]
+fn old_files_read_every_input_as_yuan() {
+    use budget_core::amount::InputUnit;
+    let inputs = sample();
+    assert_eq!(inputs.narrative.running_cost_unit, InputUnit::Yuan);
+    assert_eq!(inputs.sangong.unit, InputUnit::Yuan);
+    // And a 元 form writes no unit: files stay as they were.
+    let text = export(&inputs, AT).unwrap();
+    assert!(!text.contains("\"unit\": \"yuan\"") && !text.contains("running_cost_unit"));
+}
+
+#[test]
+fn a_figure_entered_in_wan_round_trips_with_its_unit() {
+    use budget_core::amount::InputUnit;
+    let inputs = sample_in_wan();
+    let v = exported_value(&inputs);
+    let n = &v["inputs"]["narrative"];
+    assert_eq!(n["running_cost_unit"], "wan");
+    assert_eq!(n["running_cost_this_year"], "281.41", "stored as entered");
+    assert_eq!(v["inputs"]["sangong"]["unit"], "wan");
+    assert_eq!(v["inputs"]["sangong"]["this_year"]["reception"], "5.96");
+    let back = import_value(&v);
+    assert_eq!(back.inputs, normalized(&inputs));
+    assert_eq!(back.inputs.narrative.running_cost_unit, InputUnit::Wan);
+    assert!(back.findings.iter().all(|f| f.check != IMP_001));
+    // The same figures as the 元 seed: every table and the 情况说明 alike.
+    assert_eq!(derive(&back.inputs), derive(&sample()));
+}

@@ -143,6 +143,19 @@ fn table10_prints_exactly_as_published() {
 }
 
 #[test]
+fn a_moved_figure_explains_itself() {
+    let d = derived();
+    let w = to_wan(d.table(3).unwrap(), 2).unwrap();
+    let a = w.adjusted.first().unwrap();
+    assert_eq!(
+        w.explain(a),
+        "舍位平衡调整：精确值 116.856 万元（1,168,560.00 元），四舍五入为 116.86，调为 116.85"
+    );
+    assert_eq!(w.adjusted_at(a.row, a.cell), Some(a));
+    assert_eq!(w.adjusted_at(0, 0), None);
+}
+
+#[test]
 fn the_sums_are_not_in_the_file() {
     let d = derived();
     let json = serde_json::to_string(&d.tables).unwrap();
@@ -170,4 +183,40 @@ fn the_wan_folder_holds_exactly_the_seed_tables() {
         .collect();
     want.sort();
     assert_eq!(got, want, "files in {dir}");
+}
+
+/// The 情况说明's 万元 figures are the 万元 tables' figures: each 功能类 of
+/// 表8 (合计 column) and the 三公 items of 表4, as printed in 万元.
+#[test]
+fn the_narrative_prints_the_wan_tables_figures() {
+    let d = derived();
+    let text = d.narrative.to_text();
+    let as_text = |v: &Decimal| budget_core::amount::format_wan_value(*v);
+    let w8 = to_wan(d.table(8).unwrap(), 2).unwrap();
+    let mut classes = 0;
+    for row in w8.table.rows.iter().filter(|r| r.kind == RowKind::Group) {
+        let (Some(Cell::Text(name)), Some(Cell::Wan(v))) = (row.cells.get(1), row.cells.get(2))
+        else {
+            continue;
+        };
+        let figure = format!("{name}{}万元", as_text(v));
+        assert!(text.contains(&figure), "{figure} not in the narrative");
+        classes += 1;
+    }
+    assert_eq!(classes, 4);
+    // 表4's this-year line: 合计, 出国, 车 (购置+运行), 购置, 运行, 接待.
+    let w4 = to_wan(d.table(4).unwrap(), 2).unwrap();
+    let cells: Vec<Decimal> = w4.table.rows[0].cells[6..12]
+        .iter()
+        .filter_map(Cell::money)
+        .collect();
+    for figure in [
+        format!("“三公”经费预算{}万元", as_text(&cells[0])),
+        format!("因公出国（境）费用{}万元", as_text(&cells[1])),
+        format!("公务用车购置费{}万元", as_text(&cells[3])),
+        format!("公务用车运行维护费{}万元", as_text(&cells[4])),
+        format!("公务接待费{}万元", as_text(&cells[5])),
+    ] {
+        assert!(text.contains(&figure), "{figure} not in the narrative");
+    }
 }

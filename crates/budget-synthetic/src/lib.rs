@@ -134,6 +134,7 @@ pub fn generate(rows: usize, seed: u64) -> Inputs {
     inputs.sangong = SanGong {
         last_year,
         this_year,
+        ..Default::default()
     };
     // 政府采购 well under the 一般公共预算 expenditure.
     let general: Decimal = inputs
@@ -172,6 +173,7 @@ pub fn generate(rows: usize, seed: u64) -> Inputs {
         .map(|e| e.amount.value())
         .sum();
     inputs.narrative = NarrativeInputs {
+        running_cost_unit: Default::default(),
         running_cost_this_year: Amount::from_decimal(
             (public / Decimal::TWO).round_dp_with_strategy(2, EVEN),
         ),

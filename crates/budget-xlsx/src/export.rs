@@ -7,11 +7,13 @@
 
 use budget_core::narrative::Narrative;
 use budget_core::table::{Cell, HeaderCell, RowKind, Table};
+use budget_core::wan::{WanTable, to_wan};
 use budget_core::{Derived, Inputs};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
-    DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError as WriterError,
+    DocProperties, Format, FormatAlign, FormatBorder, Note, Workbook, Worksheet,
+    XlsxError as WriterError,
 };
 
 use crate::sheet_name::SheetNames;
@@ -50,6 +52,20 @@ impl From<WriterError> for XlsxError {
 pub const MONEY_FORMAT: &str = "#,##0.00";
 /// Number format of 万元 amounts (表10).
 pub const WAN_FORMAT: &str = "0.00";
+/// Decimals of 万元 a workbook in 万元 prints (0.01 万元), as the screen.
+pub const WAN_PRECISION: u32 = 2;
+
+/// The unit a workbook's tables are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Unit {
+    /// 元, to the 分, as derived.
+    #[default]
+    Yuan,
+    /// 万元 at 0.01, balanced by 舍位平衡 (`budget_core::wan::to_wan`):
+    /// every figure a number with `#,##0.00`, the unit line `单位：万元`,
+    /// each moved figure with a note saying so and the rounding note below.
+    Wan,
+}
 
 /// Printed page numbers: 第 1 页 共 3 页.
 const PAGE_FOOTER: &str = "&C第 &P 页 共 &N 页";
@@ -68,6 +84,15 @@ const MAX_WIDTH: usize = 40;
 /// Zero 元 amounts are written as blank cells, as the published tables print
 /// them; 万元 figures (表10) are always numbers.
 pub fn export_xlsx(inputs: &Inputs, derived: &Derived) -> Result<Vec<u8>, XlsxError> {
+    export_xlsx_in(inputs, derived, Unit::Yuan)
+}
+
+/// `export_xlsx` with the tables in `unit`.
+pub fn export_xlsx_in(
+    inputs: &Inputs,
+    derived: &Derived,
+    unit: Unit,
+) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let props = DocProperties::new()
         .set_title(&derived.narrative.title)
@@ -84,7 +109,7 @@ pub fn export_xlsx(inputs: &Inputs, derived: &Derived) -> Result<Vec<u8>, XlsxEr
     )?;
     for (i, table) in derived.tables.iter().enumerate() {
         let name = names.claim(&table_sheet_name(inputs, table, i + 1));
-        write_table(book.add_worksheet(), &name, table, &styles)?;
+        write_in(book.add_worksheet(), &name, table, &styles, unit)?;
     }
     for (i, table) in derived.project_tables.iter().enumerate() {
         let project = inputs
@@ -93,7 +118,7 @@ pub fn export_xlsx(inputs: &Inputs, derived: &Derived) -> Result<Vec<u8>, XlsxEr
             .map(|p| p.name.as_str())
             .unwrap_or("");
         let name = names.claim(&format!("项目{} {}", i + 1, project));
-        write_table(book.add_worksheet(), &name, table, &styles)?;
+        write_in(book.add_worksheet(), &name, table, &styles, unit)?;
     }
     Ok(book.save_to_buffer()?)
 }
@@ -101,11 +126,34 @@ pub fn export_xlsx(inputs: &Inputs, derived: &Derived) -> Result<Vec<u8>, XlsxEr
 /// One table alone as a workbook of one sheet (named after its number), e.g. to
 /// hand 表2 to another system.
 pub fn export_table_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
+    export_table_xlsx_in(table, Unit::Yuan)
+}
+
+/// `export_table_xlsx` in `unit`.
+pub fn export_table_xlsx_in(table: &Table, unit: Unit) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let styles = Styles::new();
     let name = SheetNames::default().claim(&table.number);
-    write_table(book.add_worksheet(), &name, table, &styles)?;
+    write_in(book.add_worksheet(), &name, table, &styles, unit)?;
     Ok(book.save_to_buffer()?)
+}
+
+/// Write `table` in `unit`.
+fn write_in(
+    ws: &mut Worksheet,
+    name: &str,
+    table: &Table,
+    st: &Styles,
+    unit: Unit,
+) -> Result<(), XlsxError> {
+    match unit {
+        Unit::Yuan => write_table(ws, name, table, None, st),
+        Unit::Wan => match to_wan(table, WAN_PRECISION) {
+            Ok(w) => write_table(ws, name, &w.table, Some(&w), st),
+            // Only a precision over 6 fails, and this one is 2.
+            Err(_) => write_table(ws, name, table, None, st),
+        },
+    }
 }
 
 /// `表2 一般公共预算财政拨款支出预算表`: the number and the title without the unit name.
@@ -257,10 +305,12 @@ fn place_header(header: &[Vec<HeaderCell>]) -> (Vec<(u32, u16, &HeaderCell)>, us
     (placed, width)
 }
 
+/// Write `table`; `wan` is the 万元 table it is, when written in 万元.
 fn write_table(
     ws: &mut Worksheet,
     name: &str,
     table: &Table,
+    wan: Option<&WanTable>,
     st: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(name)?;
@@ -309,7 +359,23 @@ fn write_table(
             (&st.text, &st.money, &st.wan)
         };
         let mut c: u16 = 0;
-        for cell in &row.cells {
+        for (ci, cell) in row.cells.iter().enumerate() {
+            if let (Cell::Wan(v), Some(w)) = (cell, wan) {
+                // As the screen prints it: blank where the 元 figure was zero.
+                let shown = w.display(i, ci);
+                if shown.is_empty() {
+                    ws.write_blank(r, c, money_f)?;
+                } else {
+                    ws.write_number_with_format(r, c, to_f64(*v), money_f)?;
+                    bump(&mut widths, c, shown.len() + 4);
+                }
+                if let Some(a) = w.adjusted_at(i, ci) {
+                    let note = Note::new(w.explain(a)).set_author("舍位平衡");
+                    ws.insert_note(r, c, &note)?;
+                }
+                c = c.saturating_add(1);
+                continue;
+            }
             let mut span = 1;
             match cell {
                 Cell::Text(s) => {

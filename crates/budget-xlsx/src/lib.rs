@@ -16,7 +16,8 @@ mod sheet_name;
 mod width;
 
 pub use export::{
-    MAX_CELL_CHARS, MONEY_FORMAT, WAN_FORMAT, XlsxError, export_table_xlsx, export_xlsx,
+    MAX_CELL_CHARS, MONEY_FORMAT, Unit, WAN_FORMAT, WAN_PRECISION, XlsxError, export_table_xlsx,
+    export_table_xlsx_in, export_xlsx, export_xlsx_in,
 };
 pub use import::{
     MAX_SHEET_BYTES, SheetImport, SheetImportError, SheetKind, SheetProblem, SheetShape,

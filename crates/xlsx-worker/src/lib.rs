@@ -10,10 +10,22 @@ use serde::Serialize;
 
 /// The workbook of 情况说明, 表1–表10 and the project forms, from the inputs as JSON.
 pub fn export(inputs_json: &str) -> Result<Vec<u8>, String> {
+    export_in(inputs_json, "元")
+}
+
+/// `export` with the tables in `unit` (`元`, or `万元` as the tables view
+/// shows them, 舍位平衡 included).
+pub fn export_in(inputs_json: &str, unit: &str) -> Result<Vec<u8>, String> {
+    let unit = match unit {
+        "元" => budget_xlsx::Unit::Yuan,
+        "万元" => budget_xlsx::Unit::Wan,
+        other => return Err(format!("未知的金额单位“{other}”，只能是元或万元。")),
+    };
     let inputs: Inputs = serde_json::from_str(inputs_json)
         .map_err(|e| format!("填报内容无法读取，未生成 Excel：{e}"))?;
     let derived = budget_core::derive(&inputs);
-    budget_xlsx::export_xlsx(&inputs, &derived).map_err(|e| format!("生成 Excel 失败：{e}"))
+    budget_xlsx::export_xlsx_in(&inputs, &derived, unit)
+        .map_err(|e| format!("生成 Excel 失败：{e}"))
 }
 
 /// What the page receives for a sheet: the import and the Chinese name of its shape.
@@ -63,6 +75,14 @@ mod tests {
         let bytes = export(SAMPLE).unwrap();
         assert_eq!(&bytes[..2], b"PK");
         assert!(bytes.len() > 5_000, "{} bytes", bytes.len());
+    }
+
+    #[test]
+    fn export_in_wan_differs_and_an_unknown_unit_is_refused() {
+        let wan = export_in(SAMPLE, "万元").unwrap();
+        assert_eq!(&wan[..2], b"PK");
+        assert_ne!(wan, export(SAMPLE).unwrap());
+        assert!(export_in(SAMPLE, "千元").unwrap_err().contains("千元"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! AMT-001: every amount cell holds a valid amount.
 
 use super::{Ctx, project_label};
-use crate::amount::{Amount, AmountError};
+use crate::amount::{Amount, AmountError, InputUnit};
 use crate::finding::{Finding, Severity};
 use crate::model::{OverallIndicator, SanGongYear};
 
@@ -11,8 +11,11 @@ const ID: &str = "AMT-001";
 pub(super) fn amt_001(ctx: &Ctx<'_>) -> Vec<Finding> {
     let inputs = ctx.inputs;
     let mut out = Vec::new();
-    let mut cell = |amount: &Amount, place: &dyn Fn() -> String, path: &dyn Fn() -> String| {
-        if let Some(err) = amount.error() {
+    let mut cell = |amount: &Amount,
+                    unit: InputUnit,
+                    place: &dyn Fn() -> String,
+                    path: &dyn Fn() -> String| {
+        if let Some(err) = unit.error(amount) {
             out.push(Finding::new(
                 ID,
                 Severity::Error,
@@ -28,11 +31,13 @@ pub(super) fn amt_001(ctx: &Ctx<'_>) -> Vec<Finding> {
         }
         cell(
             &r.this_year,
+            InputUnit::Yuan,
             &|| format!("{}本年预算数", ctx.row_label(r)),
             &|| format!("rows[{i}].this_year"),
         );
         cell(
             &r.last_year,
+            InputUnit::Yuan,
             &|| format!("{}上年预算数", ctx.row_label(r)),
             &|| format!("rows[{i}].last_year"),
         );
@@ -40,6 +45,7 @@ pub(super) fn amt_001(ctx: &Ctx<'_>) -> Vec<Finding> {
     for (i, e) in inputs.economic_rows.iter().enumerate() {
         cell(
             &e.amount,
+            InputUnit::Yuan,
             &|| format!("基本支出经济分类 {} 金额", ctx.economic_label(&e.code)),
             &|| format!("economic_rows[{i}].amount"),
         );
@@ -49,14 +55,18 @@ pub(super) fn amt_001(ctx: &Ctx<'_>) -> Vec<Finding> {
         ("this_year", "本年", &inputs.sangong.this_year),
     ] {
         for (field, name, amount) in sangong_cells(y) {
-            cell(amount, &|| format!("三公经费{label}{name}"), &|| {
-                format!("sangong.{year}.{field}")
-            });
+            cell(
+                amount,
+                inputs.sangong.unit,
+                &|| format!("三公经费{label}{name}"),
+                &|| format!("sangong.{year}.{field}"),
+            );
         }
     }
     for (i, p) in inputs.procurement.iter().enumerate() {
         cell(
             &p.amount,
+            InputUnit::Yuan,
             &|| {
                 format!(
                     "政府采购 {}（{}）金额",
@@ -71,6 +81,7 @@ pub(super) fn amt_001(ctx: &Ctx<'_>) -> Vec<Finding> {
         if weight_value(ind).is_none() {
             cell(
                 &ind.weight,
+                InputUnit::Yuan,
                 &|| format!("整体绩效指标第 {} 项“{}”的权重", i + 1, ind.name.trim()),
                 &|| format!("overall_performance.indicators[{i}].weight"),
             );
@@ -84,6 +95,7 @@ pub(super) fn amt_001(ctx: &Ctx<'_>) -> Vec<Finding> {
         ] {
             cell(
                 amount,
+                InputUnit::Yuan,
                 &|| format!("{}的{name}", project_label(i, p)),
                 &|| format!("projects[{i}].{field}"),
             );
@@ -94,9 +106,12 @@ pub(super) fn amt_001(ctx: &Ctx<'_>) -> Vec<Finding> {
         ("running_cost_this_year", "本年", &n.running_cost_this_year),
         ("running_cost_last_year", "上年", &n.running_cost_last_year),
     ] {
-        cell(amount, &|| format!("{name}机关运行经费"), &|| {
-            format!("narrative.{field}")
-        });
+        cell(
+            amount,
+            n.running_cost_unit,
+            &|| format!("{name}机关运行经费"),
+            &|| format!("narrative.{field}"),
+        );
     }
     out
 }

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::amounts::sangong_cells;
 use super::{Ctx, differ, valid, yuan};
-use crate::amount::CentSum;
+use crate::amount::{CentSum, InputUnit};
 use crate::finding::{Finding, Severity};
 use crate::model::{ExpenditureType, Fund, Inputs};
 use crate::table::Cell;
@@ -46,11 +46,16 @@ const SANGONG_ECONOMIC: [(&str, &str); 4] = [
     ("reception", "30217"),
 ];
 
-/// IDN-002: each 三公 item ≥ its economic line.
+/// IDN-002: each 三公 item ≥ its economic line (to the rounding of a 万元
+/// figure).
 pub(super) fn idn_002(ctx: &Ctx<'_>) -> Vec<Finding> {
     let econ = economic_by_code(ctx.inputs);
     let mut out = Vec::new();
-    for (field, name, cell) in sangong_cells(&ctx.inputs.sangong.this_year) {
+    // A figure entered in 万元 may sit up to half a unit (50 元) below the
+    // exact figure it was rounded from.
+    let tolerance = ctx.inputs.sangong.unit.tolerance();
+    let sangong = ctx.inputs.sangong.in_yuan();
+    for (field, name, cell) in sangong_cells(&sangong.this_year) {
         let Some(sangong) = valid(cell) else { continue };
         let Some(&(_, code)) = SANGONG_ECONOMIC.iter().find(|(f, _)| *f == field) else {
             continue;
@@ -58,7 +63,7 @@ pub(super) fn idn_002(ctx: &Ctx<'_>) -> Vec<Finding> {
         let Some(&(line, row)) = econ.get(code) else {
             continue;
         };
-        if sangong < line {
+        if sangong + tolerance < line {
             out.push(Finding::new(
                 "IDN-002",
                 Severity::Error,
@@ -236,24 +241,36 @@ pub(super) fn idn_005(ctx: &Ctx<'_>) -> Vec<Finding> {
     )]
 }
 
-/// IDN-006: 机关运行经费 ≤ 公用经费.
+/// IDN-006: 机关运行经费 ≤ 公用经费 (to the rounding of a 万元 figure).
 pub(super) fn idn_006(ctx: &Ctx<'_>) -> Vec<Finding> {
-    let Some(running) = valid(&ctx.inputs.narrative.running_cost_this_year) else {
+    let n = &ctx.inputs.narrative;
+    let Some(running) = n.running_cost_unit.yuan(&n.running_cost_this_year) else {
         return Vec::new();
     };
     let public = ctx.totals.public_expense;
-    if running <= public {
+    // A figure entered in 万元 is the exact one rounded to 0.01 万元: it may
+    // exceed the exact 公用经费 by up to half a unit (50 元) and be right.
+    if running <= public + n.running_cost_unit.tolerance() {
         return Vec::new();
     }
     vec![Finding::new(
         "IDN-006",
         Severity::Warning,
-        format!(
-            "本年机关运行经费 {} 超过基本支出中的公用经费 {}，{}",
-            yuan(running),
-            yuan(public),
-            differ(running, public)
-        ),
+        match n.running_cost_unit {
+            InputUnit::Yuan => format!(
+                "本年机关运行经费 {} 超过基本支出中的公用经费 {}，{}",
+                yuan(running),
+                yuan(public),
+                differ(running, public)
+            ),
+            InputUnit::Wan => format!(
+                "本年机关运行经费 {} 万元（{}）超过基本支出中的公用经费 {}，{}，多于四舍五入到 0.01 万元可能有的 50.00 元",
+                n.running_cost_this_year.text().trim(),
+                yuan(running),
+                yuan(public),
+                differ(running, public)
+            ),
+        },
         vec!["narrative.running_cost_this_year".to_string()],
     )]
 }

@@ -68,7 +68,7 @@ fn changes<'a>(ctx: &Ctx<'a>) -> Vec<Change<'a>> {
             Some((t.general_project, t.general_project_last_year)),
         ),
     ];
-    let s = &inputs.sangong;
+    let s = &inputs.sangong.in_yuan();
     for ((field, name, this), (_, _, last)) in sangong_cells(&s.this_year)
         .into_iter()
         .zip(sangong_cells(&s.last_year))
@@ -85,11 +85,10 @@ fn changes<'a>(ctx: &Ctx<'a>) -> Vec<Change<'a>> {
             valid(this).zip(valid(last)),
         ));
     }
-    figures.push((
-        ClerkText::RunningCost,
-        "机关运行经费".into(),
-        valid(&n.running_cost_this_year).zip(valid(&n.running_cost_last_year)),
-    ));
+    figures.push((ClerkText::RunningCost, "机关运行经费".into(), {
+        let (this, last) = n.running_cost_in_yuan();
+        valid(&this).zip(valid(&last))
+    }));
     figures
         .into_iter()
         .filter_map(|(field, what, figures)| {
@@ -344,7 +343,8 @@ fn speaks_of_last_year(text: &str, last_year: &str) -> bool {
 
 /// NAR-002: 公务用车购置费 and the vehicles to be bought agree.
 pub(super) fn nar_002(ctx: &Ctx<'_>) -> Vec<Finding> {
-    let Some(purchase) = valid(&ctx.inputs.sangong.this_year.vehicle_purchase) else {
+    let sangong = ctx.inputs.sangong.in_yuan();
+    let Some(purchase) = valid(&sangong.this_year.vehicle_purchase) else {
         return Vec::new();
     };
     let to_buy = ctx.inputs.narrative.vehicles_to_buy.total();

@@ -98,6 +98,7 @@ fn base() -> Inputs {
                 reception: a("10"),
                 ..Default::default()
             },
+            ..Default::default()
         },
         procurement: vec![ProcurementRow {
             category: ProcurementCategory::Goods,
@@ -1016,6 +1017,108 @@ fn idn_006_running_cost_within_public_expense() {
             &["IDN-006@narrative.running_cost_this_year"],
         ),
     ]);
+}
+
+/// 机关运行经费 entered in 万元 against an exact 公用经费 in 元: the 万元
+/// figure is the exact one rounded to 0.01 万元, so it may be over by up to
+/// 50 元 (±0.005 万元) and no more.
+#[test]
+fn idn_006_allows_exactly_the_rounding_of_a_wan_figure() {
+    use crate::amount::InputUnit;
+    // (公用经费 in 元, 机关运行经费 in 万元, IDN-006 fires)
+    let table: &[(&str, &str, bool)] = &[
+        // The real case: 2,517.78万元 against 25,177,779 元 (21 元 over).
+        ("25177779", "2517.78", false),
+        ("25177800", "2517.78", false),
+        // 50 元 over: the rounding, exactly.
+        ("25177750", "2517.78", false),
+        // 51 元 over: more than any rounding gives.
+        ("25177749", "2517.78", true),
+        ("25177850", "2517.79", false),
+        ("25177700", "2517.79", true),
+    ];
+    for &(public, running, fires) in table {
+        let mut i = base();
+        // 30201 is 公用经费 with 30217 (10) and 30231 (20).
+        let rest = Decimal::from(30);
+        i.economic_rows[5].amount = Amount::from_decimal(public.parse::<Decimal>().unwrap() - rest);
+        i.narrative.running_cost_unit = InputUnit::Wan;
+        i.narrative.running_cost_this_year = a(running);
+        i.narrative.running_cost_last_year = a(running);
+        let got: Vec<Finding> = findings(&i)
+            .into_iter()
+            .filter(|f| f.check == "IDN-006")
+            .collect();
+        assert_eq!(
+            !got.is_empty(),
+            fires,
+            "公用经费 {public} 元, 机关运行经费 {running} 万元: {got:?}"
+        );
+        if let Some(f) = got.first() {
+            assert!(
+                f.message.contains(&format!("{running} 万元")),
+                "{}",
+                f.message
+            );
+        }
+    }
+    // The same figures in 元 allow nothing.
+    let mut i = base();
+    i.economic_rows[5].amount = a("25177749");
+    i.narrative.running_cost_this_year = a("25177780");
+    assert!(findings(&i).iter().any(|f| f.check == "IDN-006"));
+}
+
+/// 三公 entered in 万元 against the exact economic line: the same allowance.
+#[test]
+fn idn_002_allows_exactly_the_rounding_of_a_wan_figure() {
+    use crate::amount::InputUnit;
+    // (30217 公务接待费 in 元, 公务接待费 in 万元, IDN-002 fires)
+    let table: &[(&str, &str, bool)] = &[
+        ("100050", "10.00", false),
+        ("100051", "10.00", true),
+        ("99950", "10.00", false),
+    ];
+    for &(line, reception, fires) in table {
+        let mut i = base();
+        i.economic_rows[6].amount = a(line);
+        i.sangong.unit = InputUnit::Wan;
+        i.sangong.this_year.reception = a(reception);
+        let got = findings(&i).iter().any(|f| f.check == "IDN-002");
+        assert_eq!(got, fires, "30217 {line} 元, 公务接待费 {reception} 万元");
+    }
+}
+
+/// A 万元 input takes at most 2 decimals: finer is AMT-001 with its own
+/// message, the text kept.
+#[test]
+fn wan_inputs_refuse_a_third_decimal() {
+    use crate::amount::InputUnit;
+    let mut i = base();
+    i.narrative.running_cost_unit = InputUnit::Wan;
+    i.narrative.running_cost_this_year = a("281.415");
+    i.sangong.unit = InputUnit::Wan;
+    i.sangong.last_year.abroad = a("0.001");
+    let got: Vec<Finding> = findings(&i)
+        .into_iter()
+        .filter(|f| f.check == "AMT-001")
+        .collect();
+    let keys: Vec<String> = got.iter().map(key).collect();
+    assert_eq!(
+        keys,
+        [
+            "AMT-001@sangong.last_year.abroad",
+            "AMT-001@narrative.running_cost_this_year"
+        ]
+    );
+    assert!(
+        got[1]
+            .message
+            .contains("“281.415”的小数超过 2 位：以万元填写"),
+        "{}",
+        got[1].message
+    );
+    assert_eq!(i.narrative.running_cost_this_year.text(), "281.415");
 }
 
 #[test]

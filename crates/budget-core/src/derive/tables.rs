@@ -242,10 +242,11 @@ fn table3(inputs: &Inputs, cat: &'static Catalog) -> Table {
 }
 
 /// 表4 一般公共预算“三公”经费支出表
-fn table4(inputs: &Inputs) -> Table {
+pub(crate) fn table4(inputs: &Inputs) -> Table {
     let year = inputs.unit.fiscal_year;
     let mut cells = Vec::with_capacity(12);
-    for y in [&inputs.sangong.last_year, &inputs.sangong.this_year] {
+    let sangong = inputs.sangong.in_yuan();
+    for y in [&sangong.last_year, &sangong.this_year] {
         let (a, p, o, r) = (
             y.abroad.value(),
             y.vehicle_purchase.value(),

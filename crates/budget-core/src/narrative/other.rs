@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{ClerkText, Context, Section, because, change, w};
+use super::{ClerkText, Context, Section, because, change, w, wv};
 use crate::model::{Fund, ProcurementCategory};
 use crate::totals::Totals;
 
@@ -31,10 +31,8 @@ fn running_cost(cx: &Context) -> String {
 /// `2021年一般公共预算财政拨款运行经费X万元，比上年减少Y万元，主要原因是…。`
 pub(super) fn running_cost_change(cx: &Context) -> String {
     let n = &cx.inputs.narrative;
-    let (rc, rcl) = (
-        n.running_cost_this_year.value(),
-        n.running_cost_last_year.value(),
-    );
+    let (this, last) = n.running_cost_in_yuan();
+    let (rc, rcl) = (this.value(), last.value());
     let head = format!("{}一般公共预算财政拨款运行经费{}万元，", cx.year, w(rc));
     match change(rc, rcl) {
         Some(c) => format!("{head}比上年{c}{}。", because(cx, ClerkText::RunningCost)),
@@ -52,14 +50,15 @@ pub(super) fn running_cost_use(cx: &Context) -> String {
     }
 }
 
-/// 2、政府采购情况: the total and the 一般公共预算 part, each by category.
+/// 2、政府采购情况: the total and the 一般公共预算 part, each by category (the
+/// categories add up to each total as printed).
 fn procurement(cx: &Context) -> String {
     let inputs = cx.inputs;
-    let cat_line = |general_only: bool| {
+    let by_category = |general_only: bool| -> Vec<Decimal> {
         ProcurementCategory::ALL
             .iter()
             .map(|c| {
-                let v: Decimal = inputs
+                inputs
                     .procurement
                     .iter()
                     .filter(|p| {
@@ -67,11 +66,19 @@ fn procurement(cx: &Context) -> String {
                             && (!general_only || p.source.fund() == Some(Fund::General))
                     })
                     .map(|p| p.amount.value())
-                    .sum();
-                format!("政府采购{}预算{}万元", c.word(), w(v))
+                    .sum()
             })
+            .collect()
+    };
+    let line = |total: Decimal, general_only: bool| {
+        let (total, shown) = crate::wan::total_and_parts(total, &by_category(general_only));
+        let parts = ProcurementCategory::ALL
+            .iter()
+            .zip(shown)
+            .map(|(c, v)| format!("政府采购{}预算{}万元", c.word(), wv(v)))
             .collect::<Vec<_>>()
-            .join("、")
+            .join("、");
+        (wv(total), parts)
     };
     let general_procurement: Decimal = inputs
         .procurement
@@ -79,12 +86,10 @@ fn procurement(cx: &Context) -> String {
         .filter(|p| p.source.fund() == Some(Fund::General))
         .map(|p| p.amount.value())
         .sum();
+    let (total, parts) = line(cx.t.procurement, false);
+    let (general, general_parts) = line(general_procurement, true);
     format!(
-        "2、政府采购情况。所属各预算单位政府采购预算总额{}万元：{}；其中一般公共预算拨款政府采购{}万元：{}。",
-        w(cx.t.procurement),
-        cat_line(false),
-        w(general_procurement),
-        cat_line(true)
+        "2、政府采购情况。所属各预算单位政府采购预算总额{total}万元：{parts}；其中一般公共预算拨款政府采购{general}万元：{general_parts}。"
     )
 }
 
@@ -105,12 +110,15 @@ fn performance(cx: &Context) -> String {
             w(t.general_project)
         )
     } else {
+        // Those with forms and those without add up to the 项目支出 as printed.
+        let (project, parts) =
+            crate::wan::total_and_parts(t.project, &[t.project_forms, unmanaged]);
         format!(
             "3、绩效目标设置情况。{year}实行绩效目标管理的项目支出{}万元，项目支出共{}万元（其中一般公共预算当年财政拨款{}万元），尚有{}万元未设置绩效目标。",
-            w(t.project_forms),
-            w(t.project),
+            wv(parts[0]),
+            wv(project),
             w(t.general_project),
-            w(unmanaged)
+            wv(parts[1])
         )
     }
 }

@@ -191,3 +191,60 @@ fn a_missing_fiscal_year_is_said_not_computed() {
     assert!(seed_text.contains("2021年部门预算情况说明"));
     assert!(!seed_text.contains("预算年度未填写"));
 }
+
+/// Σ of the figures `label…万元` in `text`, in cents of 万元.
+fn figure_after(text: &str, label: &str) -> i64 {
+    let at = text
+        .find(label)
+        .unwrap_or_else(|| panic!("{label} not in {text}"))
+        + label.len();
+    let digits: String = text[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let v: Decimal = digits
+        .parse()
+        .unwrap_or_else(|_| panic!("{label}: {digits:?}"));
+    (v * Decimal::ONE_HUNDRED).try_into().unwrap()
+}
+
+/// Where the text lists the parts of a total, the parts printed add up to
+/// the total printed (舍位平衡, as the 万元 tables): three 三公 items of
+/// 1,666.67 元 each round to 0.17万元, but the total is 0.5万元.
+#[test]
+fn parts_listed_add_up_to_the_total_printed() {
+    let mut inputs = seed();
+    let y = &mut inputs.sangong.this_year;
+    y.abroad = crate::Amount::from_text("1666.67");
+    y.reception = crate::Amount::from_text("1666.67");
+    y.vehicle_operation = crate::Amount::from_text("1666.67");
+    y.vehicle_purchase = crate::Amount::from_text("0");
+    // Last year: 4,999.98 元 spread so the changes round over too.
+    let l = &mut inputs.sangong.last_year;
+    l.abroad = crate::Amount::from_text("0");
+    l.reception = crate::Amount::from_text("0");
+    l.vehicle_operation = crate::Amount::from_text("0");
+    l.vehicle_purchase = crate::Amount::from_text("0");
+    let text = text_of(&inputs);
+    let total = figure_after(&text, "“三公”经费预算");
+    assert_eq!(total, 50, "{text}");
+    let items: i64 = [
+        "因公出国（境）费用",
+        "公务接待费",
+        "公务用车运行维护费",
+        "公务用车购置费",
+    ]
+    .iter()
+    .map(|l| figure_after(&text, l))
+    .sum();
+    assert_eq!(items, total, "{text}");
+    // The changes too: each item rose by what it is, the total by 0.5.
+    assert!(text.contains("比2020年增加0.5万元。其中"), "{text}");
+    let sentence = &text[text.find("“三公”经费预算").unwrap()..];
+    let rises: i64 = sentence
+        .match_indices("增加")
+        .skip(1)
+        .map(|(i, _)| figure_after(&sentence[i..], "增加"))
+        .sum();
+    assert_eq!(rises, 50, "{sentence}");
+}
