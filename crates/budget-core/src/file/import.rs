@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::amounts::{self, Strictness};
-use super::compare::{self, Difference};
+use super::compare::{self, Difference, What};
 use super::draft_file::{is_draft, read_draft};
 use super::error::{ImportError, Problem};
 use super::export::{json_lines, to_value};
@@ -340,10 +340,13 @@ pub(super) fn report_differences(stated: &Report, actual: &Report) -> Vec<Differ
     let n = stated.findings.len().max(actual.findings.len());
     let findings = (0..n).filter_map(|i| {
         let (s, a) = (stated.findings.get(i), actual.findings.get(i));
-        (s != a).then(|| Difference {
-            path: format!("report.findings[{i}]"),
-            stated: s.map(said),
-            recomputed: a.map(said),
+        (s != a).then(|| {
+            Difference::leaf(
+                format!("report.findings[{i}]"),
+                s.map(said),
+                a.map(said),
+                What::Text,
+            )
         })
     });
     [
@@ -357,10 +360,13 @@ pub(super) fn report_differences(stated: &Report, actual: &Report) -> Vec<Differ
     ]
     .into_iter()
     .filter(|(_, stated, actual)| stated != actual)
-    .map(|(name, stated, actual)| Difference {
-        path: format!("report.{name}"),
-        stated: Some(stated.to_string()),
-        recomputed: Some(actual.to_string()),
+    .map(|(name, stated, actual)| {
+        Difference::leaf(
+            format!("report.{name}"),
+            Some(stated.to_string()),
+            Some(actual.to_string()),
+            What::Figure,
+        )
     })
     .chain(findings)
     .collect()

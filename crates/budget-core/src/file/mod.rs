@@ -54,6 +54,7 @@ mod error;
 mod export;
 mod import;
 mod json;
+mod lines;
 #[cfg(feature = "schema")]
 mod schema;
 mod stated;
@@ -64,7 +65,7 @@ pub use compare::{IMP_001, MAX_LISTED};
 pub use draft::{Wrapped, ascii_only, read_inputs, read_wrapped};
 pub use draft_file::{DRF_001, draft_finding, export_draft};
 pub use editing::{Opening, Pending, open_for_editing};
-pub use error::{ExportError, ImportError, Problem, WriteError};
+pub use error::{ExportError, IMP_002, ImportError, Problem, WriteError};
 pub use export::{export, json_lines, normalized};
 pub use import::{import, open};
 #[cfg(feature = "schema")]
