@@ -1,5 +1,6 @@
 //! `budget-check check`: the report per file, in parallel, with a summary.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -19,8 +20,17 @@ struct Outcome<'a> {
 }
 
 impl Outcome<'_> {
+    /// A budget-form file holding values the format refuses: its IMP-002 findings.
+    fn refused(&self) -> Option<Vec<Finding>> {
+        match &self.result {
+            Err(LoadError::Import(e)) => e.findings(),
+            _ => None,
+        }
+    }
     fn counts(&self) -> Option<Report> {
-        let opened = self.result.as_ref().ok()?;
+        let Ok(opened) = &self.result else {
+            return self.refused().map(|f| Report::new(&f, &BTreeMap::new()));
+        };
         Some(Report::new(
             opened.findings(),
             &opened.inputs().explanations,
@@ -69,6 +79,16 @@ pub fn run(files: &[PathBuf], json: bool, strict: bool, out: &mut dyn Write) -> 
 fn human_report(o: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let path = o.path.display().to_string();
     let path = escape(&path);
+    if let Some(findings) = o.refused() {
+        writeln!(
+            out,
+            "== {path}（预算填报文件，含不符合格式的值，未按其内容审核）=="
+        )?;
+        for f in &findings {
+            write_finding(f, &Inputs::default(), out)?;
+        }
+        return writeln!(out);
+    }
     match &o.result {
         Err(e) => {
             writeln!(out, "== {path} ==")?;
@@ -126,6 +146,12 @@ fn write_finding(f: &Finding, inputs: &Inputs, out: &mut dyn Write) -> io::Resul
 fn summary_line(o: &Outcome, strict: bool) -> String {
     let path = o.path.display().to_string();
     let path = escape(&path);
+    if let Some(r) = o.counts().filter(|_| o.result.is_err()) {
+        return format!(
+            "FAIL  {path}  {} 错误 {} 提示（含不符合格式的值）",
+            r.errors, r.warnings
+        );
+    }
     match &o.result {
         Err(e) => {
             let message = e.message();
@@ -159,13 +185,20 @@ fn json_outcome(o: &Outcome, strict: bool) -> Value {
     let path = o.path.display().to_string();
     let exit_code = o.exit_code(strict);
     match &o.result {
-        Err(e) => json!({
-            "path": path,
-            "exit_code": exit_code,
-            "readable": false,
-            "error": e.message(),
-            "problems": e.problems().iter().map(|p| json!({ "path": p.path, "message": p.message })).collect::<Vec<_>>(),
-        }),
+        Err(e) => {
+            let mut v = json!({
+                "path": path,
+                "exit_code": exit_code,
+                "readable": false,
+                "error": e.message(),
+                "problems": e.problems().iter().map(|p| json!({ "path": p.path, "message": p.message })).collect::<Vec<_>>(),
+            });
+            if let Some(findings) = o.refused() {
+                v["errors"] = json!(findings.len());
+                v["findings"] = json!(findings);
+            }
+            v
+        }
         Ok(opened) => {
             let report = Report::new(opened.findings(), &opened.inputs().explanations);
             let (kind, exported_at) = match opened {
