@@ -60,6 +60,7 @@ fn straight_text_equals_text_through_a_value() {
             report: Report::new(&findings, &inputs.explanations),
             inputs: inputs.clone(),
             derived,
+            units: Vec::new(),
         };
         assert_eq!(export(&inputs, AT).unwrap(), through_value(&submission));
     }
@@ -75,6 +76,7 @@ fn straight_text_equals_text_through_a_value() {
         report: Report::new(&findings, &inputs.explanations),
         inputs,
         derived,
+        units: Vec::new(),
     };
     let mut straight = serde_json::to_string_pretty(&submission).unwrap();
     straight.push('\n');

@@ -207,6 +207,11 @@ pub(super) fn show(v: &Value) -> String {
 
 /// IMP-001 findings for `diffs`: the first [`MAX_LISTED`] one by one, then a count.
 pub(super) fn findings(diffs: &[Difference]) -> Vec<Finding> {
+    findings_as(diffs, "按文件的输入重新计算为")
+}
+
+/// [`findings`], the recomputed side named `recomputed` (`各单位之和为`).
+pub(super) fn findings_as(diffs: &[Difference], recomputed: &str) -> Vec<Finding> {
     let mut out: Vec<Finding> = diffs
         .iter()
         .take(MAX_LISTED)
@@ -223,7 +228,7 @@ pub(super) fn findings(diffs: &[Difference]) -> Vec<Finding> {
                     format!("文件中多出 {s} 这一行（按文件的输入重新计算没有这一行）：文件中的表被改动过或已过时")
                 }
                 (_, Some(s), Some(r)) => {
-                    format!("文件中 {} 为 {s}，按文件的输入重新计算为 {r}：文件中的{changed}被改动过或已过时", d.path)
+                    format!("文件中 {} 为 {s}，{recomputed} {r}：文件中的{changed}被改动过或已过时", d.path)
                 }
                 (_, Some(s), None) => format!("文件中 {} 为 {s}，重新计算的结果中没有这一项", d.path),
                 (_, None, Some(r)) => format!("文件中缺少 {}，重新计算为 {r}", d.path),

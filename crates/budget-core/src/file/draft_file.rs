@@ -47,6 +47,7 @@ pub fn export_draft(inputs: &Inputs, exported_at: &str) -> Result<String, WriteE
         inputs: inputs.clone(),
         derived,
         report,
+        units: Vec::new(),
     };
     let mut text = serde_json::to_string_pretty(&file)?;
     text.push('\n');
@@ -102,6 +103,7 @@ pub(super) fn read_draft(mut value: Value) -> Result<Imported, ImportError> {
         findings,
         stated_exported_at: file.exported_at,
         draft: true,
+        units: Vec::new(),
     })
 }
 

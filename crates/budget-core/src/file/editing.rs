@@ -38,6 +38,7 @@ enum PendingKind {
         text: String,
         derived: (usize, usize),
         report: Report,
+        units: Vec<Inputs>,
     },
 }
 
@@ -62,6 +63,7 @@ pub fn open_for_editing(bytes: Vec<u8>) -> Result<Opening, ImportError> {
                 text: text.to_string(),
                 derived: range,
                 report: file.report,
+                units: file.units,
             }),
             draft: false,
         });
@@ -91,17 +93,18 @@ impl Pending {
     /// (its stated `derived` is not JSON, or repeats a key, ...), with
     /// [`open`]'s message.
     pub fn findings(&self, inputs: &Inputs) -> Result<Vec<Finding>, ImportError> {
-        let (text, (start, end), report) = match &self.0 {
+        let (text, (start, end), report, units) = match &self.0 {
             PendingKind::Done(found) => return Ok(found.clone()),
             PendingKind::Stated {
                 text,
                 derived,
                 report,
-            } => (text, *derived, report),
+                units,
+            } => (text, *derived, report, units),
         };
         match text
             .get(start..end)
-            .and_then(|stated| compare_stated(stated, report, inputs))
+            .and_then(|stated| compare_stated(stated, report, inputs, units))
         {
             Some(compared) => Ok(compared.imp),
             // Not the recomputation written out: read the whole file, as

@@ -16,6 +16,18 @@ use crate::model::Inputs;
 /// Every valid amount is written canonically (`1,234.5` → `"1234.50"`). Refused
 /// while any error finding stands.
 pub fn export(inputs: &Inputs, exported_at: &str) -> Result<String, ExportError> {
+    export_department(inputs, &[], exported_at)
+}
+
+/// Write a department file: the consolidated form `inputs` (see
+/// [`crate::consolidate`]) with the `units` it sums, kept so that any unit can
+/// be opened from it and the sum re-checked. Refused as [`export`] refuses.
+/// With no units, this is [`export`].
+pub fn export_department(
+    inputs: &Inputs,
+    units: &[Inputs],
+    exported_at: &str,
+) -> Result<String, ExportError> {
     let mut inputs = normalized(inputs);
     let derived = derive(&inputs);
     let findings = check(&inputs, &derived);
@@ -28,6 +40,13 @@ pub fn export(inputs: &Inputs, exported_at: &str) -> Result<String, ExportError>
     if !problems.is_empty() {
         return Err(ExportError::Amounts(problems));
     }
+    let mut units: Vec<Inputs> = units.iter().map(normalized).collect();
+    for (i, unit) in units.iter_mut().enumerate() {
+        let problems = amounts::check_typed(unit, &format!("units[{i}]"));
+        if !problems.is_empty() {
+            return Err(ExportError::Amounts(problems));
+        }
+    }
     let report = Report::new(&findings, &inputs.explanations);
     let submission = Submission {
         format: FORMAT.to_string(),
@@ -37,6 +56,7 @@ pub fn export(inputs: &Inputs, exported_at: &str) -> Result<String, ExportError>
         inputs,
         derived,
         report,
+        units,
     };
     let mut text = serde_json::to_string_pretty(&submission)
         .map_err(|e| ExportError::Serialize(e.to_string()))?;

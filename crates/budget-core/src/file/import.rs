@@ -17,7 +17,7 @@ use super::compare::{self, Difference, What};
 use super::draft_file::{is_draft, read_draft};
 use super::error::{ImportError, Problem};
 use super::export::{json_lines, to_value};
-use super::{FORMAT, Imported, Opened, Report, json, stated, structure};
+use super::{FORMAT, Imported, Opened, Report, department, json, stated, structure};
 use crate::checks::check;
 use crate::derive::{Derived, derive};
 use crate::finding::Finding;
@@ -133,6 +133,8 @@ pub(super) struct SubmissionIn {
     #[allow(dead_code)] // compared on the value as read
     derived: serde::de::IgnoredAny,
     pub(super) report: Report,
+    #[serde(default)]
+    pub(super) units: Vec<Inputs>,
 }
 
 /// `exported_at` as read: an RFC 3339 date-time, or a refusal quoting (the
@@ -232,6 +234,12 @@ pub(super) fn submission(value: &mut Value) -> Result<SubmissionIn, ImportError>
         Some(inputs) => amounts::check_amounts(inputs, "inputs", Strictness::File),
         None => Vec::new(),
     };
+    if let Some(Value::Array(units)) = value.get_mut("units") {
+        for (i, unit) in units.iter_mut().enumerate() {
+            let path = format!("units[{i}]");
+            problems.extend(amounts::check_amounts(unit, &path, Strictness::File));
+        }
+    }
     let file = match typed::<SubmissionIn>(value, &mut problems) {
         Some(file) if problems.is_empty() => file,
         _ => return Err(ImportError::Invalid(problems)),
@@ -241,6 +249,11 @@ pub(super) fn submission(value: &mut Value) -> Result<SubmissionIn, ImportError>
     }
     if let Some(original) = value.get("report") {
         objects_only(original, "report")?;
+    }
+    if let Some(Value::Array(units)) = value.get("units") {
+        for (i, unit) in units.iter().enumerate() {
+            objects_only(unit, &format!("units[{i}]"))?;
+        }
     }
     Ok(file)
 }
@@ -254,7 +267,12 @@ fn import_split(text: &str) -> Option<Imported> {
     if file.draft {
         return None;
     }
-    let compared = compare_stated(text.get(range.0..range.1)?, &file.report, &file.inputs)?;
+    let compared = compare_stated(
+        text.get(range.0..range.1)?,
+        &file.report,
+        &file.inputs,
+        &file.units,
+    )?;
     let mut findings = compared.checks;
     findings.extend(compared.imp);
     Some(Imported {
@@ -263,6 +281,7 @@ fn import_split(text: &str) -> Option<Imported> {
         findings,
         stated_exported_at: file.exported_at,
         draft: false,
+        units: file.units,
     })
 }
 
@@ -291,17 +310,24 @@ pub(super) struct Compared {
 }
 
 /// The recomputation from `inputs` compared with the figures a file states:
-/// its `derived` (text) and its `report`. `None` when the stated text is not
-/// the recomputation written out (any whitespace between tokens): then the
-/// whole file is read and compared leaf by leaf.
-pub(super) fn compare_stated(stated: &str, report: &Report, inputs: &Inputs) -> Option<Compared> {
+/// its `derived` (text) and its `report`, and a department file's sum of its
+/// `units`. `None` when the stated text is not the recomputation written out
+/// (any whitespace between tokens): then the whole file is read and compared
+/// leaf by leaf.
+pub(super) fn compare_stated(
+    stated: &str,
+    report: &Report,
+    inputs: &Inputs,
+    units: &[Inputs],
+) -> Option<Compared> {
     let derived = derive(inputs);
     if !stated::same_json_text(stated, &json_lines(&derived).ok()?) {
         return None;
     }
     let checks = check(inputs, &derived);
     let actual = Report::new(&checks, &inputs.explanations);
-    let imp = compare::findings(&report_differences(report, &actual));
+    let mut imp = compare::findings(&report_differences(report, &actual));
+    imp.extend(department::recheck(inputs, units));
     Some(Compared {
         derived,
         checks,
@@ -323,12 +349,14 @@ fn import_value(mut value: Value) -> Result<Imported, ImportError> {
         .into_iter()
         .chain(report_differences(&file.report, &report));
     findings.extend(compare::findings(&diffs.collect::<Vec<_>>()));
+    findings.extend(department::recheck(&file.inputs, &file.units));
     Ok(Imported {
         inputs: file.inputs,
         derived,
         findings,
         stated_exported_at: file.exported_at,
         draft: false,
+        units: file.units,
     })
 }
 

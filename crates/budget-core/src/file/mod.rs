@@ -35,7 +35,7 @@
 //! and the app's saved draft), `schema` (JSON Schema, native only); below
 //! them `json` (bytes → value), `amounts`, `structure` (Chinese for serde's
 //! messages), `stated` (the stated `derived` as text), `compare` (IMP-001)
-//! and `error`.
+//! and `error`; `department` re-checks a department file's sum of its units.
 
 use std::collections::BTreeMap;
 
@@ -47,6 +47,7 @@ use crate::model::Inputs;
 
 mod amounts;
 mod compare;
+mod department;
 mod draft;
 mod draft_file;
 mod editing;
@@ -66,7 +67,7 @@ pub use draft::{Wrapped, ascii_only, read_inputs, read_wrapped};
 pub use draft_file::{DRF_001, draft_finding, export_draft};
 pub use editing::{Opening, Pending, open_for_editing};
 pub use error::{ExportError, IMP_002, ImportError, Problem, WriteError};
-pub use export::{export, json_lines, normalized};
+pub use export::{export, export_department, json_lines, normalized};
 pub use import::{import, open};
 #[cfg(feature = "schema")]
 pub use schema::{json_schema, json_schema_text};
@@ -106,6 +107,10 @@ pub struct Submission {
     pub derived: Derived,
     /// The check report at export time (recomputed on import).
     pub report: Report,
+    /// A department file (部门汇总): the inputs of each of its units, whose
+    /// sum `inputs` is (re-checked on import, IMP-001). Absent in a unit's file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<Inputs>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -169,6 +174,8 @@ pub struct Imported {
     /// A draft file (`"draft": true`): read leniently, its stated figures not
     /// compared, and `findings` starts with DRF-001.
     pub draft: bool,
+    /// A department file's units, exactly as in the file (empty for a unit's file).
+    pub units: Vec<Inputs>,
 }
 
 /// A file opened by [`open`]: a submission file, or bare inputs (a draft).

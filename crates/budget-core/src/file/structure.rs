@@ -202,6 +202,7 @@ mod tests {
             ),
             derived: crate::derive(&inputs),
             inputs,
+            units: Vec::new(),
         };
         let value = serde_json::to_value(&file).unwrap();
         let mut found = std::collections::BTreeSet::new();
