@@ -11,17 +11,20 @@ use serde_json::{Value, json};
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
 use crate::load::{LoadError, load};
+use crate::summary;
 use crate::text::escape;
 
 /// One file's outcome.
-struct Outcome<'a> {
-    path: &'a Path,
-    result: Result<Opened, LoadError>,
+pub struct Outcome<'a> {
+    /// The file as given.
+    pub path: &'a Path,
+    /// The file opened, or why not.
+    pub result: Result<Opened, LoadError>,
 }
 
 impl Outcome<'_> {
     /// A budget-form file holding values the format refuses: its IMP-002 findings.
-    fn refused(&self) -> Option<Vec<Finding>> {
+    pub fn refused(&self) -> Option<Vec<Finding>> {
         match &self.result {
             Err(LoadError::Import(e)) => e.findings(),
             _ => None,
@@ -36,7 +39,8 @@ impl Outcome<'_> {
             &opened.inputs().explanations,
         ))
     }
-    fn exit_code(&self, strict: bool) -> u8 {
+    /// 0 passed, 1 error findings (or unexplained warnings when `strict`), 2 unreadable.
+    pub fn exit_code(&self, strict: bool) -> u8 {
         match self.counts() {
             None => EXIT_UNREADABLE,
             Some(r) if r.errors > 0 || (strict && r.unexplained_warnings > 0) => EXIT_FINDINGS,
@@ -46,8 +50,15 @@ impl Outcome<'_> {
 }
 
 /// Check every file (in parallel), print the reports in argument order, then one
-/// summary line per file. Returns the largest exit code.
-pub fn run(files: &[PathBuf], json: bool, strict: bool, out: &mut dyn Write) -> io::Result<u8> {
+/// summary line per file; or, with `summary`, only the summary table. Returns
+/// the largest exit code.
+pub fn run(
+    files: &[PathBuf],
+    json: bool,
+    strict: bool,
+    summary: Option<summary::Format>,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
     let outcomes: Vec<Outcome> = files
         .par_iter()
         .map(|p| Outcome {
@@ -60,6 +71,36 @@ pub fn run(files: &[PathBuf], json: bool, strict: bool, out: &mut dyn Write) -> 
         .map(|o| o.exit_code(strict))
         .max()
         .unwrap_or(EXIT_OK);
+    if let Some(format) = summary {
+        let lines: Vec<summary::Line> = outcomes.iter().map(|o| summary::line(o, strict)).collect();
+        match format {
+            summary::Format::Text => {
+                let table = summary::table(&lines);
+                out.write_all(crate::text::table_text(&table, None).as_bytes())?;
+            }
+            summary::Format::Csv => {
+                let table = summary::table(&lines);
+                out.write_all(crate::csv::table_csv(&table, None).as_bytes())?;
+            }
+            summary::Format::Html(path) => {
+                if let Err(e) = std::fs::write(&path, summary::html(&lines)) {
+                    eprintln!("{}: 无法写入：{e}", escape(&path.display().to_string()));
+                    return Ok(EXIT_UNREADABLE);
+                }
+                let t = summary::totals(&lines);
+                writeln!(
+                    out,
+                    "已写入 {}：{} 个文件，{} 个通过，{} 个有错误，{} 个无法读取",
+                    escape(&path.display().to_string()),
+                    lines.len(),
+                    t.passed,
+                    t.failed,
+                    t.unreadable
+                )?;
+            }
+        }
+        return Ok(exit);
+    }
     if json {
         let files: Vec<Value> = outcomes.iter().map(|o| json_outcome(o, strict)).collect();
         let doc = json!({ "exit_code": exit, "strict": strict, "files": files });

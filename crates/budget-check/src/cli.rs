@@ -47,6 +47,15 @@ pub enum Command {
         /// 有未说明的提示也视为不通过（退出码 1）。
         #[arg(long)]
         strict: bool,
+        /// 只输出汇总表：每个文件一行（单位、年度、收入合计、支出合计、三公经费合计、错误、提示）及合计。
+        #[arg(long, conflicts_with = "json")]
+        summary: bool,
+        /// 汇总表输出为 CSV（与 --summary 同用）。
+        #[arg(long, requires = "summary")]
+        csv: bool,
+        /// 汇总表写成一个可直接打开、发送的 HTML 网页（可按列排序，含各文件的审核结果）。
+        #[arg(long, value_name = "REPORT.html", conflicts_with_all = ["json", "csv"])]
+        html: Option<PathBuf>,
     },
     /// 打印由输入计算出的报表（表1–表10 与项目绩效目标表）。
     #[command(after_help = format!("{FILES_HELP}\n\n\
@@ -104,6 +113,25 @@ pub enum Command {
         /// 输出 JSON（供程序读取）。
         #[arg(long)]
         json: bool,
+    },
+    /// 把各单位的填报文件汇总为部门的填报文件（部门汇总），部门文件保留各单位的数据。
+    #[command(after_help = crate::consolidate::HELP)]
+    Consolidate {
+        /// 各单位的预算填报文件（或输入数据文件），按此顺序汇总。
+        #[arg(required = true, value_name = "UNIT.json")]
+        units: Vec<PathBuf>,
+        /// 部门编码。
+        #[arg(long, value_name = "CODE")]
+        code: String,
+        /// 部门名称。
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// 取此文件中部门自己填写的文字（职能职责、机构设置、变动原因、联系人、整体绩效目标、说明等）。
+        #[arg(long, value_name = "DEPT.json")]
+        texts: Option<PathBuf>,
+        /// 写出的部门文件。
+        #[arg(short = 'o', long = "output", value_name = "DEPT.json")]
+        output: PathBuf,
     },
     /// 打印预算填报文件第 1 版的 JSON Schema。
     Schema,

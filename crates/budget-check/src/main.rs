@@ -5,8 +5,10 @@
 
 mod check;
 mod cli;
+mod consolidate;
 mod csv;
 mod load;
+mod summary;
 mod text;
 mod xlsx;
 
@@ -24,7 +26,13 @@ fn main() -> ExitCode {
             files,
             json,
             strict,
-        } => check::run(&files, json, strict, &mut out),
+            summary,
+            csv,
+            html,
+        } => {
+            let summary = summary::Format::of(summary, csv, html);
+            check::run(&files, json, strict, summary, &mut out)
+        }
         cli::Command::Tables {
             file,
             table,
@@ -38,6 +46,22 @@ fn main() -> ExitCode {
             sheet_name,
             json,
         } => xlsx::import_sheet(&sheet, sheet_name.as_deref(), json, &mut out),
+        cli::Command::Consolidate {
+            units,
+            code,
+            name,
+            texts,
+            output,
+        } => consolidate::run(
+            &consolidate::Args {
+                units: &units,
+                code: &code,
+                name: &name,
+                texts: texts.as_deref(),
+                output: &output,
+            },
+            &mut out,
+        ),
         cli::Command::Schema => out
             .write_all(budget_core::file::json_schema_text().as_bytes())
             .map(|()| cli::EXIT_OK),

@@ -279,3 +279,27 @@ fn a_file_without_units_is_unchanged() {
     );
     assert!(import(text.as_bytes()).unwrap().units.is_empty());
 }
+
+/// `fixtures/units/`: the two unit files of [`split`], exported (the CLI's and
+/// the browser's tests consolidate them). `BLESS=1` rewrites them.
+#[test]
+fn the_committed_unit_files_are_the_split_sample() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/units");
+    let (a, b) = split();
+    for (name, unit) in [
+        ("dadukou-2021-office.json", a),
+        ("dadukou-2021-center.json", b),
+    ] {
+        let text = budget_core::file::export(&unit, "2026-12-07T08:00:00Z").unwrap();
+        let path = format!("{dir}/{name}");
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(&path, &text).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == text,
+            "{path} is stale: BLESS=1 cargo test -p budget-core --test consolidate"
+        );
+    }
+}
