@@ -250,9 +250,9 @@ pub fn DepartmentView() -> impl IntoView {
         <details class="department" id="department" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=dropped>
             <summary>"部门汇总（由各单位的填报文件汇总为部门的填报文件）"</summary>
             <p>
-                <label>"部门编码 "<input id="dept-code" prop:value=code on:input:target=move |ev| code.set(ev.target().value()) /></label>
+                <label>"部门编码 "<input id="dept-code" aria-label="部门编码" prop:value=code on:input:target=move |ev| code.set(ev.target().value()) /></label>
                 " "
-                <label>"部门名称 "<input id="dept-name" prop:value=name on:input:target=move |ev| name.set(ev.target().value()) /></label>
+                <label>"部门名称 "<input id="dept-name" aria-label="部门名称" prop:value=name on:input:target=move |ev| name.set(ev.target().value()) /></label>
             </p>
             <p>
                 <label class="button" for="dept-files">"加入单位文件…"</label>
