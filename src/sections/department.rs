@@ -98,6 +98,28 @@ fn add_files(
     }
 }
 
+/// The columns of the units' table (the last holds the 移除 buttons).
+const HEAD: [&str; 10] = [
+    "单位",
+    "编码",
+    "类型",
+    "年度",
+    "支出合计",
+    "三公合计",
+    "错误",
+    "提示",
+    "来源",
+    "",
+];
+
+/// One `<td>` per text: one view for every cell of the table.
+fn cells(texts: impl IntoIterator<Item = String>) -> impl IntoView {
+    texts
+        .into_iter()
+        .map(|t| view! { <td>{t}</td> })
+        .collect_view()
+}
+
 /// The 部门汇总 panel (a `<details>` under the summary bar).
 #[component]
 pub fn DepartmentView() -> impl IntoView {
@@ -203,17 +225,20 @@ pub fn DepartmentView() -> impl IntoView {
             .enumerate()
             .map(|(i, u)| {
                 let unit = &u.inputs.unit;
+                let shown = [
+                    unit.name.clone(),
+                    unit.code.clone(),
+                    unit.unit_type.label().to_string(),
+                    unit.fiscal_year.to_string(),
+                    format_yuan(u.totals.total),
+                    format_yuan(u.totals.sangong),
+                    u.errors.to_string(),
+                    u.warnings.to_string(),
+                    u.source.clone(),
+                ];
                 view! {
                     <tr class="dept-unit">
-                        <td>{unit.name.clone()}</td>
-                        <td>{unit.code.clone()}</td>
-                        <td>{unit.unit_type.label()}</td>
-                        <td>{unit.fiscal_year}</td>
-                        <td class="num">{format_yuan(u.totals.total)}</td>
-                        <td class="num">{format_yuan(u.totals.sangong)}</td>
-                        <td class="num errors">{u.errors}</td>
-                        <td class="num">{u.warnings}</td>
-                        <td>{u.source.clone()}</td>
+                        {cells(shown)}
                         <td>
                             <button type="button" on:click=move |_| units.update(|l| { l.remove(i); })>
                                 "移除"
@@ -224,28 +249,25 @@ pub fn DepartmentView() -> impl IntoView {
             })
             .collect_view()
     };
+    // The department's totals, or why the units cannot be summed.
     let total = move || {
-        summed.with(|s| match s {
-            Ok((t, form, _)) => view! {
-                <tr id="dept-total">
-                    <td>{format!("部门合计：{}", form.unit.name)}</td>
-                    <td>{form.unit.code.clone()}</td>
-                    <td></td>
-                    <td>{form.unit.fiscal_year}</td>
-                    <td class="num">{format_yuan(t.total)}</td>
-                    <td class="num">{format_yuan(t.sangong)}</td>
-                    <td colspan="4"></td>
-                </tr>
-            }
-            .into_any(),
-            Err(e) => view! {
-                <tr id="dept-total">
-                    <td colspan="10" class="refused">{e.clone()}</td>
-                </tr>
-            }
-            .into_any(),
-        })
+        let shown = summed.with(|s| match s {
+            Ok((t, form, _)) => vec![
+                format!("部门合计：{}", form.unit.name),
+                form.unit.code.clone(),
+                String::new(),
+                form.unit.fiscal_year.to_string(),
+                format_yuan(t.total),
+                format_yuan(t.sangong),
+            ],
+            Err(e) => vec![e.clone()],
+        });
+        view! { <tr id="dept-total">{cells(shown)}</tr> }
     };
+    let head = HEAD
+        .map(|h| view! { <th>{h}</th> })
+        .into_iter()
+        .collect_view();
     view! {
         <details class="department" id="department" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=dropped>
             <summary>"部门汇总（由各单位的填报文件汇总为部门的填报文件）"</summary>
@@ -269,12 +291,7 @@ pub fn DepartmentView() -> impl IntoView {
             </p>
             <p id="dept-message" role="status">{move || message.get()}</p>
             <table class="grid" id="dept-units">
-                <thead>
-                    <tr>
-                        <th>"单位"</th><th>"编码"</th><th>"类型"</th><th>"年度"</th><th>"支出合计"</th>
-                        <th>"三公合计"</th><th>"错误"</th><th>"提示"</th><th>"来源"</th><th></th>
-                    </tr>
-                </thead>
+                <thead><tr>{head}</tr></thead>
                 <tbody>{rows}</tbody>
                 <tfoot>{total}</tfoot>
             </table>
