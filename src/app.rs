@@ -123,6 +123,7 @@ pub fn Page() -> impl IntoView {
             <storage::DraftsDialog />
             <NoticeView />
             <SummaryBar />
+            <crate::sections::department::DepartmentView />
             // Read-only while another tab edits the same draft (see storage/lock.rs).
             <div class="layout" inert=move || ui.other_tab.get()>
                 // A landmark holding the tab list: `role="tablist"` on the

@@ -1,6 +1,7 @@
 //! One component per section of the page.
 
 pub mod checks;
+pub mod department;
 pub mod economic;
 pub mod narrative_inputs;
 pub mod overall;

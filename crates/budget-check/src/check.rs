@@ -1,5 +1,6 @@
 //! `budget-check check`: the report per file, in parallel, with a summary.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -12,23 +13,36 @@ use serde_json::{Value, json};
 use crate::catalog_file;
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
 use crate::load::{LoadError, load_in};
+use crate::summary;
 use crate::text::escape;
 
 /// One file's outcome.
-struct Outcome<'a> {
-    path: &'a Path,
-    result: Result<Opened, LoadError>,
+pub struct Outcome<'a> {
+    /// The file as given.
+    pub path: &'a Path,
+    /// The file opened, or why not.
+    pub result: Result<Opened, LoadError>,
 }
 
 impl Outcome<'_> {
+    /// A budget-form file holding values the format refuses: its IMP-002 findings.
+    pub fn refused(&self) -> Option<Vec<Finding>> {
+        match &self.result {
+            Err(LoadError::Import(e)) => e.findings(),
+            _ => None,
+        }
+    }
     fn counts(&self) -> Option<Report> {
-        let opened = self.result.as_ref().ok()?;
+        let Ok(opened) = &self.result else {
+            return self.refused().map(|f| Report::new(&f, &BTreeMap::new()));
+        };
         Some(Report::new(
             opened.findings(),
             &opened.inputs().explanations,
         ))
     }
-    fn exit_code(&self, strict: bool) -> u8 {
+    /// 0 passed, 1 error findings (or unexplained warnings when `strict`), 2 unreadable.
+    pub fn exit_code(&self, strict: bool) -> u8 {
         match self.counts() {
             None => EXIT_UNREADABLE,
             Some(r) if r.errors > 0 || (strict && r.unexplained_warnings > 0) => EXIT_FINDINGS,
@@ -38,12 +52,14 @@ impl Outcome<'_> {
 }
 
 /// Check every file (in parallel), print the reports in argument order, then one
-/// summary line per file. Returns the largest exit code.
+/// summary line per file; or, with `summary`, only the summary table. Returns
+/// the largest exit code.
 pub fn run(
     files: &[PathBuf],
     json: bool,
     strict: bool,
     choice: Choice<'_>,
+    summary: Option<summary::Format>,
     out: &mut dyn Write,
 ) -> io::Result<u8> {
     let outcomes: Vec<Outcome> = files
@@ -58,6 +74,36 @@ pub fn run(
         .map(|o| o.exit_code(strict))
         .max()
         .unwrap_or(EXIT_OK);
+    if let Some(format) = summary {
+        let lines: Vec<summary::Line> = outcomes.iter().map(|o| summary::line(o, strict)).collect();
+        match format {
+            summary::Format::Text => {
+                let table = summary::table(&lines);
+                out.write_all(crate::text::table_text(&table, None).as_bytes())?;
+            }
+            summary::Format::Csv => {
+                let table = summary::table(&lines);
+                out.write_all(crate::csv::table_csv(&table, None).as_bytes())?;
+            }
+            summary::Format::Html(path) => {
+                if let Err(e) = std::fs::write(&path, summary::html(&lines)) {
+                    eprintln!("{}: 无法写入：{e}", escape(&path.display().to_string()));
+                    return Ok(EXIT_UNREADABLE);
+                }
+                let t = summary::totals(&lines);
+                writeln!(
+                    out,
+                    "已写入 {}：{} 个文件，{} 个通过，{} 个有错误，{} 个无法读取",
+                    escape(&path.display().to_string()),
+                    lines.len(),
+                    t.passed,
+                    t.failed,
+                    t.unreadable
+                )?;
+            }
+        }
+        return Ok(exit);
+    }
     if json {
         let files: Vec<Value> = outcomes
             .iter()
@@ -80,6 +126,16 @@ pub fn run(
 fn human_report(o: &Outcome, choice: Choice<'_>, out: &mut dyn Write) -> io::Result<()> {
     let path = o.path.display().to_string();
     let path = escape(&path);
+    if let Some(findings) = o.refused() {
+        writeln!(
+            out,
+            "== {path}（预算填报文件，含不符合格式的值，未按其内容审核）=="
+        )?;
+        for f in &findings {
+            write_finding(f, &Inputs::default(), out)?;
+        }
+        return writeln!(out);
+    }
     match &o.result {
         Err(e) => {
             writeln!(out, "== {path} ==")?;
@@ -140,6 +196,12 @@ fn write_finding(f: &Finding, inputs: &Inputs, out: &mut dyn Write) -> io::Resul
 fn summary_line(o: &Outcome, strict: bool) -> String {
     let path = o.path.display().to_string();
     let path = escape(&path);
+    if let Some(r) = o.counts().filter(|_| o.result.is_err()) {
+        return format!(
+            "FAIL  {path}  {} 错误 {} 提示（含不符合格式的值）",
+            r.errors, r.warnings
+        );
+    }
     match &o.result {
         Err(e) => {
             let message = e.message();
@@ -173,13 +235,20 @@ fn json_outcome(o: &Outcome, strict: bool, choice: Choice<'_>) -> Value {
     let path = o.path.display().to_string();
     let exit_code = o.exit_code(strict);
     match &o.result {
-        Err(e) => json!({
-            "path": path,
-            "exit_code": exit_code,
-            "readable": false,
-            "error": e.message(),
-            "problems": e.problems().iter().map(|p| json!({ "path": p.path, "message": p.message })).collect::<Vec<_>>(),
-        }),
+        Err(e) => {
+            let mut v = json!({
+                "path": path,
+                "exit_code": exit_code,
+                "readable": false,
+                "error": e.message(),
+                "problems": e.problems().iter().map(|p| json!({ "path": p.path, "message": p.message })).collect::<Vec<_>>(),
+            });
+            if let Some(findings) = o.refused() {
+                v["errors"] = json!(findings.len());
+                v["findings"] = json!(findings);
+            }
+            v
+        }
         Ok(opened) => {
             let report = Report::new(opened.findings(), &opened.inputs().explanations);
             let (kind, exported_at) = match opened {

@@ -35,7 +35,8 @@ pub struct Cli {
 pub enum Command {
     /// 审核一个或多个文件，列出错误与提示。
     #[command(after_help = format!("{FILES_HELP}\n\n\
-退出码：0 = 没有错误；1 = 有错误（--strict 时，有未说明的提示也算）；\n\
+退出码：0 = 没有错误；1 = 有错误（--strict 时，有未说明的提示也算；\n\
+预算填报文件中有不符合格式的值时，逐项报 IMP-002 及其位置）；\n\
 2 = 文件无法读取或不是预算填报文件。多个文件并行审核，最后每个文件一行小结\n\
 （OK = 通过，FAIL = 有错误，BAD = 无法读取），总退出码取各文件的最大值。"))]
     Check {
@@ -50,6 +51,15 @@ pub enum Command {
         strict: bool,
         #[arg(long, value_name = "FILE", help = CATALOG_HELP)]
         catalog: Option<PathBuf>,
+        /// 只输出汇总表：每个文件一行（单位、年度、收入合计、支出合计、三公经费合计、错误、提示）及合计。
+        #[arg(long, conflicts_with = "json")]
+        summary: bool,
+        /// 汇总表输出为 CSV（与 --summary 同用）。
+        #[arg(long, requires = "summary")]
+        csv: bool,
+        /// 汇总表写成一个可直接打开、发送的 HTML 网页（可按列排序，含各文件的审核结果）。
+        #[arg(long, value_name = "REPORT.html", conflicts_with_all = ["json", "csv"])]
+        html: Option<PathBuf>,
     },
     /// 打印由输入计算出的报表（表1–表10 与项目绩效目标表）。
     #[command(after_help = format!("{FILES_HELP}\n\n\
@@ -149,6 +159,25 @@ pub enum Command {
         /// 输出 JSON（供程序读取）。
         #[arg(long)]
         json: bool,
+    },
+    /// 把各单位的填报文件汇总为部门的填报文件（部门汇总），部门文件保留各单位的数据。
+    #[command(after_help = crate::consolidate::HELP)]
+    Consolidate {
+        /// 各单位的预算填报文件（或输入数据文件），按此顺序汇总。
+        #[arg(required = true, value_name = "UNIT.json")]
+        units: Vec<PathBuf>,
+        /// 部门编码。
+        #[arg(long, value_name = "CODE")]
+        code: String,
+        /// 部门名称。
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// 取此文件中部门自己填写的文字（职能职责、机构设置、变动原因、联系人、整体绩效目标、说明等）。
+        #[arg(long, value_name = "DEPT.json")]
+        texts: Option<PathBuf>,
+        /// 写出的部门文件。
+        #[arg(short = 'o', long = "output", value_name = "DEPT.json")]
+        output: PathBuf,
     },
     /// 打印预算填报文件第 1 版的 JSON Schema。
     Schema,

@@ -66,6 +66,17 @@ pub fn table_csv(t: &Table, figures: crate::text::Figures<'_>) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// One CSV record holding `text` (the warning line above a file's tables).
+pub fn banner_csv(text: &str) -> String {
+    let mut out = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = out.write_record([text_field(text)]);
+    let bytes = out.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 fn header_grid(t: &Table, ncols: usize) -> Vec<Vec<String>> {
     let mut grid = vec![vec![None::<String>; ncols]; t.header.len()];
     for (r, cells) in t.header.iter().enumerate() {

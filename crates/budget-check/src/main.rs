@@ -7,9 +7,11 @@ mod audit;
 mod catalog_file;
 mod check;
 mod cli;
+mod consolidate;
 mod csv;
 mod load;
 mod next_year;
+mod summary;
 mod text;
 mod xlsx;
 
@@ -28,8 +30,14 @@ fn main() -> ExitCode {
             json,
             strict,
             catalog,
+            summary,
+            csv,
+            html,
         } => match catalog_file::choice(catalog.as_deref()) {
-            Ok(choice) => check::run(&files, json, strict, choice, &mut out),
+            Ok(choice) => {
+                let summary = summary::Format::of(summary, csv, html);
+                check::run(&files, json, strict, choice, summary, &mut out)
+            }
             Err(code) => Ok(code),
         },
         cli::Command::Tables {
@@ -65,6 +73,22 @@ fn main() -> ExitCode {
             Err(code) => Ok(code),
         },
         cli::Command::Audit { files, json } => audit::run(&files, json, &mut out),
+        cli::Command::Consolidate {
+            units,
+            code,
+            name,
+            texts,
+            output,
+        } => consolidate::run(
+            &consolidate::Args {
+                units: &units,
+                code: &code,
+                name: &name,
+                texts: texts.as_deref(),
+                output: &output,
+            },
+            &mut out,
+        ),
         cli::Command::Schema => out
             .write_all(budget_core::file::json_schema_text().as_bytes())
             .map(|()| cli::EXIT_OK),

@@ -69,6 +69,18 @@ pub fn warn_if_errors(file: &Path, opened: &budget_core::file::Opened) {
     }
 }
 
+/// The line that heads the output of a file with error findings, so that the
+/// mark stays with it when stdout is saved (`> out.csv`): `None` when no
+/// error stands.
+pub fn error_banner(opened: &budget_core::file::Opened) -> Option<String> {
+    let errors = opened.findings().iter().filter(|f| f.is_error()).count();
+    (errors > 0).then(|| {
+        format!(
+            "【注意】此文件有 {errors} 个错误（强制性审核未通过），以下数字按文件的输入计算，不能作为公开数据；原因见 budget-check check"
+        )
+    })
+}
+
 /// Print the tables of `file`: all, or the one `selector` names (1–10 or an id).
 pub fn tables(
     file: &Path,
@@ -115,6 +127,13 @@ pub fn tables(
             }
         },
     };
+    if let Some(banner) = error_banner(&opened) {
+        if as_csv {
+            out.write_all(crate::csv::banner_csv(&banner).as_bytes())?;
+        } else {
+            writeln!(out, "{banner}\n")?;
+        }
+    }
     for (i, t) in chosen.iter().enumerate() {
         // 万元: rounded 四舍五入 and balanced (舍位平衡), as `wan::to_wan` prints.
         let wan = if in_wan {
@@ -170,6 +189,9 @@ pub fn narrative(file: &Path, choice: Choice<'_>, out: &mut dyn Write) -> io::Re
     warn_if_errors(file, &opened);
     for line in catalog_file::lines(&opened, choice) {
         eprintln!("{}", escape(&line));
+    }
+    if let Some(banner) = error_banner(&opened) {
+        writeln!(out, "{banner}\n")?;
     }
     let n = &opened.derived().narrative;
     writeln!(out, "{}", escape(&n.title))?;

@@ -137,6 +137,32 @@ fn every_bad_fixture_gives_its_message_and_exit_code() {
     assert!(all.len() >= 24, "{}", all.len());
     for (name, want_code, want) in all {
         let (code, out, _) = run(&["check", s(&bad.join(&name))]);
+        // A budget-form file that the reader refuses with paths (exit 2 in the
+        // manifest: `open` refuses it) holds bad values: `check` reports each
+        // as an IMP-002 finding at its path, exit 1.
+        let refused = open(&std::fs::read(bad.join(&name)).unwrap())
+            .err()
+            .and_then(|e| e.findings());
+        if let Some(findings) = refused {
+            assert_eq!(want_code, 2, "{name}");
+            assert_eq!(code, 1, "{name}: {out}");
+            let (path, message) = want.split_once(": ").unwrap();
+            let finding = format!("错误 IMP-002  {message}");
+            let at = format!("（位置：{path}）");
+            assert!(
+                out.lines()
+                    .any(|l| l.contains(&finding) && l.ends_with(&at)),
+                "{name}: want {finding:?} … {at:?} in\n{out}"
+            );
+            assert!(!out.contains("无法读取"), "{name}: {out}");
+            let last = out.lines().last().unwrap();
+            let errors = format!(" {} 错误 ", findings.len());
+            assert!(
+                last.starts_with("FAIL  ") && last.contains(&errors),
+                "{last}"
+            );
+            continue;
+        }
         assert_eq!(code, want_code, "{name}: {out}");
         // An error finding is printed as "错误 ID  message"; a refusal as its message.
         let want = match want_code {
@@ -261,9 +287,17 @@ fn json_output_is_machine_readable() {
         s(&sample_path()),
         s(&bad.join("bad-amounts.json")),
     ]);
-    assert_eq!(code, 2);
+    // A budget-form file with bad values is reported, not refused: exit 1.
+    assert_eq!(code, 1);
     let v: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["exit_code"], 2);
+    assert_eq!(v["exit_code"], 1);
+    assert_eq!(v["files"][1]["exit_code"], 1);
+    assert_eq!(v["files"][1]["errors"], 6);
+    assert_eq!(v["files"][1]["findings"][0]["check"], "IMP-002");
+    assert_eq!(
+        v["files"][1]["findings"][0]["locations"][0],
+        "inputs.rows[0].this_year"
+    );
     assert_eq!(v["files"][0]["exit_code"], 0);
     assert_eq!(v["files"][0]["kind"], "inputs");
     assert_eq!(v["files"][0]["errors"], 0);
@@ -358,11 +392,37 @@ fn tables_and_narrative_of_a_file_with_errors_say_so_on_stderr() {
         err.contains("个错误（强制性审核未通过）"),
         "export --xlsx: {err}"
     );
-    let (_, _, err) = run(&["narrative", s(&sample_path())]);
+    let (_, out, err) = run(&["narrative", s(&sample_path())]);
     assert!(
-        !err.contains("强制性审核未通过"),
+        !err.contains("强制性审核未通过") && !out.contains("【注意】"),
         "the sample has no error: {err}"
     );
+}
+
+/// The mark of a file with errors is in stdout too, so `> out.csv` keeps it:
+/// the first CSV record, the first line of the text.
+#[test]
+fn tables_and_narrative_of_a_file_with_errors_mark_their_output() {
+    let bad = root().join("fixtures/bad/duplicate-rows.inputs.json");
+    let banner =
+        "【注意】此文件有 3 个错误（强制性审核未通过），以下数字按文件的输入计算，不能作为公开数据";
+    let (code, csv, _) = run(&["tables", "--csv", "--table", "2", s(&bad)]);
+    assert_eq!(code, 0);
+    let first = csv.split("\r\n").next().unwrap();
+    assert!(first.starts_with(banner), "{csv}");
+    assert!(
+        csv.split("\r\n").nth(1).unwrap().starts_with("表2 "),
+        "{csv}"
+    );
+    for cmd in ["tables", "narrative"] {
+        let (_, out, _) = run(&[cmd, s(&bad)]);
+        assert!(
+            out.lines().next().unwrap().starts_with(banner),
+            "{cmd}: {out}"
+        );
+    }
+    let (_, csv, _) = run(&["tables", "--csv", "--table", "2", s(&sample_path())]);
+    assert!(csv.starts_with("表2 "), "{csv}");
 }
 
 #[test]

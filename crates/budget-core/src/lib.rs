@@ -8,6 +8,7 @@
 pub mod amount;
 pub mod catalog;
 pub mod checks;
+pub mod consolidate;
 pub mod derive;
 pub mod file;
 pub mod finding;

@@ -559,11 +559,7 @@ fn sangong_figures(cx: &Context) -> (Decimal, Option<String>, Vec<String>) {
         .zip(shown)
         .zip(item_changes)
         .map(|((&(label, _, _, field), this), c)| match c {
-            Some(c) => format!(
-                "{label}{}万元，比{last}{c}{}",
-                wv(this),
-                because(cx, field)
-            ),
+            Some(c) => format!("{label}{}万元，比{last}{c}{}", wv(this), because(cx, field)),
             None => format!("{label}{}万元，同{last}", wv(this)),
         })
         .collect();

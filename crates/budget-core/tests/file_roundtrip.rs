@@ -212,6 +212,7 @@ fn a_file_whose_stated_figures_agree_but_has_an_unknown_code_gets_cod_001() {
         derived,
         report,
         catalog: None,
+        units: Vec::new(),
     };
     let back = import(serde_json::to_string(&file).unwrap().as_bytes()).unwrap();
     assert!(

@@ -64,6 +64,7 @@ fn straight_text_equals_text_through_a_value() {
             ))),
             inputs: inputs.clone(),
             derived,
+            units: Vec::new(),
         };
         assert_eq!(export(&inputs, AT).unwrap(), through_value(&submission));
     }
@@ -80,6 +81,7 @@ fn straight_text_equals_text_through_a_value() {
         inputs,
         derived,
         catalog: None,
+        units: Vec::new(),
     };
     let mut straight = serde_json::to_string_pretty(&submission).unwrap();
     straight.push('\n');

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::amounts::sangong_cells;
+use super::skipped::Invalid;
 use super::{Ctx, differ, valid, yuan};
 use crate::amount::{CentSum, InputUnit};
 use crate::finding::{Finding, Severity};
@@ -24,6 +25,20 @@ pub(super) fn idn_001(ctx: &Ctx<'_>) -> Vec<Finding> {
     let (economic, basic) = (ctx.totals.economic, ctx.totals.general_basic);
     if economic == basic {
         return Vec::new();
+    }
+    let mut bad = Invalid::default();
+    bad.economic(ctx, |_| true);
+    bad.rows(ctx, |f| {
+        f.kind == ExpenditureType::Basic && f.source.fund() == Some(Fund::General)
+    });
+    if let Some(message) = bad.skipped("基本支出经济分类合计（表3）与一般公共预算拨款基本支出合计")
+    {
+        return vec![Finding::new(
+            "IDN-001",
+            Severity::Error,
+            message,
+            vec!["economic_rows".to_string()],
+        )];
     }
     vec![Finding::new(
         "IDN-001",
@@ -136,11 +151,33 @@ pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
             continue;
         }
         let names: Vec<String> = items.iter().map(|c| ctx.function_label(c)).collect();
+        let mut bad = Invalid::default();
+        bad.economic(ctx, |e| e.code == code);
+        let item_ids: Vec<u32> = items.iter().filter_map(|c| ctx.rows.get(c)).collect();
+        bad.rows(ctx, |f| {
+            f.kind == ExpenditureType::Basic
+                && f.source.fund() == Some(Fund::General)
+                && item_ids.contains(&f.id)
+        });
         let mut locations: Vec<String> = econ_row
             .map(|i| format!("economic_rows[{i}].amount"))
             .into_iter()
             .collect();
         locations.extend(present.iter().map(|(_, i)| format!("rows[{i}].this_year")));
+        let pair = format!(
+            "基本支出经济分类 {} 与功能分类 {} 的一般公共预算基本支出",
+            ctx.economic_label(code),
+            names.join(" + ")
+        );
+        if let Some(message) = bad.skipped(&pair) {
+            out.push(Finding::new(
+                "IDN-003",
+                Severity::Warning,
+                message,
+                locations,
+            ));
+            continue;
+        }
         out.push(Finding::new(
             "IDN-003",
             Severity::Warning,
@@ -165,15 +202,20 @@ pub(super) fn idn_004(ctx: &Ctx<'_>) -> Vec<Finding> {
     let rows = &ctx.inputs.procurement;
     let mut out = Vec::new();
     if t.procurement > t.total {
+        let mut bad = Invalid::default();
+        bad.procurement(ctx.inputs, |_| true);
+        bad.rows(ctx, |_| true);
         out.push(Finding::new(
             "IDN-004",
             Severity::Error,
-            format!(
-                "政府采购合计 {} 超过支出合计 {}，{}",
-                yuan(t.procurement),
-                yuan(t.total),
-                differ(t.procurement, t.total)
-            ),
+            bad.skipped("政府采购合计与支出合计").unwrap_or_else(|| {
+                format!(
+                    "政府采购合计 {} 超过支出合计 {}，{}",
+                    yuan(t.procurement),
+                    yuan(t.total),
+                    differ(t.procurement, t.total)
+                )
+            }),
             rows.iter()
                 .enumerate()
                 .map(|(i, _)| format!("procurement[{i}].amount"))
@@ -184,16 +226,22 @@ pub(super) fn idn_004(ctx: &Ctx<'_>) -> Vec<Finding> {
     for (&source, &amount) in &t.procurement_by_source {
         let spent = t.source(source);
         if amount > spent {
+            let mut bad = Invalid::default();
+            bad.procurement(ctx.inputs, |p| p.source == source);
+            bad.rows(ctx, |f| f.source == source);
+            let pair = format!("{}安排的政府采购与该来源的支出合计", source.label());
             out.push(Finding::new(
                 "IDN-004",
                 Severity::Error,
-                format!(
-                    "{}安排的政府采购 {} 超过该来源的支出合计 {}，{}",
-                    source.label(),
-                    yuan(amount),
-                    yuan(spent),
-                    differ(amount, spent)
-                ),
+                bad.skipped(&pair).unwrap_or_else(|| {
+                    format!(
+                        "{}安排的政府采购 {} 超过该来源的支出合计 {}，{}",
+                        source.label(),
+                        yuan(amount),
+                        yuan(spent),
+                        differ(amount, spent)
+                    )
+                }),
                 rows.iter()
                     .enumerate()
                     .filter(|(_, p)| p.source == source)

@@ -23,6 +23,7 @@ mod identities;
 mod narrative;
 pub(crate) mod parse;
 mod performance;
+mod skipped;
 mod unit;
 mod unparsed;
 
@@ -181,6 +182,12 @@ static REGISTRY: &[CheckInfo] = &[
         id: "IMP-001",
         severity: Error,
         title: "导入文件中的派生数据与重新计算结果不一致",
+        run: None,
+    },
+    CheckInfo {
+        id: "IMP-002",
+        severity: Error,
+        title: "提交文件中的值须符合格式：金额写成有效的字符串金额，字段与取值为格式所定义（审核工具报告，不导入）",
         run: None,
     },
     rule(

@@ -255,9 +255,9 @@ fn registry_ids_are_unique_and_well_formed() {
             .filter(|c| c.raised_on_import())
             .map(|c| c.id)
             .collect::<Vec<_>>(),
-        ["DRF-001", "IMP-001"]
+        ["DRF-001", "IMP-001", "IMP-002"]
     );
-    assert_eq!(registry().len(), 30);
+    assert_eq!(registry().len(), 31);
 }
 
 #[test]

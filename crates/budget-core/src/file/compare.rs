@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use super::json::Path;
+use super::lines;
 use crate::finding::{Finding, Severity};
 
 /// Check ID of "a stated figure differs from recomputation".
@@ -16,7 +17,7 @@ pub const IMP_001: &str = "IMP-001";
 /// At most this many differences are listed one by one; the rest are counted.
 pub const MAX_LISTED: usize = 50;
 
-/// One leaf that differs.
+/// One leaf (or one table line) that differs.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Difference {
     pub path: String,
@@ -24,10 +25,44 @@ pub(super) struct Difference {
     pub stated: Option<String>,
     /// `None` when recomputation has no such figure.
     pub recomputed: Option<String>,
+    /// Where it is printed: `表3 “30113 住房公积金”`, `表3`, `情况说明`.
+    pub place: Option<String>,
+    /// A figure, a text, or a whole table line.
+    pub what: What,
+}
+
+/// What a [`Difference`] is about: the message says 数字 or 文字.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum What {
+    /// An amount or a count.
+    Figure,
+    /// A code, a name, a label, a sentence.
+    Text,
+    /// A table line missing from the file or not in the recomputation.
+    Line,
+}
+
+impl Difference {
+    /// A difference outside any table (a total, the report).
+    pub fn leaf(
+        path: String,
+        stated: Option<String>,
+        recomputed: Option<String>,
+        what: What,
+    ) -> Self {
+        Difference {
+            path,
+            stated,
+            recomputed,
+            place: None,
+            what,
+        }
+    }
 }
 
 /// Every leaf where `stated` and `recomputed` differ. Decimal strings compare by
-/// value (`"1.5"` = `"1.50"`).
+/// value (`"1.5"` = `"1.50"`). A table's lines are matched by their key
+/// (code or label, see `lines`), so one line missing is one difference.
 pub(super) fn differences(stated: &Value, recomputed: &Value, path: &str) -> Vec<Difference> {
     let mut out = Vec::new();
     let root = Path::Root;
@@ -36,31 +71,51 @@ pub(super) fn differences(stated: &Value, recomputed: &Value, path: &str) -> Vec
     } else {
         Path::Key(&root, path)
     };
-    diff(stated, recomputed, &path, &mut out);
+    diff(stated, recomputed, &path, None, &mut out);
     out
 }
 
 /// `path` is only written out for a difference: most leaves are equal.
-fn diff(stated: &Value, recomputed: &Value, path: &Path<'_>, out: &mut Vec<Difference>) {
+/// `place` names the table (and line) the leaf is printed in.
+pub(super) fn diff(
+    stated: &Value,
+    recomputed: &Value,
+    path: &Path<'_>,
+    place: Option<&str>,
+    out: &mut Vec<Difference>,
+) {
     match (stated, recomputed) {
         (Value::Object(a), Value::Object(b)) => {
+            let table = lines::table_place(recomputed, path);
+            let place = table.as_deref().or(place);
             for (k, va) in a {
                 let p = Path::Key(path, k);
                 match b.get(k) {
-                    Some(vb) => diff(va, vb, &p, out),
+                    Some(vb) if table.is_some() && k == "rows" => {
+                        lines::diff_rows(va, vb, &p, place, out)
+                    }
+                    Some(vb) => {
+                        let named = lines::section_place(path, k);
+                        diff(va, vb, &p, named.or(place), out)
+                    }
                     None => out.push(Difference {
                         path: p.to_string(),
                         stated: Some(show(va)),
                         recomputed: None,
+                        place: place.map(str::to_string),
+                        what: what(va, va, &p),
                     }),
                 }
             }
             for (k, vb) in b {
                 if !a.contains_key(k) {
+                    let p = Path::Key(path, k);
                     out.push(Difference {
-                        path: Path::Key(path, k).to_string(),
+                        path: p.to_string(),
                         stated: None,
                         recomputed: Some(show(vb)),
+                        place: place.map(str::to_string),
+                        what: what(vb, vb, &p),
                     });
                 }
             }
@@ -69,11 +124,17 @@ fn diff(stated: &Value, recomputed: &Value, path: &Path<'_>, out: &mut Vec<Diffe
             for i in 0..a.len().max(b.len()) {
                 let p = Path::Index(path, i);
                 match (a.get(i), b.get(i)) {
-                    (Some(va), Some(vb)) => diff(va, vb, &p, out),
+                    (Some(va), Some(vb)) => diff(va, vb, &p, place, out),
                     (va, vb) => out.push(Difference {
                         path: p.to_string(),
                         stated: va.map(show),
                         recomputed: vb.map(show),
+                        place: place.map(str::to_string),
+                        what: what(
+                            va.or(vb).unwrap_or(&Value::Null),
+                            vb.or(va).unwrap_or(&Value::Null),
+                            &p,
+                        ),
                     }),
                 }
             }
@@ -85,7 +146,24 @@ fn diff(stated: &Value, recomputed: &Value, path: &Path<'_>, out: &mut Vec<Diffe
             path: path.to_string(),
             stated: Some(show(a)),
             recomputed: Some(show(b)),
+            place: place.map(str::to_string),
+            what: what(a, b, path),
         }),
+    }
+}
+
+/// A figure when both sides are numbers, amounts as the file writes them, or
+/// a money cell; text otherwise.
+fn what(a: &Value, b: &Value, path: &Path<'_>) -> What {
+    let figure = |v: &Value| match v {
+        Value::Number(_) => true,
+        Value::String(s) => !matches!(path, Path::Key(_, "text")) && plain_decimal(s),
+        _ => false,
+    };
+    if matches!(path, Path::Key(_, "money" | "wan")) || (figure(a) && figure(b)) {
+        What::Figure
+    } else {
+        What::Text
     }
 }
 
@@ -118,7 +196,7 @@ fn plain_decimal(s: &str) -> bool {
     digits(int) && digits(frac) && (int == "0" || !int.starts_with('0'))
 }
 
-fn show(v: &Value) -> String {
+pub(super) fn show(v: &Value) -> String {
     match v {
         Value::String(s) => format!("“{s}”"),
         Value::Array(_) => "（一组数据）".to_string(),
@@ -129,17 +207,36 @@ fn show(v: &Value) -> String {
 
 /// IMP-001 findings for `diffs`: the first [`MAX_LISTED`] one by one, then a count.
 pub(super) fn findings(diffs: &[Difference]) -> Vec<Finding> {
+    findings_as(diffs, "按文件的输入重新计算为")
+}
+
+/// [`findings`], the recomputed side named `recomputed` (`各单位之和为`).
+pub(super) fn findings_as(diffs: &[Difference], recomputed: &str) -> Vec<Finding> {
     let mut out: Vec<Finding> = diffs
         .iter()
         .take(MAX_LISTED)
         .map(|d| {
-            let message = match (&d.stated, &d.recomputed) {
-                (Some(s), Some(r)) => {
-                    format!("文件中 {} 为 {s}，按文件的输入重新计算为 {r}：文件中的数字被改动过或已过时", d.path)
+            let changed = match d.what {
+                What::Text => "文字",
+                What::Figure | What::Line => "数字",
+            };
+            let message = match (&d.what, &d.stated, &d.recomputed) {
+                (What::Line, None, Some(r)) => {
+                    format!("文件中缺少 {r} 这一行（按文件的输入重新计算有这一行）：文件中的表被改动过或已过时")
                 }
-                (Some(s), None) => format!("文件中 {} 为 {s}，重新计算的结果中没有这一项", d.path),
-                (None, Some(r)) => format!("文件中缺少 {}，重新计算为 {r}", d.path),
-                (None, None) => format!("文件中 {} 与重新计算不一致", d.path),
+                (What::Line, Some(s), None) => {
+                    format!("文件中多出 {s} 这一行（按文件的输入重新计算没有这一行）：文件中的表被改动过或已过时")
+                }
+                (_, Some(s), Some(r)) => {
+                    format!("文件中 {} 为 {s}，{recomputed} {r}：文件中的{changed}被改动过或已过时", d.path)
+                }
+                (_, Some(s), None) => format!("文件中 {} 为 {s}，重新计算的结果中没有这一项", d.path),
+                (_, None, Some(r)) => format!("文件中缺少 {}，重新计算为 {r}", d.path),
+                (_, None, None) => format!("文件中 {} 与重新计算不一致", d.path),
+            };
+            let message = match &d.place {
+                Some(place) => format!("{place}：{message}"),
+                None => message,
             };
             Finding::new(IMP_001, Severity::Error, message, vec![d.path.clone()])
         })
@@ -169,11 +266,12 @@ mod tests {
         let d = differences(&json!({"a": "1.5"}), &json!({"a": "1.51"}), "d");
         assert_eq!(
             d,
-            vec![Difference {
-                path: "d.a".into(),
-                stated: Some("“1.5”".into()),
-                recomputed: Some("“1.51”".into())
-            }]
+            vec![Difference::leaf(
+                "d.a".into(),
+                Some("“1.5”".into()),
+                Some("“1.51”".into()),
+                What::Figure
+            )]
         );
     }
 
@@ -232,10 +330,13 @@ mod tests {
     #[test]
     fn findings_are_capped() {
         let diffs: Vec<Difference> = (0..60)
-            .map(|i| Difference {
-                path: format!("d[{i}]"),
-                stated: Some("1".into()),
-                recomputed: Some("2".into()),
+            .map(|i| {
+                Difference::leaf(
+                    format!("d[{i}]"),
+                    Some("1".into()),
+                    Some("2".into()),
+                    What::Figure,
+                )
             })
             .collect();
         let f = findings(&diffs);

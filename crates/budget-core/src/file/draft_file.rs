@@ -60,6 +60,7 @@ pub fn export_draft_in(
         derived,
         report,
         catalog: Some(CatalogRecord::of(&cats)),
+        units: Vec::new(),
     };
     let mut text = serde_json::to_string_pretty(&file)?;
     text.push('\n');
@@ -119,6 +120,7 @@ pub(super) fn read_draft(mut value: Value, choice: Choice<'_>) -> Result<Importe
         stated_exported_at: file.exported_at,
         draft: true,
         catalog: file.catalog,
+        units: Vec::new(),
     })
 }
 

@@ -39,6 +39,7 @@ enum PendingKind {
         text: String,
         derived: (usize, usize),
         report: Report,
+        units: Vec<Inputs>,
     },
 }
 
@@ -69,6 +70,7 @@ pub fn open_for_editing_in(bytes: Vec<u8>, choice: Choice<'_>) -> Result<Opening
                 text: text.to_string(),
                 derived: range,
                 report: file.report,
+                units: file.units,
             }),
             draft: false,
         });
@@ -108,17 +110,18 @@ impl Pending {
         inputs: &Inputs,
         choice: Choice<'_>,
     ) -> Result<Vec<Finding>, ImportError> {
-        let (text, (start, end), report) = match &self.0 {
+        let (text, (start, end), report, units) = match &self.0 {
             PendingKind::Done(found) => return Ok(found.clone()),
             PendingKind::Stated {
                 text,
                 derived,
                 report,
-            } => (text, *derived, report),
+                units,
+            } => (text, *derived, report, units),
         };
         match text
             .get(start..end)
-            .and_then(|stated| compare_stated(stated, report, inputs, choice))
+            .and_then(|stated| compare_stated(stated, report, inputs, units, choice))
         {
             Some(compared) => Ok(compared.imp),
             // Not the recomputation written out: read the whole file, as

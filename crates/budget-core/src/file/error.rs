@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 
 /// One malformed part of a file: where (JSON path) and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,7 +116,34 @@ fn invalid_message(problems: &[Problem]) -> String {
     s
 }
 
+/// Check ID of "a recognised file holds a value the format refuses".
+pub const IMP_002: &str = "IMP-002";
+
 impl ImportError {
+    /// A file recognised as a budget-form file (its header read, or bare
+    /// inputs) that holds values the format refuses: each problem as an
+    /// IMP-002 error finding with its path, for a validator that reports on
+    /// the file rather than refusing it. `None` for a file that is not one
+    /// (not JSON, wrong encoding, another format or version).
+    pub fn findings(&self) -> Option<Vec<Finding>> {
+        match self {
+            ImportError::Invalid(problems) => Some(
+                problems
+                    .iter()
+                    .map(|p| {
+                        let at = if p.path.is_empty() {
+                            Vec::new()
+                        } else {
+                            vec![p.path.clone()]
+                        };
+                        Finding::new(IMP_002, Severity::Error, p.message.clone(), at)
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
     /// The problems with their paths (one, without a path, for whole-file errors).
     pub fn problems(&self) -> Vec<Problem> {
         match self {

@@ -27,6 +27,28 @@ pub fn export_in(
     choice: Choice<'_>,
     exported_at: &str,
 ) -> Result<String, ExportError> {
+    export_department_in(inputs, &[], choice, exported_at)
+}
+
+/// Write a department file: the consolidated form `inputs` (see
+/// [`crate::consolidate`]) with the `units` it sums, kept so that any unit can
+/// be opened from it and the sum re-checked. Refused as [`export`] refuses.
+/// With no units, this is [`export`].
+pub fn export_department(
+    inputs: &Inputs,
+    units: &[Inputs],
+    exported_at: &str,
+) -> Result<String, ExportError> {
+    export_department_in(inputs, units, Choice::Builtin, exported_at)
+}
+
+/// [`export_department`] against the catalogs `choice` gives.
+pub fn export_department_in(
+    inputs: &Inputs,
+    units: &[Inputs],
+    choice: Choice<'_>,
+    exported_at: &str,
+) -> Result<String, ExportError> {
     let mut inputs = normalized(inputs);
     let cats = choice.for_year(inputs.unit.fiscal_year);
     let derived = derive_in(&inputs, cats);
@@ -40,6 +62,13 @@ pub fn export_in(
     if !problems.is_empty() {
         return Err(ExportError::Amounts(problems));
     }
+    let mut units: Vec<Inputs> = units.iter().map(normalized).collect();
+    for (i, unit) in units.iter_mut().enumerate() {
+        let problems = amounts::check_typed(unit, &format!("units[{i}]"));
+        if !problems.is_empty() {
+            return Err(ExportError::Amounts(problems));
+        }
+    }
     let report = Report::new(&findings, &inputs.explanations);
     let submission = Submission {
         format: FORMAT.to_string(),
@@ -50,6 +79,7 @@ pub fn export_in(
         derived,
         report,
         catalog: Some(CatalogRecord::of(&cats)),
+        units,
     };
     let mut text = serde_json::to_string_pretty(&submission)
         .map_err(|e| ExportError::Serialize(e.to_string()))?;

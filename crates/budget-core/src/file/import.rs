@@ -14,11 +14,11 @@ use serde_json::Value;
 
 use super::CatalogRecord;
 use super::amounts::{self, Strictness};
-use super::compare::{self, Difference};
+use super::compare::{self, Difference, What};
 use super::draft_file::{is_draft, read_draft};
 use super::error::{ImportError, Problem};
 use super::export::{json_lines, to_value};
-use super::{FORMAT, Imported, Opened, Report, json, stated, structure};
+use super::{FORMAT, Imported, Opened, Report, department, json, stated, structure};
 use crate::catalog::Choice;
 use crate::checks::check_in;
 use crate::derive::{Derived, derive_in};
@@ -145,6 +145,8 @@ pub(super) struct SubmissionIn {
     pub(super) report: Report,
     #[serde(default)]
     pub(super) catalog: Option<CatalogRecord>,
+    #[serde(default)]
+    pub(super) units: Vec<Inputs>,
 }
 
 /// `exported_at` as read: an RFC 3339 date-time, or a refusal quoting (the
@@ -244,6 +246,12 @@ pub(super) fn submission(value: &mut Value) -> Result<SubmissionIn, ImportError>
         Some(inputs) => amounts::check_amounts(inputs, "inputs", Strictness::File),
         None => Vec::new(),
     };
+    if let Some(Value::Array(units)) = value.get_mut("units") {
+        for (i, unit) in units.iter_mut().enumerate() {
+            let path = format!("units[{i}]");
+            problems.extend(amounts::check_amounts(unit, &path, Strictness::File));
+        }
+    }
     let file = match typed::<SubmissionIn>(value, &mut problems) {
         Some(file) if problems.is_empty() => file,
         _ => return Err(ImportError::Invalid(problems)),
@@ -253,6 +261,11 @@ pub(super) fn submission(value: &mut Value) -> Result<SubmissionIn, ImportError>
     }
     if let Some(original) = value.get("report") {
         objects_only(original, "report")?;
+    }
+    if let Some(Value::Array(units)) = value.get("units") {
+        for (i, unit) in units.iter().enumerate() {
+            objects_only(unit, &format!("units[{i}]"))?;
+        }
     }
     Ok(file)
 }
@@ -267,7 +280,7 @@ fn import_split(text: &str, choice: Choice<'_>) -> Option<Imported> {
         return None;
     }
     let stated = text.get(range.0..range.1)?;
-    let compared = compare_stated(stated, &file.report, &file.inputs, choice)?;
+    let compared = compare_stated(stated, &file.report, &file.inputs, &file.units, choice)?;
     let mut findings = compared.checks;
     findings.extend(compared.imp);
     Some(Imported {
@@ -277,6 +290,7 @@ fn import_split(text: &str, choice: Choice<'_>) -> Option<Imported> {
         stated_exported_at: file.exported_at,
         draft: false,
         catalog: file.catalog,
+        units: file.units,
     })
 }
 
@@ -305,13 +319,15 @@ pub(super) struct Compared {
 }
 
 /// The recomputation from `inputs` compared with the figures a file states:
-/// its `derived` (text) and its `report`. `None` when the stated text is not
-/// the recomputation written out (any whitespace between tokens): then the
-/// whole file is read and compared leaf by leaf.
+/// its `derived` (text) and its `report`, and a department file's sum of its
+/// `units`. `None` when the stated text is not the recomputation written out
+/// (any whitespace between tokens): then the whole file is read and compared
+/// leaf by leaf.
 pub(super) fn compare_stated(
     stated: &str,
     report: &Report,
     inputs: &Inputs,
+    units: &[Inputs],
     choice: Choice<'_>,
 ) -> Option<Compared> {
     let cats = choice.for_year(inputs.unit.fiscal_year);
@@ -321,7 +337,8 @@ pub(super) fn compare_stated(
     }
     let checks = check_in(inputs, &derived, cats);
     let actual = Report::new(&checks, &inputs.explanations);
-    let imp = compare::findings(&report_differences(report, &actual));
+    let mut imp = compare::findings(&report_differences(report, &actual));
+    imp.extend(department::recheck(inputs, units));
     Some(Compared {
         derived,
         checks,
@@ -344,6 +361,7 @@ fn import_value(mut value: Value, choice: Choice<'_>) -> Result<Imported, Import
         .into_iter()
         .chain(report_differences(&file.report, &report));
     findings.extend(compare::findings(&diffs.collect::<Vec<_>>()));
+    findings.extend(department::recheck(&file.inputs, &file.units));
     Ok(Imported {
         inputs: file.inputs,
         derived,
@@ -351,6 +369,7 @@ fn import_value(mut value: Value, choice: Choice<'_>) -> Result<Imported, Import
         stated_exported_at: file.exported_at,
         draft: false,
         catalog: file.catalog,
+        units: file.units,
     })
 }
 
@@ -362,10 +381,13 @@ pub(super) fn report_differences(stated: &Report, actual: &Report) -> Vec<Differ
     let n = stated.findings.len().max(actual.findings.len());
     let findings = (0..n).filter_map(|i| {
         let (s, a) = (stated.findings.get(i), actual.findings.get(i));
-        (s != a).then(|| Difference {
-            path: format!("report.findings[{i}]"),
-            stated: s.map(said),
-            recomputed: a.map(said),
+        (s != a).then(|| {
+            Difference::leaf(
+                format!("report.findings[{i}]"),
+                s.map(said),
+                a.map(said),
+                What::Text,
+            )
         })
     });
     [
@@ -379,10 +401,13 @@ pub(super) fn report_differences(stated: &Report, actual: &Report) -> Vec<Differ
     ]
     .into_iter()
     .filter(|(_, stated, actual)| stated != actual)
-    .map(|(name, stated, actual)| Difference {
-        path: format!("report.{name}"),
-        stated: Some(stated.to_string()),
-        recomputed: Some(actual.to_string()),
+    .map(|(name, stated, actual)| {
+        Difference::leaf(
+            format!("report.{name}"),
+            Some(stated.to_string()),
+            Some(actual.to_string()),
+            What::Figure,
+        )
     })
     .chain(findings)
     .collect()

@@ -35,7 +35,7 @@
 //! and the app's saved draft), `schema` (JSON Schema, native only); below
 //! them `json` (bytes → value), `amounts`, `structure` (Chinese for serde's
 //! messages), `stated` (the stated `derived` as text), `compare` (IMP-001)
-//! and `error`.
+//! and `error`; `department` re-checks a department file's sum of its units.
 
 use std::collections::BTreeMap;
 
@@ -48,6 +48,7 @@ use crate::model::Inputs;
 
 mod amounts;
 mod compare;
+mod department;
 mod draft;
 mod draft_file;
 mod editing;
@@ -55,6 +56,7 @@ mod error;
 mod export;
 mod import;
 mod json;
+mod lines;
 #[cfg(feature = "schema")]
 mod schema;
 mod stated;
@@ -65,8 +67,10 @@ pub use compare::{IMP_001, MAX_LISTED};
 pub use draft::{Wrapped, ascii_only, read_inputs, read_wrapped};
 pub use draft_file::{DRF_001, draft_finding, export_draft, export_draft_in};
 pub use editing::{Opening, Pending, open_for_editing, open_for_editing_in};
-pub use error::{ExportError, ImportError, Problem, WriteError};
-pub use export::{export, export_in, json_lines, normalized};
+pub use error::{ExportError, IMP_002, ImportError, Problem, WriteError};
+pub use export::{
+    export, export_department, export_department_in, export_in, json_lines, normalized,
+};
 pub use import::{import, open, open_in};
 #[cfg(feature = "schema")]
 pub use schema::{json_schema, json_schema_text};
@@ -117,6 +121,10 @@ pub struct Submission {
     /// before it was recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<CatalogRecord>,
+    /// A department file (部门汇总): the inputs of each of its units, whose
+    /// sum `inputs` is (re-checked on import, IMP-001). Absent in a unit's file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<Inputs>,
 }
 
 /// Which catalog a file was derived and checked against.
@@ -206,6 +214,8 @@ pub struct Imported {
     pub draft: bool,
     /// The catalog the file says it was checked against, if it says.
     pub catalog: Option<CatalogRecord>,
+    /// A department file's units, exactly as in the file (empty for a unit's file).
+    pub units: Vec<Inputs>,
 }
 
 /// A file opened by [`open`]: a submission file, or bare inputs (a draft).

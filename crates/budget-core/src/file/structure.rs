@@ -203,6 +203,7 @@ mod tests {
             derived: crate::derive(&inputs),
             inputs,
             catalog: None,
+            units: Vec::new(),
         };
         let value = serde_json::to_value(&file).unwrap();
         let mut found = std::collections::BTreeSet::new();
