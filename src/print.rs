@@ -1,6 +1,7 @@
 //! The print view: 情况说明, then 表1–表10 and the project forms, one per A4 page,
-//! in the published layout (style/print.css). Everything shown comes from
-//! `budget_core::Derived`: titles, merged headers, figures as `Cell::display`.
+//! in the published layout (style/print.css), then the 图表 page. Everything
+//! shown comes from `budget_core::Derived` (titles, merged headers, figures as
+//! `Cell::display`) and `budget_core::charts`.
 //!
 //! It is a full-page layer mounted on `<body>` (a portal), so the print
 //! stylesheet can hide the whole editor while it is open.
@@ -118,6 +119,18 @@ fn document(d: &Derived) -> impl IntoView + use<> {
     }
 }
 
+/// The 图表 page after the tables.
+fn charts_page(state: AppState) -> impl IntoView + use<> {
+    let charts = crate::sections::charts::compute(state);
+    view! {
+        <section class="p-sheet p-charts" id="print-charts">
+            <h2 class="p-title">"图表"</h2>
+            <div class="p-unit">"单位：万元"</div>
+            {crate::sections::charts::all(&charts, "print-")}
+        </section>
+    }
+}
+
 /// The print layer, shown while `printing` is set.
 #[component]
 pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
@@ -140,6 +153,7 @@ pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
                         </button>
                     </div>
                     {move || state.derived.with(document)}
+                    {move || charts_page(state)}
                 </div>
             </Portal>
         </Show>
