@@ -83,7 +83,7 @@ impl Charts {
             .map(|(code, [this, _])| (name(code), *this))
             .collect();
         // Largest first; the sort is stable, so equal figures stay in code order.
-        by_class.sort_by(|a, b| b.1.cmp(&a.1));
+        by_class.sort_by_key(|b| std::cmp::Reverse(b.1));
         let class_years = pairs(
             classes
                 .iter()
@@ -109,7 +109,7 @@ impl Charts {
             .map(|s| (s.label().to_string(), totals.source(s)))
             .filter(|(_, v)| !v.is_zero())
             .collect();
-        income.sort_by(|a, b| b.1.cmp(&a.1));
+        income.sort_by_key(|b| std::cmp::Reverse(b.1));
         Charts {
             by_class: bars(by_class),
             kind_shares: shares([("基本支出", totals.basic), ("项目支出", totals.project)]),

@@ -155,6 +155,7 @@ pub fn pairs(id: String, title: &'static str, items: &[Pair]) -> impl IntoView +
             let y = legend + per * i as f64;
             let (this, last) = (length(p.this_year.permille), length(p.last_year.permille));
             let far = LABEL + this.max(last);
+            let (down, up) = (p.change < Decimal::ZERO, p.change > Decimal::ZERO);
             view! {
                 <g class="pair">
                     <text class="label" x=LABEL - 8.0 y=y + BAR + 4.0 text-anchor="end">{p.label.clone()}</text>
@@ -164,8 +165,8 @@ pub fn pairs(id: String, title: &'static str, items: &[Pair]) -> impl IntoView +
                     <text class="value" x=LABEL + last + 6.0 y=y + 2.0 * BAR - 4.0>{wan(p.last_year.value)}</text>
                     <text
                         class="change"
-                        class:down=p.change < Decimal::ZERO
-                        class:up=p.change > Decimal::ZERO
+                        class:down=down
+                        class:up=up
                         x=far + 70.0
                         y=y + BAR + 4.0
                     >
