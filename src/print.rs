@@ -126,7 +126,7 @@ fn charts_page(state: AppState) -> impl IntoView + use<> {
         <section class="p-sheet p-charts" id="print-charts">
             <h2 class="p-title">"图表"</h2>
             <div class="p-unit">"单位：万元"</div>
-            {crate::sections::charts::all(&charts, "print-")}
+            <div class="charts">{crate::sections::charts::all(&charts, "print-")}</div>
         </section>
     }
 }

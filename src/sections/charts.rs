@@ -13,9 +13,11 @@ mod draw;
 /// them, so with those closed an edit computes nothing here.
 pub fn compute(state: AppState) -> Charts {
     let cats = state.in_force();
-    state
-        .inputs
-        .with(|i| state.totals.with(|t| Charts::compute(i, t, cats.function())))
+    state.inputs.with(|i| {
+        state
+            .totals
+            .with(|t| Charts::compute(i, t, cats.function()))
+    })
 }
 
 /// Every chart, for the tab and for print (`prefix`, e.g. `print-`, keeps their ids apart).

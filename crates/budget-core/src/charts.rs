@@ -98,7 +98,12 @@ impl Charts {
                 y.reception.value(),
             ]
         };
-        let labels = ["因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+        let labels = [
+            "因公出国（境）费",
+            "公务用车购置费",
+            "公务用车运行维护费",
+            "公务接待费",
+        ];
         let (this, last) = (
             items(&inputs.sangong.this_year),
             items(&inputs.sangong.last_year),
@@ -222,13 +227,15 @@ mod tests {
     }
 
     fn inputs() -> Inputs {
-        let mut i = Inputs::default();
-        i.rows = vec![
-            row("2010301", ExpenditureType::Basic, "300000", "250000"),
-            row("2080501", ExpenditureType::Basic, "100000", "0"),
-            row("2010350", ExpenditureType::Project, "100000.5", "150000"),
-            row("2130101", ExpenditureType::Project, "0", "40000"),
-        ];
+        let mut i = Inputs {
+            rows: vec![
+                row("2010301", ExpenditureType::Basic, "300000", "250000"),
+                row("2080501", ExpenditureType::Basic, "100000", "0"),
+                row("2010350", ExpenditureType::Project, "100000.5", "150000"),
+                row("2130101", ExpenditureType::Project, "0", "40000"),
+            ],
+            ..Default::default()
+        };
         i.sangong.this_year.reception = Amount::from_text("12000");
         i.sangong.last_year.reception = Amount::from_text("15000");
         i.sangong.this_year.vehicle_operation = Amount::from_text("30000");
@@ -245,7 +252,13 @@ mod tests {
         let got: Vec<(&str, String, u32)> = c
             .by_class
             .iter()
-            .map(|b| (b.label.as_str(), b.value.normalize().to_string(), b.permille))
+            .map(|b| {
+                (
+                    b.label.as_str(),
+                    b.value.normalize().to_string(),
+                    b.permille,
+                )
+            })
             .collect();
         assert_eq!(
             got,
@@ -283,7 +296,11 @@ mod tests {
     #[test]
     fn shares_round_half_away_from_zero_and_survive_a_zero_whole() {
         let c = charts(&inputs());
-        let pct: Vec<String> = c.kind_shares.iter().map(|s| s.percent.to_string()).collect();
+        let pct: Vec<String> = c
+            .kind_shares
+            .iter()
+            .map(|s| s.percent.to_string())
+            .collect();
         // 400000 / 500000.5 = 79.99992 %, 100000.5 / 500000.5 = 20.00008 %.
         assert_eq!(pct, ["80.0", "20.0"]);
         let s = shares([("a", Decimal::ONE), ("b", Decimal::from(7))]);
@@ -298,7 +315,13 @@ mod tests {
         let got: Vec<(&str, String, u32)> = c
             .sangong
             .iter()
-            .map(|p| (p.label.as_str(), p.change.normalize().to_string(), p.this_year.permille))
+            .map(|p| {
+                (
+                    p.label.as_str(),
+                    p.change.normalize().to_string(),
+                    p.this_year.permille,
+                )
+            })
             .collect();
         assert_eq!(
             got,
