@@ -47,6 +47,9 @@ pub struct Share {
     pub value: Decimal,
     /// Percent of the whole, one decimal (0 when the whole is zero).
     pub percent: Decimal,
+    /// Its length in ‰ of the whole bar (0 when the whole is zero; a
+    /// negative part counts as zero).
+    pub permille: u32,
 }
 
 /// Every chart of the 图表 view.
@@ -200,6 +203,7 @@ fn shares<const N: usize>(parts: [(&'static str, Decimal); N]) -> Vec<Share> {
         .map(|(label, value)| Share {
             label,
             value,
+            permille: permille(value, whole),
             percent: if whole.is_zero() {
                 Decimal::ZERO
             } else {
@@ -303,6 +307,8 @@ mod tests {
             .collect();
         // 400000 / 500000.5 = 79.99992 %, 100000.5 / 500000.5 = 20.00008 %.
         assert_eq!(pct, ["80.0", "20.0"]);
+        let widths: Vec<u32> = c.kind_shares.iter().map(|s| s.permille).collect();
+        assert_eq!(widths, [800, 200]);
         let s = shares([("a", Decimal::ONE), ("b", Decimal::from(7))]);
         assert_eq!(s[0].percent.to_string(), "12.5");
         assert_eq!(s[1].percent.to_string(), "87.5");

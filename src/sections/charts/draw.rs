@@ -1,6 +1,7 @@
 //! SVG drawings of `budget_core::charts` figures: horizontal bars, paired bars
-//! and a 100% stacked bar. Lengths come from the core (‰ of the longest bar,
-//! percent of the whole); this module only turns them into coordinates.
+//! and a 100% stacked bar. Lengths come from the core (‰ of the longest bar
+//! or of the whole); this module only turns them into whole-unit coordinates
+//! (integers: no float formatting in the wasm).
 //!
 //! Every chart is a `<figure>`: a visible caption, an `<svg role="img">` named
 //! by its `<title>` and `<desc>`, and the same figures as a visually hidden
@@ -10,22 +11,36 @@ use budget_core::amount::format_wan;
 use budget_core::charts::{Bar, Pair, Share};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 /// Width of the drawing (the SVG scales to its box, keeping proportions).
-const WIDTH: f64 = 720.0;
+const WIDTH: u32 = 720;
 /// Width kept left of the bars for their labels.
-const LABEL: f64 = 210.0;
+const LABEL: u32 = 210;
 /// Width kept right of the longest bar for its figure (and a change).
-const TAIL: f64 = 170.0;
+const TAIL: u32 = 170;
 /// Height of one bar.
-const BAR: f64 = 18.0;
+const BAR: u32 = 18;
 /// Vertical space per bar.
-const ROW: f64 = 28.0;
+const ROW: u32 = 28;
+
+/// `permille` ‰ of `span` units.
+fn part(permille: u32, span: u32) -> u32 {
+    permille.min(1000) * span / 1000
+}
 
 /// Length of a bar of `permille` ‰ of the plot width.
-fn length(permille: u32) -> f64 {
-    f64::from(permille) * (WIDTH - LABEL - TAIL) / 1000.0
+fn length(permille: u32) -> u32 {
+    part(permille, WIDTH - LABEL - TAIL)
+}
+
+/// Vertical position of item `i` (`per` units each, after `top`).
+fn at(i: usize, per: u32, top: u32) -> u32 {
+    top + per * u32::try_from(i).unwrap_or(0)
+}
+
+/// Height of `n` items (at least one) of `per` units, plus `extra`.
+fn span(n: usize, per: u32, extra: u32) -> u32 {
+    per * u32::try_from(n.max(1)).unwrap_or(1) + extra
 }
 
 /// 万元 figure (四舍五入, trailing zeros dropped).
@@ -47,7 +62,7 @@ fn figure(
     id: String,
     title: &'static str,
     desc: String,
-    height: f64,
+    height: u32,
     svg_body: AnyView,
     table: AnyView,
 ) -> impl IntoView + use<> {
@@ -78,7 +93,7 @@ fn figure(
 
 /// Sorted horizontal bars, each with its figure in 万元.
 pub fn bars(id: String, title: &'static str, items: &[Bar]) -> impl IntoView + use<> {
-    let height = ROW * items.len().max(1) as f64 + 8.0;
+    let height = span(items.len(), ROW, 8);
     let desc = if items.is_empty() {
         "暂无数据。".to_string()
     } else {
@@ -92,13 +107,13 @@ pub fn bars(id: String, title: &'static str, items: &[Bar]) -> impl IntoView + u
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let y = ROW * i as f64 + 4.0;
+            let y = at(i, ROW, 4);
             let len = length(b.permille);
             view! {
                 <g class="bar">
-                    <text class="label" x=LABEL - 8.0 y=y + BAR - 4.0 text-anchor="end">{b.label.clone()}</text>
+                    <text class="label" x=LABEL - 8 y=y + BAR - 4 text-anchor="end">{b.label.clone()}</text>
                     <rect class="b-this" x=LABEL y=y width=len height=BAR />
-                    <text class="value" x=LABEL + len + 6.0 y=y + BAR - 4.0>{wan(b.value)}</text>
+                    <text class="value" x=LABEL + len + 6 y=y + BAR - 4>{wan(b.value)}</text>
                 </g>
             }
         })
@@ -128,9 +143,9 @@ pub fn bars(id: String, title: &'static str, items: &[Bar]) -> impl IntoView + u
 
 /// This year and last year side by side per item, with the change.
 pub fn pairs(id: String, title: &'static str, items: &[Pair]) -> impl IntoView + use<> {
-    let per = 2.0 * BAR + 14.0;
-    let legend = 24.0;
-    let height = legend + per * items.len().max(1) as f64;
+    let per = 2 * BAR + 14;
+    let legend = 24;
+    let height = span(items.len(), per, legend);
     let desc = if items.is_empty() {
         "暂无数据。".to_string()
     } else {
@@ -152,23 +167,23 @@ pub fn pairs(id: String, title: &'static str, items: &[Pair]) -> impl IntoView +
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let y = legend + per * i as f64;
+            let y = at(i, per, legend);
             let (this, last) = (length(p.this_year.permille), length(p.last_year.permille));
             let far = LABEL + this.max(last);
             let (down, up) = (p.change < Decimal::ZERO, p.change > Decimal::ZERO);
             view! {
                 <g class="pair">
-                    <text class="label" x=LABEL - 8.0 y=y + BAR + 4.0 text-anchor="end">{p.label.clone()}</text>
+                    <text class="label" x=LABEL - 8 y=y + BAR + 4 text-anchor="end">{p.label.clone()}</text>
                     <rect class="b-this" x=LABEL y=y width=this height=BAR />
-                    <text class="value" x=LABEL + this + 6.0 y=y + BAR - 4.0>{wan(p.this_year.value)}</text>
+                    <text class="value" x=LABEL + this + 6 y=y + BAR - 4>{wan(p.this_year.value)}</text>
                     <rect class="b-last" x=LABEL y=y + BAR width=last height=BAR />
-                    <text class="value" x=LABEL + last + 6.0 y=y + 2.0 * BAR - 4.0>{wan(p.last_year.value)}</text>
+                    <text class="value" x=LABEL + last + 6 y=y + 2 * BAR - 4>{wan(p.last_year.value)}</text>
                     <text
                         class="change"
                         class:down=down
                         class:up=up
-                        x=far + 70.0
-                        y=y + BAR + 4.0
+                        x=far + 70
+                        y=y + BAR + 4
                     >
                         {format!("增减 {}", signed_wan(p.change))}
                     </text>
@@ -179,9 +194,9 @@ pub fn pairs(id: String, title: &'static str, items: &[Pair]) -> impl IntoView +
     let key = view! {
         <g class="legend">
             <rect class="b-this" x=LABEL y=4 width=14 height=12 />
-            <text x=LABEL + 20.0 y=15>"本年"</text>
-            <rect class="b-last" x=LABEL + 70.0 y=4 width=14 height=12 />
-            <text x=LABEL + 90.0 y=15>"上年"</text>
+            <text x=LABEL + 20 y=15>"本年"</text>
+            <rect class="b-last" x=LABEL + 70 y=4 width=14 height=12 />
+            <text x=LABEL + 90 y=15>"上年"</text>
         </g>
     };
     let rows = items
@@ -220,8 +235,8 @@ pub fn pairs(id: String, title: &'static str, items: &[Pair]) -> impl IntoView +
 
 /// A whole as one bar split into its parts, each with its figure and share.
 pub fn shares(id: String, title: &'static str, parts: &[Share]) -> impl IntoView + use<> {
-    let plot = WIDTH - 16.0;
-    let height = 84.0;
+    let plot = WIDTH - 16;
+    let height = 64;
     let desc = {
         let p: Vec<String> = parts
             .iter()
@@ -230,20 +245,20 @@ pub fn shares(id: String, title: &'static str, parts: &[Share]) -> impl IntoView
         format!("单位：万元。{}。", p.join("；"))
     };
     // Each part starts where the previous ended: a running offset of widths.
-    let mut x = 8.0;
+    let mut x = 8;
     let body = parts
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let w = s.percent.to_f64().unwrap_or(0.0) * plot / 100.0;
-            let at = x;
+            let w = part(s.permille, plot);
+            let left = x;
             x += w;
-            let key_x = 8.0 + plot / 2.0 * i as f64;
+            let key_x = at(i, plot / 2, 8);
             view! {
                 <g class="share">
-                    <rect class=format!("s-{i}") x=at y=8 width=w height=30 />
-                    <rect class=format!("s-{i}") x=key_x y=54 width=14 height=14 />
-                    <text x=key_x + 20.0 y=66>
+                    <rect class=format!("s-{i}") x=left y=6 width=w height=22 />
+                    <rect class=format!("s-{i}") x=key_x y=38 width=14 height=14 />
+                    <text x=key_x + 20 y=50>
                         {format!("{} {}万元（{}%）", s.label, wan(s.value), s.percent)}
                     </text>
                 </g>
