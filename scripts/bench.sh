@@ -6,12 +6,14 @@
 # benchmark (Playwright, real Chromium), which prints one table of every figure
 # with its budget. Prints figures; asserts nothing (never part of the tests).
 #
-#   scripts/bench.sh [--no-build] [--no-core] [--quick] [--vsync]
+#   scripts/bench.sh [--no-build] [--no-core] [--quick] [--vsync] [--loads-only]
 #
 #   --no-build  use the existing builds in $BUDGET_DIST and $BUDGET_DIST_PLAIN
 #   --no-core   skip `cargo bench -p budget-core --bench derive_check`
 #   --quick     fewer edits and repetitions, criterion --quick (to try it out)
 #   --vsync     also time 10,000-row keystrokes at 60 Hz (passed to bench.mjs)
+#   --loads-only  only the cold (10 Mbit/s, 40 ms) and warm (service worker)
+#               loads of tests/e2e/bench/pwa-load.mjs, 5 of each (a minute)
 #
 # BUDGET_DIST selects the hooks build's folder (default target/bench/dist-hooks,
 # built into, then served); BUDGET_DIST_PLAIN the clerk's build (default
@@ -24,13 +26,15 @@ BUILD=true
 CORE=true
 QUICK=()
 EXTRA=()
+LOADS_ONLY=false
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=false ;;
     --no-core) CORE=false ;;
     --quick) QUICK=(--quick) ;;
     --vsync) EXTRA+=(--vsync) ;;
-    *) echo "usage: scripts/bench.sh [--no-build] [--no-core] [--quick] [--vsync]" >&2; exit 2 ;;
+    --loads-only) LOADS_ONLY=true; CORE=false ;;
+    *) echo "usage: scripts/bench.sh [--no-build] [--no-core] [--quick] [--vsync] [--loads-only]" >&2; exit 2 ;;
   esac
 done
 
@@ -47,6 +51,12 @@ if $BUILD; then
   trunk build --release --dist "$DIST_PLAIN"
   step "trunk build --release --features test-hooks --dist $DIST (timings)"
   trunk build --release --features test-hooks --dist "$DIST"
+fi
+
+if $LOADS_ONLY; then
+  step "cold and warm loads (node tests/e2e/bench/pwa-load.mjs, Chromium)"
+  node tests/e2e/bench/pwa-load.mjs 5
+  exit 0
 fi
 
 CORE_OUT="$(mktemp)"

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::sections::charts::ChartsSection;
 use crate::sections::checks::{ChecksPanel, go_to};
 use crate::sections::economic::EconomicSection;
 use crate::sections::narrative_inputs::NarrativeSection;
@@ -148,6 +149,11 @@ pub fn Page() -> impl IntoView {
                     <Show when=move || state.tab.get() == Tab::Report>
                         <section class="panel" id="sec-report" role="tabpanel" aria-labelledby="tab-report">
                             <ReportSection />
+                        </section>
+                    </Show>
+                    <Show when=move || state.tab.get() == Tab::Charts>
+                        <section class="panel" id="sec-charts" role="tabpanel" aria-labelledby="tab-charts">
+                            <ChartsSection />
                         </section>
                     </Show>
                 </main>

@@ -1,7 +1,8 @@
 //! The print view: 情况说明, then 表1–表10 and the project forms, one per A4 page,
 //! in the published layout (style/print.css), in 元 or in 万元 as the tables view
-//! shows them (`AppState::wan_tables`). Everything shown comes from
-//! `budget_core::Derived` and `budget_core::wan`: titles, merged headers, figures.
+//! shows them (`AppState::wan_tables`), then the 图表 page. Everything shown
+//! comes from `budget_core::Derived`, `budget_core::wan` and
+//! `budget_core::charts`: titles, merged headers, figures.
 //!
 //! It is a full-page layer mounted on `<body>` (a portal), so the print
 //! stylesheet can hide the whole editor while it is open.
@@ -120,6 +121,18 @@ fn document(d: &Derived, wan: bool) -> impl IntoView + use<> {
     }
 }
 
+/// The 图表 page after the tables.
+fn charts_page(state: AppState) -> impl IntoView + use<> {
+    let charts = crate::sections::charts::compute(state);
+    view! {
+        <section class="p-sheet p-charts" id="print-charts">
+            <h2 class="p-title">"图表"</h2>
+            <div class="p-unit">"单位：万元"</div>
+            <div class="charts">{crate::sections::charts::all(&charts, "print-")}</div>
+        </section>
+    }
+}
+
 /// The print layer, shown while `printing` is set.
 #[component]
 pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
@@ -146,6 +159,7 @@ pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
                         let wan = state.wan_tables.get();
                         state.derived.with(|d| document(d, wan))
                     }}
+                    {move || charts_page(state)}
                 </div>
             </Portal>
         </Show>

@@ -31,11 +31,13 @@ pub enum Tab {
     Tables,
     /// 情况说明
     Report,
+    /// 图表 (charts of the derived figures)
+    Charts,
 }
 
 impl Tab {
     /// Every tab, in page order.
-    pub const ALL: [Tab; 10] = [
+    pub const ALL: [Tab; 11] = [
         Tab::Unit,
         Tab::Rows,
         Tab::Economic,
@@ -46,6 +48,7 @@ impl Tab {
         Tab::Narrative,
         Tab::Tables,
         Tab::Report,
+        Tab::Charts,
     ];
     /// Chinese label.
     pub fn label(self) -> &'static str {
@@ -60,6 +63,7 @@ impl Tab {
             Tab::Narrative => "说明文字",
             Tab::Tables => "公开表格（表1–表10）",
             Tab::Report => "情况说明",
+            Tab::Charts => "图表",
         }
     }
     /// Stable DOM id suffix.
@@ -75,6 +79,7 @@ impl Tab {
             Tab::Narrative => "narrative",
             Tab::Tables => "tables",
             Tab::Report => "report",
+            Tab::Charts => "charts",
         }
     }
 }

@@ -16,6 +16,8 @@ const TYPES = {
   '.css': 'text/css',
   '.json': 'application/json',
   '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** Serve dist/ on 127.0.0.1 at a free port; resolves to { url, close }. */

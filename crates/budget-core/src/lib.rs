@@ -7,6 +7,7 @@
 
 pub mod amount;
 pub mod catalog;
+pub mod charts;
 pub mod checks;
 pub mod consolidate;
 pub mod derive;
