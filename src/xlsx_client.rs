@@ -9,6 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use budget_core::catalog::Bureau;
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -176,8 +177,14 @@ async fn request(msg: Object, transfer: Option<&JsValue>) -> Result<JsValue, Str
 }
 
 /// The XLSX workbook (情况说明, 表1–表10, project forms) of the inputs given as
-/// JSON, its tables in 万元 (舍位平衡, as the tables view) when `wan`.
-pub async fn export_xlsx(inputs_json: String, wan: bool) -> Result<Vec<u8>, String> {
+/// JSON, its tables in 万元 (舍位平衡, as the tables view) when `wan`, its codes
+/// named from `bureau` when one is in force for the form (else the built-in
+/// catalogs of its year), as the page names them.
+pub async fn export_xlsx(
+    inputs_json: String,
+    wan: bool,
+    bureau: Option<&Bureau>,
+) -> Result<Vec<u8>, String> {
     let msg = Object::new();
     set(&msg, "op", &JsValue::from_str("export"));
     set(&msg, "inputs", &JsValue::from_str(&inputs_json));
@@ -186,11 +193,26 @@ pub async fn export_xlsx(inputs_json: String, wan: bool) -> Result<Vec<u8>, Stri
         "unit",
         &JsValue::from_str(if wan { "万元" } else { "元" }),
     );
+    if let Some(b) = bureau {
+        set(&msg, "catalog", &JsValue::from_str(&catalog_json(b)));
+    }
     let data = request(msg, None).await?;
     get(&data, "bytes")
         .dyn_into::<Uint8Array>()
         .map(|b| b.to_vec())
         .map_err(|_| "Excel 组件返回的数据无效。".to_string())
+}
+
+/// A bureau catalog as the worker reads it back (`Bureau::from_rows`): its
+/// name and `[code, name]` rows.
+fn catalog_json(b: &Bureau) -> String {
+    let rows: Vec<(&str, &str)> = [b.function(), b.economic()]
+        .into_iter()
+        .flatten()
+        .flat_map(|c| c.entries())
+        .map(|e| (e.code, e.name))
+        .collect();
+    serde_json::json!({ "name": b.name(), "rows": rows }).to_string()
 }
 
 /// The import preview of a sheet (`kind` is `xlsx` or `csv`), as the worker's JSON.

@@ -4,9 +4,10 @@
 use std::collections::BTreeMap;
 
 use budget_core::Amount;
-use budget_core::catalog::{self, Catalog, Entry, Level};
+use budget_core::catalog::{self, Catalog, Entry, InForce, Level, UNVERIFIED_MARK};
 
-/// Which catalog a code column picks from.
+/// Which catalog a code column picks from (and a name column names from):
+/// one of the catalogs in force for the form (`AppState::in_force`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Catalogue {
     /// 支出功能分类: only 项 codes are chosen.
@@ -16,11 +17,27 @@ pub enum Catalogue {
 }
 
 impl Catalogue {
-    /// The catalog.
-    pub fn catalog(self) -> &'static Catalog {
+    /// The catalog of this kind among those in force.
+    pub fn catalog(self, cats: &InForce) -> &'static Catalog {
         match self {
-            Catalogue::Function => catalog::function(),
-            Catalogue::Economic => catalog::economic(),
+            Catalogue::Function => cats.function(),
+            Catalogue::Economic => cats.economic(),
+        }
+    }
+    /// What a name column shows for `code`: its name (marked when not
+    /// verified), blank for no code, or why there is none.
+    pub fn name_text(self, cats: &InForce, code: &str) -> String {
+        let code = code.trim();
+        if code.is_empty() {
+            return String::new();
+        }
+        match self.catalog(cats).get(code) {
+            Some(e) if e.is_verified() => e.name.to_string(),
+            Some(e) => format!("{} {}", e.name, UNVERIFIED_MARK),
+            None => match self {
+                Catalogue::Function => "支出功能分类目录中无此编码".to_string(),
+                Catalogue::Economic => "经济分类目录中无此编码".to_string(),
+            },
         }
     }
     /// The level a row's code must have.
@@ -35,8 +52,8 @@ impl Catalogue {
         e.level == self.level()
     }
     /// The entry of a code at a level above the rows' (a 类/款 subtotal line).
-    pub fn is_subtotal(self, code: &str) -> bool {
-        self.catalog()
+    pub fn is_subtotal(self, cats: &InForce, code: &str) -> bool {
+        self.catalog(cats)
             .get(code)
             .is_some_and(|e| e.level < self.level())
     }
@@ -56,8 +73,9 @@ pub enum Kind {
     Code(Catalogue),
     /// One of fixed labels (a `<select>`); paste accepts the labels.
     Choice(&'static [&'static str]),
-    /// Shown, not entered (the name of a code).
-    Derived,
+    /// Shown, not entered: the name, in the catalog in force, of the code
+    /// the column's `get` reads.
+    Name(Catalogue),
 }
 
 /// One column of a grid over rows of type `T`.
@@ -68,7 +86,7 @@ pub struct Column<T> {
     pub header: &'static str,
     /// Kind.
     pub kind: Kind,
-    /// The cell as text (a choice's label, a derived column's text).
+    /// The cell as text (a choice's label); a name column's code.
     pub get: fn(&T) -> String,
     /// Store text in the cell; false when the text is refused (an unknown label).
     pub set: fn(&mut T, &str) -> bool,
@@ -79,7 +97,14 @@ pub struct Column<T> {
 impl<T> Column<T> {
     /// True when the clerk can change this cell.
     pub fn editable(&self) -> bool {
-        self.kind != Kind::Derived
+        !matches!(self.kind, Kind::Name(_))
+    }
+    /// The text a cell of `row` shows, names from the catalogs `cats`.
+    pub fn text(&self, row: &T, cats: &InForce) -> String {
+        match self.kind {
+            Kind::Name(cat) => cat.name_text(cats, &(self.get)(row)),
+            _ => (self.get)(row),
+        }
     }
 }
 
@@ -235,10 +260,44 @@ mod tests {
 
     #[test]
     fn subtotal_codes_are_above_the_row_level() {
-        assert!(Catalogue::Function.is_subtotal("201"));
-        assert!(Catalogue::Function.is_subtotal("20103"));
-        assert!(!Catalogue::Function.is_subtotal("2010301"));
-        assert!(Catalogue::Economic.is_subtotal("301"));
-        assert!(!Catalogue::Economic.is_subtotal("30101"));
+        let cats = InForce::builtin(2021);
+        assert!(Catalogue::Function.is_subtotal(&cats, "201"));
+        assert!(Catalogue::Function.is_subtotal(&cats, "20103"));
+        assert!(!Catalogue::Function.is_subtotal(&cats, "2010301"));
+        assert!(Catalogue::Economic.is_subtotal(&cats, "301"));
+        assert!(!Catalogue::Economic.is_subtotal(&cats, "30101"));
+    }
+
+    #[test]
+    fn names_come_from_the_catalogs_in_force() {
+        let builtin = InForce::builtin(2021);
+        assert_eq!(
+            Catalogue::Function.name_text(&builtin, "2010301"),
+            "行政运行"
+        );
+        assert_eq!(Catalogue::Function.name_text(&builtin, " "), "");
+        let csv = "编码,名称\n201,一般公共服务支出\n20103,政府办公厅（室）及相关机构事务\n2010301,机关行政运行\n";
+        let bureau = budget_core::catalog::Bureau::from_csv("局.csv", csv.as_bytes()).unwrap();
+        let cats = InForce::new(2021, Some(bureau));
+        assert_eq!(
+            Catalogue::Function.name_text(&cats, "2010301"),
+            "机关行政运行"
+        );
+        assert_eq!(
+            Catalogue::Function.name_text(&cats, "2010302"),
+            "支出功能分类目录中无此编码"
+        );
+        // The bureau lists no economic codes: the built-in ones stay in force.
+        assert_eq!(Catalogue::Economic.name_text(&cats, "30101"), "基本工资");
+        let col = Column::<String> {
+            key: "",
+            header: "科目名称",
+            kind: Kind::Name(Catalogue::Function),
+            get: Clone::clone,
+            set: |_, _| true,
+            amount: None,
+        };
+        assert_eq!(col.text(&"2010301".to_string(), &cats), "机关行政运行");
+        assert_eq!(col.text(&"2010301".to_string(), &builtin), "行政运行");
     }
 }

@@ -2,6 +2,8 @@
 //! paste, clear, fill down, insert, delete, sort. The view applies the ops in
 //! one signal update, so 10,000 pasted rows are one batch.
 
+use budget_core::catalog::InForce;
+
 use super::column::{Column, Kind, code_of};
 use super::history::Op;
 use super::select::Pos;
@@ -134,19 +136,20 @@ fn write<T>(cols: &[Column<T>], row: &mut T, c: usize, text: &str) -> bool {
         return true;
     };
     match col.kind {
-        Kind::Derived => true,
+        Kind::Name(_) => true,
         Kind::Code(_) => (col.set)(row, &code_of(text)),
         _ => (col.set)(row, text.trim_end_matches(['\r', '\n'])),
     }
 }
 
 /// Paste `block` with its top-left cell at `start`. Rows past the end are added;
-/// a line whose code is a 类/款 of the column's catalog is left out.
+/// a line whose code is a 类/款 of the column's catalog in `cats` is left out.
 pub fn paste<T: Clone + Default + PartialEq>(
     rows: &[T],
     cols: &[Column<T>],
     block: &[Vec<String>],
     start: Pos,
+    cats: &InForce,
 ) -> (Vec<Op<T>>, PasteReport) {
     let mut report = PasteReport::default();
     let code_col = cols
@@ -162,7 +165,9 @@ pub fn paste<T: Clone + Default + PartialEq>(
     let mut r = start.0;
     for line in block {
         if let Some((j, cat)) = code_col
-            && line.get(j).is_some_and(|t| cat.is_subtotal(&code_of(t)))
+            && line
+                .get(j)
+                .is_some_and(|t| cat.is_subtotal(cats, &code_of(t)))
         {
             report.skipped_subtotals += 1;
             continue;
@@ -354,8 +359,8 @@ mod tests {
             Column {
                 key: "",
                 header: "名称",
-                kind: Kind::Derived,
-                get: |_| String::new(),
+                kind: Kind::Name(Catalogue::Function),
+                get: |r| r.code.clone(),
                 set: |_, _| true,
                 amount: None,
             },
@@ -403,7 +408,7 @@ mod tests {
              2010301\t行政运行\t一般公共预算\t基本支出\t6,849,169.92\r\n\
              [2010302]一般行政管理事务\t\t一般公共预算\t项目\t72万\r\n",
         );
-        let (ops, report) = paste(&rows, &cols(), &b, (0, 0));
+        let (ops, report) = paste(&rows, &cols(), &b, (0, 0), &InForce::builtin(2021));
         let mut out = rows.clone();
         apply_step(&mut out, &ops, true).unwrap();
         assert_eq!(out.len(), 2);
@@ -423,7 +428,7 @@ mod tests {
         let mut rows = vec![BudgetRow::default(); 3];
         rows[1].code = "2010301".into();
         let b = block("1\r\n2\r\n3\r\n");
-        let (ops, report) = paste(&rows, &cols(), &b, (1, 4));
+        let (ops, report) = paste(&rows, &cols(), &b, (1, 4), &InForce::builtin(2021));
         let mut out = rows.clone();
         apply_step(&mut out, &ops, true).unwrap();
         assert_eq!(out.len(), 4);
@@ -443,7 +448,7 @@ mod tests {
         rows[0].code = "2010301".into();
         rows[1].code = "2010302".into();
         let b = block("8,795,084.22\r\n8,795,084.22\r\n6,849,169.92\r\n723,700.00\r\n");
-        let (_, report) = paste(&rows, &cols(), &b, (0, 4));
+        let (_, report) = paste(&rows, &cols(), &b, (0, 4), &InForce::builtin(2021));
         assert_eq!((report.rows_added, report.codeless_rows), (2, 2));
         assert!(
             report
@@ -455,11 +460,17 @@ mod tests {
         // With the codes, the subtotals are left out and nothing is said.
         let b =
             block("201\t\t\t\t1\r\n2010301\t\t\t\t2\r\n2010302\t\t\t\t3\r\n2010350\t\t\t\t4\r\n");
-        let (_, report) = paste(&rows, &cols(), &b, (0, 0));
+        let (_, report) = paste(&rows, &cols(), &b, (0, 0), &InForce::builtin(2021));
         assert_eq!((report.rows_added, report.codeless_rows), (1, 0));
         assert!(!report.line().contains("没有科目编码"));
         // Within the grid: no row added, nothing to say.
-        let (_, report) = paste(&rows, &cols(), &block("1\r\n2\r\n"), (0, 4));
+        let (_, report) = paste(
+            &rows,
+            &cols(),
+            &block("1\r\n2\r\n"),
+            (0, 4),
+            &InForce::builtin(2021),
+        );
         assert_eq!(report.codeless_rows, 0);
     }
 
@@ -467,7 +478,13 @@ mod tests {
     fn cells_right_of_the_last_column_are_counted_not_lost_silently() {
         let rows = vec![BudgetRow::default(); 2];
         // From 本年 (the last column): 2 extra filled cells, a trailing tab ignored.
-        let (_, report) = paste(&rows, &cols(), &block("1\t2\r\n3\t\t4\t\r\n"), (0, 4));
+        let (_, report) = paste(
+            &rows,
+            &cols(),
+            &block("1\t2\r\n3\t\t4\t\r\n"),
+            (0, 4),
+            &InForce::builtin(2021),
+        );
         assert_eq!(report.cells, 2);
         assert_eq!(report.beyond_right, 2);
         assert!(
@@ -475,7 +492,13 @@ mod tests {
             "{}",
             report.line()
         );
-        let (_, report) = paste(&rows, &cols(), &block("1\t\r\n"), (0, 4));
+        let (_, report) = paste(
+            &rows,
+            &cols(),
+            &block("1\t\r\n"),
+            (0, 4),
+            &InForce::builtin(2021),
+        );
         assert_eq!(report.beyond_right, 0);
         assert!(!report.line().contains("超出"));
     }
@@ -483,7 +506,13 @@ mod tests {
     #[test]
     fn unknown_labels_are_refused_and_counted() {
         let rows = vec![BudgetRow::default()];
-        let (ops, report) = paste(&rows, &cols(), &block("外星预算\r\n"), (0, 2));
+        let (ops, report) = paste(
+            &rows,
+            &cols(),
+            &block("外星预算\r\n"),
+            (0, 2),
+            &InForce::builtin(2021),
+        );
         assert!(ops.is_empty());
         assert_eq!(report.refused.len(), 1);
         assert_eq!(report.refused[0].at, (0, 2));
@@ -502,7 +531,13 @@ mod tests {
         let rows = vec![BudgetRow::default()];
         let text = "2010301\t\t外星预算\t基本\t1\r\n2010302\t\t外星预算\t基本\t2\r\n\
                     2010303\t\t外星预算\t基本\t3\r\n2010350\t\t外星预算\t基本\t4\r\n";
-        let (_, report) = paste(&rows, &cols(), &block(text), (1, 0));
+        let (_, report) = paste(
+            &rows,
+            &cols(),
+            &block(text),
+            (1, 0),
+            &InForce::builtin(2021),
+        );
         assert_eq!(report.rows_added, 4);
         assert_eq!(report.refused.len(), 4);
         assert!(report.refused.iter().all(|x| x.new_row));

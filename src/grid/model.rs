@@ -6,7 +6,9 @@
 use std::any::Any;
 use std::sync::Arc;
 
+use budget_core::catalog::InForce;
 use budget_core::{Amount, Inputs};
+use leptos::prelude::{Get, GetUntracked, Signal};
 
 use super::column::{Column, Kind};
 use super::edit::{self, PasteReport};
@@ -87,7 +89,7 @@ pub struct ColMeta {
 impl ColMeta {
     /// True when the clerk can change this cell.
     pub fn editable(&self) -> bool {
-        self.kind != Kind::Derived
+        !matches!(self.kind, Kind::Name(_))
     }
 }
 
@@ -167,7 +169,9 @@ struct Typed<T: 'static> {
     columns: Vec<Column<T>>,
     /// Shared with the steps recorded: a step finds its list as the grid does.
     rows: Arc<Rows<T>>,
-    describe: fn(&T) -> Option<String>,
+    describe: fn(&T, &InForce) -> Option<String>,
+    /// The catalogs in force for the form (names, subtotal lines).
+    cats: Signal<InForce>,
     sort_key: Option<fn(&T) -> String>,
     /// The form's undo history, where the grid's steps go.
     undo: Undo,
@@ -175,8 +179,13 @@ struct Typed<T: 'static> {
     name: String,
 }
 
-/// Split a spec into its untyped and typed halves; the grid's steps go to `undo`.
-pub fn split<T: Row>(spec: GridSpec<T>, undo: Undo) -> (Meta, Arc<dyn Model>) {
+/// Split a spec into its untyped and typed halves; the grid's steps go to
+/// `undo`; names and subtotal lines come from the catalogs `cats`.
+pub fn split<T: Row>(
+    spec: GridSpec<T>,
+    undo: Undo,
+    cats: Signal<InForce>,
+) -> (Meta, Arc<dyn Model>) {
     let name = spec.label.clone();
     let meta = Meta {
         path: spec.path,
@@ -201,6 +210,7 @@ pub fn split<T: Row>(spec: GridSpec<T>, undo: Undo) -> (Meta, Arc<dyn Model>) {
         columns: spec.columns,
         rows: Arc::new(spec.rows),
         describe: spec.describe,
+        cats,
         sort_key: spec.sort_key,
         undo,
         name,
@@ -242,17 +252,22 @@ impl<T: Row> Model for Typed<T> {
         self.rows.get(i).get(r).cloned().map(Snap::of)
     }
     fn text(&self, s: &Snap, c: usize) -> String {
-        s.get::<T>()
-            .zip(self.columns.get(c))
-            .map(|(row, col)| (col.get)(row))
-            .unwrap_or_default()
+        let (Some(row), Some(col)) = (s.get::<T>(), self.columns.get(c)) else {
+            return String::new();
+        };
+        match col.kind {
+            // Tracked: the name follows the catalogs in force.
+            Kind::Name(_) => col.text(row, &self.cats.get()),
+            _ => (col.get)(row),
+        }
     }
     fn amount<'a>(&self, s: &'a Snap, c: usize) -> Option<&'a Amount> {
         let a = self.columns.get(c)?.amount?;
         Some(a(s.get::<T>()?))
     }
     fn describe(&self, s: &Snap) -> Option<String> {
-        s.get::<T>().and_then(self.describe)
+        let row = s.get::<T>()?;
+        (self.describe)(row, &self.cats.get())
     }
     fn set(&self, i: &mut Inputs, (r, c): Pos, text: &str) {
         if let (Some(row), Some(col)) = (
@@ -293,12 +308,13 @@ impl<T: Row> Model for Typed<T> {
         let cols = self.sheet_cols();
         let year = Some(i.unit.fiscal_year).filter(|y| *y > 0);
         // A block with its header: whole rows, from the first column.
-        let read = sheet::from_sheet(&cols, block, year);
+        let cats = self.cats.get_untracked();
+        let read = sheet::from_sheet(&cols, block, year, &cats);
         let (block, start) = match &read {
             Some(read) => (read.block.as_slice(), (start.0, 0)),
             None => (block, start),
         };
-        let (ops, mut report) = edit::paste(self.rows.get(i), &self.columns, block, start);
+        let (ops, mut report) = edit::paste(self.rows.get(i), &self.columns, block, start, &cats);
         if let Some(read) = read {
             report.skipped_totals = read.totals;
             report.by_header = read.matched;
@@ -343,12 +359,13 @@ impl<T: Row> Model for Typed<T> {
     fn block(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> Vec<Vec<String>> {
         let (t, _, b, _) = sel;
         let cols = self.cols(sel);
+        let cats = self.cats.get_untracked();
         self.rows
             .get(i)
             .iter()
             .skip(t)
             .take(b + 1 - t)
-            .map(|row| cols.iter().map(|c| (c.get)(row)).collect())
+            .map(|row| cols.iter().map(|c| c.text(row, &cats)).collect())
             .collect()
     }
     fn stats(&self, i: &Inputs, sel: (usize, usize, usize, usize)) -> String {
@@ -356,11 +373,12 @@ impl<T: Row> Model for Typed<T> {
         let rows = self.rows.get(i);
         let last = rows.len().min(b + 1);
         let cols = self.cols(sel);
+        let cats = self.cats.get_untracked();
         let mut texts = Vec::new();
         let mut amounts = Vec::new();
         for row in rows.get(t..last).unwrap_or(&[]) {
             for c in cols {
-                texts.push((c.get)(row));
+                texts.push(c.text(row, &cats));
                 if let Some(a) = c.amount {
                     amounts.push(a(row));
                 }

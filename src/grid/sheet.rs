@@ -8,6 +8,7 @@
 //! here, 类/款 lines by the paste.
 
 use budget_core::Amount;
+use budget_core::catalog::InForce;
 use budget_core::model::{ExpenditureType, FundingSource};
 use budget_core::sheet_header::{self, Role, is_code_label, normalize, role_of, year_in};
 
@@ -72,7 +73,7 @@ pub fn headed(cols: &[Col], block: &[Vec<String>]) -> bool {
 
 impl Col {
     fn editable(&self) -> bool {
-        self.kind != Kind::Derived
+        !matches!(self.kind, Kind::Name(_))
     }
 }
 
@@ -125,11 +126,13 @@ fn fill(row: &mut [String], col: Option<usize>, value: &str, default: &str) {
 
 /// `block` rewritten by its header as rows of the grid, or `None` when it has
 /// no header or the header names none of the grid's columns. `form_year`
-/// tells last year's column when the header names one year only.
+/// tells last year's column when the header names one year only; `cats` (the
+/// catalogs in force) tells a 类/款 line.
 pub fn from_sheet(
     cols: &[Col],
     block: &[Vec<String>],
     form_year: Option<i32>,
+    cats: &InForce,
 ) -> Option<FromSheet> {
     if !headed(cols, block) {
         return None;
@@ -239,7 +242,7 @@ pub fn from_sheet(
             }
         }
         let is_subtotal = match cols[code_col].kind {
-            Kind::Code(cat) => cat.is_subtotal(&code_of(&cell(line, code_j))),
+            Kind::Code(cat) => cat.is_subtotal(cats, &code_of(&cell(line, code_j))),
             _ => false,
         };
         let Some(this) = main_amount.filter(|_| split_by && !is_subtotal) else {
@@ -306,7 +309,7 @@ mod tests {
             Col {
                 key: "",
                 header: "科目名称",
-                kind: Kind::Derived,
+                kind: Kind::Name(Catalogue::Function),
             },
             Col {
                 key: "source",
@@ -353,9 +356,12 @@ mod tests {
             "2050199\t其他教育管理事务支出\t500.00\t\t\t",
             "2050201\t学前教育\t\t300.00\t100.00\t200.00",
         ]);
-        let got = from_sheet(&cols(), &b, Some(2025)).unwrap();
+        let got = from_sheet(&cols(), &b, Some(2025), &InForce::builtin(2021)).unwrap();
         // A new form without its year reads the header the same way.
-        assert_eq!(from_sheet(&cols(), &b, None).as_ref(), Some(&got));
+        assert_eq!(
+            from_sheet(&cols(), &b, None, &InForce::builtin(2021)).as_ref(),
+            Some(&got)
+        );
         assert_eq!(
             rows(&got),
             [
@@ -386,7 +392,7 @@ mod tests {
             "上年预算数\t功能科目编码\t本年预算数\t收入来源\t支出类型",
             "10\t201 03 01\t20\t政府性基金\t项目支出",
         ]);
-        let got = from_sheet(&cols(), &b, None).unwrap();
+        let got = from_sheet(&cols(), &b, None, &InForce::builtin(2021)).unwrap();
         assert_eq!(rows(&got), ["201 03 01||政府性基金|项目支出|20|10"]);
     }
 
@@ -396,15 +402,39 @@ mod tests {
             "科目编码\t科目名称\t合计\t人员经费\t公用经费",
             "30101\t基本工资\t5\t5\t",
         ]);
-        let got = from_sheet(&cols(), &b, None).unwrap();
+        let got = from_sheet(&cols(), &b, None, &InForce::builtin(2021)).unwrap();
         assert_eq!(rows(&got), ["30101||||5|"]);
     }
 
     #[test]
     fn a_block_without_a_header_is_pasted_as_it_stands() {
-        assert!(from_sheet(&cols(), &block(&["2010301\t行政运行\t\t\t1"]), None).is_none());
-        assert!(from_sheet(&cols(), &block(&["备注\t说明"]), None).is_none());
-        assert!(from_sheet(&cols(), &block(&["科目编码"]), None).is_none());
+        assert!(
+            from_sheet(
+                &cols(),
+                &block(&["2010301\t行政运行\t\t\t1"]),
+                None,
+                &InForce::builtin(2021)
+            )
+            .is_none()
+        );
+        assert!(
+            from_sheet(
+                &cols(),
+                &block(&["备注\t说明"]),
+                None,
+                &InForce::builtin(2021)
+            )
+            .is_none()
+        );
+        assert!(
+            from_sheet(
+                &cols(),
+                &block(&["科目编码"]),
+                None,
+                &InForce::builtin(2021)
+            )
+            .is_none()
+        );
         assert!(!headed(&cols(), &[]));
     }
 }

@@ -2,6 +2,7 @@
 //! columns. A grid is either over a top-level list (`rows`) or over a list
 //! inside the item of another list (`projects[2].indicators`).
 
+use budget_core::catalog::InForce;
 use budget_core::{Inputs, Totals};
 
 use super::column::Column;
@@ -63,9 +64,9 @@ pub struct GridSpec<T: 'static> {
     pub frozen: usize,
     /// The rows in the inputs.
     pub rows: Rows<T>,
-    /// What a row is, for accessible names (`2010301 行政运行 一般公共预算 基本支出`);
-    /// `None` falls back to 第n行.
-    pub describe: fn(&T) -> Option<String>,
+    /// What a row is, for accessible names (`2010301 行政运行 一般公共预算 基本支出`,
+    /// named from the catalogs in force); `None` falls back to 第n行.
+    pub describe: fn(&T, &InForce) -> Option<String>,
     /// Text of the totals row per column, from the core's derived totals; `None`
     /// for a grid without a totals row.
     pub totals: Option<TotalsRow>,

@@ -28,7 +28,7 @@ use crate::state::AppState;
 fn width(kind: Kind) -> u32 {
     match kind {
         Kind::Code(_) => 96,
-        Kind::Derived => 170,
+        Kind::Name(_) => 170,
         Kind::Choice(_) => 140,
         Kind::Amount => 124,
         Kind::Text => 170,
@@ -48,7 +48,8 @@ pub fn Grid<T: Row>(
     /// What the grid shows.
     spec: GridSpec<T>,
 ) -> impl IntoView {
-    let (meta, model) = split(spec, AppState::get().undo);
+    let state = AppState::get();
+    let (meta, model) = split(spec, state.undo, Signal::derive(move || state.in_force()));
     grid_view(Arc::new(meta), model)
 }
 
@@ -134,7 +135,10 @@ fn grid_view(spec: Arc<Meta>, model: Arc<dyn Model>) -> AnyView {
     // given, up to NAME_GROWTH more than its columns' widths: the name column,
     // left without a width, takes what the others do not, so a long name is
     // cut only in a narrow window. Other grids keep their columns' widths.
-    let flex = spec.columns.iter().position(|c| c.kind == Kind::Derived);
+    let flex = spec
+        .columns
+        .iter()
+        .position(|c| matches!(c.kind, Kind::Name(_)));
     let table_w = match flex {
         Some(_) => format!(
             "width:clamp({total_w}px, 100%, {}px)",

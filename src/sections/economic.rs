@@ -1,31 +1,20 @@
 //! 基本支出经济分类: economic code (款) · name · amount, for 一般公共预算 基本支出,
 //! a spreadsheet `Grid`.
 
+use budget_core::Totals;
 use budget_core::amount::format_yuan;
+use budget_core::catalog::InForce;
 use budget_core::model::EconomicRow;
-use budget_core::{Totals, catalog};
 use leptos::prelude::*;
 
 use crate::grid::column::{Catalogue, Column, Kind, amount_column};
 use crate::grid::{Grid, GridSpec, Rows};
 
-/// The name of an economic code from the catalog, or why there is none.
-fn economic_name(code: &str) -> String {
-    let code = code.trim();
-    if code.is_empty() {
-        return String::new();
-    }
-    match catalog::economic().get(code) {
-        Some(e) if e.is_verified() => e.name.to_string(),
-        Some(e) => format!("{} {}", e.name, catalog::UNVERIFIED_MARK),
-        None => "经济分类目录中无此编码".to_string(),
-    }
-}
-
-/// What a row is, for accessible names: `30101 基本工资`.
-fn describe(r: &EconomicRow) -> Option<String> {
+/// What a row is, for accessible names: `30101 基本工资` (the name from the
+/// catalog in force).
+fn describe(r: &EconomicRow, cats: &InForce) -> Option<String> {
     let code = r.code.trim();
-    (!code.is_empty()).then(|| format!("{} {}", code, economic_name(code)))
+    (!code.is_empty()).then(|| format!("{} {}", code, Catalogue::Economic.name_text(cats, code)))
 }
 
 /// The columns of 经济分类.
@@ -45,8 +34,8 @@ pub fn columns() -> Vec<Column<EconomicRow>> {
         Column {
             key: "",
             header: "科目名称",
-            kind: Kind::Derived,
-            get: |r| economic_name(&r.code),
+            kind: Kind::Name(Catalogue::Economic),
+            get: |r| r.code.clone(),
             set: |_, _| true,
             amount: None,
         },

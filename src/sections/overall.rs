@@ -67,7 +67,7 @@ pub fn OverallSection() -> impl IntoView {
             |i| &i.overall_performance.indicators,
             |i| &mut i.overall_performance.indicators,
         ),
-        describe: |r| {
+        describe: |r, _| {
             (!r.name.trim().is_empty()).then(|| format!("整体绩效指标 {}", r.name.trim()))
         },
         totals: Some(|t| vec![None, Some(t.indicator_weights.normalize().to_string())]),

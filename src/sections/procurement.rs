@@ -63,7 +63,7 @@ pub fn ProcurementSection() -> impl IntoView {
         columns: columns(),
         frozen: 0,
         rows: Rows::List(|i| &i.procurement, |i| &mut i.procurement),
-        describe,
+        describe: |r, _| describe(r),
         totals: Some(totals),
         sort_key: None,
         add_label: "添加一行",

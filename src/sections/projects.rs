@@ -2,8 +2,8 @@
 
 use std::sync::LazyLock;
 
+use budget_core::Amount;
 use budget_core::model::{ExpenditureType, ProjectForm, ProjectIndicator, RowLink, choices};
-use budget_core::{Amount, catalog};
 use leptos::prelude::*;
 
 use crate::fields::{AmountField, TextField};
@@ -348,6 +348,7 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
         }
         let q = query.with(|q| q.trim().to_string());
         let taken = links.get();
+        let cats = state.in_force();
         state.inputs.with(|i| {
             let mut seen = std::collections::HashSet::new();
             let mut out: Vec<RowLink> = Vec::new();
@@ -361,7 +362,7 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
                     continue;
                 }
                 if !q.is_empty() {
-                    let name = catalog::function().name(code).unwrap_or("");
+                    let name = cats.function().name(code).unwrap_or("");
                     if !code.starts_with(q.as_str()) && !name.contains(q.as_str()) {
                         continue;
                     }
@@ -380,8 +381,9 @@ fn Links(index: usize, project: ReadSignal<ProjectForm>) -> impl IntoView {
             (out, count)
         })
     });
-    let label = |l: &RowLink| {
-        let name = catalog::function().name(&l.code).unwrap_or("");
+    // Named from the catalog in force (tracked where a view reads it).
+    let label = move |l: &RowLink| {
+        let name = state.in_force().function().name(&l.code).unwrap_or("");
         format!("{} {} {}", l.code, name, l.source.short_label())
     };
     let n = index + 1;
@@ -581,7 +583,7 @@ fn ProjectIndicators(index: usize) -> impl IntoView {
             get: |i, k| i.projects.get(k).map(|p| &p.indicators),
             get_mut: |i, k| i.projects.get_mut(k).map(|p| &mut p.indicators),
         },
-        describe: |_| None,
+        describe: |_, _| None,
         totals: None,
         sort_key: None,
         add_label: "添加指标",

@@ -3,21 +3,23 @@
 
 use std::sync::LazyLock;
 
+use budget_core::Totals;
 use budget_core::amount::format_yuan;
+use budget_core::catalog::InForce;
 use budget_core::model::{BudgetRow, ExpenditureType, FundingSource};
-use budget_core::{Totals, catalog};
 use leptos::prelude::*;
 
 use crate::grid::column::{Catalogue, Column, Kind, amount_column, choice_column};
 use crate::grid::{Grid, GridSpec, Rows};
 
-/// What a row is, for accessible names: `2010301 行政运行 一般公共预算 基本支出`.
-fn describe(r: &BudgetRow) -> Option<String> {
+/// What a row is, for accessible names: `2010301 行政运行 一般公共预算 基本支出`
+/// (the name from the catalog in force).
+fn describe(r: &BudgetRow, cats: &InForce) -> Option<String> {
     let code = r.code.trim();
     if code.is_empty() {
         return None;
     }
-    let name = catalog::function().name(code).unwrap_or("");
+    let name = cats.function().name(code).unwrap_or("");
     Some(format!(
         "{} {} {} {}",
         code,
@@ -25,19 +27,6 @@ fn describe(r: &BudgetRow) -> Option<String> {
         r.source.short_label(),
         r.kind.label()
     ))
-}
-
-/// The name of a function code from the catalog, or why there is none.
-pub fn function_name(code: &str) -> (String, bool) {
-    let code = code.trim();
-    if code.is_empty() {
-        return (String::new(), true);
-    }
-    match catalog::function().get(code) {
-        Some(e) if e.is_verified() => (e.name.to_string(), true),
-        Some(e) => (format!("{} {}", e.name, catalog::UNVERIFIED_MARK), true),
-        None => ("支出功能分类目录中无此编码".to_string(), false),
-    }
 }
 
 /// 收入来源 labels, in `FundingSource::ALL` order.
@@ -65,8 +54,8 @@ pub fn columns() -> Vec<Column<BudgetRow>> {
         Column {
             key: "",
             header: "科目名称",
-            kind: Kind::Derived,
-            get: |r| function_name(&r.code).0,
+            kind: Kind::Name(Catalogue::Function),
+            get: |r| r.code.clone(),
             set: |_, _| true,
             amount: None,
         },

@@ -3,7 +3,7 @@
 //! confirms (replace or append, one update of the inputs).
 
 use budget_core::amount::format_yuan;
-use budget_core::catalog;
+use budget_core::catalog::InForce;
 use budget_core::model::{BudgetRow, EconomicRow};
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -203,11 +203,12 @@ fn read_sheet(
     });
 }
 
-fn budget_rows_view(rows: &[BudgetRow]) -> impl IntoView + use<> {
+fn budget_rows_view(rows: &[BudgetRow], cats: &InForce) -> impl IntoView + use<> {
     let body = rows
         .iter()
         .map(|r| {
-            let name = catalog::function()
+            let name = cats
+                .function()
                 .name(&r.code)
                 .unwrap_or("（目录中无此编码）");
             view! {
@@ -239,11 +240,12 @@ fn budget_rows_view(rows: &[BudgetRow]) -> impl IntoView + use<> {
     }
 }
 
-fn economic_rows_view(rows: &[EconomicRow]) -> impl IntoView + use<> {
+fn economic_rows_view(rows: &[EconomicRow], cats: &InForce) -> impl IntoView + use<> {
     let body = rows
         .iter()
         .map(|r| {
-            let name = catalog::economic()
+            let name = cats
+                .economic()
                 .name(&r.code)
                 .unwrap_or("（目录中无此编码）");
             view! {
@@ -290,10 +292,12 @@ fn dialog(
         .iter()
         .map(|c| view! { <li>{format!("{} 列“{}” → {}", c.column, c.header, c.meaning)}</li> })
         .collect_view();
+    // Named from the catalogs in force for the form the rows go into.
+    let cats = untrack(|| state.in_force());
     let rows = if p.is_economic() {
-        economic_rows_view(&p.economic_rows).into_any()
+        economic_rows_view(&p.economic_rows, &cats).into_any()
     } else {
-        budget_rows_view(&p.budget_rows).into_any()
+        budget_rows_view(&p.budget_rows, &cats).into_any()
     };
     let problems = p
         .problems

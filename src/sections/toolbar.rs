@@ -440,16 +440,20 @@ pub fn export_xlsx(state: AppState, busy: RwSignal<bool>) {
         }
     };
     let (errors, _) = state.counts();
+    // The workbook names codes as the page does: from the catalog in force.
+    let bureau = untrack(|| state.in_force().bureau());
     busy.set(true);
     leptos::task::spawn_local(async move {
         let wan = state.wan_tables.get_untracked();
-        let result = xlsx_client::export_xlsx(json, wan).await.and_then(|bytes| {
-            web::download_bytes(
-                &name,
-                &bytes,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-        });
+        let result = xlsx_client::export_xlsx(json, wan, bureau)
+            .await
+            .and_then(|bytes| {
+                web::download_bytes(
+                    &name,
+                    &bytes,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                )
+            });
         busy.set(false);
         let notice = match result {
             Ok(()) if errors > 0 => Notice {

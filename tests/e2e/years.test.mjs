@@ -169,3 +169,52 @@ test('the next-year file budget-check writes opens in the app', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('with a bureau catalog loaded the picker and the 科目名称 column use its codes and names; removed, the built-in ones again', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadSample(page);
+  // The sample's rows are 2010301 行政运行, 2010302, 2010303 机关服务, …
+  const nameCell = (row) => page.locator(`#grid-rows-${row}-1`).innerText();
+  assert.equal(await nameCell(0), '行政运行');
+  assert.equal(await nameCell(2), '机关服务');
+  const nameIs = (row, name) =>
+    page.waitForFunction(([r, n]) => document.querySelector(`#grid-rows-${r}-1`)?.textContent.trim() === n, [row, name]);
+  /** The picker's lines (code and name) for `typed` in row 0's code cell; the edit is then cancelled. */
+  async function pickerLines(typed) {
+    await page.click('#f-rows-0-code');
+    await page.keyboard.type(typed);
+    const list = page.locator('#f-rows-0-code-picker');
+    await list.locator('li').first().waitFor();
+    const lines = await list.locator('li').evaluateAll((lis) =>
+      lis.map((li) => `${li.querySelector('.pk-code').textContent} ${li.querySelector('.pk-name').textContent}`),
+    );
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('#f-rows-0-code').value === '2010301');
+    return lines;
+  }
+  const builtinLines = await pickerLines('201030');
+  assert.ok(builtinLines.includes('2010301 行政运行') && builtinLines.includes('2010303 机关服务'), builtinLines.join(' | '));
+
+  // The bureau names 2010301 otherwise and lists no 2010303.
+  await closeNotice(page);
+  const csv = bureauCsv('2010303').toString('utf8').replace('\n2010301,行政运行\n', '\n2010301,机关行政运行\n');
+  assert.match(csv, /\n2010301,机关行政运行\n/);
+  await page.setInputFiles('#catalog-file', { name: '财政局改名.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await noticeSays(page, /已载入财政局科目表“财政局改名\.csv”/);
+  await nameIs(0, '机关行政运行');
+  await nameIs(2, '支出功能分类目录中无此编码');
+  await page.waitForFunction(() => /COD-001[\s\S]*2010303/.test(document.querySelector('#checks-live')?.textContent ?? ''));
+  const bureauLines = await pickerLines('201030');
+  assert.ok(bureauLines.includes('2010301 机关行政运行'), bureauLines.join(' | '));
+  assert.ok(!bureauLines.some((l) => l.startsWith('2010303') || l === '2010301 行政运行'), bureauLines.join(' | '));
+
+  // Removed: the built-in names and codes again.
+  await page.click('#btn-catalog-remove');
+  await noticeSays(page, /已移除 2021 年的财政局科目表/);
+  await nameIs(0, '行政运行');
+  await nameIs(2, '机关服务');
+  assert.deepEqual(await pickerLines('201030'), builtinLines);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

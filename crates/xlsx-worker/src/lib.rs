@@ -5,17 +5,32 @@
 //! message in Chinese. All arithmetic is budget-core's; all Excel is budget-xlsx's.
 
 use budget_core::Inputs;
+use budget_core::catalog::{Bureau, InForce};
 use budget_xlsx::{SheetImport, SheetKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+/// A bureau catalog as the page sends it: the file's name and its
+/// `[code, name]` rows (the page's `xlsx_client::catalog_json`).
+#[derive(Deserialize)]
+struct SentCatalog {
+    name: String,
+    rows: Vec<(String, String)>,
+}
 
 /// The workbook of 情况说明, 表1–表10 and the project forms, from the inputs as JSON.
 pub fn export(inputs_json: &str) -> Result<Vec<u8>, String> {
-    export_in(inputs_json, "元")
+    export_in(inputs_json, "元", None)
 }
 
 /// `export` with the tables in `unit` (`元`, or `万元` as the tables view
-/// shows them, 舍位平衡 included).
-pub fn export_in(inputs_json: &str, unit: &str) -> Result<Vec<u8>, String> {
+/// shows them, 舍位平衡 included), derived against the bureau catalog in
+/// force for the form when the page sends one (`catalog_json`), else the
+/// built-in catalogs of its year: the names are the ones the page shows.
+pub fn export_in(
+    inputs_json: &str,
+    unit: &str,
+    catalog_json: Option<&str>,
+) -> Result<Vec<u8>, String> {
     let unit = match unit {
         "元" => budget_xlsx::Unit::Yuan,
         "万元" => budget_xlsx::Unit::Wan,
@@ -23,7 +38,23 @@ pub fn export_in(inputs_json: &str, unit: &str) -> Result<Vec<u8>, String> {
     };
     let inputs: Inputs = serde_json::from_str(inputs_json)
         .map_err(|e| format!("填报内容无法读取，未生成 Excel：{e}"))?;
-    let derived = budget_core::derive(&inputs);
+    let bureau = match catalog_json {
+        Some(json) => {
+            let sent: SentCatalog = serde_json::from_str(json)
+                .map_err(|e| format!("科目表无法读取，未生成 Excel：{e}"))?;
+            let rows = sent
+                .rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, (code, name))| (i + 1, vec![code, name]))
+                .collect();
+            let b = Bureau::from_rows(&sent.name, rows)
+                .map_err(|e| format!("科目表无法读取，未生成 Excel：{e}"))?;
+            Some(b)
+        }
+        None => None,
+    };
+    let derived = budget_core::derive_in(&inputs, InForce::new(inputs.unit.fiscal_year, bureau));
     budget_xlsx::export_xlsx_in(&inputs, &derived, unit)
         .map_err(|e| format!("生成 Excel 失败：{e}"))
 }
@@ -79,10 +110,63 @@ mod tests {
 
     #[test]
     fn export_in_wan_differs_and_an_unknown_unit_is_refused() {
-        let wan = export_in(SAMPLE, "万元").unwrap();
+        let wan = export_in(SAMPLE, "万元", None).unwrap();
         assert_eq!(&wan[..2], b"PK");
         assert_ne!(wan, export(SAMPLE).unwrap());
-        assert!(export_in(SAMPLE, "千元").unwrap_err().contains("千元"));
+        assert!(
+            export_in(SAMPLE, "千元", None)
+                .unwrap_err()
+                .contains("千元")
+        );
+    }
+
+    /// Every cell text of a workbook.
+    fn cell_texts(bytes: Vec<u8>) -> Vec<String> {
+        use calamine::Reader;
+        let mut wb: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        wb.worksheets()
+            .into_iter()
+            .flat_map(|(_, range)| {
+                range
+                    .cells()
+                    .map(|(_, _, c)| c.to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn export_names_codes_from_the_bureau_catalog_sent() {
+        let sample: Inputs = serde_json::from_str(SAMPLE).unwrap();
+        assert!(sample.rows.iter().any(|r| r.code == "2010301"));
+        let builtin = cell_texts(export(SAMPLE).unwrap());
+        assert!(builtin.iter().any(|t| t == "行政运行"));
+        assert!(!builtin.iter().any(|t| t.contains("局定行政运行")));
+        // The built-in catalog's codes with 2010301 renamed.
+        let cats = InForce::builtin(sample.unit.fiscal_year);
+        let rows: Vec<(String, String)> = [cats.function(), cats.economic()]
+            .into_iter()
+            .flat_map(|c| c.entries())
+            .map(|e| {
+                let name = if e.code == "2010301" {
+                    "局定行政运行"
+                } else {
+                    e.name
+                };
+                (e.code.to_string(), name.to_string())
+            })
+            .collect();
+        let sent = serde_json::json!({ "name": "局.csv", "rows": rows }).to_string();
+        let bureau = cell_texts(export_in(SAMPLE, "元", Some(&sent)).unwrap());
+        assert!(bureau.iter().any(|t| t == "局定行政运行"));
+        assert!(!bureau.iter().any(|t| t == "行政运行"));
+    }
+
+    #[test]
+    fn a_catalog_that_does_not_read_is_a_chinese_message() {
+        let e = export_in(SAMPLE, "元", Some("{\"name\": 1}")).unwrap_err();
+        assert!(e.starts_with("科目表无法读取"), "{e}");
     }
 
     #[test]

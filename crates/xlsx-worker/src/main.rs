@@ -2,8 +2,9 @@
 //! export or sheet import, so the main bundle never carries the Excel code).
 //!
 //! Messages from the page:
-//! - `{id, op: "export", inputs: "<Inputs JSON>", unit?: "元" | "万元"}` →
-//!   `{id, ok: true, bytes: Uint8Array}` (tables in 元 unless `unit` says 万元)
+//! - `{id, op: "export", inputs: "<Inputs JSON>", unit?: "元" | "万元",
+//!   catalog?: "<{name, rows: [[code, name]…]} JSON>"}` → `{id, ok: true, bytes: Uint8Array}`
+//!   (tables in 元 unless `unit` says 万元; names from the bureau catalog when sent)
 //! - `{id, op: "import", kind: "xlsx" | "csv", bytes: Uint8Array}` → `{id, ok: true, json}`
 //! - `{id, op: "catalog", kind: "xlsx" | "csv", bytes: Uint8Array}` → `{id, ok: true, json}`
 //!   (a bureau's catalog sheet as numbered rows)
@@ -34,10 +35,12 @@ fn reply(data: &JsValue) -> Object {
     set(&out, "id", &id);
     let result: Result<(&str, JsValue), String> = match get_str(data, "op").as_deref() {
         Some("export") => match get_str(data, "inputs") {
-            Some(json) => {
-                xlsx_worker::export_in(&json, get_str(data, "unit").as_deref().unwrap_or("元"))
-                    .map(|bytes| ("bytes", Uint8Array::from(bytes.as_slice()).into()))
-            }
+            Some(json) => xlsx_worker::export_in(
+                &json,
+                get_str(data, "unit").as_deref().unwrap_or("元"),
+                get_str(data, "catalog").as_deref(),
+            )
+            .map(|bytes| ("bytes", Uint8Array::from(bytes.as_slice()).into())),
             None => Err("请求缺少填报内容。".to_string()),
         },
         Some(op @ ("import" | "catalog")) => {

@@ -42,14 +42,15 @@ pub(in crate::grid) struct Picker {
 
 impl Ctl {
     /// Open the picker under code cell `(row, col)` on what its text finds
-    /// in the catalog `cat`; close it when that is nothing.
+    /// in the catalog `cat` in force for the form; close it when that is nothing.
     pub(in crate::grid) fn open_picker(&self, (row, col): Pos, cat: Catalogue, text: &str) {
         let q = text.trim();
         if q.is_empty() {
             set_changed(self.picker, None);
             return;
         }
-        let catalog = cat.catalog();
+        // The catalog in force now (the picker opens again as the clerk types).
+        let catalog = cat.catalog(&untrack(|| self.state.in_force()));
         let (found, total) = catalog.search_counted(q, PICK_LIMIT);
         let more = total - found.len();
         let items: Vec<PickItem> = found

@@ -189,7 +189,7 @@ pub(super) fn cell_view(ctl: Ctl, at: RowCtx, c: usize, left: Option<u32>) -> im
     let td_class = move || {
         let mut s = String::from(match kind {
             Kind::Amount => "num",
-            Kind::Derived => "name",
+            Kind::Name(_) => "name",
             Kind::Code(_) => "code",
             _ => "",
         });
@@ -206,7 +206,7 @@ pub(super) fn cell_view(ctl: Ctl, at: RowCtx, c: usize, left: Option<u32>) -> im
     };
     let style = left.map(|x| format!("left:{x}px"));
     let content = match kind {
-        Kind::Derived => derived::derived_cell(cell).into_any(),
+        Kind::Name(_) => derived::derived_cell(cell).into_any(),
         Kind::Choice(options) => choice::choice_cell(cell, options, form_id).into_any(),
         Kind::Text | Kind::Suggest(_) | Kind::Amount | Kind::Code(_) => {
             input::input_cell(cell, kind, form_id).into_any()
