@@ -27,7 +27,9 @@ for run in 1 2 3 4 5; do
   code=0
   /usr/bin/time -o "$DIR.time" -f "%e %U %S" \
     "$BIN" check --summary "$DIR"/*.json > "$DIR.summary.txt" || code=$?
-  read -r wall user sys < "$DIR.time"
+  # GNU time writes "Command exited with non-zero status N" first when the
+  # check finds errors: the figures are on the last line.
+  read -r wall user sys < <(tail -n 1 "$DIR.time")
   walls+=("$wall")
   echo "run $run: wall ${wall} s, CPU ${user} s user + ${sys} s sys (exit $code)"
 done
