@@ -39,24 +39,44 @@ pub fn export_in(
     let inputs: Inputs = serde_json::from_str(inputs_json)
         .map_err(|e| format!("填报内容无法读取，未生成 Excel：{e}"))?;
     let bureau = match catalog_json {
-        Some(json) => {
-            let sent: SentCatalog = serde_json::from_str(json)
-                .map_err(|e| format!("科目表无法读取，未生成 Excel：{e}"))?;
-            let rows = sent
-                .rows
-                .into_iter()
-                .enumerate()
-                .map(|(i, (code, name))| (i + 1, vec![code, name]))
-                .collect();
-            let b = Bureau::from_rows(&sent.name, rows)
-                .map_err(|e| format!("科目表无法读取，未生成 Excel：{e}"))?;
-            Some(b)
-        }
+        Some(json) => Some(bureau_of(json)?),
         None => None,
     };
     let derived = budget_core::derive_in(&inputs, InForce::new(inputs.unit.fiscal_year, bureau));
     budget_xlsx::export_xlsx_in(&inputs, &derived, unit)
         .map_err(|e| format!("生成 Excel 失败：{e}"))
+}
+
+thread_local! {
+    /// The last bureau catalog read, by the JSON the page sent: a catalog
+    /// lives as long as the worker (its names outlive the tables), so each
+    /// export with the same catalog reuses it instead of reading another copy.
+    static LAST_BUREAU: std::cell::RefCell<Option<(String, &'static Bureau)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The bureau catalog the page sent (`SentCatalog` as JSON).
+fn bureau_of(json: &str) -> Result<&'static Bureau, String> {
+    let cached = LAST_BUREAU.with_borrow(|last| {
+        last.as_ref()
+            .filter(|(text, _)| text == json)
+            .map(|(_, b)| *b)
+    });
+    if let Some(b) = cached {
+        return Ok(b);
+    }
+    let sent: SentCatalog =
+        serde_json::from_str(json).map_err(|e| format!("科目表无法读取，未生成 Excel：{e}"))?;
+    let rows = sent
+        .rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, (code, name))| (i + 1, vec![code, name]))
+        .collect();
+    let b = Bureau::from_rows(&sent.name, rows)
+        .map_err(|e| format!("科目表无法读取，未生成 Excel：{e}"))?;
+    LAST_BUREAU.with_borrow_mut(|last| *last = Some((json.to_string(), b)));
+    Ok(b)
 }
 
 /// What the page receives for a sheet: the import and the Chinese name of its shape.
@@ -161,6 +181,26 @@ mod tests {
         let bureau = cell_texts(export_in(SAMPLE, "元", Some(&sent)).unwrap());
         assert!(bureau.iter().any(|t| t == "局定行政运行"));
         assert!(!bureau.iter().any(|t| t == "行政运行"));
+    }
+
+    /// Exports with the same catalog read it once (a read catalog lives as
+    /// long as the worker); another catalog is read anew.
+    #[test]
+    fn the_same_catalog_sent_twice_is_read_once() {
+        let sent = |name: &str| {
+            let rows = [
+                ["201", "一般公共服务支出"],
+                ["20103", "政府办公厅（室）及相关机构事务"],
+                ["2010301", "行政运行"],
+            ];
+            serde_json::json!({ "name": name, "rows": rows }).to_string()
+        };
+        let a = bureau_of(&sent("局.csv")).unwrap();
+        let again = bureau_of(&sent("局.csv")).unwrap();
+        assert!(std::ptr::eq(a, again));
+        let other = bureau_of(&sent("另一个局.csv")).unwrap();
+        assert!(!std::ptr::eq(a, other));
+        assert_eq!(other.name(), "另一个局.csv");
     }
 
     #[test]
