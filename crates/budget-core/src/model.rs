@@ -119,6 +119,16 @@ impl UnitHeader {
             .contains(&self.fiscal_year)
             .then_some(self.fiscal_year)
     }
+
+    /// The words for this year and last year in table titles and headers:
+    /// `2021年` and `2020年`; `本年` and `上年` while the 预算年度 is missing
+    /// or implausible (UNT-002), never `0年` / `-1年`.
+    pub fn year_words(&self) -> (String, String) {
+        match self.known_year() {
+            Some(y) => (format!("{y}年"), format!("{}年", y - 1)),
+            None => ("本年".to_string(), "上年".to_string()),
+        }
+    }
 }
 
 /// 单位类型

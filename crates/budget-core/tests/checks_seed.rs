@@ -63,3 +63,40 @@ fn table6_closes_with_income_and_expenditure_totals() {
         other => panic!("unexpected closing line of 表6: {other:?}"),
     }
 }
+
+/// Without a plausible 预算年度 (UNT-002) the tables' titles and headers say
+/// 本年 / 上年 instead of doing arithmetic on the year (`0年`, `-1年`); the
+/// seed's own headers keep their years.
+#[test]
+fn a_missing_year_never_prints_0_or_minus_1_in_a_table() {
+    let texts = |d: &budget_core::Derived| -> Vec<String> {
+        d.tables
+            .iter()
+            .chain(&d.project_tables)
+            .flat_map(|t| {
+                std::iter::once(t.title.clone())
+                    .chain(t.header.iter().flatten().map(|h| h.text.clone()))
+            })
+            .collect()
+    };
+    for year in [0, 1999, 2101] {
+        let mut inputs = seed();
+        inputs.unit.fiscal_year = year;
+        let all = texts(&derive(&inputs));
+        for t in &all {
+            assert!(!t.contains(&format!("{year}年")), "{year}: {t}");
+            assert!(!t.contains(&format!("{}年", year - 1)), "{year}: {t}");
+        }
+        assert!(all.iter().any(|t| t == "上年预算数"), "{all:?}");
+        assert!(all.iter().any(|t| t == "本年预算数"), "{all:?}");
+    }
+    let seed_texts = texts(&derive(&seed()));
+    assert!(
+        seed_texts.iter().any(|t| t == "2020年预算数"),
+        "{seed_texts:?}"
+    );
+    assert!(
+        seed_texts.iter().any(|t| t == "2021年预算数"),
+        "{seed_texts:?}"
+    );
+}

@@ -143,7 +143,7 @@ fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm, cat: &Catalog) 
     Table {
         id: format!("project{}", index + 1),
         number: "项目绩效目标表".to_string(),
-        title: format!("{}年区级项目绩效目标表（{}）", unit.fiscal_year, p.name),
+        title: format!("{}区级项目绩效目标表（{}）", unit.year_words().0, p.name),
         unit: "单位：元".to_string(),
         header: Vec::new(),
         rows,

@@ -177,12 +177,12 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Tabl
 /// 表2 一般公共预算财政拨款支出预算表
 fn table2(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Table {
     let items = codes.iter().map(|f| f.item(f.general));
-    let year = inputs.unit.fiscal_year;
+    let (year, last) = inputs.unit.year_words();
     let header = vec![
         vec![
             hs("功能分类科目", 2, 1),
-            hs(format!("{}年预算数", year - 1), 1, 2),
-            hs(format!("{year}年预算数"), 3, 1),
+            hs(format!("{last}预算数"), 1, 2),
+            hs(format!("{year}预算数"), 3, 1),
         ],
         vec![
             h("科目编码"),
@@ -210,11 +210,11 @@ fn table3(inputs: &Inputs, cat: &'static Catalog) -> Table {
         slot[0].add(&e.amount);
         slot[if is_personnel(code) { 1 } else { 2 }].add(&e.amount);
     }
-    let year = inputs.unit.fiscal_year;
+    let (year, _) = inputs.unit.year_words();
     let header = vec![
         vec![
             hs("经济分类科目", 2, 1),
-            hs(format!("{year}年基本支出"), 3, 1),
+            hs(format!("{year}基本支出"), 3, 1),
         ],
         ["科目编码", "科目名称", "合计", "人员经费", "公用经费"]
             .into_iter()
@@ -243,7 +243,7 @@ fn table3(inputs: &Inputs, cat: &'static Catalog) -> Table {
 
 /// 表4 一般公共预算“三公”经费支出表
 pub(crate) fn table4(inputs: &Inputs) -> Table {
-    let year = inputs.unit.fiscal_year;
+    let (year, last) = inputs.unit.year_words();
     let mut cells = Vec::with_capacity(12);
     let sangong = inputs.sangong.in_yuan();
     for y in [&sangong.last_year, &sangong.this_year] {
@@ -256,8 +256,8 @@ pub(crate) fn table4(inputs: &Inputs) -> Table {
         cells.extend([a + p + o + r, a, p + o, p, o, r].map(Cell::Money));
     }
     let mut header = vec![vec![
-        hs(format!("{}年预算数", year - 1), 6, 1),
-        hs(format!("{year}年预算数"), 6, 1),
+        hs(format!("{last}预算数"), 6, 1),
+        hs(format!("{year}预算数"), 6, 1),
     ]];
     let mut second = Vec::new();
     let mut third = Vec::new();
@@ -597,8 +597,8 @@ fn table10(inputs: &Inputs, totals: &Totals) -> Table {
         id: "table10".to_string(),
         number: "表10".to_string(),
         title: format!(
-            "{}年部门（单位）预算整体绩效目标表",
-            inputs.unit.fiscal_year
+            "{}部门（单位）预算整体绩效目标表",
+            inputs.unit.year_words().0
         ),
         unit: "单位：万元".to_string(),
         header: Vec::new(),
