@@ -1,40 +1,12 @@
 //! `--catalog FILE`: a finance bureau's catalog decides which codes are valid,
 //! and a file records the catalog it was checked against.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use budget_core::catalog::{Bureau, Choice};
 use budget_core::file::{export_in, open};
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_budget-check"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().expect("exited"),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("catalog_file")
-        .join(name);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+mod common;
+use common::{root, run, s, scratch};
 
 /// The 2021 function catalog as a bureau would issue it, without `drop`.
 fn bureau_csv(drop: &str) -> String {

@@ -1,42 +1,15 @@
 //! The `budget-check` binary: exit codes, reports, tables, narrative, schema.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
 use budget_core::file::{Opened, export, open};
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+use common::{root, run, s, scratch};
 
 fn sample_path() -> PathBuf {
     root().join("fixtures/dadukou-2021.json")
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out: Output = Command::new(env!("CARGO_BIN_EXE_budget-check"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().expect("exited, not killed"),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-/// A scratch directory for files written by one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli")
-        .join(name);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn exported_sample() -> String {

@@ -1,25 +1,11 @@
 //! `budget-check next-year`: next year's draft from last year's file.
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use budget_core::file::{Opened, open};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_budget-check"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().expect("exited"),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+mod common;
+use common::{root, run};
 
 #[test]
 fn the_2022_draft_of_the_sample_has_its_2021_figures_as_last_year_line_for_line() {
