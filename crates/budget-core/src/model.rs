@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::amount::{Amount, InputUnit};
 
 pub mod choices;
+mod in_yuan;
 mod performance;
 pub(crate) use performance::days_in_month;
 pub use performance::{
@@ -414,40 +415,6 @@ pub struct SanGong {
     pub unit: InputUnit,
 }
 
-impl SanGong {
-    /// Both years in 元, as everything derived from them counts (a 万元
-    /// figure × 10,000; text not valid in its unit is kept as it is).
-    pub fn in_yuan(&self) -> SanGong {
-        let u = self.unit;
-        let year = |y: &SanGongYear| SanGongYear {
-            abroad: u.to_yuan(&y.abroad),
-            vehicle_purchase: u.to_yuan(&y.vehicle_purchase),
-            vehicle_operation: u.to_yuan(&y.vehicle_operation),
-            reception: u.to_yuan(&y.reception),
-        };
-        SanGong {
-            last_year: year(&self.last_year),
-            this_year: year(&self.this_year),
-            unit: InputUnit::Yuan,
-        }
-    }
-    /// The eight figures as typed in `unit` (see `InputUnit::convert`).
-    pub fn with_unit(&self, unit: InputUnit) -> SanGong {
-        let from = self.unit;
-        let year = |y: &SanGongYear| SanGongYear {
-            abroad: from.convert(unit, &y.abroad),
-            vehicle_purchase: from.convert(unit, &y.vehicle_purchase),
-            vehicle_operation: from.convert(unit, &y.vehicle_operation),
-            reception: from.convert(unit, &y.reception),
-        };
-        SanGong {
-            last_year: year(&self.last_year),
-            this_year: year(&self.this_year),
-            unit,
-        }
-    }
-}
-
 /// The four 三公 items of one year.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -549,26 +516,6 @@ pub struct NarrativeInputs {
     pub vehicles_to_buy: Vehicles,
     /// 项目支出主要包括 (key project work).
     pub key_work: String,
-}
-
-impl NarrativeInputs {
-    /// 机关运行经费 (this year, last year) in 元, as everything derived from
-    /// them counts (a 万元 figure × 10,000; invalid text kept as it is).
-    pub fn running_cost_in_yuan(&self) -> (Amount, Amount) {
-        let u = self.running_cost_unit;
-        (
-            u.to_yuan(&self.running_cost_this_year),
-            u.to_yuan(&self.running_cost_last_year),
-        )
-    }
-    /// Switch 机关运行经费 to `unit`, its two figures as typed in it (see
-    /// `InputUnit::convert`).
-    pub fn set_running_cost_unit(&mut self, unit: InputUnit) {
-        let from = self.running_cost_unit;
-        self.running_cost_this_year = from.convert(unit, &self.running_cost_this_year);
-        self.running_cost_last_year = from.convert(unit, &self.running_cost_last_year);
-        self.running_cost_unit = unit;
-    }
 }
 
 /// Year-on-year change reasons (变动原因).
