@@ -148,6 +148,7 @@ mod tests {
             }],
             note: Some("说明：含\n换行".into()),
             sums: Default::default(),
+            zeros_shown: false,
         };
         assert_eq!(
             table_csv(&t, None),

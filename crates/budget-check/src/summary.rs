@@ -198,6 +198,7 @@ pub fn table(lines: &[Line]) -> Table {
         rows,
         note: None,
         sums: Default::default(),
+        zeros_shown: false,
     }
 }
 

@@ -445,6 +445,7 @@ mod tests {
             ],
             note: None,
             sums: Default::default(),
+            zeros_shown: false,
         }
     }
 

@@ -133,6 +133,9 @@ pub enum ConsolidateError {
     /// The units are of different fiscal years.
     #[error("{}", years_message(.0))]
     Years(Vec<(UnitName, i32)>),
+    /// The units are laid out by different templates.
+    #[error("{}", templates_message(.0))]
+    Templates(Vec<(UnitName, String)>),
     /// One unit given twice (the same code, or the same name).
     #[error("{0}出现了两次（第 {1} 个和第 {2} 个单位），每个单位只能汇总一次")]
     Duplicate(UnitName, usize, usize),
@@ -144,6 +147,18 @@ pub enum ConsolidateError {
 fn years_message(units: &[(UnitName, i32)]) -> String {
     let list: Vec<String> = units.iter().map(|(u, y)| format!("{u} {y} 年")).collect();
     format!("各单位的预算年度不同，不能汇总：{}", list.join("、"))
+}
+
+fn templates_message(units: &[(UnitName, String)]) -> String {
+    let list: Vec<String> = units
+        .iter()
+        .map(|(u, t)| format!("{u}：{}", template_name(t)))
+        .collect();
+    format!("各单位的填报模板不同，不能汇总：{}", list.join("、"))
+}
+
+fn template_name(id: &str) -> String {
+    crate::template::get(id).map_or_else(|| id.to_string(), |t| t.name.clone())
 }
 
 fn errors_message(units: &[(UnitName, Vec<Finding>)]) -> String {
@@ -174,6 +189,18 @@ pub fn consolidate(department: &Department, units: &[Inputs]) -> Result<Inputs, 
                 .collect(),
         ));
     }
+    let template = crate::template::of(first);
+    if units
+        .iter()
+        .any(|u| crate::template::of(u).id != template.id)
+    {
+        return Err(ConsolidateError::Templates(
+            units
+                .iter()
+                .map(|u| (UnitName::of(&u.unit), crate::template::of(u).id.clone()))
+                .collect(),
+        ));
+    }
     refuse_duplicates(units)?;
     let with_errors: Vec<(UnitName, Vec<Finding>)> = units
         .iter()
@@ -188,7 +215,7 @@ pub fn consolidate(department: &Department, units: &[Inputs]) -> Result<Inputs, 
     if !with_errors.is_empty() {
         return Err(ConsolidateError::Errors(with_errors));
     }
-    Ok(sum(department, units, year))
+    Ok(sum(department, units, year, &template.id))
 }
 
 /// The same unit twice: by code, or by name when a code is blank.
@@ -298,7 +325,7 @@ fn counts_sentence(units: &[Inputs]) -> String {
     )
 }
 
-fn sum(d: &Department, units: &[Inputs], year: i32) -> Inputs {
+fn sum(d: &Department, units: &[Inputs], year: i32, template: &str) -> Inputs {
     let mut rows: Sums<(String, FundingSource, ExpenditureType)> = Sums::new();
     let mut economic: Sums<String> = Sums::new();
     let mut procurement: Sums<(ProcurementCategory, FundingSource)> = Sums::new();
@@ -336,6 +363,18 @@ fn sum(d: &Department, units: &[Inputs], year: i32) -> Inputs {
             contact_phone: d.contact_phone.clone(),
             duties: d.duties.clone(),
             composition,
+            document: crate::model::DocumentLevel::Department,
+        },
+        template: crate::model::TemplateId(template.to_string()),
+        disclosure: crate::model::Disclosure {
+            members: units
+                .iter()
+                .map(|u| crate::model::MemberUnit {
+                    name: u.unit.name.clone(),
+                    unit_type: u.unit.unit_type,
+                })
+                .collect(),
+            ..Default::default()
         },
         rows: rows
             .into_rows()

@@ -10,7 +10,9 @@ use crate::totals::Totals;
 
 mod figures;
 mod layout;
+mod present;
 mod project;
+mod summaries;
 mod tables;
 pub(crate) use tables::table4;
 

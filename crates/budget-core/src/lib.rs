@@ -19,6 +19,7 @@ pub mod narrative;
 pub mod next_year;
 pub mod sheet_header;
 pub mod table;
+pub mod template;
 pub mod totals;
 pub mod wan;
 pub mod whole;

@@ -10,8 +10,12 @@ use serde::{Deserialize, Serialize};
 use crate::amount::{Amount, InputUnit};
 
 pub mod choices;
+mod disclosure;
 mod in_yuan;
 mod performance;
+pub use disclosure::{
+    Assets, Disclosure, GlossaryEntry, LastYearTotals, MemberUnit, ProjectNotes, VehicleCategories,
+};
 pub(crate) use performance::days_in_month;
 pub use performance::{
     DateError, Operator, OverallIndicator, OverallPerformance, PlanDate, ProjectForm,
@@ -23,6 +27,10 @@ pub use performance::{
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Inputs {
+    /// The template the form is laid out by (`crate::template`); a file
+    /// without it is a 重庆 2021 form.
+    #[serde(default, skip_serializing_if = "TemplateId::is_default")]
+    pub template: TemplateId,
     /// 单位信息
     pub unit: UnitHeader,
     /// 预算明细（支出功能分类）: the fact table.
@@ -46,6 +54,9 @@ pub struct Inputs {
     /// 说明文字: reasons, 机关运行经费, vehicles, key work.
     #[serde(default)]
     pub narrative: NarrativeInputs,
+    /// What the template's 情况说明 says beyond the budget's figures.
+    #[serde(default, skip_serializing_if = "Disclosure::is_empty")]
+    pub disclosure: Disclosure,
     /// The clerk's explanations (说明) of warnings, keyed by `Finding::key()`.
     #[serde(default)]
     pub explanations: BTreeMap<String, String>,
@@ -55,6 +66,33 @@ pub struct Inputs {
     /// (INP-001), so a submission file never has one. Absent when empty.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub unparsed: BTreeMap<String, String>,
+}
+
+/// A template's id (`crate::template`); `chongqing-district-2021` by default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(extend("default" = "chongqing-district-2021", "examples" = ["chongqing-district-2021", "shanghai-district-2025"]))
+)]
+#[serde(transparent)]
+pub struct TemplateId(pub String);
+
+impl Default for TemplateId {
+    fn default() -> Self {
+        TemplateId(crate::template::DEFAULT_ID.to_string())
+    }
+}
+
+impl TemplateId {
+    /// The id.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// True for the default template (not written to files).
+    pub fn is_default(&self) -> bool {
+        self.0 == crate::template::DEFAULT_ID
+    }
 }
 
 /// The fiscal years a file may state (the app's 预算年度 field takes the same).
@@ -111,6 +149,38 @@ pub struct UnitHeader {
     /// 单位构成
     #[serde(default)]
     pub composition: String,
+    /// Whether the document is a 部门's or a 单位's (a 单位 document says
+    /// 单位 throughout, never 部门预算); absent means 部门.
+    #[serde(default, skip_serializing_if = "DocumentLevel::is_department")]
+    pub document: DocumentLevel,
+}
+
+/// Whose document it is: a 部门 (with its units) or one 单位.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentLevel {
+    /// 部门预算
+    #[default]
+    Department,
+    /// 单位预算
+    Unit,
+}
+
+impl DocumentLevel {
+    /// Both, in the order the form offers them.
+    pub const ALL: [DocumentLevel; 2] = [DocumentLevel::Department, DocumentLevel::Unit];
+    /// 部门 / 单位
+    pub fn word(self) -> &'static str {
+        match self {
+            DocumentLevel::Department => "部门",
+            DocumentLevel::Unit => "单位",
+        }
+    }
+    /// True for 部门 (the default, not written to files).
+    pub fn is_department(&self) -> bool {
+        *self == DocumentLevel::Department
+    }
 }
 
 impl UnitHeader {

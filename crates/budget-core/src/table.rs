@@ -33,6 +33,13 @@ pub struct Table {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub sums: Sums,
+    /// A zero figure prints `0.00` rather than blank (上海's 经济分类 table).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub zeros_shown: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The sum structure of a table: which cells are totals of which. Cells are
@@ -177,6 +184,14 @@ impl Cell {
 }
 
 impl Table {
+    /// A cell as this table prints it ([`Cell::display`], except that a zero
+    /// figure is `0.00` where the table shows zeros).
+    pub fn show(&self, cell: &Cell) -> String {
+        match cell {
+            Cell::Money(v) if self.zeros_shown && v.is_zero() => crate::amount::format_yuan(*v),
+            c => c.display(),
+        }
+    }
     /// Number of columns (from the widest body row).
     pub fn columns(&self) -> usize {
         self.rows

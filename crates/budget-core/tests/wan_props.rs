@@ -153,6 +153,7 @@ fn grid(shape: &[usize], parts: usize, leaves: &[i64]) -> Table {
                 rows: all_rows,
             }],
         },
+        zeros_shown: false,
     }
 }
 

@@ -76,6 +76,7 @@ pub fn generate(rows: usize, seed: u64) -> Inputs {
             contact_phone: "023-68173636".into(),
             duties: vec!["负责本部门职责范围内的各项工作。".into()],
             composition: "本部门内设综合科等科室。".into(),
+            document: Default::default(),
         },
         ..Inputs::default()
     };

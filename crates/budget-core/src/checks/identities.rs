@@ -99,23 +99,17 @@ pub(super) fn idn_002(ctx: &Ctx<'_>) -> Vec<Finding> {
     out
 }
 
-/// Economic line → the function 项 whose 基本支出 it equals.
-const CORRESPONDENCE: [(&str, &[&str]); 5] = [
-    ("30108", &["2080505"]),
-    ("30109", &["2080506"]),
-    ("30110", &["2101101", "2101102"]),
-    ("30113", &["2210201", "2210202", "2210203"]),
-    ("30114", &["2101103", "2101199"]),
-];
-
-/// IDN-003: economic ↔ function correspondence on 一般公共预算 基本支出.
+/// IDN-003: economic ↔ function correspondence on 一般公共预算 基本支出:
+/// the economic lines whose 基本支出 equals that of function 项 are the
+/// template's data (`template::CheckParams::correspondence`).
 pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let pairs = &crate::template::of(ctx.inputs).checks.correspondence;
     let econ = economic_by_code(ctx.inputs);
     // The sum and first row of each function code the table names, by the
     // rows' code id: the rows are passed over without hashing a code, in 分.
     let ids = ctx.rows.codes().len();
     let mut wanted = vec![false; ids];
-    for code in CORRESPONDENCE.iter().flat_map(|(_, items)| items.iter()) {
+    for code in pairs.iter().flat_map(|p| p.function.iter()) {
         if let Some(w) = ctx
             .rows
             .get(code)
@@ -141,10 +135,14 @@ pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
         Some((sum.to_decimal(), i))
     };
     let mut out = Vec::new();
-    for (code, items) in CORRESPONDENCE {
-        let (line, econ_row) = econ
-            .get(code)
-            .map_or((Decimal::ZERO, None), |&(v, i)| (v, Some(i)));
+    for pair in pairs {
+        let (codes, items) = (&pair.economic, &pair.function);
+        let lines: Vec<(Decimal, usize)> = codes
+            .iter()
+            .filter_map(|c| econ.get(c.as_str()).copied())
+            .collect();
+        let line: Decimal = lines.iter().map(|(v, _)| *v).sum();
+        let econ_rows: Vec<usize> = lines.iter().map(|(_, i)| *i).collect();
         let present: Vec<(Decimal, usize)> = items.iter().filter_map(|c| func(c)).collect();
         let sum: Decimal = present.iter().map(|(v, _)| *v).sum();
         if line == sum {
@@ -152,21 +150,22 @@ pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
         }
         let names: Vec<String> = items.iter().map(|c| ctx.function_label(c)).collect();
         let mut bad = Invalid::default();
-        bad.economic(ctx, |e| e.code == code);
+        bad.economic(ctx, |e| codes.contains(&e.code));
         let item_ids: Vec<u32> = items.iter().filter_map(|c| ctx.rows.get(c)).collect();
         bad.rows(ctx, |f| {
             f.kind == ExpenditureType::Basic
                 && f.source.fund() == Some(Fund::General)
                 && item_ids.contains(&f.id)
         });
-        let mut locations: Vec<String> = econ_row
+        let mut locations: Vec<String> = econ_rows
+            .iter()
             .map(|i| format!("economic_rows[{i}].amount"))
-            .into_iter()
             .collect();
+        let econ_names: Vec<String> = codes.iter().map(|c| ctx.economic_label(c)).collect();
         locations.extend(present.iter().map(|(_, i)| format!("rows[{i}].this_year")));
         let pair = format!(
             "基本支出经济分类 {} 与功能分类 {} 的一般公共预算基本支出",
-            ctx.economic_label(code),
+            econ_names.join(" + "),
             names.join(" + ")
         );
         if let Some(message) = bad.skipped(&pair) {
@@ -182,8 +181,9 @@ pub(super) fn idn_003(ctx: &Ctx<'_>) -> Vec<Finding> {
             "IDN-003",
             Severity::Warning,
             format!(
-                "基本支出经济分类 {} {} 应等于功能分类 {} 的一般公共预算基本支出{} {}，{}",
-                ctx.economic_label(code),
+                "基本支出经济分类 {}{} {} 应等于功能分类 {} 的一般公共预算基本支出{} {}，{}",
+                econ_names.join(" + "),
+                if codes.len() > 1 { " 合计" } else { "" },
                 yuan(line),
                 names.join(" + "),
                 if items.len() > 1 { "合计" } else { "" },

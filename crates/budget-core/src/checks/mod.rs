@@ -24,6 +24,7 @@ mod narrative;
 pub(crate) mod parse;
 mod performance;
 mod skipped;
+mod template;
 mod unit;
 mod unparsed;
 
@@ -94,6 +95,18 @@ static REGISTRY: &[CheckInfo] = &[
         unparsed::inp_001,
     ),
     rule("UNT-001", Error, "部门（单位）名称须填写", unit::unt_001),
+    rule(
+        "TPL-001",
+        Error,
+        "填报模板须是已知的模板",
+        template::tpl_001,
+    ),
+    rule(
+        "TPL-002",
+        Error,
+        "各行的收入来源和支出类型须是模板的公开表所列的",
+        template::tpl_002,
+    ),
     rule(
         "UNT-002",
         Error,
@@ -282,7 +295,13 @@ pub fn check(inputs: &Inputs, derived: &Derived) -> Vec<Finding> {
 
 /// [`check`] against these catalogs (`derived` derived with them).
 pub fn check_in(inputs: &Inputs, derived: &Derived, cats: InForce) -> Vec<Finding> {
-    match derived.table(6) {
+    // 表6 部门收支总表 is read from `derived` where the template publishes
+    // it as 表6; any other template's checks compute it as the live checks do.
+    let published = crate::template::of(inputs)
+        .tables
+        .get(5)
+        .is_some_and(|t| t.kind == crate::template::TableKind::DeptSummary);
+    match derived.table(6).filter(|_| published) {
         Some(t6) => run_all(inputs, &derived.totals, t6, &RowCodes::of(inputs), cats),
         None => check_live_in(inputs, &derived.totals, cats),
     }

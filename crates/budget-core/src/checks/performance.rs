@@ -16,7 +16,11 @@ pub(super) fn prf_001(ctx: &Ctx<'_>) -> Vec<Finding> {
     const ID: &str = "PRF-001";
     let indicators = &ctx.inputs.overall_performance.indicators;
     if indicators.is_empty() {
-        return if ctx.inputs.rows.is_empty() {
+        // Required only where the template publishes 部门整体绩效目标.
+        let required = crate::template::of(ctx.inputs)
+            .checks
+            .overall_performance_required;
+        return if ctx.inputs.rows.is_empty() || !required {
             Vec::new()
         } else {
             vec![Finding::new(

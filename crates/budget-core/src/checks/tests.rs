@@ -169,6 +169,8 @@ fn base() -> Inputs {
             ..Default::default()
         },
         explanations: Default::default(),
+        template: Default::default(),
+        disclosure: Default::default(),
         unparsed: Default::default(),
     }
 }
@@ -257,7 +259,7 @@ fn registry_ids_are_unique_and_well_formed() {
             .collect::<Vec<_>>(),
         ["DRF-001", "IMP-001", "IMP-002"]
     );
-    assert_eq!(registry().len(), 31);
+    assert_eq!(registry().len(), 33);
 }
 
 #[test]
@@ -814,11 +816,21 @@ fn idn_003_economic_function_correspondence() {
             &["IDN-003@rows[6].this_year"],
         ),
         (
-            "housing fund parts",
+            // Real disclosures book 购房补贴 (2210203) outside 30113 住房公积金.
+            "购房补贴 is not part of 30113",
             |i| {
                 i.rows
                     .push(row("2210203", GeneralBudget, Basic, "20", "20"));
                 i.economic_rows[4].amount = a("100");
+            },
+            &["IDN-003@economic_rows[4].amount,rows[4].this_year"],
+        ),
+        (
+            "购房补贴 beside 30113 住房公积金",
+            |i| {
+                i.rows
+                    .push(row("2210203", GeneralBudget, Basic, "20", "20"));
+                i.economic_rows.push(econ("30199", "20"));
             },
             &[],
         ),
@@ -929,6 +941,7 @@ fn table6(cells: Vec<Cell>) -> Table {
         }],
         note: None,
         sums: Default::default(),
+        zeros_shown: false,
     }
 }
 
@@ -1723,6 +1736,17 @@ fn every_registered_check_fires() {
         }),
         ("UNT-001", |i| i.unit.name = " ".into()),
         ("UNT-002", |i| i.unit.fiscal_year = 0),
+        ("TPL-001", |i| i.template.0 = "beijing-2030".into()),
+        ("TPL-002", |i| {
+            i.template.0 = "shanghai-district-2025".into();
+            i.rows.push(row(
+                "2010303",
+                GeneralBudget,
+                ExpenditureType::ToSuperior,
+                "1",
+                "",
+            ));
+        }),
         ("COD-001", |i| i.rows[0].code = "1".into()),
         ("COD-002", |i| i.economic_rows[0].code = "1".into()),
         ("ROW-001", |i| i.rows.push(i.rows[0].clone())),
@@ -2059,4 +2083,27 @@ fn prj_005_and_the_narrative_agree_on_the_unmanaged_amount() {
             .all(|f| f.check != "PRJ-005")
     );
     assert!(derived.narrative.sections[4].paragraphs[2].contains("项目支出均实行了绩效目标管理"));
+}
+
+/// The correspondences are the template's: 上海 books 30111 公务员医疗补助缴费
+/// under 2101101 行政单位医疗 with 30110, 重庆 does not.
+#[test]
+fn idn_003_follows_the_template() {
+    let split_30110 = |i: &mut Inputs| {
+        i.economic_rows[3].amount = a("30");
+        i.economic_rows.push(econ("30111", "20"));
+    };
+    let mut chongqing = base();
+    split_30110(&mut chongqing);
+    let got: Vec<String> = findings(&chongqing).iter().map(key).collect();
+    assert_eq!(got, ["IDN-003@economic_rows[3].amount,rows[3].this_year"]);
+    let mut shanghai = base();
+    shanghai.template.0 = "shanghai-district-2025".into();
+    split_30110(&mut shanghai);
+    let got: Vec<String> = findings(&shanghai)
+        .iter()
+        .filter(|f| f.check == "IDN-003")
+        .map(key)
+        .collect();
+    assert!(got.is_empty(), "{got:?}");
 }

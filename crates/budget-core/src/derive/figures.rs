@@ -29,6 +29,8 @@ pub(super) struct CodeFigures<'a> {
     pub(super) general: [CentSum; 4],
     /// 政府性基金 (current and carried over): this year, 基本, 项目.
     pub(super) gov_fund: [CentSum; 3],
+    /// 国有资本经营预算 (current and carried over): this year, 基本, 项目.
+    pub(super) state_capital: [CentSum; 3],
 }
 
 impl<'a> CodeFigures<'a> {
@@ -54,6 +56,7 @@ impl<'a> CodeFigures<'a> {
                     total: CentSum::default(),
                     general: Default::default(),
                     gov_fund: Default::default(),
+                    state_capital: Default::default(),
                 });
             }
             let Some(f) = out.get_mut(i as usize) else {
@@ -77,13 +80,18 @@ impl<'a> CodeFigures<'a> {
                         f.general[c].add(this);
                     }
                 }
-                Some(Fund::GovFund) => {
-                    f.gov_fund[0].add(this);
+                Some(fund @ (Fund::GovFund | Fund::StateCapital)) => {
+                    let sums = if fund == Fund::GovFund {
+                        &mut f.gov_fund
+                    } else {
+                        &mut f.state_capital
+                    };
+                    sums[0].add(this);
                     if let Some(c) = col {
-                        f.gov_fund[c - 1].add(this);
+                        sums[c - 1].add(this);
                     }
                 }
-                _ => {}
+                None => {}
             }
         }
         // The codes are distinct, so any sort gives the one order. Key order

@@ -42,6 +42,7 @@ pub(super) fn table(
         rows,
         note: None,
         sums: Sums::default(),
+        zeros_shown: false,
     }
 }
 

@@ -149,5 +149,6 @@ fn project_table(inputs: &Inputs, index: usize, p: &ProjectForm, cat: &Catalog) 
         rows,
         note: None,
         sums: Sums::default(),
+        zeros_shown: false,
     }
 }

@@ -11,13 +11,11 @@ use crate::amount::{CentSum, to_wan};
 use crate::catalog::{Catalog, InForce};
 use crate::model::{ExpenditureType, FundingSource, Inputs};
 use crate::table::{Cell, RowKind, RowSum, Sums, Table, TableRow};
+use crate::template::{FundKind, TableKind};
 use crate::totals::{Totals, is_personnel};
 
 use super::figures::*;
 use super::layout::*;
-
-/// Note printed under an empty 表5.
-pub const NO_GOV_FUND_NOTE: &str = "本单位无政府性基金收支，故此表无数据。";
 
 pub(super) fn all(
     inputs: &Inputs,
@@ -25,19 +23,51 @@ pub(super) fn all(
     codes: &[CodeFigures],
     cats: &InForce,
 ) -> Vec<Table> {
+    crate::template::of(inputs)
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(i, spec)| {
+            let tab = build(&spec.kind, inputs, totals, codes, cats);
+            super::present::present(tab, spec, i + 1, inputs)
+        })
+        .collect()
+}
+
+/// The table of one kind, in the kind's own layout (`present` then lays it
+/// out as the template publishes it).
+fn build(
+    kind: &TableKind,
+    inputs: &Inputs,
+    totals: &Totals,
+    codes: &[CodeFigures],
+    cats: &InForce,
+) -> Table {
     let function = cats.function();
-    vec![
-        table1(inputs, codes, function),
-        table2(inputs, codes, function),
-        table3(inputs, cats.economic()),
-        table4(inputs),
-        table5(inputs, codes, function),
-        table6(inputs, totals, ClassSums::of_codes(codes), function),
-        table7(inputs, codes, function),
-        table8(inputs, codes, function),
-        table9(inputs),
-        table10(inputs, totals),
-    ]
+    match kind {
+        TableKind::AppropriationSummary { carryover: true } => table1(inputs, codes, function),
+        TableKind::AppropriationSummary { carryover: false } => {
+            super::summaries::appropriation_plain(inputs, codes, function)
+        }
+        TableKind::GeneralByType { last_year } => table2(inputs, codes, function, *last_year),
+        TableKind::FundByType { fund } => fund_table(inputs, codes, function, *fund),
+        TableKind::EconomicBasic => table3(inputs, cats.economic()),
+        TableKind::Sangong => table4(inputs),
+        TableKind::DeptSummary => table6(inputs, totals, ClassSums::of_codes(codes), function),
+        TableKind::FinancialSummary => {
+            super::summaries::financial_summary(inputs, totals, codes, function)
+        }
+        TableKind::IncomeBySource { columns } if columns.is_empty() => {
+            table7(inputs, codes, function)
+        }
+        TableKind::IncomeBySource { columns } => {
+            super::summaries::income_groups(inputs, codes, function, columns)
+        }
+        TableKind::AllByType { types } => table8(inputs, codes, function, types),
+        TableKind::Procurement => table9(inputs),
+        TableKind::OverallPerformance => table10(inputs, totals),
+        TableKind::SangongRunning => super::summaries::sangong_running(inputs),
+    }
 }
 
 /// 表1 财政拨款收支总表
@@ -175,7 +205,26 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Tabl
 }
 
 /// 表2 一般公共预算财政拨款支出预算表
-fn table2(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Table {
+fn table2(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog, last_year: bool) -> Table {
+    if !last_year {
+        let items = codes
+            .iter()
+            .map(|f| f.item([f.general[1], f.general[2], f.general[3]]));
+        let header = vec![
+            vec![hs("功能分类科目", 2, 1), hs("一般公共预算支出", 3, 1)],
+            ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+                .into_iter()
+                .map(h)
+                .collect(),
+        ];
+        let (rows, sums) = coded_rows(items, cat, &[3, 5]);
+        let columns = column_sum(&rows, 2, &[3, 4]);
+        return with_sums(
+            table(inputs, 2, "一般公共预算支出功能分类预算表", header, rows),
+            sums,
+            columns,
+        );
+    }
     let items = codes.iter().map(|f| f.item(f.general));
     let (year, last) = inputs.unit.year_words();
     let header = vec![
@@ -291,14 +340,27 @@ pub(crate) fn table4(inputs: &Inputs) -> Table {
     )
 }
 
-/// 表5 政府性基金预算支出表
-fn table5(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Table {
-    let items = || codes.iter().map(|f| f.item(f.gov_fund));
+/// 表5 政府性基金预算支出表, and the same table of the 国有资本经营预算.
+fn fund_table(
+    inputs: &Inputs,
+    codes: &[CodeFigures],
+    cat: &'static Catalog,
+    fund: FundKind,
+) -> Table {
+    let figures = |f: &CodeFigures| match fund {
+        FundKind::GovFund => f.gov_fund,
+        FundKind::StateCapital => f.state_capital,
+    };
+    let items = || codes.iter().map(|f| f.item(figures(f)));
+    let name = match fund {
+        FundKind::GovFund => "政府性基金",
+        FundKind::StateCapital => "国有资本经营",
+    };
     let header = vec![
         vec![
             hs("科目编码", 1, 2),
             hs("科目名称", 1, 2),
-            hs("本年政府性基金预算财政拨款支出", 3, 1),
+            hs(format!("本年{name}预算财政拨款支出"), 3, 1),
         ],
         vec![h("合计"), h("基本支出"), h("项目支出")],
     ];
@@ -309,15 +371,11 @@ fn table5(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Tabl
         coded_rows(items(), cat, &[3, 5])
     };
     let columns = column_sum(&rows, 3, &[4, 5]);
-    let mut tab = with_sums(
-        table(inputs, 5, "政府性基金预算支出表", header, rows),
+    with_sums(
+        table(inputs, 5, &format!("{name}预算支出表"), header, rows),
         sums,
         columns,
-    );
-    if empty {
-        tab.note = Some(NO_GOV_FUND_NOTE.to_string());
-    }
-    tab
+    )
 }
 
 /// 表6 部门收支总表
@@ -444,22 +502,38 @@ fn table7(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Tabl
 }
 
 /// 表8 部门支出总表
-fn table8(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Table {
+fn table8(
+    inputs: &Inputs,
+    codes: &[CodeFigures],
+    cat: &'static Catalog,
+    types: &[ExpenditureType],
+) -> Table {
+    let types: &[ExpenditureType] = if types.is_empty() {
+        &ExpenditureType::ALL
+    } else {
+        types
+    };
+    // Up to every type: unused columns stay zero and are cut off below.
     let items = codes.iter().map(|f| {
         let mut v = [CentSum::default(); 1 + ExpenditureType::ALL.len()];
         v[0] = f.total;
-        v[1..].copy_from_slice(&f.by_type);
+        for (slot, k) in v[1..].iter_mut().zip(types) {
+            *slot = f.by_type[*k as usize];
+        }
         f.item(v)
     });
     let header = vec![
         ["科目编码", "科目名称", "合计"]
             .into_iter()
-            .chain(ExpenditureType::ALL.iter().map(|k| k.label()))
+            .chain(types.iter().map(|k| k.label()))
             .map(h)
             .collect(),
     ];
-    let (rows, sums) = coded_rows(items, cat, &[3, 5]);
-    let parts: Vec<usize> = (3..3 + ExpenditureType::ALL.len()).collect();
+    let (mut rows, sums) = coded_rows(items, cat, &[3, 5]);
+    for r in &mut rows {
+        r.cells.truncate(3 + types.len());
+    }
+    let parts: Vec<usize> = (3..3 + types.len()).collect();
     let columns = column_sum(&rows, 2, &parts);
     with_sums(
         table(inputs, 8, "部门支出总表", header, rows),
@@ -605,5 +679,6 @@ fn table10(inputs: &Inputs, totals: &Totals) -> Table {
         rows,
         note: None,
         sums: Sums::default(),
+        zeros_shown: false,
     }
 }

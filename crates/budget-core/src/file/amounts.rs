@@ -34,6 +34,11 @@ pub const AMOUNT_PATHS: &[&str] = &[
     "projects[].adjusted_amount",
     "narrative.running_cost_this_year",
     "narrative.running_cost_last_year",
+    "disclosure.last_year.fiscal",
+    "disclosure.last_year.general",
+    "disclosure.last_year.gov_fund",
+    "disclosure.last_year.state_capital",
+    "disclosure.sme_reserved",
 ];
 
 /// How strictly amount texts are judged.
@@ -215,6 +220,17 @@ pub(super) fn for_each_typed(inputs: &mut Inputs, f: &mut dyn FnMut(usize, usize
     }
     f(16, 0, &mut inputs.narrative.running_cost_this_year);
     f(17, 0, &mut inputs.narrative.running_cost_last_year);
+    // An empty `disclosure` is not written (so it reads back as the default):
+    // its blank figures are neither judged nor rewritten.
+    if inputs.disclosure.is_empty() {
+        return;
+    }
+    let d = &mut inputs.disclosure;
+    f(18, 0, &mut d.last_year.fiscal);
+    f(19, 0, &mut d.last_year.general);
+    f(20, 0, &mut d.last_year.gov_fund);
+    f(21, 0, &mut d.last_year.state_capital);
+    f(22, 0, &mut d.sme_reserved);
 }
 
 /// The path of pattern `pattern` at array index `index`, under `prefix`.
@@ -233,6 +249,10 @@ fn typed_path(prefix: &str, pattern: usize, index: usize) -> String {
 /// `Amount::from_text` of its canonical text (value with scale 2).
 pub(super) fn normalize_typed(inputs: &mut Inputs) {
     for_each_typed(inputs, &mut |_, _, a| {
+        if a.parsed().is_none() && a.text().trim().is_empty() {
+            // `Amount::default()` (never typed): a blank, read as zero.
+            *a = Amount::from_text("");
+        }
         if let Some(v) = a.parsed()
             && !(v.scale() == 2 && is_canonical(a.text()))
         {

@@ -18,6 +18,8 @@ const ARRAY_KEYS: &[&str] = &[
     "links",
     "findings",
     "locations",
+    "members",
+    "glossary",
 ];
 
 /// Every place where `value` (a part of the file as read that decoded without
@@ -186,6 +188,8 @@ mod tests {
             serde_json::from_str(include_str!("../../../../fixtures/dadukou-2021.json")).unwrap();
         let mut inputs = inputs;
         inputs.explanations.insert("x".into(), "y".into());
+        inputs.disclosure.members.push(Default::default());
+        inputs.disclosure.glossary.push(Default::default());
         let file = crate::file::Submission {
             format: String::new(),
             version: 1,

@@ -33,6 +33,7 @@ pub fn total_and_parts(total: Decimal, parts: &[Decimal]) -> (Decimal, Vec<Decim
                 rows: vec![0],
             }],
         },
+        zeros_shown: false,
     };
     let wan = |c: &Cell| match c {
         Cell::Wan(v) => *v,

@@ -31,6 +31,7 @@ fn table(columns: &[&str], lines: &[(&str, &[&str])], sums: Sums) -> Table {
             .collect(),
         note: None,
         sums,
+        zeros_shown: false,
     }
 }
 
