@@ -66,8 +66,8 @@ fn cell_view(shown: &Shown, r: usize, c: usize, cell: &Cell) -> AnyView {
                 None => view! { <td class="num">{text}</td> }.into_any(),
             }
         }
-        (Cell::Money(_) | Cell::Wan(_), Shown::Yuan(_)) => {
-            view! { <td class="num">{cell.display()}</td> }.into_any()
+        (Cell::Money(_) | Cell::Wan(_), Shown::Yuan(t)) => {
+            view! { <td class="num">{t.show(cell)}</td> }.into_any()
         }
         (Cell::Span { colspan, .. }, _) => {
             view! { <td class="span" colspan=*colspan>{cell.display()}</td> }.into_any()

@@ -263,7 +263,7 @@ fn place_header(t: &Table) -> Vec<Vec<Placed>> {
 /// `Cell::display` (the 元 tables), or a 万元 table's balanced figures.
 pub type Figures<'a> = Option<&'a budget_core::wan::WanTable>;
 
-fn place_body(cells: &[Cell], row: usize, figures: Figures<'_>) -> Vec<Placed> {
+fn place_body(t: &Table, cells: &[Cell], row: usize, figures: Figures<'_>) -> Vec<Placed> {
     let mut col = 0;
     cells
         .iter()
@@ -283,7 +283,7 @@ fn place_body(cells: &[Cell], row: usize, figures: Figures<'_>) -> Vec<Placed> {
                 span,
                 text: match figures {
                     Some(w) if c.money().is_some() => w.display(row, i),
-                    _ => escape(&c.display()).into_owned(),
+                    _ => escape(&t.show(c)).into_owned(),
                 },
                 align,
             };
@@ -301,7 +301,7 @@ pub fn table_text(t: &Table, figures: Figures<'_>) -> String {
         .rows
         .iter()
         .enumerate()
-        .map(|(i, r)| place_body(&r.cells, i, figures))
+        .map(|(i, r)| place_body(t, &r.cells, i, figures))
         .collect();
     let ncols = header
         .iter()

@@ -14,6 +14,7 @@ mod present;
 mod project;
 mod summaries;
 mod tables;
+pub(crate) use summaries::chinese_ordinal;
 pub(crate) use tables::table4;
 
 /// Everything derived from the inputs. Nothing here is typed by a clerk.

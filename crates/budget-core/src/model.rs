@@ -14,7 +14,8 @@ mod disclosure;
 mod in_yuan;
 mod performance;
 pub use disclosure::{
-    Assets, Disclosure, GlossaryEntry, LastYearTotals, MemberUnit, ProjectNotes, VehicleCategories,
+    Assets, Disclosure, GlossaryEntry, LastYearTotals, MemberUnit, ProjectNotes, TargetProject,
+    VehicleCategories,
 };
 pub(crate) use performance::days_in_month;
 pub use performance::{

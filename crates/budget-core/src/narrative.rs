@@ -14,6 +14,7 @@ use crate::totals::Totals;
 mod balanced;
 mod clerk;
 mod other;
+mod shanghai;
 mod suggest;
 use balanced::{GeneralSplit, changes, sangong_in_table4, wv};
 pub use clerk::ClerkText;
@@ -58,8 +59,10 @@ impl Narrative {
             }
             out.push('\n');
         }
-        out.push_str(&self.contact);
-        out.push('\n');
+        if !self.contact.is_empty() {
+            out.push_str(&self.contact);
+            out.push('\n');
+        }
         out
     }
 }
@@ -169,6 +172,9 @@ pub fn generate(
     sums: &RowSums,
     function: &Catalog,
 ) -> Narrative {
+    if crate::template::of(inputs).narrative == crate::template::NarrativeKind::Shanghai {
+        return shanghai::generate(inputs, t, function);
+    }
     let cx = Context::new(inputs, t);
     Narrative {
         title: format!("{}{}部门预算情况说明", inputs.unit.name, cx.year),

@@ -391,7 +391,7 @@ fn write_table(
                         spans.push((r, c, span, text));
                     }
                 }
-                Cell::Money(v) if v.is_zero() => {
+                Cell::Money(v) if v.is_zero() && !table.zeros_shown => {
                     ws.write_blank(r, c, money_f)?;
                 }
                 Cell::Money(v) => {

@@ -39,6 +39,7 @@ pub const AMOUNT_PATHS: &[&str] = &[
     "disclosure.last_year.gov_fund",
     "disclosure.last_year.state_capital",
     "disclosure.sme_reserved",
+    "disclosure.target_projects[].amount",
 ];
 
 /// How strictly amount texts are judged.
@@ -231,6 +232,9 @@ pub(super) fn for_each_typed(inputs: &mut Inputs, f: &mut dyn FnMut(usize, usize
     f(20, 0, &mut d.last_year.gov_fund);
     f(21, 0, &mut d.last_year.state_capital);
     f(22, 0, &mut d.sme_reserved);
+    for (i, p) in d.target_projects.iter_mut().enumerate() {
+        f(23, i, &mut p.amount);
+    }
 }
 
 /// The path of pattern `pattern` at array index `index`, under `prefix`.

@@ -20,6 +20,7 @@ const ARRAY_KEYS: &[&str] = &[
     "locations",
     "members",
     "glossary",
+    "target_projects",
 ];
 
 /// Every place where `value` (a part of the file as read that decoded without
@@ -190,6 +191,7 @@ mod tests {
         inputs.explanations.insert("x".into(), "y".into());
         inputs.disclosure.members.push(Default::default());
         inputs.disclosure.glossary.push(Default::default());
+        inputs.disclosure.target_projects.push(Default::default());
         let file = crate::file::Submission {
             format: String::new(),
             version: 1,

@@ -31,6 +31,21 @@ pub struct Disclosure {
     pub sme_reserved: Amount,
     /// 项目经费情况说明 (one text per heading, for the department's projects).
     pub project_notes: ProjectNotes,
+    /// The projects with performance targets (绩效目标设置情况) where the
+    /// document names them with their budget but publishes no project form;
+    /// with project forms entered, the forms are counted instead.
+    pub target_projects: Vec<TargetProject>,
+}
+
+/// A project named with its budget.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct TargetProject {
+    /// 项目名称
+    pub name: String,
+    /// 项目预算 (元)
+    pub amount: Amount,
 }
 
 impl Disclosure {
@@ -54,6 +69,7 @@ impl Disclosure {
             .all(is_nothing)
             && self.assets == Assets::default()
             && self.project_notes == ProjectNotes::default()
+            && self.target_projects.is_empty()
     }
 }
 
