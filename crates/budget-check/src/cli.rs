@@ -179,6 +179,12 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "DEPT.json")]
         output: PathBuf,
     },
+    /// 列出已知的填报模板（地区、年度、各表与情况说明的版式）。
+    Templates {
+        /// 输出 JSON（模板的全部数据）。
+        #[arg(long)]
+        json: bool,
+    },
     /// 打印预算填报文件第 1 版的 JSON Schema。
     Schema,
 }

@@ -89,6 +89,7 @@ fn main() -> ExitCode {
             },
             &mut out,
         ),
+        cli::Command::Templates { json } => templates(json, &mut out),
         cli::Command::Schema => out
             .write_all(budget_core::file::json_schema_text().as_bytes())
             .map(|()| cli::EXIT_OK),
@@ -102,4 +103,42 @@ fn main() -> ExitCode {
             ExitCode::from(cli::EXIT_UNREADABLE)
         }
     }
+}
+
+/// `templates`: each known template, its tables and where its layout is from.
+fn templates(json: bool, out: &mut impl Write) -> io::Result<u8> {
+    use budget_core::template;
+    if json {
+        let all = serde_json::to_string_pretty(template::all()).map_err(io::Error::other)?;
+        writeln!(out, "{all}")?;
+        return Ok(cli::EXIT_OK);
+    }
+    for t in template::all() {
+        let default = if t.id == template::DEFAULT_ID {
+            "（没有 template 字段的文件按此模板读取）"
+        } else {
+            ""
+        };
+        writeln!(out, "{}  {}{default}", t.id, t.name)?;
+        writeln!(
+            out,
+            "  地区：{}  预算年度：{}  科目：{}年",
+            t.region, t.fiscal_year, t.catalog_year
+        )?;
+        writeln!(out, "  版式来源：{}", t.source)?;
+        for (n, spec) in t.tables.iter().enumerate() {
+            let unit = match spec.unit {
+                template::TableUnit::Yuan => "元",
+                template::TableUnit::Wan => "万元",
+            };
+            let title = spec
+                .title
+                .replace("{name}", "〔单位名称〕")
+                .replace("{year}", "〔年度〕")
+                .replace("{org}", "〔部门/单位〕");
+            writeln!(out, "  表{}  {title}（{unit}）", n + 1)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(cli::EXIT_OK)
 }

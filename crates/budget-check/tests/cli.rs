@@ -465,3 +465,34 @@ fn tables_in_wan_are_rounded_and_balanced_on_screen_and_in_csv() {
     assert_eq!(code, 2, "an unknown unit is refused");
     assert!(err.contains("万元"), "{err}");
 }
+
+/// `templates` lists every template with its tables; `--json` is the data.
+#[test]
+fn templates_lists_every_template_and_its_tables() {
+    let (code, text, _) = run(&["templates"]);
+    assert_eq!(code, 0);
+    assert!(text.contains("chongqing-district-2021  重庆市区县部门预算公开（2021年）（没有 template 字段的文件按此模板读取）"), "{text}");
+    assert!(
+        text.contains("  表9  〔年度〕〔部门/单位〕“三公”经费和机关运行经费预算表（万元）"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  表10  〔年度〕部门（单位）预算整体绩效目标表（万元）"),
+        "{text}"
+    );
+    let (_, json, _) = run(&["templates", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(v[1]["id"], "shanghai-district-2025");
+}
+
+/// The 上海 sample checks without errors and prints its 9 tables in its layout.
+#[test]
+fn the_shanghai_sample_checks_and_prints_its_layout() {
+    let sample = root().join("fixtures/putuo-2025.json");
+    let (code, out, _) = run(&["check", sample.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    let (_, text, _) = run(&["tables", sample.to_str().unwrap(), "--table", "2"]);
+    assert!(text.contains("2025年部门收入预算总表"), "{text}");
+    assert!(text.contains("201   06  01      行政运行"), "{text}");
+}

@@ -50,8 +50,11 @@ fn is_figure(s: &str) -> bool {
         && dec.bytes().all(|b| b.is_ascii_digit())
         && !int.is_empty()
         && int.split(',').enumerate().all(|(i, g)| {
-            (if i == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 })
-                && g.bytes().all(|b| b.is_ascii_digit())
+            (if i == 0 {
+                (1..=3).contains(&g.len())
+            } else {
+                g.len() == 3
+            }) && g.bytes().all(|b| b.is_ascii_digit())
         })
 }
 

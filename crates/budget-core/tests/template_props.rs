@@ -68,7 +68,10 @@ proptest! {
 #[test]
 fn the_samples_close_under_their_templates() {
     for (file, id) in [
-        ("../../fixtures/dadukou-2021.json", "chongqing-district-2021"),
+        (
+            "../../fixtures/dadukou-2021.json",
+            "chongqing-district-2021",
+        ),
         ("../../fixtures/putuo-2025.json", "shanghai-district-2025"),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);

@@ -92,6 +92,16 @@ pub enum ImportError {
     /// A newer format version than this program reads.
     #[error("此文件为第 {0} 版格式，本程序只支持第 1 版，请升级程序")]
     UnsupportedVersion(u64),
+    /// A form laid out by a template this program does not know.
+    #[error(
+        "文件的填报模板“{id}”不是本程序已知的模板（已知：{known}），未导入：请升级程序，或用已知模板重新填报"
+    )]
+    UnknownTemplate {
+        /// The file's `inputs.template`.
+        id: String,
+        /// The known templates' ids, `、`-separated.
+        known: String,
+    },
     /// Every malformed part found, each with its JSON path.
     #[error("{}", invalid_message(.0))]
     Invalid(Vec<Problem>),

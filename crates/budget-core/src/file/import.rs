@@ -96,6 +96,7 @@ pub(super) fn inputs_value(mut value: Value) -> Result<Inputs, ImportError> {
     match typed::<Inputs>(&value, &mut problems) {
         Some(inputs) if problems.is_empty() => {
             objects_only(&value, "")?;
+            known_template(&inputs)?;
             Ok(inputs)
         }
         _ => Err(ImportError::Invalid(problems)),
@@ -226,6 +227,19 @@ pub(super) fn typed<T: DeserializeOwned>(value: &Value, problems: &mut Vec<Probl
     }
 }
 
+/// Refuse a form laid out by a template this program does not know (its
+/// tables, text and checks would be another region's).
+pub(super) fn known_template(inputs: &Inputs) -> Result<(), ImportError> {
+    let id = inputs.template.as_str();
+    match crate::template::get(id) {
+        Some(_) => Ok(()),
+        None => Err(ImportError::UnknownTemplate {
+            id: id.to_string(),
+            known: crate::template::known_ids(),
+        }),
+    }
+}
+
 /// Refuse a struct written as a JSON array (see [`structure::arrays_for_objects`]).
 fn objects_only(original: &Value, path: &str) -> Result<(), ImportError> {
     let mut problems = Vec::new();
@@ -256,6 +270,10 @@ pub(super) fn submission(value: &mut Value) -> Result<SubmissionIn, ImportError>
         Some(file) if problems.is_empty() => file,
         _ => return Err(ImportError::Invalid(problems)),
     };
+    known_template(&file.inputs)?;
+    for u in &file.units {
+        known_template(u)?;
+    }
     if let Some(original) = value.get("inputs") {
         objects_only(original, "inputs")?;
     }
