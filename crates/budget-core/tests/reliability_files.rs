@@ -361,6 +361,7 @@ fn error_kind(e: &ImportError) -> &'static str {
         ImportError::TooDeep { .. } => "too-deep",
         ImportError::NotASubmission(_) => "not-a-submission",
         ImportError::UnsupportedVersion(_) => "unsupported-version",
+        ImportError::UnknownTemplate { .. } => "unknown-template",
         ImportError::Invalid(_) => "invalid",
     }
 }
