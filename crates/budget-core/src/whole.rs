@@ -49,6 +49,27 @@ macro_rules! count {
     };
 }
 
+/// A count of `disclosure.assets` (the 8 vehicle categories, equipment).
+macro_rules! asset {
+    ($path:literal, $label:literal, |$a:ident| $place:expr) => {
+        WholeField {
+            path: $path,
+            label: $label,
+            range: VEHICLE_COUNTS,
+            blank_is_zero: true,
+            get: |i| {
+                let $a = &i.disclosure.assets;
+                i64::from($place)
+            },
+            set: |i, n| {
+                let $a = &mut i.disclosure.assets;
+                let slot = &mut $place;
+                *slot = u32::try_from(n).unwrap_or(*slot);
+            },
+        }
+    };
+}
+
 static FIELDS: &[WholeField] = &[
     WholeField {
         path: "unit.fiscal_year",
@@ -77,6 +98,96 @@ static FIELDS: &[WholeField] = &[
         "narrative.vehicles_to_buy.enforcement",
         "本年拟购置 执勤执法用车",
         vehicles_to_buy.enforcement
+    ),
+    asset!(
+        "disclosure.assets.vehicles_held.ministerial",
+        "现有车辆 部级领导干部用车",
+        |a| a.vehicles_held.ministerial
+    ),
+    asset!(
+        "disclosure.assets.vehicles_held.principal",
+        "现有车辆 主要领导干部用车",
+        |a| a.vehicles_held.principal
+    ),
+    asset!(
+        "disclosure.assets.vehicles_held.confidential",
+        "现有车辆 机要通信用车",
+        |a| a.vehicles_held.confidential
+    ),
+    asset!(
+        "disclosure.assets.vehicles_held.emergency",
+        "现有车辆 应急保障用车",
+        |a| a.vehicles_held.emergency
+    ),
+    asset!(
+        "disclosure.assets.vehicles_held.enforcement",
+        "现有车辆 执法执勤用车",
+        |a| a.vehicles_held.enforcement
+    ),
+    asset!(
+        "disclosure.assets.vehicles_held.special",
+        "现有车辆 特种专业技术用车",
+        |a| a.vehicles_held.special
+    ),
+    asset!(
+        "disclosure.assets.vehicles_held.retired",
+        "现有车辆 离退休干部用车",
+        |a| a.vehicles_held.retired
+    ),
+    asset!(
+        "disclosure.assets.vehicles_held.other",
+        "现有车辆 其他用车",
+        |a| a.vehicles_held.other
+    ),
+    asset!(
+        "disclosure.assets.vehicles_to_buy.ministerial",
+        "拟购置车辆 部级领导干部用车",
+        |a| a.vehicles_to_buy.ministerial
+    ),
+    asset!(
+        "disclosure.assets.vehicles_to_buy.principal",
+        "拟购置车辆 主要领导干部用车",
+        |a| a.vehicles_to_buy.principal
+    ),
+    asset!(
+        "disclosure.assets.vehicles_to_buy.confidential",
+        "拟购置车辆 机要通信用车",
+        |a| a.vehicles_to_buy.confidential
+    ),
+    asset!(
+        "disclosure.assets.vehicles_to_buy.emergency",
+        "拟购置车辆 应急保障用车",
+        |a| a.vehicles_to_buy.emergency
+    ),
+    asset!(
+        "disclosure.assets.vehicles_to_buy.enforcement",
+        "拟购置车辆 执法执勤用车",
+        |a| a.vehicles_to_buy.enforcement
+    ),
+    asset!(
+        "disclosure.assets.vehicles_to_buy.special",
+        "拟购置车辆 特种专业技术用车",
+        |a| a.vehicles_to_buy.special
+    ),
+    asset!(
+        "disclosure.assets.vehicles_to_buy.retired",
+        "拟购置车辆 离退休干部用车",
+        |a| a.vehicles_to_buy.retired
+    ),
+    asset!(
+        "disclosure.assets.vehicles_to_buy.other",
+        "拟购置车辆 其他用车",
+        |a| a.vehicles_to_buy.other
+    ),
+    asset!(
+        "disclosure.assets.equipment_held",
+        "现有单价100万元（含）以上设备",
+        |a| a.equipment_held
+    ),
+    asset!(
+        "disclosure.assets.equipment_to_buy",
+        "拟购置单价100万元（含）以上设备",
+        |a| a.equipment_to_buy
     ),
 ];
 
@@ -294,8 +405,10 @@ mod tests {
 
     #[test]
     fn every_field_path_names_a_number_of_the_inputs() {
-        let inputs =
-            serde_json::to_value(crate::model::Inputs::default()).expect("inputs serialize");
+        // A `disclosure` with something in it, so it is written.
+        let mut full = crate::model::Inputs::default();
+        full.disclosure.glossary.push(Default::default());
+        let inputs = serde_json::to_value(full).expect("inputs serialize");
         for f in fields() {
             let mut v = &inputs;
             for key in f.path.split('.') {

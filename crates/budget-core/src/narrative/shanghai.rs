@@ -325,6 +325,20 @@ fn budget_explained(cx: &Cx, function: &Catalog) -> Section {
     section(format!("四、{}预算编制说明", cx.org), p)
 }
 
+/// The 项 whose use (主要用于…) the 编制说明 prints, in order: each code
+/// with its name (`2010601 行政运行`), against the form's year's catalog.
+pub fn purpose_items(inputs: &Inputs) -> Vec<(String, String)> {
+    let cats = crate::catalog::InForce::builtin(inputs.unit.fiscal_year);
+    fiscal_items(inputs)
+        .into_iter()
+        .map(|(code, _)| {
+            let name = cats.function().name(&code).unwrap_or("（不在科目目录中）");
+            let label = format!("{code} {name}");
+            (code, label)
+        })
+        .collect()
+}
+
 /// This year's 财政拨款 per 功能分类 项, in code order, zero left out.
 fn fiscal_items(inputs: &Inputs) -> Vec<(String, Decimal)> {
     let mut by_code: BTreeMap<&str, CentSum> = BTreeMap::new();
