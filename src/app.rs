@@ -140,7 +140,10 @@ pub fn Page() -> impl IntoView {
                     {panel(Tab::Procurement, || view! { <ProcurementSection /> }.into_any())}
                     {panel(Tab::Overall, || view! { <OverallSection /> }.into_any())}
                     {panel(Tab::Projects, || view! { <ProjectsSection /> }.into_any())}
-                    {panel(Tab::Narrative, || view! { <NarrativeSection /> }.into_any())}
+                    {panel(Tab::Narrative, || view! {
+                        <NarrativeSection />
+                        <crate::sections::disclosure::DisclosureSection />
+                    }.into_any())}
                     <Show when=move || state.tab.get() == Tab::Tables>
                         <section class="panel" id="sec-tables" role="tabpanel" aria-labelledby="tab-tables">
                             <TablesSection />

@@ -3,6 +3,7 @@
 pub mod charts;
 pub mod checks;
 pub mod department;
+pub mod disclosure;
 pub mod economic;
 pub mod narrative_inputs;
 pub mod overall;

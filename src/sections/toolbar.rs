@@ -15,17 +15,42 @@ use crate::state::{AppState, Notice, NoticeLine};
 use crate::storage::{self, DraftsUi, StorageUi};
 use crate::{web, xlsx_client};
 
-/// The built-in sample: 重庆市大渡口区人民政府办公室 2021. Not embedded in the
-/// wasm: Trunk copies `fixtures/dadukou-2021.json` into dist (index.html) and the
-/// button fetches it (same origin: the CSP allows `connect-src 'self'`).
-const SAMPLE_URL: &str = "dadukou-2021.json";
+/// A built-in sample: one real published disclosure per template. Not
+/// embedded in the wasm: Trunk copies `fixtures/*.json` into dist
+/// (index.html) and the button fetches it (same origin: the CSP allows
+/// `connect-src 'self'`).
+struct Sample {
+    /// The button's id.
+    id: &'static str,
+    /// The file in dist.
+    url: &'static str,
+    /// The button.
+    label: &'static str,
+    /// The notice once loaded.
+    loaded: &'static str,
+}
+
+const SAMPLES: [Sample; 2] = [
+    Sample {
+        id: "btn-sample",
+        url: "dadukou-2021.json",
+        label: "加载示例（大渡口区政府办 2021）",
+        loaded: "已加载示例：重庆市大渡口区人民政府办公室 2021 年部门预算（重庆区县模板）。",
+    },
+    Sample {
+        id: "btn-sample-shanghai",
+        url: "putuo-2025.json",
+        label: "加载示例（上海普陀区财政局 2025）",
+        loaded: "已加载示例：上海市普陀区财政局 2025 年部门预算（上海区级模板）。",
+    },
+];
 
 /// The sample's text, fetched.
-async fn fetch_sample() -> Result<String, String> {
+async fn fetch_sample(url: &str) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("无浏览器窗口")?;
     let failed = |_| "无法下载示例文件".to_string();
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(SAMPLE_URL))
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(failed)?
         .dyn_into()
@@ -52,13 +77,14 @@ fn replace(state: AppState, inputs: Inputs) -> Inputs {
     swap.unwrap_or_default()
 }
 
-/// Load the sample.
-pub fn load_sample(state: AppState) {
+/// Load sample `k` of [`SAMPLES`].
+fn load_sample(state: AppState, k: usize) {
+    let Some(sample) = SAMPLES.get(k) else { return };
     // The question before the replacement reads the storage state from the
     // context: the task runs under the caller's owner.
     let owner = Owner::current();
     leptos::task::spawn_local(async move {
-        let read = fetch_sample()
+        let read = fetch_sample(sample.url)
             .await
             .and_then(|text| budget_core::file::read_inputs(&text).map_err(|e| e.to_string()));
         match read {
@@ -69,8 +95,7 @@ pub fn load_sample(state: AppState) {
                         replace(state, inputs);
                         state.notice.set(Some(Notice {
                             is_error: false,
-                            title: "已加载示例：重庆市大渡口区人民政府办公室 2021 年部门预算。"
-                                .into(),
+                            title: sample.loaded.into(),
                             lines: Vec::new(),
                         }));
                     })
@@ -508,9 +533,15 @@ pub fn Toolbar() -> impl IntoView {
     };
     view! {
         <div class="toolbar" role="toolbar" aria-label="文件操作">
-            <button type="button" id="btn-sample" on:click=move |_| load_sample(state)>
-                "加载示例（大渡口区政府办 2021）"
-            </button>
+            {SAMPLES
+                .iter()
+                .enumerate()
+                .map(|(k, s)| view! {
+                    <button type="button" id=s.id on:click=move |_| load_sample(state, k)>
+                        {s.label}
+                    </button>
+                })
+                .collect_view()}
             <button type="button" id="btn-new" on:click=new_form>"新建"</button>
             <storage::NextYearButton />
             <label class="button" for="import-file">"导入…"</label>

@@ -1,6 +1,8 @@
 //! 单位信息: the unit header.
 
-use budget_core::model::{UnitHeader, UnitType};
+use budget_core::Inputs;
+use budget_core::model::{DocumentLevel, TemplateId, UnitHeader, UnitType};
+use budget_core::template;
 use leptos::prelude::*;
 
 use super::index_of;
@@ -55,12 +57,37 @@ pub fn UnitSection() -> impl IntoView {
         |u| u.unit_type,
         |u, t| u.unit_type = t,
     );
+    // Switching the template keeps every input: what the new one does not
+    // show stays in the form and is shown again when switching back.
+    let template_field = Field::new(
+        "template",
+        "填报模板",
+        |i: &Inputs| Some(i.template.clone()),
+        |i, t: TemplateId| i.template = t,
+    );
+    let document = field(
+        "document",
+        "公开主体",
+        |u| u.document,
+        |u, d| u.document = d,
+    );
+    let templates = template::all();
+    let template_index = Signal::derive(move || {
+        state
+            .inputs
+            .with(|i| templates.iter().position(|t| t.id == i.template.as_str()))
+            .unwrap_or(0)
+    });
     // The findings of the header's fields (UNT-001 名称, UNT-002 年度, the
     // phone…), said under the form as well as in the checks list.
     let unit_findings = Memo::new(move |_| {
         state.findings.with(|fs| {
             fs.iter()
-                .filter(|f| f.locations.iter().any(|l| l.starts_with("unit.")))
+                .filter(|f| {
+                    f.locations
+                        .iter()
+                        .any(|l| l.starts_with("unit.") || l == "template")
+                })
                 .map(|f| format!("{} {}", f.check, f.message))
                 .collect::<Vec<_>>()
         })
@@ -68,6 +95,30 @@ pub fn UnitSection() -> impl IntoView {
     view! {
         <h2>"单位信息"</h2>
         <div class="form">
+            <SelectField
+                path="template"
+                label="填报模板".to_string()
+                options=templates.iter().map(|t| t.name.as_str()).collect()
+                selected=template_index
+                on_set=Callback::new(move |k: usize| {
+                    if let Some(t) = templates.get(k) {
+                        state.undo.chose(&template_field, TemplateId(t.id.clone()));
+                    }
+                })
+                visible=true
+            />
+            <SelectField
+                path="unit.document"
+                label="公开主体".to_string()
+                options=vec!["部门（部门预算）", "单位（单位预算）"]
+                selected=Signal::derive(move || state.unit.with(|u| index_of(&DocumentLevel::ALL, u.document)))
+                on_set=Callback::new(move |k: usize| {
+                    if let Some(d) = DocumentLevel::ALL.get(k).copied() {
+                        state.undo.chose(&document, d);
+                    }
+                })
+                visible=true
+            />
             {text(state, "name", "部门（单位）名称", |u| u.name.clone(), |u, v| u.name = v, false)}
             {text(state, "short_name", "简称", |u| u.short_name.clone(), |u, v| u.short_name = v, false)}
             {text(state, "code", "单位编码", |u| u.code.clone(), |u, v| u.code = v, false)}
