@@ -69,7 +69,7 @@ pub fn Page() -> impl IntoView {
                     class:active=move || state.tab.get() == t
                     on:click=move |_| state.tab.set(t)
                 >
-                    {t.label()}
+                    {move || tab_label(state, t)}
                 </button>
             }
         })
@@ -195,5 +195,18 @@ fn NoticeView() -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// A tab's label; the tables' says how many tables the form's template has.
+fn tab_label(state: AppState, t: Tab) -> String {
+    match t {
+        Tab::Tables => {
+            let n = state
+                .inputs
+                .with(|i| budget_core::template::of(i).tables.len());
+            format!("公开表格（表1–表{n}）")
+        }
+        _ => t.label().to_string(),
     }
 }

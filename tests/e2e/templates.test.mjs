@@ -37,7 +37,7 @@ async function loadShanghai(page) {
 const tableTitles = (page) => page.locator('.tables figure.dtable h3.ttitle').allInnerTexts();
 
 test('the 上海 sample shows its 9 tables and its text, figure for figure', async () => {
-  const page = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(browser, server.url);
   await loadShanghai(page);
   await page.click('#tab-tables');
   await page.waitForSelector('#table-table9');
@@ -70,11 +70,12 @@ test('the 上海 sample shows its 9 tables and its text, figure for figure', asy
   assert.match(report, /比2024年预算增加107\.62万元/);
   // No error stands: the sample is a complete form.
   assert.doesNotMatch(await page.locator('#sum-errors').innerText(), /[1-9]/);
-  await page.close();
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('switching the template changes the layout and keeps every input', async () => {
-  const page = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(browser, server.url);
   await loadShanghai(page);
   await page.click('#tab-narrative');
   await page.waitForSelector('#disclosure-heading');
@@ -100,11 +101,12 @@ test('switching the template changes the layout and keeps every input', async ()
   await page.click('#btn-undo');
   await page.click('#tab-tables');
   await page.waitForSelector('#table-table10');
-  await page.close();
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('a 单位 document says 单位 in its titles and text', async () => {
-  const page = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(browser, server.url);
   await loadShanghai(page);
   await page.click('#tab-unit');
   await page.selectOption('#f-unit-document', { label: '单位（单位预算）' });
@@ -117,5 +119,6 @@ test('a 单位 document says 单位 in its titles and text', async () => {
   const headings = await page.locator('article.report h3').allInnerTexts();
   assert.ok(headings.includes('四、单位预算编制说明'), headings.join(' / '));
   assert.ok(headings.every((h) => !h.includes('部门')), headings.join(' / '));
-  await page.close();
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -217,6 +217,11 @@ pub struct CheckParams {
     pub correspondence: Vec<Correspondence>,
     /// Where the correspondences are seen in real documents.
     pub correspondence_source: String,
+    /// The change reasons the template's text prints (`narrative.reasons`
+    /// field names): NAR-001 asks only for these.
+    pub reasons: Vec<String>,
+    /// Whether the text ends with a contact line (NAR-003 asks for a phone).
+    pub contact_required: bool,
 }
 
 /// Σ `economic` lines = Σ 一般公共预算 基本支出 of the `function` 项.

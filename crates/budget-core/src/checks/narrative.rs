@@ -51,12 +51,22 @@ type Figure = (ClerkText, String, Option<(Decimal, Decimal)>);
 fn changes<'a>(ctx: &Ctx<'a>) -> Vec<Change<'a>> {
     let (inputs, t) = (ctx.inputs, ctx.totals);
     let n = &inputs.narrative;
+    // Where the document gives last year only as totals, the text compares
+    // the 财政拨款 with the total given.
+    let given = &inputs.disclosure.last_year;
+    let income = match given.yuan(&given.fiscal) {
+        Some(last) => {
+            let fiscal: Decimal = crate::model::FundingSource::ALL
+                .into_iter()
+                .filter(|s| s.fund().is_some())
+                .map(|s| t.source(s))
+                .sum();
+            ("财政拨款收入（支出）", Some((fiscal, last)))
+        }
+        None => ("收入（支出）总额", Some((t.total, t.total_last_year))),
+    };
     let mut figures: Vec<Figure> = vec![
-        (
-            ClerkText::Income,
-            "收入（支出）总额".into(),
-            Some((t.total, t.total_last_year)),
-        ),
+        (ClerkText::Income, income.0.into(), income.1),
         (
             ClerkText::Basic,
             "一般公共预算拨款基本支出".into(),
@@ -89,8 +99,13 @@ fn changes<'a>(ctx: &Ctx<'a>) -> Vec<Change<'a>> {
         let (this, last) = n.running_cost_in_yuan();
         valid(&this).zip(valid(&last))
     }));
+    let printed = &crate::template::of(inputs).checks.reasons;
     figures
         .into_iter()
+        .filter(|(field, _, _)| {
+            let name = field.path().rsplit('.').next().unwrap_or_default();
+            printed.iter().any(|r| r == name)
+        })
         .filter_map(|(field, what, figures)| {
             let (this, last) = figures.filter(|(this, last)| this != last)?;
             Some(Change {
@@ -384,14 +399,15 @@ pub(super) fn nar_003(ctx: &Ctx<'_>) -> Vec<Finding> {
         "应为 8 位固定电话（如 68173636）、带区号的固定电话（如 023-68173636）或 11 位手机号码";
     let mut out = Vec::new();
     let unit_phone = ctx.inputs.unit.contact_phone.trim();
-    if unit_phone.is_empty() {
+    let required = crate::template::of(ctx.inputs).checks.contact_required;
+    if unit_phone.is_empty() && required {
         out.push(Finding::new(
             "NAR-003",
             Severity::Warning,
             "未填写部门预算公开联系电话",
             vec!["unit.contact_phone".to_string()],
         ));
-    } else if !parse::phone(unit_phone) {
+    } else if !unit_phone.is_empty() && !parse::phone(unit_phone) {
         out.push(Finding::new(
             "NAR-003",
             Severity::Warning,

@@ -400,9 +400,27 @@ pub(super) fn prj_004(ctx: &Ctx<'_>) -> Vec<Finding> {
 
 /// PRJ-005: every 项目支出 is under performance management (has a project form).
 /// The amount not covered is the narrative's (`unmanaged_projects`): one figure.
+/// Without project forms, the projects with targets the document names
+/// (`disclosure.target_projects`) count instead.
 pub(super) fn prj_005(ctx: &Ctx<'_>) -> Vec<Finding> {
-    let (forms, project) = (ctx.totals.project_forms, ctx.totals.project);
-    let unmanaged = crate::narrative::unmanaged_projects(ctx.totals);
+    let project = ctx.totals.project;
+    let named = &ctx.inputs.disclosure.target_projects;
+    let (forms, unmanaged, what, at) = if ctx.inputs.projects.is_empty() && !named.is_empty() {
+        let sum: Decimal = named.iter().map(|p| p.amount.value()).sum();
+        (
+            sum,
+            (project - sum).max(Decimal::ZERO),
+            "编报绩效目标的项目预算合计",
+            "disclosure.target_projects",
+        )
+    } else {
+        (
+            ctx.totals.project_forms,
+            crate::narrative::unmanaged_projects(ctx.totals),
+            "项目绩效目标表的当年预算合计",
+            "projects",
+        )
+    };
     if unmanaged.is_zero() {
         return Vec::new();
     }
@@ -410,12 +428,12 @@ pub(super) fn prj_005(ctx: &Ctx<'_>) -> Vec<Finding> {
         "PRJ-005",
         Severity::Warning,
         format!(
-            "项目支出均应实行绩效目标管理：项目绩效目标表的当年预算合计 {}，小于项目支出合计 {}，相差 {}",
+            "项目支出均应实行绩效目标管理：{what} {}，小于项目支出合计 {}，相差 {}",
             yuan(forms),
             yuan(project),
             yuan(unmanaged)
         ),
-        vec!["projects".to_string()],
+        vec![at.to_string()],
     )]
 }
 
