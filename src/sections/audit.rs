@@ -6,9 +6,7 @@
 //! far larger than the app; `budget-check audit` reads PDFs through poppler,
 //! and pdftotext's output can be chosen here.
 
-use budget_core::amount::format_yuan;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 use serde::Deserialize;
 use wasm_bindgen::JsCast;
 
@@ -22,7 +20,7 @@ const MAX_DOCUMENT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 /// Said for a PDF.
 pub const PDF_REFUSED: &str = "无法在浏览器中读取 PDF：请用 pdftotext 将 PDF 转成文本（.txt）后再选择，或在命令行用 budget-check audit 核对 PDF。";
 
-/// One finding, as the worker places it.
+/// One finding, placed and formatted by the worker.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Found {
     /// `AUD-001` …
@@ -33,35 +31,20 @@ pub struct Found {
     pub severity: String,
     /// `第7页第96行`, `工作表“表2”第5行`.
     pub place: String,
+    /// Figures as printed, `—` when the finding has none.
+    pub printed: String,
+    pub expected: String,
+    pub difference: String,
     pub message: String,
-    pub printed: Decimal,
-    pub expected: Decimal,
-    pub difference: Decimal,
     /// The line as printed.
     pub source: String,
 }
 
-/// A label and its figures.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Group {
-    pub label: String,
-    pub figures: Vec<Decimal>,
-}
-
-/// A line of a table as read.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Line {
-    pub place: String,
-    pub code: Option<String>,
-    pub groups: Vec<Group>,
-}
-
-/// A table as read.
+/// A table as read: caption, then each line's cells (place, code, name, figures…).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Table {
-    pub place: String,
-    pub title: String,
-    pub rows: Vec<Line>,
+    pub caption: String,
+    pub rows: Vec<Vec<String>>,
 }
 
 /// The worker's answer.
@@ -81,15 +64,6 @@ pub fn kind_of(name: &str) -> Result<&'static str, String> {
         _ => Err(format!(
             "“{name}”不是文本（.txt）或 Excel（.xlsx）文件，无法核对。"
         )),
-    }
-}
-
-/// A figure of a finding, or a dash when the finding has none.
-fn figure(f: &Found, value: Decimal) -> String {
-    if f.printed.is_zero() && f.expected.is_zero() {
-        "—".to_string()
-    } else {
-        format_yuan(value)
     }
 }
 
@@ -138,6 +112,11 @@ fn read_document(
     });
 }
 
+/// Whether a cell holds a figure (right-aligned).
+fn is_figure(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '—')
+}
+
 fn findings_view(findings: &[Found]) -> impl IntoView + use<> {
     let rows = findings
         .iter()
@@ -147,9 +126,9 @@ fn findings_view(findings: &[Found]) -> impl IntoView + use<> {
                     <td>{f.id.clone()}</td>
                     <td>{f.severity.clone()}</td>
                     <td class="audit-place">{f.place.clone()}</td>
-                    <td class="num">{figure(f, f.printed)}</td>
-                    <td class="num">{figure(f, f.expected)}</td>
-                    <td class="num">{figure(f, f.difference)}</td>
+                    <td class="num">{f.printed.clone()}</td>
+                    <td class="num">{f.expected.clone()}</td>
+                    <td class="num">{f.difference.clone()}</td>
                     <td>
                         {f.message.clone()}
                         <span class="audit-source">{format!("原文：{}", f.source)}</span>
@@ -181,41 +160,26 @@ fn table_view(t: &Table) -> impl IntoView + use<> {
     let rows = t
         .rows
         .iter()
-        .map(|r| {
-            let groups = r
-                .groups
+        .map(|cells| {
+            let cells = cells
                 .iter()
                 .enumerate()
-                .map(|(i, g)| {
-                    let figures = g
-                        .figures
-                        .iter()
-                        .map(|v| view! { <td class="num">{format_yuan(*v)}</td> })
-                        .collect_view();
-                    // A 收支总表 line's 支出 side follows its 收入 side.
-                    let label =
-                        (i > 0).then(|| view! { <td class="audit-side">{g.label.clone()}</td> });
-                    view! { {label}{figures} }
+                .map(|(i, c)| {
+                    let class = match i {
+                        0 => "audit-place",
+                        2 => "audit-name",
+                        _ if is_figure(c) => "num",
+                        _ => "",
+                    };
+                    view! { <td class=class>{c.clone()}</td> }
                 })
                 .collect_view();
-            let name = r
-                .groups
-                .first()
-                .map(|g| g.label.clone())
-                .unwrap_or_default();
-            view! {
-                <tr>
-                    <td class="audit-place">{r.place.clone()}</td>
-                    <td>{r.code.clone().unwrap_or_default()}</td>
-                    <th scope="row">{name}</th>
-                    {groups}
-                </tr>
-            }
+            view! { <tr>{cells}</tr> }
         })
         .collect_view();
     view! {
         <table class="audit-table">
-            <caption>{format!("{}（{}）", t.title, t.place)}</caption>
+            <caption>{t.caption.clone()}</caption>
             <thead>
                 <tr>
                     <th scope="col">"位置"</th>
@@ -322,17 +286,14 @@ mod tests {
 
     #[test]
     fn worker_json_reads_as_an_answer() {
-        let json = r#"{"source":"text","findings":[{"id":"AUD-005","level":"error",
-            "severity":"错误","line":96,"place":"第7页第96行","message":"文字中的金额错了一个数量级",
-            "printed":"887.36","expected":"87.36","difference":"800.00","source":"职业年金887.36万元"}],
-            "tables":[{"place":"第12页第170行","title":"2025年部门支出预算总表","rows":[
-              {"place":"第12页第176行","code":"2010601","groups":[{"label":"行政运行","figures":["16231840.80"]}]}]}]}"#;
+        let json = r#"{"findings":[{"id":"AUD-005","level":"error","severity":"错误",
+            "place":"第7页第96行","printed":"887.36","expected":"87.36","difference":"800.00",
+            "message":"文字中的金额错了一个数量级","source":"职业年金887.36万元"}],
+            "tables":[{"caption":"2025年部门支出预算总表（第12页第170行）",
+              "rows":[["第12页第176行","2010601","行政运行","16,231,840.80"]]}]}"#;
         let a: Answer = serde_json::from_str(json).unwrap();
         assert_eq!(a.findings[0].place, "第7页第96行");
-        assert_eq!(figure(&a.findings[0], a.findings[0].difference), "800.00");
-        assert_eq!(
-            a.tables[0].rows[0].groups[0].figures[0].to_string(),
-            "16231840.80"
-        );
+        assert_eq!(a.tables[0].rows[0][3], "16,231,840.80");
+        assert!(is_figure("16,231,840.80") && is_figure("—") && !is_figure("行政运行"));
     }
 }

@@ -3,17 +3,18 @@
 //! with its place and the line it names, beside the tables as read.
 
 use budget_audit::{AuditFinding, GroupView, TableView};
+use budget_core::amount::format_yuan;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Said for a PDF: the browser does not read one without a heavy library.
 pub const PDF_REFUSED: &str = "无法在浏览器中读取 PDF：请用 pdftotext 将 PDF 转成文本（.txt）后再选择，或在命令行用 budget-check audit 核对 PDF。";
 
-/// What the page shows.
+/// What the page shows, ready to display (the page does no arithmetic and
+/// carries no decimal code for it): figures as printed in 元 or 万元
+/// (`16,231,840.80`), a dash where a finding has none.
 #[derive(Serialize)]
 struct Answer {
-    /// `text` or `xlsx`.
-    source: &'static str,
     findings: Vec<Found>,
     tables: Vec<Table>,
 }
@@ -26,30 +27,32 @@ struct Found {
     level: &'static str,
     /// 错误 / 提示.
     severity: &'static str,
-    line: usize,
     /// `第3页第120行`, `工作表“表2”第5行` or `第120行`.
     place: String,
+    printed: String,
+    expected: String,
+    difference: String,
     message: String,
-    printed: Decimal,
-    expected: Decimal,
-    difference: Decimal,
     /// The line as printed (trimmed, at most 120 characters).
     source: String,
 }
 
-/// A table as read, placed.
+/// A table as read: its title and place, and each line as cells (place,
+/// code, name, figures; a 收支总表 line's 支出 side follows as a name and
+/// its figures).
 #[derive(Serialize)]
 struct Table {
-    place: String,
-    title: String,
-    rows: Vec<Row>,
+    caption: String,
+    rows: Vec<Vec<String>>,
 }
 
-#[derive(Serialize)]
-struct Row {
-    place: String,
-    code: Option<String>,
-    groups: Vec<GroupView>,
+fn cells_of(place: String, code: Option<String>, groups: Vec<GroupView>) -> Vec<String> {
+    let mut cells = vec![place, code.unwrap_or_default()];
+    for g in groups {
+        cells.push(g.label);
+        cells.extend(g.figures.into_iter().map(format_yuan));
+    }
+    cells
 }
 
 /// Where each line of the audited text is, for the page.
@@ -107,7 +110,7 @@ pub fn audit(bytes: &[u8], kind: &str) -> Result<String, String> {
     if bytes.starts_with(b"%PDF") || kind == "pdf" {
         return Err(PDF_REFUSED.to_string());
     }
-    let (text, places, source) = match kind {
+    let (text, places) = match kind {
         "text" => {
             if bytes.contains(&0)
                 && !bytes.starts_with(&[0xFF, 0xFE])
@@ -119,7 +122,7 @@ pub fn audit(bytes: &[u8], kind: &str) -> Result<String, String> {
             }
             let text = budget_xlsx::decode_text(bytes);
             let places = Places::Text(pages(&text));
-            (text, places, "text")
+            (text, places)
         }
         "xlsx" => {
             let lines = budget_xlsx::xlsx_lines(bytes).map_err(|e| e.to_string())?;
@@ -129,28 +132,34 @@ pub fn audit(bytes: &[u8], kind: &str) -> Result<String, String> {
                 .collect::<Vec<_>>()
                 .join("\n");
             let places = Places::Sheet(lines.into_iter().map(|l| (l.sheet, l.row)).collect());
-            (text, places, "xlsx")
+            (text, places)
         }
         _ => return Err("只能核对文本（.txt）或 Excel（.xlsx）文件。".to_string()),
     };
     let report = budget_audit::audit(&text).map_err(|e| e.to_string())?;
     let lines: Vec<&str> = text.lines().collect();
+    let figure = |f: &AuditFinding, v: Decimal| {
+        if f.printed.is_zero() && f.expected.is_zero() {
+            "—".to_string()
+        } else {
+            format_yuan(v)
+        }
+    };
     let findings = report
         .findings
         .iter()
-        .map(|f: &AuditFinding| Found {
+        .map(|f| Found {
             id: f.id,
             level: match f.severity {
                 budget_core::Severity::Error => "error",
                 budget_core::Severity::Warning => "warning",
             },
             severity: f.severity.label(),
-            line: f.line,
             place: places.of(f.line),
+            printed: figure(f, f.printed),
+            expected: figure(f, f.expected),
+            difference: figure(f, f.difference),
             message: f.message.clone(),
-            printed: f.printed,
-            expected: f.expected,
-            difference: f.difference,
             source: lines
                 .get(f.line.saturating_sub(1))
                 .map(|l| l.trim().replace('\t', " ").chars().take(120).collect())
@@ -160,25 +169,16 @@ pub fn audit(bytes: &[u8], kind: &str) -> Result<String, String> {
     let tables = budget_audit::tables(&text)
         .into_iter()
         .map(|t: TableView| Table {
-            place: places.of(t.line),
-            title: t.title,
+            caption: format!("{}（{}）", t.title, places.of(t.line)),
             rows: t
                 .rows
                 .into_iter()
-                .map(|r| Row {
-                    place: places.of(r.line),
-                    code: r.code,
-                    groups: r.groups,
-                })
+                .map(|r| cells_of(places.of(r.line), r.code, r.groups))
                 .collect(),
         })
         .collect();
-    serde_json::to_string(&Answer {
-        source,
-        findings,
-        tables,
-    })
-    .map_err(|e| format!("核对结果无法传回页面：{e}"))
+    serde_json::to_string(&Answer { findings, tables })
+        .map_err(|e| format!("核对结果无法传回页面：{e}"))
 }
 
 #[cfg(test)]
@@ -199,16 +199,26 @@ mod tests {
         let f = v["findings"].as_array().unwrap();
         // fixtures/audit/putuo-2025.expected: 11 findings.
         assert_eq!(f.len(), 11, "{v}");
-        let five = f.iter().find(|x| x["line"] == 96).unwrap();
+        let five = f.iter().find(|x| x["place"] == "第7页第96行").unwrap();
         assert_eq!(five["id"], "AUD-005");
         assert_eq!(five["printed"], "887.36");
         assert_eq!(five["expected"], "87.36");
-        assert_eq!(five["place"], "第7页第96行");
+        assert_eq!(five["difference"], "800.00");
+        let note = f.iter().find(|x| x["id"] == "AUD-010").unwrap();
+        assert_eq!(note["printed"], "—");
         assert!(
             five["source"].as_str().unwrap().contains("887.36"),
             "{five}"
         );
-        assert!(!v["tables"].as_array().unwrap().is_empty());
+        let line = v["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|t| t["rows"].as_array().unwrap())
+            .find(|r| r[1] == "2010601")
+            .unwrap();
+        assert_eq!(line[2], "行政运行");
+        assert_eq!(line[3], "16,231,840.80");
     }
 
     #[test]
@@ -220,7 +230,7 @@ mod tests {
         let tables = v["tables"].as_array().unwrap();
         assert!(tables.len() >= 8, "{v}");
         assert!(
-            tables[0]["place"].as_str().unwrap().starts_with("工作表“"),
+            tables[0]["caption"].as_str().unwrap().contains("（工作表“"),
             "{v}"
         );
     }
