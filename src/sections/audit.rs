@@ -112,85 +112,90 @@ fn read_document(
     });
 }
 
-/// Whether a cell holds a figure (right-aligned).
+/// Whether a cell holds a figure (`1,234.50`, `-0.01`, `—`; not a code).
 fn is_figure(t: &str) -> bool {
-    t.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '—')
+    t == "—"
+        || (t.contains('.')
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-')))
+}
+
+/// A row of a table: its class and `data-id` (a finding's), and its cells.
+type Row = (String, Option<String>, Vec<String>);
+
+/// One table of the dialog (the findings, or a table read), headed for screen
+/// readers; figures right-aligned.
+fn grid(
+    id: Option<&'static str>,
+    class: &'static str,
+    caption: String,
+    head: &'static [&'static str],
+    rows: Vec<Row>,
+) -> impl IntoView + use<> {
+    let head = head
+        .iter()
+        .map(|h| view! { <th scope="col">{*h}</th> })
+        .collect_view();
+    let rows = rows
+        .into_iter()
+        .map(|(class, key, cells)| {
+            let cells = cells
+                .into_iter()
+                .map(|c| {
+                    let num = is_figure(&c);
+                    view! { <td class:num=num>{c}</td> }
+                })
+                .collect_view();
+            view! { <tr class=class data-id=key>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table id=id class=class>
+            <caption>{caption}</caption>
+            <thead><tr>{head}</tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
 }
 
 fn findings_view(findings: &[Found]) -> impl IntoView + use<> {
     let rows = findings
         .iter()
         .map(|f| {
-            view! {
-                <tr class=format!("audit-{}", f.level) data-id=f.id.clone()>
-                    <td>{f.id.clone()}</td>
-                    <td>{f.severity.clone()}</td>
-                    <td class="audit-place">{f.place.clone()}</td>
-                    <td class="num">{f.printed.clone()}</td>
-                    <td class="num">{f.expected.clone()}</td>
-                    <td class="num">{f.difference.clone()}</td>
-                    <td>
-                        {f.message.clone()}
-                        <span class="audit-source">{format!("原文：{}", f.source)}</span>
-                    </td>
-                </tr>
-            }
+            let cells = vec![
+                f.id.clone(),
+                f.severity.clone(),
+                f.place.clone(),
+                f.printed.clone(),
+                f.expected.clone(),
+                f.difference.clone(),
+                format!("{}\n原文：{}", f.message, f.source),
+            ];
+            (format!("audit-{}", f.level), Some(f.id.clone()), cells)
         })
-        .collect_view();
-    view! {
-        <table class="audit-findings" id="audit-findings">
-            <caption>"发现的问题"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"编号"</th>
-                    <th scope="col">"级别"</th>
-                    <th scope="col">"位置"</th>
-                    <th scope="col">"印刷数"</th>
-                    <th scope="col">"应为"</th>
-                    <th scope="col">"差额"</th>
-                    <th scope="col">"说明"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
+        .collect();
+    grid(
+        Some("audit-findings"),
+        "audit-findings",
+        "发现的问题".to_string(),
+        &["编号", "级别", "位置", "印刷数", "应为", "差额", "说明"],
+        rows,
+    )
 }
 
 fn table_view(t: &Table) -> impl IntoView + use<> {
     let rows = t
         .rows
         .iter()
-        .map(|cells| {
-            let cells = cells
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let class = match i {
-                        0 => "audit-place",
-                        2 => "audit-name",
-                        _ if is_figure(c) => "num",
-                        _ => "",
-                    };
-                    view! { <td class=class>{c.clone()}</td> }
-                })
-                .collect_view();
-            view! { <tr>{cells}</tr> }
-        })
-        .collect_view();
-    view! {
-        <table class="audit-table">
-            <caption>{t.caption.clone()}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"位置"</th>
-                    <th scope="col">"编码"</th>
-                    <th scope="col">"项目"</th>
-                    <th scope="col">"数字"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
+        .map(|cells| (String::new(), None, cells.clone()))
+        .collect();
+    grid(
+        None,
+        "audit-table",
+        t.caption.clone(),
+        &["位置", "编码", "项目", "数字"],
+        rows,
+    )
 }
 
 /// The result dialog of one document.
@@ -294,6 +299,9 @@ mod tests {
         let a: Answer = serde_json::from_str(json).unwrap();
         assert_eq!(a.findings[0].place, "第7页第96行");
         assert_eq!(a.tables[0].rows[0][3], "16,231,840.80");
-        assert!(is_figure("16,231,840.80") && is_figure("—") && !is_figure("行政运行"));
+        assert!(is_figure("16,231,840.80") && is_figure("-0.01") && is_figure("—"));
+        assert!(
+            !is_figure("行政运行") && !is_figure("2010601") && !is_figure("1.一般公共预算资金")
+        );
     }
 }
