@@ -226,9 +226,11 @@ pub fn role_of(parts: &[String], last_year: Option<i32>) -> Option<Role> {
 }
 
 /// A 表7 income column (the suffixes 收入/预算 vary between systems).
+/// 财政拨款收入 alone (上海's 部门收入预算总表, which does not split it by fund)
+/// is read as 一般公共预算: [`is_unsplit_appropriation`] says so to the clerk.
 fn source_of(leaf: &str) -> Option<FundingSource> {
     use FundingSource as S;
-    let rules: [(&str, S); 10] = [
+    let rules: [(&str, S); 11] = [
         ("用事业基金", S::BusinessFund),
         ("事业单位经营收入", S::OperatingIncome),
         ("非教育收费", S::BusinessNonEducation),
@@ -239,11 +241,22 @@ fn source_of(leaf: &str) -> Option<FundingSource> {
         ("政府性基金预算", S::GovFundBudget),
         ("一般公共预算", S::GeneralBudget),
         ("上年结转", S::CarryoverGeneral),
+        ("财政拨款", S::GeneralBudget),
     ];
     rules
         .into_iter()
         .find(|(key, _)| leaf.contains(key))
         .map(|(_, s)| s)
+}
+
+/// A 财政拨款 column that does not say which fund (上海's 财政拨款收入): read
+/// as 一般公共预算, which it is unless the unit has fund appropriations.
+pub fn is_unsplit_appropriation(leaf: &str) -> bool {
+    let t = normalize(leaf);
+    t.contains("财政拨款")
+        && !["一般公共预算", "政府性基金", "国有资本经营"]
+            .iter()
+            .any(|f| t.contains(f))
 }
 
 #[cfg(test)]
@@ -297,10 +310,22 @@ mod tests {
             ),
             (p(&["2021年基本支出", "人员经费"]), Some(Role::Personnel)),
             (p(&["公用经费"]), Some(Role::Public)),
+            (p(&["财政拨款收入"]), Some(Role::Source(S::GeneralBudget))),
+            (
+                p(&["政府性基金预算财政拨款"]),
+                Some(Role::Source(S::GovFundBudget)),
+            ),
             (p(&["备注"]), None),
         ] {
             assert_eq!(role_of(&parts, ly), want, "{parts:?}");
         }
+    }
+
+    #[test]
+    fn an_appropriation_column_without_its_fund() {
+        assert!(is_unsplit_appropriation("财政拨款收入"));
+        assert!(!is_unsplit_appropriation("一般公共预算财政拨款收入"));
+        assert!(!is_unsplit_appropriation("事业收入"));
     }
 
     #[test]

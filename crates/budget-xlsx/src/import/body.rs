@@ -5,6 +5,7 @@ use std::str::FromStr;
 use budget_core::Amount;
 use budget_core::amount::{AmountError, canonical, format_yuan, parse_amount};
 use budget_core::model::{BudgetRow, EconomicRow, ExpenditureType, FundingSource};
+use budget_core::sheet_header::is_unsplit_appropriation;
 use budget_core::totals::is_personnel;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -195,6 +196,19 @@ pub(crate) fn read_body(grid: &Grid, header: &Header) -> SheetImport {
 
     for s in &subtotals {
         check_subtotal(s, &details, &rejected, &amount_cols, &mut problems);
+    }
+    for c in &amount_cols {
+        let leaf = c.label.rsplit('/').next().unwrap_or("");
+        if matches!(c.role, Role::Source(_)) && is_unsplit_appropriation(leaf) {
+            problems.push(SheetProblem {
+                row: header.body_start,
+                message: format!(
+                    "“{}”列（{} 列）未分一般公共预算、政府性基金和国有资本经营预算，已按“一般公共预算拨款”导入；如含其他财政拨款，请导入后在预算明细中改正收入来源",
+                    c.label,
+                    column_letter(c.index)
+                ),
+            });
+        }
     }
     problems.sort_by_key(|p| p.row);
 
