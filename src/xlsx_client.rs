@@ -237,3 +237,9 @@ async fn sheet_request(op: &str, bytes: &[u8], kind: &str) -> Result<String, Str
         .as_string()
         .ok_or_else(|| "Excel 组件返回的数据无效。".to_string())
 }
+
+/// 核对已公开文件: a published disclosure (`kind` is `text` or `xlsx`)
+/// audited in the worker; its findings and the tables read, as JSON.
+pub async fn audit_document(bytes: &[u8], kind: &str) -> Result<String, String> {
+    sheet_request("audit", bytes, kind).await
+}

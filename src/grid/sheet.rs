@@ -4,8 +4,9 @@
 //! and the block is rewritten as whole rows of the grid, in the grid's
 //! column order, before the paste writes them. A 表2-shaped line (基本支出
 //! and 项目支出 side by side) becomes one row per type, with last year's
-//! figure on its 基本支出 row, as 导入表格 reads it; 合计 lines are left out
-//! here, 类/款 lines by the paste.
+//! figure on its 基本支出 row, as 导入表格 reads it; a code split over 类/款/项
+//! columns (上海's three-line header) goes into the code column whole; 合计
+//! lines are left out here, 类/款 lines by the paste.
 
 use budget_core::Amount;
 use budget_core::catalog::InForce;
@@ -57,18 +58,22 @@ fn is_total(text: &str) -> bool {
     matches!(normalize(text).as_str(), "合计" | "总计")
 }
 
-/// True when the block starts with a header line: a cell among its first
-/// four names the code column, or names a column of the grid.
+/// True when the block starts with a header: a cell among the first four of
+/// one of its header lines names the code column, or names a column of the
+/// grid (上海's header names the code on its second line, under `项目`).
 pub fn headed(cols: &[Col], block: &[Vec<String>]) -> bool {
-    block.first().is_some_and(|line| {
-        !is_body(line)
-            && line.iter().take(4).any(|t| {
+    block
+        .iter()
+        .take(MAX_HEADER_LINES)
+        .take_while(|line| !is_body(line))
+        .any(|line| {
+            line.iter().take(4).any(|t| {
                 is_code_label(t)
                     || cols
                         .iter()
                         .any(|c| c.editable() && normalize(t) == normalize(c.header))
             })
-    })
+        })
 }
 
 impl Col {
@@ -156,6 +161,13 @@ pub fn from_sheet(
         .iter()
         .position(|c| c.kind == Kind::Amount && c.key != "last_year");
     let (source_col, kind_col, last_col) = (key("source"), key("kind"), key("last_year"));
+    // A code split over 类/款/项 columns goes into the code column whole.
+    let code_parts: Vec<usize> = header
+        .columns
+        .iter()
+        .filter(|c| matches!(c.role, Role::CodePart(_)))
+        .map(|c| c.index)
+        .collect();
     let mut targets: Vec<(usize, Target)> = Vec::new();
     let mut matched = Vec::new();
     for (j, parts) in header.parts.iter().enumerate() {
@@ -167,7 +179,7 @@ pub fn from_sheet(
         let role = header.columns.iter().find(|c| c.index == j).map(|c| c.role);
         let (target, to, what) = match (own, role) {
             (Some(c), _) => (Target::Col(c), Some(c), ""),
-            (None, Some(Role::Code | Role::CodeAndName)) => {
+            (None, Some(Role::Code | Role::CodeAndName | Role::CodePart(0))) => {
                 (Target::Col(code_col), Some(code_col), "")
             }
             (None, Some(Role::LastYear)) if last_col.is_some() => {
@@ -212,10 +224,13 @@ pub fn from_sheet(
         matched.push(to);
         targets.push((j, target));
     }
-    let code_j = targets
+    // Nothing to rewrite without a code column.
+    if !targets
         .iter()
-        .find(|(_, t)| matches!(t, Target::Col(c) if *c == code_col))?
-        .0;
+        .any(|(_, t)| matches!(t, Target::Col(c) if *c == code_col))
+    {
+        return None;
+    }
     let split_by = targets
         .iter()
         .any(|(_, t)| matches!(t, Target::Split { .. }));
@@ -241,8 +256,17 @@ pub fn from_sheet(
                 row[*c] = cell(line, *j);
             }
         }
+        if !code_parts.is_empty() {
+            // `201 06 01`, as the code column reads it (`201` on a 类 line).
+            let parts: Vec<String> = code_parts
+                .iter()
+                .map(|&j| cell(line, j).trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
+            row[code_col] = parts.join(" ");
+        }
         let is_subtotal = match cols[code_col].kind {
-            Kind::Code(cat) => cat.is_subtotal(cats, &code_of(&cell(line, code_j))),
+            Kind::Code(cat) => cat.is_subtotal(cats, &code_of(&row[code_col])),
             _ => false,
         };
         let Some(this) = main_amount.filter(|_| split_by && !is_subtotal) else {
@@ -404,6 +428,32 @@ mod tests {
         ]);
         let got = from_sheet(&cols(), &b, None, &InForce::builtin(2021)).unwrap();
         assert_eq!(rows(&got), ["30101||||5|"]);
+    }
+
+    #[test]
+    fn a_shanghai_block_with_its_code_split_over_three_columns() {
+        // 上海's 支出预算总表 copied with its three header lines (merges lost).
+        let b = block(&[
+            "项目\t\t\t\t支出预算\t\t",
+            "功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出",
+            "类\t款\t项\t\t\t\t",
+            "201\t\t\t一般公共服务支出\t22,186,440.80\t16,093,326.00\t6,093,114.80",
+            "201\t06\t\t财政事务\t22,186,440.80\t16,093,326.00\t6,093,114.80",
+            "201\t06\t01\t行政运行\t16,231,840.80\t16,093,326.00\t138,514.80",
+            "合计\t\t\t\t22,186,440.80\t16,093,326.00\t6,093,114.80",
+        ]);
+        let got = from_sheet(&cols(), &b, Some(2025), &InForce::builtin(2025)).unwrap();
+        assert_eq!(
+            rows(&got),
+            [
+                "201||||22,186,440.80|",
+                "201 06||||22,186,440.80|",
+                "201 06 01||一般公共预算|基本支出|16,093,326.00|",
+                "201 06 01||一般公共预算|项目支出|138,514.80|",
+            ]
+        );
+        assert_eq!(got.totals, 1);
+        assert_eq!(got.matched[0], "项目/功能分类科目编码/类→功能科目编码");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! One component per section of the page.
 
+pub mod audit;
 pub mod charts;
 pub mod checks;
 pub mod department;

@@ -342,7 +342,7 @@ fn dialog(
                 </p>
                 {(n_problems > 0).then(|| view! {
                     <div class="preview-problems" id="sheet-import-problems" role="alert">
-                        <p>{format!("以下 {n_problems} 处未能读取或不一致（这些行不会导入）：")}</p>
+                        <p>{format!("以下 {n_problems} 处未能读取或不一致（除注明“仍按原编码导入”的行外，这些行不会导入）：")}</p>
                         <ul>{problems}</ul>
                     </div>
                 })}

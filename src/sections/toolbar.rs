@@ -567,6 +567,7 @@ pub fn Toolbar() -> impl IntoView {
             </button>
             <button type="button" id="btn-drafts" on:click=move |_| drafts.open_list()>"草稿列表"</button>
             <SheetImport />
+            <crate::sections::audit::AuditDocument />
             <button
                 type="button"
                 id="btn-xlsx"

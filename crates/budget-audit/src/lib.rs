@@ -19,9 +19,11 @@ mod percent;
 mod row;
 mod sums;
 mod tables;
+mod view;
 
 pub use classify::{Class, classify};
 pub use finding::{AuditFinding, RULES};
+pub use view::{GroupView, RowView, TableView, tables};
 
 use row::Layout;
 use rust_decimal::Decimal;

@@ -11,6 +11,9 @@ pub enum Role {
     Code,
     /// 科目 as `2010101 行政运行` in one cell (code and name together).
     CodeAndName,
+    /// One level of a code split over 类/款/项 columns (`201` | `06` | `01`):
+    /// 0 for 类, 1 for 款, 2 for 项.
+    CodePart(u8),
     /// 科目名称
     Name,
     /// 合计 / 小计 (this year)
@@ -30,7 +33,10 @@ pub enum Role {
 impl Role {
     /// True for columns holding amounts.
     pub fn is_amount(self) -> bool {
-        !matches!(self, Role::Code | Role::CodeAndName | Role::Name)
+        !matches!(
+            self,
+            Role::Code | Role::CodeAndName | Role::CodePart(_) | Role::Name
+        )
     }
 }
 
@@ -83,7 +89,9 @@ pub fn is_code_label(text: &str) -> bool {
 /// beside `2025年预算数`); a year alone is last year's when it is before
 /// `form_year` (a 表2 header copied as one line: `2024年预算数` beside 小计,
 /// 基本支出, 项目支出 of a 2025 form). 科目 standing alone is the code column
-/// only when there is no 编码 column.
+/// only when there is no 编码 column. Columns headed 类, 款 and 项 (under
+/// 功能分类科目编码, as 久其 and 预算管理一体化 print them) are the code, split
+/// over them, when the 类 column is there; then no other column is the code.
 pub fn match_columns(mut lines: Vec<Vec<String>>, form_year: Option<i32>) -> HeaderColumns {
     let width = lines.iter().map(Vec::len).max().unwrap_or(0);
     for line in &mut lines {
@@ -138,6 +146,19 @@ pub fn match_columns(mut lines: Vec<Vec<String>>, form_year: Option<i32>) -> Hea
     if columns.iter().any(|c| c.role == Role::Code) {
         columns.retain(|c| c.role != Role::CodeAndName);
     }
+    let mut levels_seen = [false; 3];
+    let split = columns.iter().any(|c| c.role == Role::CodePart(0));
+    columns.retain(|c| match c.role {
+        // One column per level, and only with the 类 column.
+        Role::CodePart(level) => {
+            let seen = &mut levels_seen[usize::from(level)];
+            let keep = split && !*seen;
+            *seen = true;
+            keep
+        }
+        Role::Code | Role::CodeAndName => !split,
+        _ => true,
+    });
     HeaderColumns { parts, columns }
 }
 
@@ -170,6 +191,12 @@ pub fn role_of(parts: &[String], last_year: Option<i32>) -> Option<Role> {
     if leaf.contains("名称") {
         return Some(Role::Name);
     }
+    match leaf.as_str() {
+        "类" => return Some(Role::CodePart(0)),
+        "款" => return Some(Role::CodePart(1)),
+        "项" => return Some(Role::CodePart(2)),
+        _ => {}
+    }
     if leaf.ends_with("科目") || leaf == "项目" {
         return Some(Role::CodeAndName);
     }
@@ -199,9 +226,11 @@ pub fn role_of(parts: &[String], last_year: Option<i32>) -> Option<Role> {
 }
 
 /// A 表7 income column (the suffixes 收入/预算 vary between systems).
+/// 财政拨款收入 alone (上海's 部门收入预算总表, which does not split it by fund)
+/// is read as 一般公共预算: [`is_unsplit_appropriation`] says so to the clerk.
 fn source_of(leaf: &str) -> Option<FundingSource> {
     use FundingSource as S;
-    let rules: [(&str, S); 10] = [
+    let rules: [(&str, S); 11] = [
         ("用事业基金", S::BusinessFund),
         ("事业单位经营收入", S::OperatingIncome),
         ("非教育收费", S::BusinessNonEducation),
@@ -212,11 +241,22 @@ fn source_of(leaf: &str) -> Option<FundingSource> {
         ("政府性基金预算", S::GovFundBudget),
         ("一般公共预算", S::GeneralBudget),
         ("上年结转", S::CarryoverGeneral),
+        ("财政拨款", S::GeneralBudget),
     ];
     rules
         .into_iter()
         .find(|(key, _)| leaf.contains(key))
         .map(|(_, s)| s)
+}
+
+/// A 财政拨款 column that does not say which fund (上海's 财政拨款收入): read
+/// as 一般公共预算, which it is unless the unit has fund appropriations.
+pub fn is_unsplit_appropriation(leaf: &str) -> bool {
+    let t = normalize(leaf);
+    t.contains("财政拨款")
+        && !["一般公共预算", "政府性基金", "国有资本经营"]
+            .iter()
+            .any(|f| t.contains(f))
 }
 
 #[cfg(test)]
@@ -270,10 +310,22 @@ mod tests {
             ),
             (p(&["2021年基本支出", "人员经费"]), Some(Role::Personnel)),
             (p(&["公用经费"]), Some(Role::Public)),
+            (p(&["财政拨款收入"]), Some(Role::Source(S::GeneralBudget))),
+            (
+                p(&["政府性基金预算财政拨款"]),
+                Some(Role::Source(S::GovFundBudget)),
+            ),
             (p(&["备注"]), None),
         ] {
             assert_eq!(role_of(&parts, ly), want, "{parts:?}");
         }
+    }
+
+    #[test]
+    fn an_appropriation_column_without_its_fund() {
+        assert!(is_unsplit_appropriation("财政拨款收入"));
+        assert!(!is_unsplit_appropriation("一般公共预算财政拨款收入"));
+        assert!(!is_unsplit_appropriation("事业收入"));
     }
 
     #[test]
@@ -335,5 +387,177 @@ mod tests {
         assert_eq!(roles, [Role::Code, Role::Total]);
         assert!(is_code_label("功能分类 科目编码"));
         assert!(!is_code_label("2010301"));
+    }
+
+    /// Headers as clerks' systems print them, merged cells already spread
+    /// (XLSX) or left blank (CSV, a sheet saved without its merges).
+    #[test]
+    fn real_layouts_name_their_columns() {
+        use ExpenditureType as T;
+        use FundingSource as S;
+        type Case = (&'static str, Vec<Vec<String>>, Vec<(usize, Role)>);
+        let cases: Vec<Case> = vec![
+            (
+                "上海 支出预算总表, 3 rows, merges spread",
+                vec![
+                    line(&[
+                        "项目",
+                        "项目",
+                        "项目",
+                        "项目",
+                        "支出预算",
+                        "支出预算",
+                        "支出预算",
+                    ]),
+                    line(&[
+                        "功能分类科目编码",
+                        "功能分类科目编码",
+                        "功能分类科目编码",
+                        "功能分类科目名称",
+                        "合计",
+                        "基本支出",
+                        "项目支出",
+                    ]),
+                    line(&["类", "款", "项", "功能分类科目名称", "合计", "", ""]),
+                ],
+                vec![
+                    (0, Role::CodePart(0)),
+                    (1, Role::CodePart(1)),
+                    (2, Role::CodePart(2)),
+                    (3, Role::Name),
+                    (4, Role::Total),
+                    (5, Role::Type(T::Basic)),
+                    (6, Role::Type(T::Project)),
+                ],
+            ),
+            (
+                "上海 支出预算总表, 3 rows, merges lost",
+                vec![
+                    line(&["项目", "", "", "", "支出预算", "", ""]),
+                    line(&[
+                        "功能分类科目编码",
+                        "",
+                        "",
+                        "功能分类科目名称",
+                        "合计",
+                        "基本支出",
+                        "项目支出",
+                    ]),
+                    line(&["类", "款", "项", "", "", "", ""]),
+                ],
+                vec![
+                    (0, Role::CodePart(0)),
+                    (1, Role::CodePart(1)),
+                    (2, Role::CodePart(2)),
+                    (3, Role::Name),
+                    (4, Role::Total),
+                    (5, Role::Type(T::Basic)),
+                    (6, Role::Type(T::Project)),
+                ],
+            ),
+            (
+                "经济分类 split over 类/款",
+                vec![
+                    line(&[
+                        "经济分类科目编码",
+                        "",
+                        "经济分类科目名称",
+                        "合计",
+                        "人员经费",
+                        "公用经费",
+                    ]),
+                    line(&["类", "款", "", "", "", ""]),
+                ],
+                vec![
+                    (0, Role::CodePart(0)),
+                    (1, Role::CodePart(1)),
+                    (2, Role::Name),
+                    (3, Role::Total),
+                    (4, Role::Personnel),
+                    (5, Role::Public),
+                ],
+            ),
+            (
+                "重庆 表2, 2 rows",
+                vec![
+                    line(&[
+                        "功能分类科目",
+                        "功能分类科目",
+                        "2020 年预算数",
+                        "2021 年预算数",
+                        "2021 年预算数",
+                        "2021 年预算数",
+                    ]),
+                    line(&[
+                        "科目编码",
+                        "科目名称",
+                        "2020 年预算数",
+                        "小计",
+                        "基本支出",
+                        "项目支出",
+                    ]),
+                ],
+                vec![
+                    (0, Role::Code),
+                    (1, Role::Name),
+                    (2, Role::LastYear),
+                    (3, Role::Total),
+                    (4, Role::Type(T::Basic)),
+                    (5, Role::Type(T::Project)),
+                ],
+            ),
+            (
+                "重庆 表7, 事业收入 over two columns",
+                vec![
+                    line(&[
+                        "科目",
+                        "",
+                        "合计",
+                        "上年结转",
+                        "一般公共预算拨款收入",
+                        "事业收入",
+                        "",
+                    ]),
+                    line(&[
+                        "科目编码",
+                        "科目名称",
+                        "",
+                        "",
+                        "",
+                        "非教育收费收入",
+                        "教育收费收入",
+                    ]),
+                ],
+                vec![
+                    (0, Role::Code),
+                    (1, Role::Name),
+                    (2, Role::Total),
+                    (3, Role::Source(S::CarryoverGeneral)),
+                    (4, Role::Source(S::GeneralBudget)),
+                    (5, Role::Source(S::BusinessNonEducation)),
+                    (6, Role::Source(S::BusinessEducation)),
+                ],
+            ),
+            (
+                "款 and 项 without 类 are not a code",
+                vec![line(&["科目编码", "款", "项", "合计"])],
+                vec![(0, Role::Code), (3, Role::Total)],
+            ),
+            (
+                "类 columns win over a 科目 column beside them",
+                vec![line(&["类", "款", "项", "科目", "合计"])],
+                vec![
+                    (0, Role::CodePart(0)),
+                    (1, Role::CodePart(1)),
+                    (2, Role::CodePart(2)),
+                    (4, Role::Total),
+                ],
+            ),
+        ];
+        for (what, lines, want) in cases {
+            let got = match_columns(lines, None);
+            let roles: Vec<(usize, Role)> = got.columns.iter().map(|c| (c.index, c.role)).collect();
+            assert_eq!(roles, want, "{what}");
+        }
     }
 }

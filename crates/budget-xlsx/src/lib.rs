@@ -9,6 +9,8 @@
 //! - [`import_rows`]: budget rows (or economic rows) read from an XLSX or CSV
 //!   sheet laid out like 表2, 表3, 表7 or 表8, for a preview; nothing is applied.
 //! - [`catalog_rows`]: a bureau's catalog sheet (code, name) as rows of text.
+//! - [`xlsx_lines`]: every row of a workbook as a line of text (a published
+//!   disclosure's XLSX attachment, read like its printed text by the audit).
 
 mod export;
 mod import;
@@ -20,7 +22,7 @@ pub use export::{
     export_table_xlsx_in, export_xlsx, export_xlsx_in,
 };
 pub use import::{
-    MAX_SHEET_BYTES, SheetImport, SheetImportError, SheetKind, SheetProblem, SheetShape,
-    catalog_rows, import_rows, import_rows_from,
+    MAX_SHEET_BYTES, SheetImport, SheetImportError, SheetKind, SheetLine, SheetProblem, SheetShape,
+    catalog_rows, decode_text, import_rows, import_rows_from, xlsx_lines,
 };
 pub use sheet_name::MAX_SHEET_NAME;

@@ -4,6 +4,9 @@
 //! worker answers with the workbook's bytes or the import preview as JSON, or a
 //! message in Chinese. All arithmetic is budget-core's; all Excel is budget-xlsx's.
 
+mod audit;
+
+pub use audit::{PDF_REFUSED, audit};
 use budget_core::Inputs;
 use budget_core::catalog::{Bureau, InForce};
 use budget_xlsx::{SheetImport, SheetKind};

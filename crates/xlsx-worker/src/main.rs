@@ -57,6 +57,19 @@ fn reply(data: &JsValue) -> Object {
                 None => Err("请求缺少文件内容。".to_string()),
             }
         }
+        Some("audit") => {
+            let bytes = Reflect::get(data, &JsValue::from_str("bytes"))
+                .ok()
+                .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+                .map(|b| b.to_vec());
+            let kind = get_str(data, "kind").unwrap_or_default();
+            match bytes {
+                Some(bytes) => {
+                    xlsx_worker::audit(&bytes, &kind).map(|json| ("json", JsValue::from_str(&json)))
+                }
+                None => Err("请求缺少文件内容。".to_string()),
+            }
+        }
         _ => Err("未知的请求。".to_string()),
     };
     match result {

@@ -5,6 +5,7 @@ use std::str::FromStr;
 use budget_core::Amount;
 use budget_core::amount::{AmountError, canonical, format_yuan, parse_amount};
 use budget_core::model::{BudgetRow, EconomicRow, ExpenditureType, FundingSource};
+use budget_core::sheet_header::is_unsplit_appropriation;
 use budget_core::totals::is_personnel;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -46,7 +47,19 @@ pub(crate) fn read_body(grid: &Grid, header: &Header) -> SheetImport {
         .columns
         .iter()
         .find(|c| matches!(c.role, Role::Code | Role::CodeAndName));
+    let mut code_parts: Vec<&Column> = header
+        .columns
+        .iter()
+        .filter(|c| matches!(c.role, Role::CodePart(_)))
+        .collect();
+    code_parts.sort_by_key(|c| match c.role {
+        Role::CodePart(level) => level,
+        _ => 0,
+    });
     let name_col = header.column(Role::Name);
+    let economic = header.shape == SheetShape::Economic;
+    // The 类/款 of the line above, for a line that leaves them blank.
+    let mut carried: Vec<String> = Vec::new();
     let detail_len = match header.shape {
         SheetShape::Economic => 5,
         _ => 7,
@@ -63,17 +76,30 @@ pub(crate) fn read_body(grid: &Grid, header: &Header) -> SheetImport {
 
     for r in header.body_start..grid.rows.len() {
         let row_no = r + 1;
-        let (code, name) = read_code(grid, r, code_col, name_col);
+        let read = if code_parts.is_empty() {
+            Ok(read_code(grid, r, code_col, name_col))
+        } else {
+            read_split_code(grid, r, &code_parts, name_col, economic, &mut carried)
+        };
         let has_amount = amount_cols.iter().any(|c| !grid.get(r, c.index).is_blank());
-        let is_total = [code.as_str(), name.as_str()]
-            .iter()
-            .any(|t| matches!(normalize(t).as_str(), "合计" | "总计"));
         let mut problem = |message: String| {
             problems.push(SheetProblem {
                 row: row_no,
                 message,
             })
         };
+        let (code, name) = match read {
+            Ok(read) => read,
+            Err(broken) => {
+                // One message for the line; its 类's subtotals are not checked.
+                problem(broken.message);
+                rejected.push(broken.class);
+                continue;
+            }
+        };
+        let is_total = [code.as_str(), name.as_str()]
+            .iter()
+            .any(|t| matches!(normalize(t).as_str(), "合计" | "总计"));
         if is_total {
             let values = read_values(grid, r, &amount_cols, "合计行", &mut problem);
             subtotals.push(Subtotal {
@@ -127,10 +153,17 @@ pub(crate) fn read_body(grid: &Grid, header: &Header) -> SheetImport {
             } else {
                 "功能分类科目编码应为 3 位（类）、5 位（款）或 7 位（项）"
             };
+            let hint = if code.len() + 1 == detail_len || group_lens.contains(&(code.len() + 1)) {
+                "（可能是开头的 0 被去掉了，如“301 2”应为“301 02”）"
+            } else {
+                ""
+            };
             problem(format!(
-                "科目编码“{code}”有 {} 位，{want}；此行未导入",
+                "科目编码“{code}”有 {} 位，{want}{hint}；此行未导入",
                 code.len()
             ));
+            // Its 类 and 合计 cannot be checked without it: no message for them.
+            rejected.push(code.chars().take(3).collect());
             continue;
         }
         let values = read_values(grid, r, &amount_cols, &label, &mut problem);
@@ -148,11 +181,34 @@ pub(crate) fn read_body(grid: &Grid, header: &Header) -> SheetImport {
         {
             problem(format!("{label}：{msg}"));
         }
+        if !in_catalog(&code, economic) {
+            let which = if economic {
+                "支出经济分类"
+            } else {
+                "支出功能分类"
+            };
+            problem(format!(
+                "科目编码“{code}”不在{which}科目表中（名称为空），请核对编码；此行仍按原编码导入"
+            ));
+        }
         details.push(Detail { code, values });
     }
 
     for s in &subtotals {
         check_subtotal(s, &details, &rejected, &amount_cols, &mut problems);
+    }
+    for c in &amount_cols {
+        let leaf = c.label.rsplit('/').next().unwrap_or("");
+        if matches!(c.role, Role::Source(_)) && is_unsplit_appropriation(leaf) {
+            problems.push(SheetProblem {
+                row: header.body_start,
+                message: format!(
+                    "“{}”列（{} 列）未分一般公共预算、政府性基金和国有资本经营预算，已按“一般公共预算拨款”导入；如含其他财政拨款，请导入后在预算明细中改正收入来源",
+                    c.label,
+                    column_letter(c.index)
+                ),
+            });
+        }
     }
     problems.sort_by_key(|p| p.row);
 
@@ -241,6 +297,99 @@ fn read_code(
         name = rest;
     }
     (code, name)
+}
+
+/// A code that cannot be read as written: its message, and its 类 (3 digits,
+/// or empty) so that the subtotals over it are not checked.
+struct BrokenCode {
+    message: String,
+    class: String,
+}
+
+/// The code of a line split over 类/款/项 columns (`201` | `06` | `01`; the 类
+/// line leaves 款 and 项 blank), and its name. Leading blanks are the line
+/// above's (a 项 line under its 款). A text (合计) in the first column is
+/// returned as the code, for the caller to recognise. A level with a digit
+/// missing (`201` | `6` | `1`: Excel turned `06` into a number) or too many
+/// is refused, naming the level.
+fn read_split_code(
+    grid: &Grid,
+    r: usize,
+    parts: &[&Column],
+    name_col: Option<&Column>,
+    economic: bool,
+    carried: &mut Vec<String>,
+) -> Result<(String, String), BrokenCode> {
+    const LEVELS: [(&str, usize); 3] = [("类", 3), ("款", 2), ("项", 2)];
+    let name = name_col
+        .and_then(|c| grid.get(r, c.index).text())
+        .unwrap_or("")
+        .to_string();
+    let depth = if economic { 2 } else { 3 };
+    let mut texts: Vec<String> = parts
+        .iter()
+        .take(depth)
+        .map(|c| code_text(grid.get(r, c.index)).unwrap_or_default())
+        .collect();
+    let Some(first) = texts.iter().position(|t| !t.is_empty()) else {
+        return Ok((String::new(), name));
+    };
+    if !texts[first].bytes().all(|b| b.is_ascii_digit()) {
+        return Ok((normalize(&texts[first]), name));
+    }
+    if first > 0 && carried.len() >= first {
+        texts[..first].clone_from_slice(&carried[..first]);
+    }
+    let shown = texts
+        .iter()
+        .filter(|t| !t.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let class = texts[0].clone();
+    let broken = |why: String| BrokenCode {
+        message: format!("科目编码“{shown}”{why}；此行未导入"),
+        class: if class.len() == 3 {
+            class.clone()
+        } else {
+            String::new()
+        },
+    };
+    let used = texts.iter().rposition(|t| !t.is_empty()).unwrap_or(0) + 1;
+    let mut code = String::new();
+    for (t, (level, width)) in texts[..used].iter().zip(LEVELS) {
+        if t.is_empty() {
+            return Err(broken(format!("缺少{level}")));
+        }
+        if !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(broken(format!("的{level}“{t}”不是数字")));
+        }
+        if t.len() < width {
+            return Err(broken(format!(
+                "的{level}“{t}”只有 {} 位，应为 {width} 位（如“{t:0>width$}”）：开头的 0 可能被表格当作数字去掉了",
+                t.len()
+            )));
+        }
+        if t.len() > width {
+            return Err(broken(format!(
+                "的{level}“{t}”有 {} 位，应为 {width} 位",
+                t.len()
+            )));
+        }
+        code.push_str(t);
+    }
+    *carried = texts;
+    Ok((code, name))
+}
+
+/// Whether a code is in the built-in catalog of any year.
+fn in_catalog(code: &str, economic: bool) -> bool {
+    use budget_core::catalog::{for_year, years};
+    years().any(|y| {
+        let c = for_year(y).0;
+        let catalog = if economic { c.economic() } else { c.function() };
+        catalog.get(code).is_some()
+    })
 }
 
 /// `2010301`, `201 03 01`, `[2010301]行政运行`, `2010301 行政运行` → code and the
@@ -441,7 +590,10 @@ fn check_subtotal(
     cols: &[&Column],
     problems: &mut Vec<SheetProblem>,
 ) {
-    if rejected.iter().any(|c| c.starts_with(&s.prefix)) {
+    if rejected
+        .iter()
+        .any(|c| c.starts_with(&s.prefix) || s.prefix.starts_with(c.as_str()))
+    {
         // A line under it was left out; its own problem says why.
         return;
     }
@@ -479,6 +631,11 @@ fn meaning(role: Role) -> String {
     match role {
         Role::Code => "科目编码".to_string(),
         Role::CodeAndName => "科目（编码与名称）".to_string(),
+        Role::CodePart(level) => match level {
+            0 => "科目编码（类）".to_string(),
+            1 => "科目编码（款）".to_string(),
+            _ => "科目编码（项）".to_string(),
+        },
         Role::Name => "科目名称".to_string(),
         Role::Total => "合计（只用于核对）".to_string(),
         Role::LastYear => "上年预算数".to_string(),

@@ -58,6 +58,26 @@ fn looks_like_body(grid: &Grid, row: usize) -> bool {
     coded || total_line
 }
 
+/// A line above the 编码 line that belongs to the header: two or more texts,
+/// none of them a title, a unit or a 编制单位 line (`单位：元`, `表2`).
+fn is_upper_header_line(grid: &Grid, row: usize) -> bool {
+    let texts: Vec<String> = (0..grid.width())
+        .filter_map(|c| grid.get(row, c).text())
+        .filter(|t| !t.is_empty())
+        .map(normalize)
+        .collect();
+    let mut distinct = texts.clone();
+    distinct.dedup();
+    distinct.len() >= 2
+        && !texts.iter().any(|t| {
+            t.contains('：')
+                || t.contains(':')
+                || t.contains("单位")
+                || t.contains("表")
+                || t.contains("编制")
+        })
+}
+
 /// Find the header, fill its merged cells, and name every column.
 pub(crate) fn read_header(grid: &Grid) -> Result<Header, SheetImportError> {
     let start = (0..grid.rows.len().min(HEADER_SEARCH_ROWS))
@@ -65,6 +85,12 @@ pub(crate) fn read_header(grid: &Grid) -> Result<Header, SheetImportError> {
             (0..grid.width().min(4)).any(|c| grid.get(r, c).text().is_some_and(is_code_label))
         })
         .ok_or(SheetImportError::NoHeader)?;
+    // The 编码 line may be the second or third of a merged header (上海:
+    // `项目` | `支出预算` above `功能分类科目编码` and 合计/基本支出/项目支出).
+    let mut start = start;
+    while start > 0 && is_upper_header_line(grid, start - 1) {
+        start -= 1;
+    }
     let mut end = start + 1;
     while end < grid.rows.len() && end - start < MAX_HEADER_ROWS && !looks_like_body(grid, end) {
         end += 1;
@@ -105,16 +131,16 @@ pub(crate) fn read_header(grid: &Grid) -> Result<Header, SheetImportError> {
     let HeaderColumns { parts, columns } = match_columns(labels, None);
     if !columns
         .iter()
-        .any(|c| matches!(c.role, Role::Code | Role::CodeAndName))
+        .any(|c| matches!(c.role, Role::Code | Role::CodeAndName | Role::CodePart(_)))
     {
         return Err(SheetImportError::MissingColumn {
             column: "科目编码".to_string(),
             found: found_labels(&parts),
         });
     }
-    let economic_code = columns
-        .iter()
-        .any(|c| c.role == Role::Code && normalize(&c.label).contains("经济分类"));
+    let economic_code = columns.iter().any(|c| {
+        matches!(c.role, Role::Code | Role::CodePart(_)) && normalize(&c.label).contains("经济分类")
+    });
     let any = |f: &dyn Fn(Role) -> bool| columns.iter().any(|c| f(c.role));
     let shape = if any(&|r| matches!(r, Role::Source(_))) {
         SheetShape::Income

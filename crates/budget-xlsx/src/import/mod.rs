@@ -18,12 +18,14 @@ mod body;
 mod catalog;
 mod grid;
 mod header;
+mod lines;
 
 use budget_core::model::{BudgetRow, EconomicRow};
 pub use catalog::catalog_rows;
 use serde::Serialize;
 
 pub use body::SheetProblem;
+pub use lines::{SheetLine, decode_text, xlsx_lines};
 
 /// The largest sheet file accepted (bytes).
 pub const MAX_SHEET_BYTES: usize = 20 * 1024 * 1024;

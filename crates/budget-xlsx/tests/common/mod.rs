@@ -1,6 +1,8 @@
 //! Shared helpers of the budget-xlsx integration tests.
 #![allow(dead_code)]
 
+pub mod cells;
+
 use std::io::{Cursor, Read};
 use std::path::PathBuf;
 use std::str::FromStr;
