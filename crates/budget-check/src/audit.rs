@@ -164,11 +164,17 @@ fn json_outcome(o: &Outcome) -> Value {
 }
 
 /// The document's text and whether it came from a PDF: a text file as UTF-8
-/// (or UTF-16 with its BOM, or GBK), a PDF through `pdftotext -layout`.
+/// (or UTF-16 with its BOM, or GBK), a PDF through `pdftotext -layout`, an
+/// XLSX attachment of the tables as one line per row (cells tab-separated).
 fn read_text(path: &Path) -> Result<(String, bool), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件：{e}"))?;
     if bytes.starts_with(b"%PDF") {
         return pdf_text(path).map(|t| (t, true));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        let lines = budget_xlsx::xlsx_lines(&bytes).map_err(|e| e.to_string())?;
+        let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        return Ok((text.join("\n"), false));
     }
     decode(&bytes).map(|t| (t, false))
 }

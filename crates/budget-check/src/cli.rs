@@ -144,7 +144,7 @@ pub enum Command {
         #[arg(long, value_name = "FILE", help = CATALOG_HELP)]
         catalog: Option<PathBuf>,
     },
-    /// 核对已公开的部门预算文件（PDF 提取的文本，或 PDF 本身）：表内合计、表间关系、文字中的金额、空表说明。
+    /// 核对已公开的部门预算文件（PDF 提取的文本、PDF 本身，或表格的 Excel 附件）：表内合计、表间关系、文字中的金额、空表说明。
     #[command(after_help = "\
 按表名找到各表（重庆 表1–表10、上海 1–9 两种样式），读出带科目编码的行与金额，核对：\n\
 合计/类/款与其组成部分之和、同行各列、表与表之间的关系、文字中的万元数与表中数字\n\
@@ -153,7 +153,7 @@ pub enum Command {
 退出码：0 = 没有错误；1 = 有错误；2 = 无法读取、PDF 无文字层或已加密、没有 pdftotext、或找不到任何表。\n\
 多个文件并行核对，最后每个文件一行小结。")]
     Audit {
-        /// 要核对的文件（.txt 或 .pdf）。
+        /// 要核对的文件（.txt、.pdf 或 .xlsx）。
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// 输出 JSON（供程序读取）。

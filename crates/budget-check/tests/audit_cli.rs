@@ -117,6 +117,41 @@ fn our_own_printed_disclosure_audits_clean() {
     );
 }
 
+/// The 上海 sample printed by us audits clean as text, and both samples'
+/// XLSX exports (an XLSX attachment of the tables) audit clean, while a
+/// figure changed in the 上海 text is found.
+#[test]
+fn our_own_shanghai_disclosure_and_xlsx_exports_audit_clean() {
+    let sample = root().join("fixtures/putuo-2025.json");
+    let sample = sample.to_str().unwrap();
+    let (_, narrative, _) = run(&["narrative", sample]);
+    let (_, tables, _) = run(&["tables", sample]);
+    let path = scratch("self").join("putuo-2025-printed.txt");
+    std::fs::write(&path, format!("{narrative}\n{tables}")).unwrap();
+    let (code, got) = findings(&path);
+    assert_eq!((code, got), (0, Vec::<String>::new()));
+    let broken = format!("{narrative}\n{tables}").replacen("”87.36万元", "”887.36万元", 1);
+    let bad = scratch("self").join("putuo-2025-changed.txt");
+    std::fs::write(&bad, broken).unwrap();
+    let (code, got) = findings(&bad);
+    assert_eq!(code, 1, "{got:?}");
+    for (file, name) in [
+        ("fixtures/dadukou-2021.json", "dadukou-2021.xlsx"),
+        ("fixtures/putuo-2025.json", "putuo-2025.xlsx"),
+    ] {
+        let xlsx = scratch("self").join(name);
+        let (c, out, _) = run(&[
+            "export",
+            root().join(file).to_str().unwrap(),
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+        ]);
+        assert_eq!(c, 0, "{out}");
+        let (code, got) = findings(&xlsx);
+        assert_eq!((code, got), (0, Vec::<String>::new()), "{name}");
+    }
+}
+
 #[test]
 fn a_text_without_tables_is_refused_with_exit_2() {
     let path = scratch("none").join("letter.txt");
