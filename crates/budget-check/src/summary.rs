@@ -129,14 +129,24 @@ pub fn line(o: &Outcome, strict: bool) -> Line {
     }
 }
 
-/// 收入总计 and 支出总计 as 表6 prints them, and 三公经费合计.
+/// 收入总计 and 支出总计 as the template's summary table prints them (重庆
+/// 表6 部门收支总表, 上海 表1 财务收支预算总表: the first table whose last
+/// line is 收入总计 … 支出总计), and 三公经费合计.
 fn figures(opened: &Opened) -> [Decimal; 3] {
     let d = opened.derived();
     let t = &d.totals;
     let (income, spending) = d
-        .table(6)
-        .and_then(|t6| t6.rows.last())
-        .and_then(|last| Some((last.cells.get(1)?.money()?, last.cells.get(3)?.money()?)))
+        .tables
+        .iter()
+        .filter_map(|tab| tab.rows.last())
+        .find_map(|last| match last.cells.as_slice() {
+            [Cell::Text(a), income, Cell::Text(b), spent, ..]
+                if a.as_ref() == "收入总计" && b.as_ref() == "支出总计" =>
+            {
+                Some((income.money()?, spent.money()?))
+            }
+            _ => None,
+        })
         .unwrap_or((t.total, t.total));
     [income, spending, t.sangong]
 }
