@@ -1,8 +1,8 @@
 //! The print view: 情况说明, then 表1–表10 and the project forms, one per A4 page,
 //! in the published layout (style/print.css), in 元 or in 万元 as the tables view
 //! shows them (`AppState::wan_tables`), then the 图表 page. Everything shown
-//! comes from `budget_core::Derived`, `budget_core::wan` and
-//! `budget_core::charts`: titles, merged headers, figures.
+//! comes from `budget_core::Derived` and `budget_core::wan` (titles, merged
+//! headers, figures); the 图表 page is the worker's markup (sections/charts.rs).
 //!
 //! It is a full-page layer mounted on `<body>` (a portal), so the print
 //! stylesheet can hide the whole editor while it is open.
@@ -121,15 +121,26 @@ fn document(d: &Derived, wan: bool) -> impl IntoView + use<> {
     }
 }
 
-/// The 图表 page after the tables.
-fn charts_page(state: AppState) -> impl IntoView + use<> {
-    let charts = crate::sections::charts::compute(state);
+/// The 图表 page after the tables, once the worker has drawn it (see
+/// sections/charts.rs).
+fn charts_page() -> impl IntoView {
+    use crate::sections::charts;
+    let (markup, failed) = charts::follow("print-");
     view! {
-        <section class="p-sheet p-charts" id="print-charts">
-            <h2 class="p-title">"图表"</h2>
-            <div class="p-unit">"单位：万元"</div>
-            <div class="charts">{crate::sections::charts::all(&charts, "print-")}</div>
-        </section>
+        {charts::failure(failed)}
+        {move || {
+            markup
+                .get()
+                .map(|html| {
+                    view! {
+                        <section class="p-sheet p-charts" id="print-charts">
+                            <h2 class="p-title">"图表"</h2>
+                            <div class="p-unit">"单位：万元"</div>
+                            <div class="charts" inner_html=html></div>
+                        </section>
+                    }
+                })
+        }}
     }
 }
 
@@ -159,7 +170,7 @@ pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
                         let wan = state.wan_tables.get();
                         state.derived.with(|d| document(d, wan))
                     }}
-                    {move || charts_page(state)}
+                    {charts_page()}
                 </div>
             </Portal>
         </Show>
