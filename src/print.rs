@@ -42,12 +42,27 @@ fn print_now() {
     }
 }
 
+thread_local! {
+    /// Set by `open`: the print dialog is to open once the view is drawn,
+    /// its 图表 page included (the worker draws it: see `charts_page`).
+    static PRINT_WHEN_DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Open the print view, then the browser's print dialog once it is drawn.
 pub fn open(printing: RwSignal<bool>) {
+    PRINT_WHEN_DRAWN.set(true);
     printing.set(true);
     body_class(true);
-    // Let the view render before the (blocking) print dialog opens; keyboard
-    // focus goes to the layer (Escape or 返回编辑 closes it).
+}
+
+/// The print view is drawn, its 图表 page too (or why not): open the print
+/// dialog if `open` asked for it. Let the view render before the (blocking)
+/// print dialog opens; keyboard focus goes to the layer (Escape or 返回编辑
+/// closes it).
+fn drawn() {
+    if !PRINT_WHEN_DRAWN.replace(false) {
+        return;
+    }
     set_timeout(
         || {
             crate::web::focus_id("btn-print-close");
@@ -59,6 +74,7 @@ pub fn open(printing: RwSignal<bool>) {
 
 /// Close the print view and return to the form.
 pub fn close(printing: RwSignal<bool>) {
+    PRINT_WHEN_DRAWN.set(false);
     printing.set(false);
     body_class(false);
 }
@@ -122,10 +138,15 @@ fn document(d: &Derived, wan: bool) -> impl IntoView + use<> {
 }
 
 /// The 图表 page after the tables, once the worker has drawn it (see
-/// sections/charts.rs).
+/// sections/charts.rs); the print dialog `open` asked for waits for it.
 fn charts_page() -> impl IntoView {
     use crate::sections::charts;
     let (markup, failed) = charts::follow("print-");
+    Effect::new(move |_| {
+        if markup.with(Option::is_some) || failed.with(Option::is_some) {
+            drawn();
+        }
+    });
     view! {
         {charts::failure(failed)}
         {move || {
