@@ -1,8 +1,8 @@
 //! The print view: 情况说明, then 表1–表10 and the project forms, one per A4 page,
 //! in the published layout (style/print.css), in 元 or in 万元 as the tables view
 //! shows them (`AppState::wan_tables`), then the 图表 page. Everything shown
-//! comes from `budget_core::Derived`, `budget_core::wan` and
-//! `budget_core::charts`: titles, merged headers, figures.
+//! comes from `budget_core::Derived` and `budget_core::wan` (titles, merged
+//! headers, figures); the 图表 page is the worker's markup (sections/charts.rs).
 //!
 //! It is a full-page layer mounted on `<body>` (a portal), so the print
 //! stylesheet can hide the whole editor while it is open.
@@ -42,12 +42,27 @@ fn print_now() {
     }
 }
 
+thread_local! {
+    /// Set by `open`: the print dialog is to open once the view is drawn,
+    /// its 图表 page included (the worker draws it: see `charts_page`).
+    static PRINT_WHEN_DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Open the print view, then the browser's print dialog once it is drawn.
 pub fn open(printing: RwSignal<bool>) {
+    PRINT_WHEN_DRAWN.set(true);
     printing.set(true);
     body_class(true);
-    // Let the view render before the (blocking) print dialog opens; keyboard
-    // focus goes to the layer (Escape or 返回编辑 closes it).
+}
+
+/// The print view is drawn, its 图表 page too (or why not): open the print
+/// dialog if `open` asked for it. Let the view render before the (blocking)
+/// print dialog opens; keyboard focus goes to the layer (Escape or 返回编辑
+/// closes it).
+fn drawn() {
+    if !PRINT_WHEN_DRAWN.replace(false) {
+        return;
+    }
     set_timeout(
         || {
             crate::web::focus_id("btn-print-close");
@@ -59,6 +74,7 @@ pub fn open(printing: RwSignal<bool>) {
 
 /// Close the print view and return to the form.
 pub fn close(printing: RwSignal<bool>) {
+    PRINT_WHEN_DRAWN.set(false);
     printing.set(false);
     body_class(false);
 }
@@ -121,15 +137,31 @@ fn document(d: &Derived, wan: bool) -> impl IntoView + use<> {
     }
 }
 
-/// The 图表 page after the tables.
-fn charts_page(state: AppState) -> impl IntoView + use<> {
-    let charts = crate::sections::charts::compute(state);
+/// The 图表 page after the tables, once the worker has drawn it (see
+/// sections/charts.rs); the print dialog `open` asked for waits for it.
+fn charts_page() -> impl IntoView {
+    use crate::sections::charts;
+    let (markup, failed) = charts::follow("print-");
+    Effect::new(move |_| {
+        if markup.with(Option::is_some) || failed.with(Option::is_some) {
+            drawn();
+        }
+    });
     view! {
-        <section class="p-sheet p-charts" id="print-charts">
-            <h2 class="p-title">"图表"</h2>
-            <div class="p-unit">"单位：万元"</div>
-            <div class="charts">{crate::sections::charts::all(&charts, "print-")}</div>
-        </section>
+        {charts::failure(failed)}
+        {move || {
+            markup
+                .get()
+                .map(|html| {
+                    view! {
+                        <section class="p-sheet p-charts" id="print-charts">
+                            <h2 class="p-title">"图表"</h2>
+                            <div class="p-unit">"单位：万元"</div>
+                            <div class="charts" inner_html=html></div>
+                        </section>
+                    }
+                })
+        }}
     }
 }
 
@@ -159,7 +191,7 @@ pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
                         let wan = state.wan_tables.get();
                         state.derived.with(|d| document(d, wan))
                     }}
-                    {move || charts_page(state)}
+                    {charts_page()}
                 </div>
             </Portal>
         </Show>

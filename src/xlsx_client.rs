@@ -2,7 +2,9 @@
 //!
 //! Excel export and sheet import run in a second wasm (crates/xlsx-worker) that
 //! Trunk writes next to index.html. The page starts it on the first Excel action,
-//! so the main bundle never carries rust_xlsxwriter or calamine. Each request
+//! so the main bundle never carries rust_xlsxwriter or calamine. The same
+//! worker draws the 图表 (markup the page shows), which a clerk opens
+//! rarely. Each request
 //! carries an id; the reply with that id resolves the request's promise.
 
 use std::cell::{Cell, RefCell};
@@ -201,6 +203,26 @@ pub async fn export_xlsx(
         .dyn_into::<Uint8Array>()
         .map(|b| b.to_vec())
         .map_err(|_| "Excel 组件返回的数据无效。".to_string())
+}
+
+/// The 图表 of the inputs given as JSON, drawn by the worker as markup (ids
+/// after `prefix`), their 类 named from `bureau` when one is in force.
+pub async fn charts_html(
+    inputs_json: String,
+    prefix: &str,
+    bureau: Option<&Bureau>,
+) -> Result<String, String> {
+    let msg = Object::new();
+    set(&msg, "op", &JsValue::from_str("charts"));
+    set(&msg, "inputs", &JsValue::from_str(&inputs_json));
+    set(&msg, "prefix", &JsValue::from_str(prefix));
+    if let Some(b) = bureau {
+        set(&msg, "catalog", &JsValue::from_str(&catalog_json(b)));
+    }
+    let data = request(msg, None).await?;
+    get(&data, "html")
+        .as_string()
+        .ok_or_else(|| "图表组件返回的数据无效。".to_string())
 }
 
 /// A bureau catalog as the worker reads it back (`Bureau::from_rows`): its

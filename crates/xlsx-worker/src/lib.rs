@@ -3,6 +3,9 @@
 //! The page sends the inputs as JSON (export) or a sheet's bytes (import); the
 //! worker answers with the workbook's bytes or the import preview as JSON, or a
 //! message in Chinese. All arithmetic is budget-core's; all Excel is budget-xlsx's.
+//! It also draws the app's 图表 (`charts`), which the page shows as markup.
+
+pub mod charts;
 
 mod audit;
 

@@ -1,5 +1,6 @@
 //! The XLSX web worker (a second wasm, started by the page on the first Excel
-//! export or sheet import, so the main bundle never carries the Excel code).
+//! export or sheet import, or the first 图表 shown, so the main bundle never
+//! carries the Excel code nor the charts).
 //!
 //! Messages from the page:
 //! - `{id, op: "export", inputs: "<Inputs JSON>", unit?: "元" | "万元",
@@ -8,6 +9,8 @@
 //! - `{id, op: "import", kind: "xlsx" | "csv", bytes: Uint8Array}` → `{id, ok: true, json}`
 //! - `{id, op: "catalog", kind: "xlsx" | "csv", bytes: Uint8Array}` → `{id, ok: true, json}`
 //!   (a bureau's catalog sheet as numbered rows)
+//! - `{id, op: "charts", inputs: "<Inputs JSON>", prefix: "" | "print-",
+//!   catalog?: "<{name, rows} JSON>"}` → `{id, ok: true, html}` (the 图表 as markup)
 //!
 //! and `{id, ok: false, error}` on failure. `{op: "ready"}` is posted once the
 //! handler is installed: messages sent earlier would be lost.
@@ -41,6 +44,15 @@ fn reply(data: &JsValue) -> Object {
                 get_str(data, "catalog").as_deref(),
             )
             .map(|bytes| ("bytes", Uint8Array::from(bytes.as_slice()).into())),
+            None => Err("请求缺少填报内容。".to_string()),
+        },
+        Some("charts") => match get_str(data, "inputs") {
+            Some(json) => xlsx_worker::charts::charts_html(
+                &json,
+                get_str(data, "catalog").as_deref(),
+                get_str(data, "prefix").as_deref().unwrap_or(""),
+            )
+            .map(|html| ("html", JsValue::from_str(&html))),
             None => Err("请求缺少填报内容。".to_string()),
         },
         Some(op @ ("import" | "catalog")) => {
