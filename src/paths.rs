@@ -23,14 +23,15 @@ pub fn tab_of(path: &str) -> Option<crate::state::Tab> {
     use crate::state::Tab;
     let head = path.split(['.', '[']).next().unwrap_or("");
     Some(match head {
-        "unit" => Tab::Unit,
+        "unit" | "template" => Tab::Unit,
         "rows" => Tab::Rows,
         "economic_rows" => Tab::Economic,
         "sangong" => Tab::SanGong,
         "procurement" => Tab::Procurement,
         "overall_performance" => Tab::Overall,
         "projects" => Tab::Projects,
-        "narrative" => Tab::Narrative,
+        // 公开说明 is a part of 说明文字.
+        "narrative" | "disclosure" => Tab::Narrative,
         _ => return None,
     })
 }

@@ -19,6 +19,7 @@ use crate::totals::Totals;
 
 mod amounts;
 mod codes;
+mod disclosure;
 mod identities;
 mod narrative;
 pub(crate) mod parse;
@@ -274,6 +275,12 @@ static REGISTRY: &[CheckInfo] = &[
         Warning,
         "变动原因所说的增减方向与金额的变动一致",
         narrative::nar_005,
+    ),
+    rule(
+        "NAR-006",
+        Warning,
+        "模板的情况说明所写的文字（机构设置、名词解释、各项用途等）已填写",
+        disclosure::nar_006,
     ),
 ];
 

@@ -259,7 +259,7 @@ fn registry_ids_are_unique_and_well_formed() {
             .collect::<Vec<_>>(),
         ["DRF-001", "IMP-001", "IMP-002"]
     );
-    assert_eq!(registry().len(), 33);
+    assert_eq!(registry().len(), 34);
 }
 
 #[test]
@@ -1737,6 +1737,9 @@ fn every_registered_check_fires() {
         ("UNT-001", |i| i.unit.name = " ".into()),
         ("UNT-002", |i| i.unit.fiscal_year = 0),
         ("TPL-001", |i| i.template.0 = "beijing-2030".into()),
+        ("NAR-006", |i| {
+            i.template.0 = "shanghai-district-2025".into()
+        }),
         ("TPL-002", |i| {
             i.template.0 = "shanghai-district-2025".into();
             i.rows.push(row(
@@ -2106,4 +2109,36 @@ fn idn_003_follows_the_template() {
         .map(key)
         .collect();
     assert!(got.is_empty(), "{got:?}");
+}
+
+/// NAR-006 names each text the 上海 narrative would print as （未填写）, and
+/// nothing under the 重庆 template (whose text does not print them).
+#[test]
+fn nar_006_names_each_missing_text_of_the_template() {
+    let mut i = base();
+    i.template.0 = "shanghai-district-2025".into();
+    let at: Vec<String> = findings(&i)
+        .iter()
+        .filter(|f| f.check == "NAR-006")
+        .flat_map(|f| f.locations.clone())
+        .collect();
+    assert!(at.contains(&"disclosure.members".to_string()), "{at:?}");
+    assert!(
+        at.contains(&"disclosure.purposes.2010301".to_string()),
+        "{at:?}"
+    );
+    assert!(
+        at.contains(&"disclosure.project_notes.goal".to_string()),
+        "{at:?}"
+    );
+    assert!(findings(&base()).iter().all(|f| f.check != "NAR-006"));
+    let message = findings(&i)
+        .into_iter()
+        .find(|f| f.check == "NAR-006" && f.locations[0] == "disclosure.purposes.2010301")
+        .map(|f| f.message)
+        .unwrap_or_default();
+    assert_eq!(
+        message,
+        "情况说明要写“2010301 行政运行”主要用于什么，尚未填写"
+    );
 }
