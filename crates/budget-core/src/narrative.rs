@@ -178,7 +178,12 @@ pub fn generate(
     }
     let cx = Context::new(inputs, t);
     Narrative {
-        title: format!("{}{}部门预算情况说明", inputs.unit.name, cx.year),
+        title: format!(
+            "{}{}{}预算情况说明",
+            inputs.unit.name,
+            cx.year,
+            inputs.unit.document.word()
+        ),
         sections: vec![
             unit_basics(inputs),
             income_and_spending(&cx, classes, sums, function),
@@ -188,7 +193,8 @@ pub fn generate(
             glossary(),
         ],
         contact: format!(
-            "部门预算公开联系人：{} 联系方式：{}",
+            "{}预算公开联系人：{} 联系方式：{}",
+            inputs.unit.document.word(),
             inputs.unit.contact_person.trim(),
             inputs.unit.contact_phone.trim()
         ),
@@ -314,7 +320,7 @@ fn income_and_spending(
     function: &Catalog,
 ) -> Section {
     Section {
-        heading: "二、部门收支总体情况".into(),
+        heading: format!("二、{}收支总体情况", cx.inputs.unit.document.word()),
         paragraphs: vec![income(cx, sums), spending(cx, classes, function)],
     }
 }
@@ -432,7 +438,7 @@ fn spending(cx: &Context, classes: &[(String, Decimal)], function: &Catalog) -> 
 /// 三、部门预算情况说明: the 一般公共预算 spending, then the 政府性基金.
 fn budget_explained(cx: &Context, sums: &RowSums) -> Section {
     Section {
-        heading: "三、部门预算情况说明".into(),
+        heading: format!("三、{}预算情况说明", cx.inputs.unit.document.word()),
         paragraphs: vec![general_budget(cx), gov_fund(cx, sums)],
     }
 }

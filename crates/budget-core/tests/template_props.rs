@@ -92,3 +92,35 @@ fn the_samples_close_under_their_templates() {
         }
     }
 }
+
+/// A 单位 document says 单位 in its titles and text, under either template,
+/// and a 部门 document prints as before.
+#[test]
+fn a_unit_document_never_calls_itself_a_department_budget() {
+    for file in [
+        "../../fixtures/dadukou-2021.json",
+        "../../fixtures/putuo-2025.json",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        #[allow(clippy::disallowed_methods)]
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut inputs: budget_core::Inputs = serde_json::from_str(&text).unwrap();
+        inputs.unit.document = budget_core::model::DocumentLevel::Unit;
+        let d = budget_core::derive(&inputs);
+        // `部门（单位）` names both (表10's official title); 部门预算经济分类
+        // is the name of a classification.
+        for t in &d.tables {
+            let title = t
+                .title
+                .replace("部门（单位）", "")
+                .replace("部门预算经济分类", "");
+            assert!(!title.contains("部门"), "{}", t.title);
+        }
+        let n = &d.narrative;
+        assert!(!n.title.contains("部门预算"), "{}", n.title);
+        for s in &n.sections {
+            assert!(!s.heading.contains("部门"), "{}", s.heading);
+        }
+        assert!(!n.contact.contains("部门预算"), "{}", n.contact);
+    }
+}
