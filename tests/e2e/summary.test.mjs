@@ -46,7 +46,7 @@ const rows = (page) =>
   page.$$eval('#summary tbody tr', (trs) =>
     trs.map((tr) => {
       const c = [...tr.cells].map((td) => td.textContent);
-      return { file: c[0], unit: c[1], spending: c[4], errors: c[6], result: c[8] };
+      return { file: c[0], unit: c[1], template: c[3], spending: c[5], errors: c[7], result: c[9] };
     }));
 
 test('the summary page shows a row per file and sorts by any column', async () => {
@@ -59,6 +59,7 @@ test('the summary page shows a row per file and sorts by any column', async () =
   assert.deepEqual(shown[1], {
     file: 'fixtures/units/dadukou-2021-center.json',
     unit: '大渡口区政府信息公开服务中心',
+    template: '重庆市2021',
     spending: '416,470.79',
     errors: '0',
     result: '通过',
@@ -69,7 +70,7 @@ test('the summary page shows a row per file and sorts by any column', async () =
   const foot = await page.$eval('#summary tfoot tr', (tr) => [...tr.cells].map((td) => td.textContent));
   assert.equal(foot[0], '合计（6 个文件）');
   // 11,489,926.27 + 416,470.79 + 11,906,397.06 + 150.00
-  assert.equal(foot[4], '23,812,944.12');
+  assert.equal(foot[5], '23,812,944.12');
 
   // 支出合计 ascending: the files that could not be read first, then by amount.
   const spending = page.locator('#summary thead th', { hasText: '支出合计' });
@@ -90,7 +91,7 @@ test('the summary page shows a row per file and sorts by any column', async () =
   await errorsHeader.click();
   await errorsHeader.click();
   await page.waitForFunction(() =>
-    document.querySelector('#summary thead th:nth-child(7)').getAttribute('aria-sort') === 'descending');
+    document.querySelector('#summary thead th:nth-child(8)').getAttribute('aria-sort') === 'descending');
   shown = await rows(page);
   assert.equal(shown[0].file, 'fixtures/bad/bad-amounts.json');
   // The totals stay under the table, whatever the order.

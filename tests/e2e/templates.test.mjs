@@ -122,3 +122,42 @@ test('a 单位 document says 单位 in its titles and text', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('公开说明: an edit shows in the 情况说明 at once, a list entry added and deleted is undone, a bad figure is explained', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await loadShanghai(page);
+  await page.click('#tab-narrative');
+  await page.waitForSelector('#disclosure-heading');
+  // A 项's use, retyped: the text says it.
+  const use = page.locator('#f-disclosure-purposes-2210203');
+  await use.fill('职工购房补贴');
+  await use.blur();
+  await page.click('#tab-report');
+  assert.match(await page.locator('article.report').innerText(), /购房补贴（项）”268\.78万元，主要用于职工购房补贴。/);
+  // A unit added to 机构设置 counts in the text; deleting it, then 撤销, brings it back.
+  await page.click('#tab-narrative');
+  await page.click('#btn-add-member');
+  const name = page.locator('#f-disclosure-members-1-name');
+  await name.fill('信息中心');
+  await name.blur();
+  await page.selectOption('#f-disclosure-members-1-unit_type', { label: '事业' });
+  await page.click('#tab-report');
+  const report = await page.locator('article.report').innerText();
+  assert.match(report, /包括财政局本部以及下属1家预算单位/);
+  assert.match(report, /行政单位1家，事业单位1家/);
+  await page.click('#tab-narrative');
+  await page.click('text=删除第 2 个单位');
+  assert.equal(await page.locator('#f-disclosure-members-1-name').count(), 0);
+  await page.click('#btn-undo');
+  await page.waitForSelector('#f-disclosure-members-1-name');
+  assert.equal(await page.locator('#f-disclosure-members-1-name').inputValue(), '信息中心');
+  // Last year's total in 万元 takes 2 decimals: a third is refused, the text kept and explained.
+  const last = page.locator('#f-disclosure-last_year-fiscal');
+  await last.fill('3013.805');
+  await last.blur();
+  assert.equal(await last.inputValue(), '3013.805');
+  assert.equal(await last.getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#f-disclosure-last_year-fiscal-msg').innerText(), /2 位小数/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -51,7 +51,7 @@ pub enum Command {
         strict: bool,
         #[arg(long, value_name = "FILE", help = CATALOG_HELP)]
         catalog: Option<PathBuf>,
-        /// 只输出汇总表：每个文件一行（单位、年度、收入合计、支出合计、三公经费合计、错误、提示）及合计。
+        /// 只输出汇总表：每个文件一行（单位、年度、模板、收入合计、支出合计、三公经费合计、错误、提示）及合计。
         #[arg(long, conflicts_with = "json")]
         summary: bool,
         /// 汇总表输出为 CSV（与 --summary 同用）。

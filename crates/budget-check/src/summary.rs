@@ -45,6 +45,8 @@ pub struct Line {
     pub unit: String,
     /// 预算年度
     pub year: Option<i32>,
+    /// The template the file is laid out by (地区 and year, e.g. 上海市2025).
+    pub template: String,
     /// 收入总计, 支出总计 (表6) and 三公经费合计.
     pub figures: Option<[Decimal; 3]>,
     /// Error and warning findings (`None`: the file could not be read).
@@ -55,10 +57,11 @@ pub struct Line {
     pub findings: Vec<[String; 4]>,
 }
 
-const COLUMNS: [&str; 9] = [
+const COLUMNS: [&str; 10] = [
     "文件",
     "单位",
     "年度",
+    "模板",
     "收入合计",
     "支出合计",
     "三公经费合计",
@@ -97,6 +100,10 @@ pub fn line(o: &Outcome, strict: bool) -> Line {
                 file,
                 unit: format!("{}{kind}", unit.name.trim()),
                 year: Some(unit.fiscal_year),
+                template: {
+                    let t = budget_core::template::of(opened.inputs());
+                    format!("{}{}", t.region, t.fiscal_year)
+                },
                 figures: Some(figures(opened)),
                 counts: Some((r.errors, r.warnings)),
                 result: if passed { "通过" } else { "有错误" }.to_string(),
@@ -120,6 +127,7 @@ pub fn line(o: &Outcome, strict: bool) -> Line {
                 file,
                 unit: "—".to_string(),
                 year: None,
+                template: String::new(),
                 figures: None,
                 counts: refused.as_ref().map(|f| (f.len() as u32, 0)),
                 result,
@@ -162,6 +170,7 @@ pub fn table(lines: &[Line]) -> Table {
                 text(&l.file),
                 text(&l.unit),
                 l.year.map_or(Cell::Empty, |y| Cell::text(y.to_string())),
+                text(&l.template),
             ];
             match l.figures {
                 Some(f) => cells.extend(f.map(Cell::Money)),
@@ -180,6 +189,7 @@ pub fn table(lines: &[Line]) -> Table {
     let mut cells = vec![
         text(&format!("合计（{} 个文件）", lines.len())),
         text(&format!("{} 个通过", t.passed)),
+        Cell::Empty,
         Cell::Empty,
     ];
     cells.extend(t.figures.map(Cell::Money));
@@ -355,6 +365,7 @@ pub fn html(lines: &[Line]) -> String {
             }
             None => s.push_str("<td class=\"num\" data-sort=\"-1\"></td>"),
         }
+        let _ = write!(s, "<td>{}</td>", esc(&l.template));
         for i in 0..3 {
             s.push_str(&money(l.figures.map(|f| f[i])));
         }
@@ -365,7 +376,7 @@ pub fn html(lines: &[Line]) -> String {
     s.push_str("</tbody>\n<tfoot><tr>");
     let _ = write!(
         s,
-        "<td>合计（{} 个文件）</td><td>{} 个通过</td><td></td>",
+        "<td>合计（{} 个文件）</td><td>{} 个通过</td><td></td><td></td>",
         lines.len(),
         t.passed
     );
@@ -433,6 +444,7 @@ mod tests {
             file: file.into(),
             unit: "单位".into(),
             year: figures.map(|_| 2021),
+            template: String::new(),
             figures,
             counts,
             result: result.into(),
@@ -465,7 +477,7 @@ mod tests {
         assert_eq!((t.passed, t.failed, t.unreadable), (1, 2, 1));
         let table = table(&lines);
         assert_eq!(table.rows.len(), 5);
-        assert_eq!(table.rows[4].cells[3], Cell::Money(d(350)));
+        assert_eq!(table.rows[4].cells[4], Cell::Money(d(350)));
         let page = html(&lines);
         assert!(
             page.contains("&lt;b&gt;") && !page.contains("<b>"),

@@ -68,16 +68,17 @@ fn the_csv_summary_is_one_record_per_file_then_the_totals() {
     let records: Vec<&str> = out.split("\r\n").collect();
     assert_eq!(
         records[2],
-        "文件,单位,年度,收入合计,支出合计,三公经费合计,错误,提示,结果"
+        "文件,单位,年度,模板,收入合计,支出合计,三公经费合计,错误,提示,结果"
     );
     assert!(
-        records[4]
-            .ends_with(",大渡口区政府信息公开服务中心,2021,416470.79,416470.79,33000.00,0,3,通过"),
+        records[4].ends_with(
+            ",大渡口区政府信息公开服务中心,2021,重庆市2021,416470.79,416470.79,33000.00,0,3,通过"
+        ),
         "{}",
         records[4]
     );
     assert!(
-        records[8].starts_with("合计（5 个文件）,3 个通过,,23812944.12,"),
+        records[8].starts_with("合计（5 个文件）,3 个通过,,,23812944.12,"),
         "{}",
         records[8]
     );

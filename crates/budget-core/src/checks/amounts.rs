@@ -113,6 +113,35 @@ pub(super) fn amt_001(ctx: &Ctx<'_>) -> Vec<Finding> {
             &|| format!("narrative.{field}"),
         );
     }
+    let d = &inputs.disclosure;
+    let l = &d.last_year;
+    for (field, name, amount) in [
+        ("fiscal", "财政拨款收入", &l.fiscal),
+        ("general", "一般公共预算拨款", &l.general),
+        ("gov_fund", "政府性基金预算拨款", &l.gov_fund),
+        ("state_capital", "国有资本经营预算拨款", &l.state_capital),
+    ] {
+        cell(
+            amount,
+            l.unit,
+            &|| format!("上年{name}（总数）"),
+            &|| format!("disclosure.last_year.{field}"),
+        );
+    }
+    cell(
+        &d.sme_reserved,
+        InputUnit::Yuan,
+        &|| "预留给中小企业的政府采购预算".to_string(),
+        &|| "disclosure.sme_reserved".to_string(),
+    );
+    for (i, p) in d.target_projects.iter().enumerate() {
+        cell(
+            &p.amount,
+            InputUnit::Yuan,
+            &|| format!("编报绩效目标的项目“{}”的预算", p.name.trim()),
+            &|| format!("disclosure.target_projects[{i}].amount"),
+        );
+    }
     out
 }
 

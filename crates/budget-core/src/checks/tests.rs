@@ -2142,3 +2142,43 @@ fn nar_006_names_each_missing_text_of_the_template() {
         "情况说明要写“2010301 行政运行”主要用于什么，尚未填写"
     );
 }
+
+/// AMT-001 covers the disclosure's figures: last year's totals in their unit
+/// (万元: 2 decimals at most), the SME share and the projects' budgets.
+#[test]
+fn amt_001_covers_the_disclosure_figures() {
+    let mut i = base();
+    i.disclosure.last_year.given = true;
+    i.disclosure.last_year.unit = crate::amount::InputUnit::Wan;
+    i.disclosure.last_year.fiscal = a("3013.805");
+    i.disclosure.sme_reserved = a("十万");
+    i.disclosure
+        .target_projects
+        .push(crate::model::TargetProject {
+            name: "援滇干部工作经费".into(),
+            amount: a("3万"),
+        });
+    let got: Vec<(String, String)> = findings(&i)
+        .into_iter()
+        .filter(|f| f.check == "AMT-001")
+        .map(|f| (f.locations[0].clone(), f.message))
+        .collect();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[0].0, "disclosure.last_year.fiscal");
+    assert!(
+        got[0]
+            .1
+            .starts_with("上年财政拨款收入（总数）：“3013.805”的小数超过 2 位：以万元填写"),
+        "{}",
+        got[0].1
+    );
+    assert_eq!(got[1].0, "disclosure.sme_reserved");
+    assert_eq!(got[2].0, "disclosure.target_projects[0].amount");
+    assert!(
+        got[2]
+            .1
+            .starts_with("编报绩效目标的项目“援滇干部工作经费”的预算："),
+        "{}",
+        got[2].1
+    );
+}
