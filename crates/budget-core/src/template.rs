@@ -123,6 +123,16 @@ impl Template {
         })
     }
 
+    /// `（表N）` for the first table of the kinds `pick` accepts, as this
+    /// template numbers it (empty when it publishes none): what a message
+    /// names.
+    pub fn table_ref(&self, pick: impl Fn(&TableKind) -> bool) -> String {
+        self.tables
+            .iter()
+            .position(|t| pick(&t.kind))
+            .map_or_else(String::new, |n| format!("（表{}）", n + 1))
+    }
+
     /// Whether its 支出 tables show this 支出类型.
     pub fn shows_type(&self, k: ExpenditureType) -> bool {
         self.tables.iter().any(|t| match &t.kind {

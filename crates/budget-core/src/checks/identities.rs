@@ -31,8 +31,11 @@ pub(super) fn idn_001(ctx: &Ctx<'_>) -> Vec<Finding> {
     bad.rows(ctx, |f| {
         f.kind == ExpenditureType::Basic && f.source.fund() == Some(Fund::General)
     });
-    if let Some(message) = bad.skipped("基本支出经济分类合计（表3）与一般公共预算拨款基本支出合计")
-    {
+    // The table is named as the form's template numbers it (重庆 表3, 上海 表8).
+    let table = crate::template::of(ctx.inputs)
+        .table_ref(|k| matches!(k, crate::template::TableKind::EconomicBasic));
+    let pair = format!("基本支出经济分类合计{table}与一般公共预算拨款基本支出合计");
+    if let Some(message) = bad.skipped(&pair) {
         return vec![Finding::new(
             "IDN-001",
             Severity::Error,
@@ -44,7 +47,7 @@ pub(super) fn idn_001(ctx: &Ctx<'_>) -> Vec<Finding> {
         "IDN-001",
         Severity::Error,
         format!(
-            "基本支出经济分类合计（表3）{} 应等于一般公共预算拨款基本支出合计 {}，{}",
+            "基本支出经济分类合计{table}{} 应等于一般公共预算拨款基本支出合计 {}，{}",
             yuan(economic),
             yuan(basic),
             differ(economic, basic)
@@ -276,11 +279,20 @@ pub(super) fn idn_005(ctx: &Ctx<'_>) -> Vec<Finding> {
     if income_label != "收入总计" || spend_label != "支出总计" || income == spend {
         return Vec::new();
     }
+    use crate::template::TableKind;
+    let tpl = crate::template::of(ctx.inputs);
+    let table = match tpl.table_ref(|k| *k == TableKind::DeptSummary) {
+        n if !n.is_empty() => format!("部门收支总表{n}"),
+        _ => format!(
+            "财务收支预算总表{}",
+            tpl.table_ref(|k| *k == TableKind::FinancialSummary)
+        ),
+    };
     vec![Finding::new(
         "IDN-005",
         Severity::Error,
         format!(
-            "部门收支总表（表6）收入总计 {} 与支出总计 {} 不相等，{}",
+            "{table}收入总计 {} 与支出总计 {} 不相等，{}",
             yuan(income),
             yuan(spend),
             differ(income, spend)

@@ -2182,3 +2182,29 @@ fn amt_001_covers_the_disclosure_figures() {
         got[2].1
     );
 }
+
+/// Messages name a table as the form's template numbers it: 经济分类 is 重庆
+/// 表3 and 上海 表8.
+#[test]
+fn idn_001_names_the_table_as_the_template_numbers_it() {
+    let mut i = base();
+    i.economic_rows[0].amount = a("1");
+    let m = |i: &Inputs| {
+        findings(i)
+            .into_iter()
+            .find(|f| f.check == "IDN-001")
+            .map(|f| f.message)
+            .unwrap_or_default()
+    };
+    assert!(
+        m(&i).starts_with("基本支出经济分类合计（表3）"),
+        "{}",
+        m(&i)
+    );
+    i.template.0 = "shanghai-district-2025".into();
+    assert!(
+        m(&i).starts_with("基本支出经济分类合计（表8）"),
+        "{}",
+        m(&i)
+    );
+}
