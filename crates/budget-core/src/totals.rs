@@ -216,6 +216,22 @@ impl Totals {
     pub fn source(&self, s: FundingSource) -> Decimal {
         self.by_source.get(&s).copied().unwrap_or_default()
     }
+    /// This year's 财政拨款 of one fund: its current and its carried-over source.
+    pub fn fund(&self, fund: crate::model::Fund) -> Decimal {
+        FundingSource::ALL
+            .into_iter()
+            .filter(|s| s.fund() == Some(fund))
+            .map(|s| self.source(s))
+            .sum()
+    }
+    /// This year's 财政拨款 (the three funds, current and carried over).
+    pub fn fiscal(&self) -> Decimal {
+        FundingSource::ALL
+            .into_iter()
+            .filter(|s| s.fund().is_some())
+            .map(|s| self.source(s))
+            .sum()
+    }
     /// This year's expenditure of one type (zero when none).
     pub fn kind(&self, k: ExpenditureType) -> Decimal {
         self.by_type.get(&k).copied().unwrap_or_default()

@@ -55,14 +55,7 @@ fn changes<'a>(ctx: &Ctx<'a>) -> Vec<Change<'a>> {
     // the 财政拨款 with the total given.
     let given = &inputs.disclosure.last_year;
     let income = match given.yuan(&given.fiscal) {
-        Some(last) => {
-            let fiscal: Decimal = crate::model::FundingSource::ALL
-                .into_iter()
-                .filter(|s| s.fund().is_some())
-                .map(|s| t.source(s))
-                .sum();
-            ("财政拨款收入（支出）", Some((fiscal, last)))
-        }
+        Some(last) => ("财政拨款收入（支出）", Some((t.fiscal(), last))),
         None => ("收入（支出）总额", Some((t.total, t.total_last_year))),
     };
     let mut figures: Vec<Figure> = vec![

@@ -84,15 +84,6 @@ fn two_sided(
     rows
 }
 
-/// Income of one fund in 元: its current and its carried-over source.
-fn fund_income(totals: &Totals, fund: Fund) -> Decimal {
-    FundingSource::ALL
-        .into_iter()
-        .filter(|s| s.fund() == Some(fund))
-        .map(|s| totals.source(s))
-        .sum()
-}
-
 /// 财务收支预算总表: income by source (财政拨款 by fund), expenditure by 类.
 pub(super) fn financial_summary(
     inputs: &Inputs,
@@ -101,9 +92,9 @@ pub(super) fn financial_summary(
     cat: &'static Catalog,
 ) -> Table {
     use FundingSource as S;
-    let general = fund_income(totals, Fund::General);
-    let gov = fund_income(totals, Fund::GovFund);
-    let state = fund_income(totals, Fund::StateCapital);
+    let general = totals.fund(Fund::General);
+    let gov = totals.fund(Fund::GovFund);
+    let state = totals.fund(Fund::StateCapital);
     let src = |s: S| totals.source(s);
     let left = vec![
         ("一、财政拨款收入".to_string(), general + gov + state),

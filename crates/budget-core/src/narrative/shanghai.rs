@@ -72,12 +72,10 @@ struct Fiscal {
 }
 
 impl Fiscal {
-    fn of(inputs: &Inputs) -> Fiscal {
-        let mut this = [CentSum::default(); 3];
+    fn of(inputs: &Inputs, t: &Totals) -> Fiscal {
         let mut last = [CentSum::default(); 3];
         for r in &inputs.rows {
             if let Some(f) = r.source.fund() {
-                this[f as usize].add(&r.this_year);
                 last[f as usize].add(&r.last_year);
             }
         }
@@ -92,7 +90,7 @@ impl Fiscal {
             }
         }
         Fiscal {
-            this: this.map(|s| s.to_decimal()),
+            this: Fund::ALL.map(|f| t.fund(f)),
             last,
         }
     }
@@ -244,7 +242,7 @@ fn glossary(cx: &Cx) -> Section {
 fn budget_explained(cx: &Cx, function: &Catalog) -> Section {
     use FundingSource as S;
     let (i, t, year, last) = (cx.inputs, cx.t, &cx.year, &cx.last);
-    let fiscal = Fiscal::of(i);
+    let fiscal = Fiscal::of(i, t);
     let src = |s: S| t.source(s);
     let (income, parts) = total_and_parts(
         t.total,
