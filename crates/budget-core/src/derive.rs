@@ -10,6 +10,7 @@ use crate::totals::Totals;
 
 mod figures;
 mod layout;
+mod lists;
 mod present;
 mod project;
 mod summaries;
