@@ -345,7 +345,7 @@ mod tests {
         for (start, w) in [(0, 36), (1, 36), (35, 36), (9_964, 36), (0, 5), (7, 1)] {
             let rows: Vec<usize> = (0..w).map(|k| slot_row((start, start + w), k)).collect();
             let mut sorted = rows.clone();
-            sorted.sort_unstable();
+            sort_once::sort(&mut sorted);
             assert_eq!(sorted, (start..start + w).collect::<Vec<_>>());
             for (k, r) in rows.iter().enumerate() {
                 assert!(*r >= k, "node {k} shows row {r}: it would move up");

@@ -320,8 +320,7 @@ pub fn sort_by<T: Clone + PartialEq>(rows: &[T], key: fn(&T) -> String) -> Vec<O
             (k.is_empty(), k)
         })
         .collect();
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let order = sort_once::stable_order(keys.len(), &mut |a, b| keys[a].cmp(&keys[b]));
     let sorted: Vec<T> = order.into_iter().map(|i| rows[i].clone()).collect();
     if sorted == rows {
         return Vec::new();

@@ -54,7 +54,7 @@ pub fn load_all() -> Vec<(i32, &'static Bureau)> {
             out.push((year, b));
         }
     }
-    out.sort_by_key(|(year, _)| *year);
+    sort_once::sort_by_key(&mut out, |(year, _)| *year);
     out
 }
 

@@ -92,7 +92,7 @@ fn write_index(s: &web_sys::Storage, drafts: Vec<Entry>) -> Result<(), Full> {
 /// The named drafts, newest first.
 pub fn list() -> Result<Vec<Entry>, String> {
     let mut drafts = read_index(&storage()?)?;
-    drafts.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    sort_once::sort_by(&mut drafts, |a, b| b.saved_at.cmp(&a.saved_at));
     Ok(drafts)
 }
 

@@ -62,9 +62,9 @@ fn the_strict_amount_walk_knows_every_amount_field() {
     let defs = &schema["$defs"];
     let mut found = Vec::new();
     amount_paths(&defs["Inputs"], defs, "", &mut found);
-    found.sort();
+    sort_once::sort(&mut found);
     let mut listed: Vec<String> = AMOUNT_PATHS.iter().map(|s| s.to_string()).collect();
-    listed.sort();
+    sort_once::sort(&mut listed);
     assert_eq!(
         found, listed,
         "budget_core::file::AMOUNT_PATHS must list every Amount field of Inputs"

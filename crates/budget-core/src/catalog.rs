@@ -148,7 +148,7 @@ fn entry(line: &'static str) -> Option<Entry> {
 
 /// A catalog of these entries, put in code order (the first of a code kept).
 fn build(mut entries: Vec<Entry>) -> Catalog {
-    entries.sort_by(|a, b| a.code.cmp(b.code));
+    sort_once::sort_by(&mut entries, |a, b| a.code.cmp(b.code));
     entries.dedup_by(|a, b| a.code == b.code);
     // Every entry is 3, 5 or 7 digits (`Level::of_code`), so every key exists.
     let keys = entries
@@ -334,7 +334,9 @@ impl Catalog {
             hits = self.matches(&codes, &texts, true);
         }
         let total = hits.len();
-        hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.code.cmp(b.1.code)));
+        sort_once::sort_by(&mut hits, |a, b| {
+            a.0.cmp(&b.0).then_with(|| a.1.code.cmp(b.1.code))
+        });
         (
             hits.into_iter().take(limit).map(|(_, e)| e).collect(),
             total,

@@ -86,7 +86,7 @@ impl Charts {
             .map(|(code, [this, _])| (name(code), *this))
             .collect();
         // Largest first; the sort is stable, so equal figures stay in code order.
-        by_class.sort_by_key(|b| std::cmp::Reverse(b.1));
+        sort_once::sort_by_key(&mut by_class, |b| std::cmp::Reverse(b.1));
         let class_years = pairs(
             classes
                 .iter()
@@ -117,7 +117,7 @@ impl Charts {
             .map(|s| (s.label().to_string(), totals.source(s)))
             .filter(|(_, v)| !v.is_zero())
             .collect();
-        income.sort_by_key(|b| std::cmp::Reverse(b.1));
+        sort_once::sort_by_key(&mut income, |b| std::cmp::Reverse(b.1));
         Charts {
             by_class: bars(by_class),
             kind_shares: shares([("基本支出", totals.basic), ("项目支出", totals.project)]),
@@ -142,9 +142,10 @@ fn class_sums(inputs: &Inputs) -> BTreeMap<String, [Decimal; 2]> {
         s[0].add(&r.this_year);
         s[1].add(&r.last_year);
     }
-    sums.into_iter()
-        .map(|(c, [this, last])| (c.to_string(), [this.to_decimal(), last.to_decimal()]))
-        .collect()
+    sort_once::btree_map(
+        sums.into_iter()
+            .map(|(c, [this, last])| (c.to_string(), [this.to_decimal(), last.to_decimal()])),
+    )
 }
 
 /// `part` in ‰ of `max` (0 for a non-positive part or max, at most 1000).

@@ -112,12 +112,13 @@ pub fn next_year_in(inputs: &Inputs, year: i32, choice: Choice<'_>) -> NextYear 
         ..NarrativeInputs::default()
     };
     // Refused text of the whole-number fields carried (not the year's).
-    out.unparsed = inputs
-        .unparsed
-        .iter()
-        .filter(|(path, _)| path.as_str() != "unit.fiscal_year" && !path.contains("to_buy"))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    out.unparsed = sort_once::btree_map(
+        inputs
+            .unparsed
+            .iter()
+            .filter(|(path, _)| path.as_str() != "unit.fiscal_year" && !path.contains("to_buy"))
+            .map(|(k, v)| (k.clone(), v.clone())),
+    );
     NextYear {
         inputs: out,
         unmapped: carry.unmapped,

@@ -149,14 +149,14 @@ impl Totals {
             t.general_project,
             t.general_project_last_year,
         ] = [project[0][0], project[0][1], project[1][0], project[1][1]].map(CentSum::to_decimal);
-        t.by_source = BTreeMap::from_iter(
+        t.by_source = sort_once::btree_map(
             FundingSource::ALL
                 .into_iter()
                 .zip(by_source)
                 .filter(|(_, v)| !v.is_zero())
                 .map(|(s, v)| (s, v.to_decimal())),
         );
-        t.by_type = BTreeMap::from_iter(
+        t.by_type = sort_once::btree_map(
             ExpenditureType::ALL
                 .into_iter()
                 .zip(by_type)

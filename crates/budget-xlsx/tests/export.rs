@@ -123,7 +123,7 @@ fn sheet_names_are_valid_for_excel() {
         assert!(!n.contains(['[', ']', ':', '*', '?', '/', '\\']), "{n}");
     }
     let mut lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
-    lower.sort();
+    sort_once::sort(&mut lower);
     lower.dedup();
     assert_eq!(lower.len(), names.len(), "unique: {names:?}");
 }

@@ -230,7 +230,7 @@ impl Bureau {
             }
         }
         if !errors.is_empty() {
-            errors.sort_by_key(|e| e.line);
+            sort_once::sort_by_key(&mut errors, |e| e.line);
             return Err(BureauError::Lines(errors));
         }
         if found.is_empty() {

@@ -99,7 +99,9 @@ impl Catalog {
             .collect();
         let has_near = ranked.iter().any(|(key, _)| key.0 < 2);
         ranked.retain(|(key, _)| key.0 < 2 || !has_near || key.1 < 1000);
-        ranked.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.code.cmp(b.1.code)));
+        sort_once::sort_by(&mut ranked, |a, b| {
+            a.0.cmp(&b.0).then_with(|| a.1.code.cmp(b.1.code))
+        });
         ranked.into_iter().take(limit).map(|(_, e)| e).collect()
     }
 }

@@ -77,7 +77,7 @@ fn whole_numbers(ctx: &Ctx<'_>) -> Vec<Finding> {
             .unwrap_or(usize::MAX)
     };
     let mut entries: Vec<(&String, &String)> = inputs.unparsed.iter().collect();
-    entries.sort_by_key(|(path, _)| place(path));
+    sort_once::sort_by_key(&mut entries, |(path, _)| place(path));
     entries
         .into_iter()
         .map(|(path, text)| {

@@ -96,7 +96,7 @@ impl<'a> CodeFigures<'a> {
         }
         // The codes are distinct, so any sort gives the one order. Key order
         // is code order (see `code_key`).
-        out.sort_by(|a, b| match (a.key, b.key) {
+        sort_once::sort_by(&mut out, |a, b| match (a.key, b.key) {
             (Some(x), Some(y)) => x.cmp(&y),
             _ => a.code.cmp(b.code),
         });
@@ -137,7 +137,7 @@ impl<'a> ClassSums<'a> {
     /// From the per-code figures (when every table is derived).
     pub(super) fn of_codes(codes: &[CodeFigures<'a>]) -> Self {
         let m = per_class(codes.iter().map(|f| (f.code, [f.total])));
-        ClassSums(BTreeMap::from_iter(m.into_iter().map(|(c, [s])| (c, s))))
+        ClassSums(sort_once::btree_map(m.into_iter().map(|(c, [s])| (c, s))))
     }
     /// From each distinct code (as typed) of the rows with this year's sum
     /// over its rows (表6 alone, for the live checks).
@@ -154,6 +154,8 @@ impl<'a> ClassSums<'a> {
                 s.add_sum(sum);
             }
         }
-        ClassSums(BTreeMap::from_iter(index.codes().iter().copied().zip(sums)))
+        ClassSums(sort_once::btree_map(
+            index.codes().iter().copied().zip(sums),
+        ))
     }
 }

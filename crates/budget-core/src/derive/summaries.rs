@@ -34,11 +34,12 @@ fn numbered_classes<const N: usize>(
     values: impl Fn(&CodeFigures) -> [CentSum; N],
 ) -> Vec<(String, [Decimal; N])> {
     let per_code = codes.iter().map(|f| (f.code, values(f)));
-    let by_class: BTreeMap<&str, [Decimal; N]> = per_class(per_code)
-        .into_iter()
-        .filter(|(_, v)| v.iter().any(|x| !x.is_zero()))
-        .map(|(c, v)| (c, v.map(plain_decimal)))
-        .collect();
+    let by_class: BTreeMap<&str, [Decimal; N]> = sort_once::btree_map(
+        per_class(per_code)
+            .into_iter()
+            .filter(|(_, v)| v.iter().any(|x| !x.is_zero()))
+            .map(|(c, v)| (c, v.map(plain_decimal))),
+    );
     classes_with(&by_class, cat)
         .into_iter()
         .filter(|(_, v)| v.iter().any(|x| !x.is_zero()))

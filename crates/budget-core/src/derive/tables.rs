@@ -87,7 +87,7 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Tabl
         add(&mut exp, &e);
         (f.code, e)
     });
-    let by_class: BTreeMap<&str, [Decimal; 4]> = BTreeMap::from_iter(
+    let by_class: BTreeMap<&str, [Decimal; 4]> = sort_once::btree_map(
         per_class(per_code)
             .into_iter()
             .filter(|(_, v)| v.iter().any(|x| !x.is_zero()))
@@ -387,7 +387,7 @@ pub(super) fn table6(
 ) -> Table {
     use FundingSource as S;
     let by_class: BTreeMap<&str, [Decimal; 1]> =
-        BTreeMap::from_iter(sums.0.into_iter().map(|(c, s)| (c, [s.to_decimal()])));
+        sort_once::btree_map(sums.0.into_iter().map(|(c, s)| (c, [s.to_decimal()])));
     let src = |s: S| totals.source(s);
     let left = [
         ("一般公共预算拨款收入", src(S::GeneralBudget)),

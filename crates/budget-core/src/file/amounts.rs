@@ -99,7 +99,7 @@ fn document_order(path: &str, pattern: usize) -> OrderKey {
 /// The problems sorted by their [`document_order`] key (one copy of the sort
 /// for both walks).
 fn in_document_order(mut found: Vec<(OrderKey, Problem)>) -> Vec<Problem> {
-    found.sort_by(|a, b| a.0.cmp(&b.0));
+    sort_once::sort_by(&mut found, |a, b| a.0.cmp(&b.0));
     found.into_iter().map(|(_, p)| p).collect()
 }
 

@@ -133,7 +133,7 @@ mod tests {
             .chain(PROJECT_TYPES.iter().map(|t| t.name))
             .collect();
         let n = all.len();
-        all.sort_unstable();
+        sort_once::sort(&mut all);
         all.dedup();
         assert_eq!(all.len(), n);
         assert!(

@@ -52,7 +52,7 @@ pub(crate) fn read_body(grid: &Grid, header: &Header) -> SheetImport {
         .iter()
         .filter(|c| matches!(c.role, Role::CodePart(_)))
         .collect();
-    code_parts.sort_by_key(|c| match c.role {
+    sort_once::sort_by_key(&mut code_parts, |c| match c.role {
         Role::CodePart(level) => level,
         _ => 0,
     });
@@ -210,7 +210,7 @@ pub(crate) fn read_body(grid: &Grid, header: &Header) -> SheetImport {
             });
         }
     }
-    problems.sort_by_key(|p| p.row);
+    sort_once::sort_by_key(&mut problems, |p| p.row);
 
     let mut budget_rows = Vec::new();
     let mut economic_rows = Vec::new();
