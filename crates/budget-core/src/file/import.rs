@@ -18,7 +18,7 @@ use super::compare::{self, Difference, What};
 use super::draft_file::{is_draft, read_draft};
 use super::error::{ImportError, Problem};
 use super::export::{json_lines, to_value};
-use super::{FORMAT, Imported, Opened, Report, department, json, stated, structure};
+use super::{FORMAT, Imported, Opened, Report, department, json, located, stated, structure};
 use crate::catalog::Choice;
 use crate::checks::check_in;
 use crate::derive::{Derived, derive_in};
@@ -213,15 +213,10 @@ fn is_timestamp(text: &str) -> bool {
 /// structural error, with its JSON path and a Chinese message. Borrows the
 /// value: the checks that follow read the file as read.
 pub(super) fn typed<T: DeserializeOwned>(value: &Value, problems: &mut Vec<Problem>) -> Option<T> {
-    match serde_path_to_error::deserialize::<_, T>(value) {
+    match located::decode(value) {
         Ok(t) => Some(t),
-        Err(e) => {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            problems.push(Problem::new(
-                path,
-                structure::translate(&e.inner().to_string()),
-            ));
+        Err((path, message)) => {
+            problems.push(Problem::new(path, structure::translate(&message)));
             None
         }
     }

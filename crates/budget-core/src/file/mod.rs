@@ -15,9 +15,9 @@
 //! [`open_for_editing`], [`read_inputs`]): bytes → text (`json::decode`: size,
 //! BOM, UTF-16, UTF-8) → JSON value (`json::parse`: duplicate keys and deep
 //! nesting refused) → header (`format`, `version`) → the strict amount walk
-//! over the value (every bad amount, with its path) → typed decoding under
-//! `serde_path_to_error` (the first structural error, with its path) → no
-//! struct written as an array → recompute and compare (IMP-001).
+//! over the value (every bad amount, with its path) → typed decoding
+//! (`located`: the first structural error, with its path) → no struct
+//! written as an array → recompute and compare (IMP-001).
 //!
 //! A submission file's `derived` (more than half of it) is first cut out and
 //! compared as text with the recomputation written out (`stated`); only a file
@@ -33,8 +33,9 @@
 //! Modules: `export` (writing), `import` (reading a file), `editing` (the
 //! app's import, comparison after the rows are shown), `draft` (bare inputs
 //! and the app's saved draft), `schema` (JSON Schema, native only); below
-//! them `json` (bytes → value), `amounts`, `structure` (Chinese for serde's
-//! messages), `stated` (the stated `derived` as text), `compare` (IMP-001)
+//! them `json` (bytes → value), `amounts`, `located` (typed decoding with the
+//! error's path), `structure` (Chinese for serde's messages), `stated` (the
+//! stated `derived` as text), `compare` (IMP-001)
 //! and `error`; `department` re-checks a department file's sum of its units.
 
 use std::collections::BTreeMap;
@@ -57,6 +58,7 @@ mod export;
 mod import;
 mod json;
 mod lines;
+mod located;
 #[cfg(feature = "schema")]
 mod schema;
 mod stated;
