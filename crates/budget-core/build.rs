@@ -86,7 +86,10 @@ fn main() {
             let now = rows(&src);
             let dst = Path::new(&out).join(format!("{year}-{name}.txt"));
             fs::write(&dst, lines(&now, before[kind].as_ref())).expect("write");
-            files.push(format!("include_str!({:?})", dst.display().to_string()));
+            // OUT_DIR as the crate compiles (a copied target directory works).
+            files.push(format!(
+                "include_str!(concat!(env!(\"OUT_DIR\"), \"/{year}-{name}.txt\"))"
+            ));
             before[kind] = Some(now);
         }
         let _ = writeln!(list, "    ({year}, {}, {}),", files[0], files[1]);
@@ -123,11 +126,13 @@ fn mappings() -> String {
     );
     for (from, to, path) in found {
         println!("cargo:rerun-if-changed={path}");
-        let abs = fs::canonicalize(&path).expect("mapping path");
+        // Resolved where the crate compiles, not where this script ran: a
+        // target directory reused by another checkout (a worktree, CI's
+        // clone) would otherwise include a file of a checkout that may be gone.
         let _ = writeln!(
             out,
-            "    ({from}, {to}, include_str!({:?})),",
-            abs.display().to_string()
+            "    ({from}, {to}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))),",
+            format!("/{}", path.replace('\\', "/"))
         );
     }
     out.push_str("];\n");
