@@ -24,6 +24,25 @@ fn element_for(path: &str) -> Option<web_sys::HtmlElement> {
     }
 }
 
+/// The files of `list`, in order.
+pub fn files(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The files a file input's `change` event picked. The input is emptied, so
+/// that the same file can be picked again.
+pub fn picked_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let picked = input.files().map(|l| files(&l)).unwrap_or_default();
+    input.set_value("");
+    picked
+}
+
 /// Scroll to and focus the input at `path`; false when it is not on the page.
 pub fn focus_path(path: &str) -> bool {
     // A spreadsheet grid renders only a window of rows: it scrolls and focuses.

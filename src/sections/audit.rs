@@ -8,7 +8,6 @@
 
 use leptos::prelude::*;
 use serde::Deserialize;
-use wasm_bindgen::JsCast;
 
 use crate::state::{AppState, Notice};
 use crate::web;
@@ -250,16 +249,9 @@ pub fn AuditDocument() -> impl IntoView {
     let busy = RwSignal::new(false);
     let shown: RwSignal<Option<(String, Answer)>> = RwSignal::new(None);
     let picked = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(f) = input.files().and_then(|l| l.get(0)) {
+        if let Some(f) = web::picked_files(&ev).into_iter().next() {
             read_document(state, f, busy, shown);
         }
-        input.set_value("");
     };
     view! {
         <label class="button" class:busy=move || busy.get() for="audit-file" id="btn-audit">

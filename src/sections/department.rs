@@ -8,7 +8,6 @@ use budget_core::consolidate::{Department, consolidate};
 use budget_core::file::{self, ExportError};
 use budget_core::{Finding, Inputs, Totals};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::state::AppState;
 use crate::web;
@@ -88,13 +87,11 @@ fn add_file(units: RwSignal<Vec<Unit>>, message: RwSignal<Option<String>>, f: we
 fn add_files(
     units: RwSignal<Vec<Unit>>,
     message: RwSignal<Option<String>>,
-    list: web_sys::FileList,
+    files: Vec<web_sys::File>,
 ) {
     message.set(None);
-    for i in 0..list.length() {
-        if let Some(f) = list.get(i) {
-            add_file(units, message, f);
-        }
+    for f in files {
+        add_file(units, message, f);
     }
 }
 
@@ -143,24 +140,13 @@ pub fn DepartmentView() -> impl IntoView {
                 .map_err(|e| e.to_string())
         })
     });
-    let picked = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(list) = input.files() {
-            add_files(units, message, list);
-        }
-        input.set_value("");
-    };
+    let picked = move |ev: web_sys::Event| add_files(units, message, web::picked_files(&ev));
     let dropped = move |ev: web_sys::DragEvent| {
         // The page's own drop imports one file into the form: not here.
         ev.prevent_default();
         ev.stop_propagation();
         if let Some(list) = ev.data_transfer().and_then(|dt| dt.files()) {
-            add_files(units, message, list);
+            add_files(units, message, web::files(&list));
         }
     };
     let add_current = move |_| {

@@ -7,7 +7,6 @@ use budget_core::catalog::InForce;
 use budget_core::model::{BudgetRow, EconomicRow};
 use leptos::prelude::*;
 use serde::Deserialize;
-use wasm_bindgen::JsCast;
 
 use std::sync::Arc;
 
@@ -369,16 +368,9 @@ pub fn SheetImport() -> impl IntoView {
     let busy = RwSignal::new(false);
     let preview: RwSignal<Option<(String, Preview)>> = RwSignal::new(None);
     let picked = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(f) = input.files().and_then(|l| l.get(0)) {
+        if let Some(f) = web::picked_files(&ev).into_iter().next() {
             read_sheet(state, f, busy, preview);
         }
-        input.set_value("");
     };
     view! {
         <label class="button" class:busy=move || busy.get() for="sheet-file" id="btn-sheet-import">

@@ -519,17 +519,9 @@ pub fn Toolbar() -> impl IntoView {
     let xlsx_busy = RwSignal::new(false);
     let printing = RwSignal::new(false);
     let picked = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(f) = input.files().and_then(|l| l.get(0)) {
+        if let Some(f) = web::picked_files(&ev).into_iter().next() {
             import_file(state, f);
         }
-        // Let the same file be picked again.
-        input.set_value("");
     };
     view! {
         <div class="toolbar" role="toolbar" aria-label="文件操作">

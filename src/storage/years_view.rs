@@ -7,7 +7,6 @@ use budget_core::catalog::{Bureau, BureauError, Choice};
 use budget_core::file;
 use budget_core::next_year::next_year_in;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::{before_replace, catalogs};
 use crate::state::{AppState, Notice, NoticeLine};
@@ -16,16 +15,9 @@ use crate::state::{AppState, Notice, NoticeLine};
 /// under the caller's owner (the question before a replacement reads the
 /// storage state from the context).
 fn read_picked(ev: web_sys::Event, then: impl FnOnce(String, Vec<u8>) + 'static) {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
+    let Some(f) = crate::web::picked_files(&ev).into_iter().next() else {
         return;
     };
-    let picked = input.files().and_then(|l| l.get(0));
-    // Let the same file be picked again.
-    input.set_value("");
-    let Some(f) = picked else { return };
     let owner = Owner::current();
     leptos::task::spawn_local(async move {
         let bytes = wasm_bindgen_futures::JsFuture::from(f.array_buffer())
