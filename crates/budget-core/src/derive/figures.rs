@@ -120,6 +120,17 @@ impl<'a> CodeFigures<'a> {
     pub(super) fn source(&self, s: FundingSource) -> CentSum {
         self.by_source[s as usize]
     }
+    /// This year's 财政拨款 of the code: the whole, then by fund (一般公共预算,
+    /// 政府性基金, 国有资本经营预算), as the 财政拨款 tables show it.
+    pub(super) fn by_fund(&self) -> [CentSum; 4] {
+        let mut e = [CentSum::default(); 4];
+        for s in FundingSource::ALL {
+            let Some(fund) = s.fund() else { continue };
+            e[0].add_sum(self.source(s));
+            e[1 + fund as usize].add_sum(self.source(s));
+        }
+        e
+    }
     /// The code and its figures for one coded table.
     pub(super) fn item<const N: usize>(&self, values: [CentSum; N]) -> Item<'a, N> {
         Item {

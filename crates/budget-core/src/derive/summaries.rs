@@ -161,23 +161,14 @@ pub(super) fn appropriation_plain(
     cat: &'static Catalog,
 ) -> Table {
     let mut income = [CentSum::default(); 3];
-    let per_fund = |f: &CodeFigures| {
-        let mut e = [CentSum::default(); 4];
-        for s in FundingSource::ALL {
-            let Some(fund) = s.fund() else { continue };
-            e[0].add_sum(f.source(s));
-            e[1 + fund as usize].add_sum(f.source(s));
-        }
-        e
-    };
     for f in codes {
-        let e = per_fund(f);
+        let e = f.by_fund();
         for (i, v) in income.iter_mut().enumerate() {
             v.add_sum(e[1 + i]);
         }
     }
     let income = income.map(plain_decimal);
-    let right: Vec<(String, Vec<Decimal>)> = numbered_classes(codes, cat, per_fund)
+    let right: Vec<(String, Vec<Decimal>)> = numbered_classes(codes, cat, |f| f.by_fund())
         .into_iter()
         .map(|(n, v)| (n, v.to_vec()))
         .collect();

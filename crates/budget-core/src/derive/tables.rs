@@ -76,14 +76,13 @@ fn table1(inputs: &Inputs, codes: &[CodeFigures], cat: &'static Catalog) -> Tabl
     let mut income = [CentSum::default(); FundingSource::ALL.len()];
     let mut exp = [CentSum::default(); 4];
     let per_code = codes.iter().map(|f| {
-        let mut e = [CentSum::default(); 4];
-        for s in FundingSource::ALL {
-            let Some(fund) = s.fund() else { continue };
-            let v = f.source(s);
-            income[s as usize].add_sum(v);
-            e[0].add_sum(v);
-            e[1 + fund as usize].add_sum(v);
+        for s in FundingSource::ALL
+            .into_iter()
+            .filter(|s| s.fund().is_some())
+        {
+            income[s as usize].add_sum(f.source(s));
         }
+        let e = f.by_fund();
         add(&mut exp, &e);
         (f.code, e)
     });
