@@ -16,6 +16,7 @@
 
 mod body;
 mod catalog;
+mod codes;
 mod grid;
 mod header;
 mod lines;
