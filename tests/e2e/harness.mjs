@@ -134,18 +134,19 @@ export const syntheticUrl = (url, rows, extra = '') => `${url}?synthetic=${rows}
 export const SYNTHETIC_READY = { ready: '#f-rows-0-this_year', timeout: 120_000 };
 
 /**
- * Load the built-in sample. Over a form that holds work kept nowhere else the
+ * Load a built-in sample (`button`: the 重庆 one by default, or
+ * #btn-sample-shanghai). Over a form that holds work kept nowhere else the
  * app first asks (#replace-dialog): `answer` is the button clicked then
  * (default 不保留，直接替换).
  */
-export async function loadSample(page, { answer = '#btn-discard' } = {}) {
+export async function loadSample(page, { answer = '#btn-discard', button = '#btn-sample' } = {}) {
   // The sample's notice says when it is loaded: close the notice shown now.
   if ((await page.locator('#notice').count()) > 0) {
     await page.click('#notice .close');
     await page.waitForSelector('#notice', { state: 'detached' });
   }
   const shown = () => /已加载示例/.test(document.querySelector('#notice')?.textContent ?? '');
-  await page.click('#btn-sample');
+  await page.click(button);
   await page.waitForFunction(() => /已加载示例/.test(document.querySelector('#notice')?.textContent ?? '') || document.querySelector('#replace-dialog') !== null);
   if ((await page.locator('#replace-dialog').count()) > 0) {
     await page.click(answer);

@@ -23,14 +23,8 @@ after(async () => {
 
 /** Load the 上海 sample (answering the replace question if it is asked). */
 async function loadShanghai(page) {
-  await page.click('#btn-sample-shanghai');
-  await page.waitForFunction(
-    () => /上海市普陀区财政局/.test(document.querySelector('#notice')?.textContent ?? '') || document.querySelector('#replace-dialog') !== null,
-  );
-  if ((await page.locator('#replace-dialog').count()) > 0) {
-    await page.click('#btn-discard');
-    await page.waitForFunction(() => /上海市普陀区财政局/.test(document.querySelector('#notice')?.textContent ?? ''));
-  }
+  await loadSample(page, { button: '#btn-sample-shanghai' });
+  await page.waitForFunction(() => /上海市普陀区财政局/.test(document.querySelector('#notice')?.textContent ?? ''));
   await page.waitForFunction(() => /31,214,205\.80/.test(document.querySelector('#sum-income')?.textContent ?? ''));
 }
 
