@@ -78,7 +78,7 @@ impl Ctl {
         }
 
         if ctrl {
-            match key.to_lowercase().as_str() {
+            match key.to_ascii_lowercase().as_str() {
                 // Ctrl+A while editing selects the text of the cell.
                 "a" if mode != Mode::Nav => return,
                 "a" => self.select_all(),

@@ -55,7 +55,7 @@ pub struct Answer {
 
 /// The worker's kind for a file name: `text` or `xlsx`, else why not.
 pub fn kind_of(name: &str) -> Result<&'static str, String> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     match lower.rsplit_once('.').map_or("", |(_, e)| e) {
         "txt" | "text" => Ok("text"),
         "xlsx" | "xlsm" => Ok("xlsx"),

@@ -88,7 +88,7 @@ impl Preview {
 
 /// The worker's kind for a file name: `xlsx` or `csv`, else why not.
 pub fn kind_of(name: &str) -> Result<&'static str, String> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
     match ext {
         "xlsx" | "xlsm" => Ok("xlsx"),

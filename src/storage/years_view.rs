@@ -42,7 +42,7 @@ fn say(state: AppState, is_error: bool, title: String, lines: Vec<NoticeLine>) {
 
 /// A catalog file read: `.xlsx` by the Excel worker, anything else as CSV here.
 async fn read_catalog(name: &str, bytes: &[u8]) -> Result<&'static Bureau, BureauError> {
-    if !name.to_lowercase().ends_with(".xlsx") {
+    if !name.to_ascii_lowercase().ends_with(".xlsx") {
         return Bureau::from_csv(name, bytes);
     }
     let unreadable = |e: String| BureauError::Text(file::ImportError::NotASubmission(e));

@@ -37,7 +37,7 @@ fn command(ev: &KeyboardEvent) -> Option<bool> {
     if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
         return None;
     }
-    match ev.key().to_lowercase().as_str() {
+    match ev.key().to_ascii_lowercase().as_str() {
         "z" => Some(ev.shift_key()),
         "y" => Some(true),
         _ => None,

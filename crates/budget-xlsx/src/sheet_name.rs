@@ -26,13 +26,20 @@ impl SheetNames {
             name = format!("{}{suffix}", truncate(&base, MAX_SHEET_NAME - suffix.len()));
             n += 1;
         }
-        self.taken.push(name.to_lowercase());
+        self.taken.push(folded(&name));
         name
     }
 
     fn is_taken(&self, name: &str) -> bool {
-        self.taken.contains(&name.to_lowercase())
+        self.taken.contains(&folded(name))
     }
+}
+
+/// Excel compares sheet names without case, Unicode letters included (this
+/// runs in the worker, not the page, so the case tables cost the page nothing).
+#[allow(clippy::disallowed_methods)]
+fn folded(name: &str) -> String {
+    name.to_lowercase()
 }
 
 /// Replace forbidden characters, drop control characters, trim, cut to the limit.

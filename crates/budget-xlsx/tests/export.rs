@@ -122,6 +122,7 @@ fn sheet_names_are_valid_for_excel() {
         assert!(n.encode_utf16().count() <= MAX_SHEET_NAME, "{n}");
         assert!(!n.contains(['[', ']', ':', '*', '?', '/', '\\']), "{n}");
     }
+    #[allow(clippy::disallowed_methods)] // Excel's comparison: Unicode case folded
     let mut lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
     sort_once::sort(&mut lower);
     lower.dedup();
