@@ -140,6 +140,43 @@ fn download_part(name: &str, part: &wasm_bindgen::JsValue, mime: &str) -> Result
     Ok(())
 }
 
+/// The text at `url` (same origin), or why not; `what` names it in the
+/// message (示例文件, 科目目录).
+pub async fn fetch_text(url: &str, what: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("无浏览器窗口")?;
+    let failed = |_| format!("无法下载{what}");
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
+    if !response.ok() {
+        return Err(format!("无法下载{what}（HTTP {}）", response.status()));
+    }
+    JsFuture::from(response.text().map_err(failed)?)
+        .await
+        .map_err(failed)?
+        .as_string()
+        .ok_or_else(|| format!("{what}不是文本"))
+}
+
+/// Say in plain DOM, at the top of the page, why the app could not start
+/// (nothing of the app is mounted then).
+pub fn show_start_failure(message: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(p), Some(body)) = (doc.create_element("p"), doc.body()) else {
+        return;
+    };
+    p.set_id("start-failure");
+    p.set_class_name("banner error");
+    p.set_attribute("role", "alert").ok();
+    p.set_text_content(Some(message));
+    body.prepend_with_node_1(&p).ok();
+}
+
 /// Run `f` once the next frame is painted, at the browser's next idle moment
 /// (at most `timeout_ms` after that frame): background work that must not
 /// delay what that frame shows, nor the tasks already waiting.

@@ -4,9 +4,11 @@
 //! without the comment lines, the header and the source column, which only the
 //! tests read; each later year only its differences from the year before: a
 //! `code,name,v` line per new or changed row, a `-code` line per code gone
-//! (catalog.rs `parse_delta`). The page carries the catalogs in its wasm, so a
-//! year costs about its changes, not a second copy. `catalogs.rs` lists them,
-//! and the year-to-year code mappings of `data/mapping/` (embedded whole).
+//! (catalog.rs `parse_delta`), so a year costs about its changes, not a second
+//! copy. `catalogs.rs` lists them (compiled in with the `embedded-catalogs`
+//! feature: the CLI, the worker, the tests), and the year-to-year code mappings
+//! of `data/mapping/` (embedded whole). `catalogs.txt` is the same data as one
+//! text: the page fetches it (web/catalogs.txt) instead of carrying it.
 
 // A build script reads the data files and writes its output: the core's
 // no-IO rule (clippy.toml) is for the library.
@@ -73,8 +75,13 @@ fn main() {
     let mut list = String::from(
         "/// Fiscal years with a catalog, ascending: (year, function data, economic data),\n\
          /// the first year whole, each later one as its differences from the one before.\n\
+         #[cfg(feature = \"embedded-catalogs\")]\n\
          const YEARS: &[(u32, &str, &str)] = &[\n",
     );
+    // The same data as one text for the page, which fetches it
+    // (web/catalogs.txt, kept equal to this by a test): `@<year> function`
+    // and `@<year> economic` before each part.
+    let mut bundle = String::new();
     let mut before: [Option<BTreeMap<String, String>>; 2] = [None, None];
     for year in years {
         let mut files = Vec::new();
@@ -85,7 +92,9 @@ fn main() {
             println!("cargo:rerun-if-changed={}", src.display());
             let now = rows(&src);
             let dst = Path::new(&out).join(format!("{year}-{name}.txt"));
-            fs::write(&dst, lines(&now, before[kind].as_ref())).expect("write");
+            let data = lines(&now, before[kind].as_ref());
+            let _ = write!(bundle, "@{year} {name}\n{data}");
+            fs::write(&dst, data).expect("write");
             // OUT_DIR as the crate compiles (a copied target directory works).
             files.push(format!(
                 "include_str!(concat!(env!(\"OUT_DIR\"), \"/{year}-{name}.txt\"))"
@@ -96,6 +105,7 @@ fn main() {
     }
     list.push_str("];\n");
     list.push_str(&mappings());
+    fs::write(Path::new(&out).join("catalogs.txt"), bundle).expect("write");
     fs::write(Path::new(&out).join("catalogs.rs"), list).expect("write");
 }
 

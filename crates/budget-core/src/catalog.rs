@@ -1,5 +1,7 @@
-//! Budget classification catalogs, one pair per fiscal year, embedded at build
-//! time: 支出功能分类 and 部门预算支出经济分类.
+//! Budget classification catalogs, one pair per fiscal year: 支出功能分类 and
+//! 部门预算支出经济分类. Built in with the `embedded-catalogs` feature (the
+//! CLI, the worker, the tests); the page fetches them as one text
+//! (web/catalogs.txt) and [`install`]s it before it shows anything.
 //!
 //! Data lives in `data/<year>/{function,economic}.csv` (code,name,status,source);
 //! see the header of each file for where the rows came from. `build.rs` embeds
@@ -22,7 +24,9 @@ mod years;
 pub use bureau::{Bureau, BureauError, LineError, LineProblem};
 pub use code::normalize_code;
 pub use in_force::{Choice, InForce};
-pub use years::{BASE_YEAR, Catalogs, Notice, for_year, years};
+pub use years::{
+    BASE_YEAR, BUNDLE, BundleError, Catalogs, Notice, for_year, install, parse_bundle, years,
+};
 
 /// Level of a catalog entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
