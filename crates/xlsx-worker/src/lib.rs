@@ -6,6 +6,8 @@
 //! It also draws the app's 图表 (`charts`), which the page shows as markup.
 
 pub mod charts;
+// 部门汇总, 从上年文件新建 and 载入财政局科目表: the page's file tools.
+pub mod tools;
 
 mod audit;
 
