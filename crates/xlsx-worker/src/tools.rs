@@ -29,21 +29,21 @@ struct UnitRow {
 
 /// A unit file for 部门汇总 (`source`: its file name), opened as
 /// `file::open` opens it; or, with `counts` (errors, warnings: the page's
-/// live checks), the form being edited as bare inputs JSON.
+/// live checks), the form being edited as bare inputs JSON. An error is the
+/// core's message (the page names the file before it).
 pub fn department_unit(
     source: &str,
     text: &[u8],
     counts: Option<(usize, usize)>,
 ) -> Result<String, String> {
-    let refused = |e: ImportError| format!("“{source}”未加入汇总：{e}");
     let (inputs, errors, warnings) = match counts {
         Some((errors, warnings)) => {
-            let text =
-                std::str::from_utf8(text).map_err(|e| format!("“{source}”未加入汇总：{e}"))?;
-            (file::read_inputs(text).map_err(refused)?, errors, warnings)
+            let text = std::str::from_utf8(text).map_err(|e| e.to_string())?;
+            let inputs = file::read_inputs(text).map_err(|e| e.to_string())?;
+            (inputs, errors, warnings)
         }
         None => {
-            let opened = file::open(text).map_err(refused)?;
+            let opened = file::open(text).map_err(|e| e.to_string())?;
             let errors = opened.findings().iter().filter(|f| f.is_error()).count();
             let warnings = opened.findings().len() - errors;
             (opened.inputs().clone(), errors, warnings)
@@ -65,7 +65,7 @@ pub fn department_unit(
             warnings.to_string(),
             source.to_string(),
         ],
-        inputs: serde_json::to_string(&inputs).map_err(|e| format!("“{source}”未加入汇总：{e}"))?,
+        inputs: serde_json::to_string(&inputs).map_err(|e| e.to_string())?,
     };
     serde_json::to_string(&row).map_err(|e| format!("汇总结果无法传回页面：{e}"))
 }
