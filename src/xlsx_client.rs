@@ -339,3 +339,21 @@ pub async fn bureau(name: &str, bytes: &[u8], kind: &str) -> Result<String, Stri
     )
     .await
 }
+
+/// A file tool's JSON answer read as a value (the page reads its fields by
+/// name: no deserializer per answer type in the page's wasm).
+pub fn answer(json: &str) -> Result<serde_json::Value, String> {
+    serde_json::from_str(json).map_err(|e| format!("Excel 组件返回的数据无效：{e}"))
+}
+
+/// The text of `v`, empty when it is not a string.
+pub fn text(v: &serde_json::Value) -> String {
+    v.as_str().unwrap_or_default().to_string()
+}
+
+/// The texts of an array `v` (empty when it is not one).
+pub fn texts(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .map(|list| list.iter().map(text).collect())
+        .unwrap_or_default()
+}

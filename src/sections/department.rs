@@ -7,16 +7,16 @@
 
 use budget_core::file;
 use leptos::prelude::*;
-use serde::Deserialize;
+use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 use crate::state::AppState;
 use crate::web;
-use crate::xlsx_client;
+use crate::xlsx_client::{self, answer, text, texts};
 
 /// One unit in the list, as the worker read it: its row ready to show and
 /// its inputs (JSON), sent back with every sum.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 struct Unit {
     code: String,
     name: String,
@@ -26,22 +26,22 @@ struct Unit {
 }
 
 impl Unit {
+    /// The worker's answer for one unit.
+    fn of(v: &Value) -> Self {
+        Unit {
+            code: text(&v["code"]),
+            name: text(&v["name"]),
+            cells: texts(&v["cells"]),
+            inputs: text(&v["inputs"]),
+        }
+    }
+
     /// The same unit: the same code, or the same name.
     fn same(&self, other: &Unit) -> bool {
         let code = !self.code.trim().is_empty() && self.code.trim() == other.code.trim();
         let name = !self.name.trim().is_empty() && self.name.trim() == other.name.trim();
         code || name
     }
-}
-
-/// The worker's sum: the department's line, and its file when asked for.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-struct Summed {
-    /// The department's cells, or the one message why the units cannot be summed.
-    total: Vec<String>,
-    /// The department file's name and text, or why it cannot be exported.
-    #[serde(default)]
-    file: Option<Result<(String, String), String>>,
 }
 
 /// Add `unit`, or replace the same unit's earlier version after asking.
@@ -74,11 +74,9 @@ async fn add_read(
 ) {
     let read = xlsx_client::department_unit(&source, &bytes, counts)
         .await
-        .and_then(|json| {
-            serde_json::from_str::<Unit>(&json).map_err(|e| format!("汇总结果无法读取：{e}"))
-        });
+        .and_then(|json| answer(&json));
     match read {
-        Ok(unit) => add(units, message, unit),
+        Ok(v) => add(units, message, Unit::of(&v)),
         Err(e) => message.set(Some(format!("“{source}”未加入汇总：{e}"))),
     }
 }
@@ -127,9 +125,17 @@ fn sum_request(
     .to_string()
 }
 
-async fn sum(request: String) -> Result<Summed, String> {
-    let json = xlsx_client::department_sum(&request).await?;
-    serde_json::from_str(&json).map_err(|e| format!("汇总结果无法读取：{e}"))
+/// The worker's sum: the department's line (its cells, or the one message
+/// why the units cannot be summed), and its file (name and text) or why it
+/// cannot be exported, when asked for.
+async fn sum(request: String) -> Result<(Vec<String>, Result<(String, String), String>), String> {
+    let v = answer(&xlsx_client::department_sum(&request).await?)?;
+    let file = match (v["file"].get("Ok"), v["file"].get("Err")) {
+        (Some(ok), _) => Ok((text(&ok[0]), text(&ok[1]))),
+        (None, Some(e)) => Err(text(e)),
+        (None, None) => Err("汇总结果无法读取。".to_string()),
+    };
+    Ok((texts(&v["total"]), file))
 }
 
 /// The columns of the units' table (the last holds the 移除 buttons).
@@ -183,7 +189,7 @@ pub fn DepartmentView() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let answer = sum(request).await;
             if latest.try_get_value() == Some(mine) {
-                line.try_set(answer.map_or_else(|e| vec![e], |s| s.total));
+                line.try_set(answer.map_or_else(|e| vec![e], |(total, _)| total));
             }
         });
     });
@@ -253,9 +259,7 @@ pub fn DepartmentView() -> impl IntoView {
             })
         });
         leptos::task::spawn_local(async move {
-            let file = sum(request)
-                .await
-                .and_then(|s| s.file.unwrap_or_else(|| Err("汇总结果无法读取。".into())));
+            let file = sum(request).await.and_then(|(_, file)| file);
             message.set(Some(
                 match file.and_then(|(file, text)| {
                     web::download(&file, &text, "application/json").map(|()| file)

@@ -9,11 +9,11 @@
 use budget_core::catalog::Bureau;
 use budget_core::file;
 use leptos::prelude::*;
-use serde::Deserialize;
+use serde_json::Value;
 
 use super::{before_replace, catalogs};
 use crate::state::{AppState, Notice, NoticeLine};
-use crate::xlsx_client;
+use crate::xlsx_client::{self, answer, text, texts};
 
 /// A picked file's name and bytes, read without blocking; then `then` runs
 /// under the caller's owner (the question before a replacement reads the
@@ -44,19 +44,6 @@ fn say(state: AppState, is_error: bool, title: String, lines: Vec<NoticeLine>) {
     }));
 }
 
-/// The worker's answer to a catalog file: its checked rows, or each bad line.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum CatalogRead {
-    Refused {
-        lines: Vec<String>,
-    },
-    Read {
-        name: String,
-        rows: Vec<(String, String)>,
-    },
-}
-
 /// Load a bureau catalog for the form's year: read and checked by the XLSX
 /// worker (`.xlsx`, anything else as CSV), in force at once, kept in the browser.
 fn load_catalog(state: AppState, name: String, bytes: Vec<u8>) {
@@ -67,15 +54,20 @@ fn load_catalog(state: AppState, name: String, bytes: Vec<u8>) {
         "csv"
     };
     leptos::task::spawn_local(async move {
+        // The checked rows (`{name, rows}`), or each bad line (`{lines}`).
         let read = xlsx_client::bureau(&name, &bytes, kind)
             .await
-            .and_then(|json| {
-                serde_json::from_str::<CatalogRead>(&json)
-                    .map_err(|e| format!("科目表无法读取：{e}"))
-            });
+            .and_then(|json| answer(&json));
         let bureau = match read {
-            Ok(CatalogRead::Read { name, rows }) => Bureau::from_checked(&name, rows),
-            Ok(CatalogRead::Refused { lines }) => {
+            Ok(v) if v.get("lines").is_none() => {
+                let rows = v["rows"]
+                    .as_array()
+                    .map(|rows| rows.iter().map(|r| (text(&r[0]), text(&r[1]))).collect())
+                    .unwrap_or_default();
+                Bureau::from_checked(&text(&v["name"]), rows)
+            }
+            Ok(v) => {
+                let lines = texts(&v["lines"]);
                 let title = format!("科目表“{name}”有 {} 行无法读取，未载入：", lines.len());
                 let lines = lines
                     .into_iter()
@@ -149,36 +141,18 @@ pub fn CatalogControls() -> impl IntoView {
     }
 }
 
-/// A line of the worker's answer to 从上年文件新建.
-#[derive(Deserialize)]
-struct Line {
-    text: String,
-    path: Option<String>,
-}
-
-impl From<Line> for NoticeLine {
-    fn from(l: Line) -> Self {
-        NoticeLine {
-            text: l.text,
-            path: l.path,
-        }
-    }
-}
-
-/// The worker's answer to 从上年文件新建: the new form, or why last year's
-/// file was refused.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum NextYearAnswer {
-    Refused {
-        problems: Vec<Line>,
-    },
-    Made {
-        inputs: String,
-        from: i32,
-        year: i32,
-        unmapped: Vec<Line>,
-    },
+/// The lines of the worker's answer to 从上年文件新建 (`{text, path?}`).
+fn lines(v: &Value) -> Vec<NoticeLine> {
+    v.as_array()
+        .map(|list| {
+            list.iter()
+                .map(|l| NoticeLine {
+                    text: text(&l["text"]),
+                    path: l["path"].as_str().map(str::to_string),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Next year's form from last year's file (made by the XLSX worker, against
@@ -190,27 +164,40 @@ fn from_last_year(state: AppState, name: String, bytes: Vec<u8>) {
     // The question before the replacement reads the storage state from the context.
     let owner = Owner::current();
     leptos::task::spawn_local(async move {
-        let answer = xlsx_client::next_year(&bytes, &catalogs)
+        // The new form (`{inputs, from, year, unmapped}`), or the file's
+        // problems (`{problems}`).
+        let v = match xlsx_client::next_year(&bytes, &catalogs)
             .await
-            .and_then(|json| {
-                serde_json::from_str::<NextYearAnswer>(&json)
-                    .map_err(|e| format!("新表无法读取：{e}"))
-            });
-        let (inputs, from, year, unmapped) = match answer {
-            Ok(NextYearAnswer::Made {
-                inputs,
-                from,
-                year,
-                unmapped,
-            }) => match file::read_inputs(&inputs) {
-                Ok(inputs) => (inputs, from, year, unmapped),
-                Err(e) => return refused(state, &name, vec![e.to_string()]),
-            },
-            Ok(NextYearAnswer::Refused { problems }) => {
-                return refused(state, &name, problems.into_iter().map(|p| p.text).collect());
+            .and_then(|json| answer(&json))
+        {
+            Ok(v) => v,
+            Err(e) => {
+                return refused(
+                    state,
+                    &name,
+                    vec![NoticeLine {
+                        text: e,
+                        path: None,
+                    }],
+                );
             }
-            Err(e) => return refused(state, &name, vec![e]),
         };
+        if v.get("problems").is_some() {
+            return refused(state, &name, lines(&v["problems"]));
+        }
+        let inputs = match file::read_inputs(v["inputs"].as_str().unwrap_or_default()) {
+            Ok(inputs) => inputs,
+            Err(e) => {
+                let line = NoticeLine {
+                    text: e.to_string(),
+                    path: None,
+                };
+                return refused(state, &name, vec![line]);
+            }
+        };
+        let year = v["year"].as_i64().unwrap_or_default();
+        let from = v["from"].as_i64().unwrap_or_default();
+        let unmapped = lines(&v["unmapped"]);
         let what = format!("从上年文件“{name}”新建 {year} 年的表将替换当前填写的全部内容。");
         let replace = move || {
             before_replace(state, what, move || {
@@ -225,12 +212,7 @@ fn from_last_year(state: AppState, name: String, bytes: Vec<u8>) {
                         unmapped.len()
                     ));
                 }
-                say(
-                    state,
-                    false,
-                    title,
-                    unmapped.into_iter().map(NoticeLine::from).collect(),
-                );
+                say(state, false, title, unmapped);
             })
         };
         match owner {
@@ -241,12 +223,8 @@ fn from_last_year(state: AppState, name: String, bytes: Vec<u8>) {
 }
 
 /// Last year's file could not be read (or made into next year's form).
-fn refused(state: AppState, name: &str, problems: Vec<String>) {
-    let lines = problems
-        .into_iter()
-        .map(|text| NoticeLine { text, path: None })
-        .collect();
-    say(state, true, format!("“{name}”无法读取，未新建："), lines);
+fn refused(state: AppState, name: &str, problems: Vec<NoticeLine>) {
+    say(state, true, format!("“{name}”无法读取，未新建："), problems);
 }
 
 /// 从上年文件新建: pick last year's file (a submission, draft or inputs file).
