@@ -7,8 +7,6 @@
 //!   catalog?: "<{name, rows: [[code, name]…]} JSON>"}` → `{id, ok: true, bytes: Uint8Array}`
 //!   (tables in 元 unless `unit` says 万元; names from the bureau catalog when sent)
 //! - `{id, op: "import", kind: "xlsx" | "csv", bytes: Uint8Array}` → `{id, ok: true, json}`
-//! - `{id, op: "catalog", kind: "xlsx" | "csv", bytes: Uint8Array}` → `{id, ok: true, json}`
-//!   (a bureau's catalog sheet as numbered rows)
 //! - `{id, op: "charts", inputs: "<Inputs JSON>", prefix: "" | "print-",
 //!   catalog?: "<{name, rows} JSON>"}` → `{id, ok: true, html}` (the 图表 as markup)
 //! - `{id, op: "department-unit", name, text: Uint8Array, counts?: [errors, warnings]}`
@@ -65,15 +63,13 @@ fn reply(data: &JsValue) -> Object {
             .map(|html| ("html", JsValue::from_str(&html))),
             None => Err("请求缺少填报内容。".to_string()),
         },
-        Some(op @ ("import" | "catalog")) => {
+        Some("import") => {
             let bytes = Reflect::get(data, &JsValue::from_str("bytes"))
                 .ok()
                 .and_then(|b| b.dyn_into::<Uint8Array>().ok())
                 .map(|b| b.to_vec());
             let kind = get_str(data, "kind").unwrap_or_default();
             match bytes {
-                Some(bytes) if op == "catalog" => xlsx_worker::catalog(&bytes, &kind)
-                    .map(|json| ("json", JsValue::from_str(&json))),
                 Some(bytes) => xlsx_worker::import(&bytes, &kind)
                     .map(|json| ("json", JsValue::from_str(&json))),
                 None => Err("请求缺少文件内容。".to_string()),
