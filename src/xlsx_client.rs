@@ -242,11 +242,6 @@ pub async fn import_sheet(bytes: &[u8], kind: &str) -> Result<String, String> {
     sheet_request("import", bytes, kind).await
 }
 
-/// A bureau's catalog sheet as numbered rows (`[[row, [cells…]], …]` JSON).
-pub async fn catalog_rows(bytes: &[u8], kind: &str) -> Result<String, String> {
-    sheet_request("catalog", bytes, kind).await
-}
-
 /// Send a sheet's bytes for `op`; the worker's `json` answer.
 async fn sheet_request(op: &str, bytes: &[u8], kind: &str) -> Result<String, String> {
     let msg = Object::new();
@@ -264,4 +259,101 @@ async fn sheet_request(op: &str, bytes: &[u8], kind: &str) -> Result<String, Str
 /// audited in the worker; its findings and the tables read, as JSON.
 pub async fn audit_document(bytes: &[u8], kind: &str) -> Result<String, String> {
     sheet_request("audit", bytes, kind).await
+}
+
+/// Send `msg` (its `op` and fields set) with a file's bytes; the worker's
+/// `json` answer.
+async fn with_bytes(msg: Object, bytes: &[u8]) -> Result<String, String> {
+    let array = Uint8Array::from(bytes);
+    set(&msg, "bytes", &array);
+    let data = request(msg, Some(&array.buffer().into())).await?;
+    get(&data, "json")
+        .as_string()
+        .ok_or_else(|| "Excel 组件返回的数据无效。".to_string())
+}
+
+/// A request for `op` with text fields.
+fn op_message(op: &str, fields: &[(&str, &str)]) -> Object {
+    let msg = Object::new();
+    set(&msg, "op", &JsValue::from_str(op));
+    for (key, value) in fields {
+        set(&msg, key, &JsValue::from_str(value));
+    }
+    msg
+}
+
+/// 部门汇总: a unit file (`source`: its name) opened by the worker, or with
+/// `counts` (errors, warnings of the page's live checks) the form being
+/// edited as inputs JSON; its row ready to show and its inputs, as JSON.
+pub async fn department_unit(
+    source: &str,
+    bytes: &[u8],
+    counts: Option<(usize, usize)>,
+) -> Result<String, String> {
+    let msg = op_message("department-unit", &[("name", source)]);
+    if let Some((errors, warnings)) = counts {
+        let pair = js_sys::Array::of2(
+            &JsValue::from(errors as u32),
+            &JsValue::from(warnings as u32),
+        );
+        set(&msg, "counts", &pair);
+    }
+    with_bytes(msg, bytes).await
+}
+
+/// 部门汇总 of the units (`request_json`: `{units, code, name, texts?, now?}`):
+/// the department's totals or why not, its file when `now` is sent.
+pub async fn department_sum(request_json: &str) -> Result<String, String> {
+    let data = request(op_message("department", &[("request", request_json)]), None).await?;
+    get(&data, "json")
+        .as_string()
+        .ok_or_else(|| "Excel 组件返回的数据无效。".to_string())
+}
+
+/// 从上年文件新建: next year's form from last year's file, against the
+/// bureau catalogs kept for some years; the new inputs and the codes not
+/// carried, or the file's problems, as JSON.
+pub async fn next_year(bytes: &[u8], catalogs: &[(i32, &Bureau)]) -> Result<String, String> {
+    let by_year: Vec<serde_json::Value> = catalogs
+        .iter()
+        .map(|(year, b)| {
+            let rows: Vec<(&str, &str)> = [b.function(), b.economic()]
+                .into_iter()
+                .flatten()
+                .flat_map(|c| c.entries())
+                .map(|e| (e.code, e.name))
+                .collect();
+            serde_json::json!({ "year": year, "name": b.name(), "rows": rows })
+        })
+        .collect();
+    let json = serde_json::Value::from(by_year).to_string();
+    with_bytes(op_message("next-year", &[("catalogs", &json)]), bytes).await
+}
+
+/// 载入财政局科目表: a catalog file (`kind`: `xlsx` or `csv`) read and
+/// checked by the worker; its rows, or each bad line, as JSON.
+pub async fn bureau(name: &str, bytes: &[u8], kind: &str) -> Result<String, String> {
+    with_bytes(
+        op_message("bureau", &[("name", name), ("kind", kind)]),
+        bytes,
+    )
+    .await
+}
+
+/// A file tool's JSON answer read as a value (the page reads its fields by
+/// name: no deserializer per answer type in the page's wasm).
+pub fn answer(json: &str) -> Result<serde_json::Value, String> {
+    serde_json::from_str(json).map_err(|e| format!("Excel 组件返回的数据无效：{e}"))
+}
+
+/// The text of `v`, empty when it is not a string.
+pub fn text(v: &serde_json::Value) -> String {
+    v.as_str().unwrap_or_default().to_string()
+}
+
+/// The texts of an array `v` (empty when it is not one).
+pub fn texts(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .map(|list| list.iter().map(text).collect())
+        .unwrap_or_default()
 }

@@ -1,7 +1,8 @@
 //! The bureau catalogs (财政局科目表) kept in this browser, one per fiscal
 //! year under `KEY_PREFIX` + year: the file's name and its `code,name` rows as
-//! JSON, read again with the core's reader at start-up, so the same list has
-//! the same hash (`Bureau::sha256`) as when it was loaded.
+//! JSON, built again at start-up from those rows (checked by the XLSX worker
+//! when the file was loaded: `Bureau::from_checked`, no reader in the page),
+//! so the same list has the same hash (`Bureau::sha256`) as when it was loaded.
 
 use budget_core::catalog::Bureau;
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,7 @@ struct Stored {
 }
 
 /// Every stored catalog that reads, by year, ascending. One that does not
-/// read (written by a later version, damaged) is left where it is, unused.
+/// read (written by a later version, not JSON) is left where it is, unused.
 pub fn load_all() -> Vec<(i32, &'static Bureau)> {
     let Ok(s) = storage() else {
         return Vec::new();
@@ -41,15 +42,7 @@ pub fn load_all() -> Vec<(i32, &'static Bureau)> {
             .flatten()
             .and_then(|text| serde_json::from_str::<Stored>(&text).ok())
             .filter(|st| st.format == FORMAT && st.version == 1)
-            .and_then(|st| {
-                let rows = st
-                    .rows
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (code, name))| (i + 1, vec![code, name]))
-                    .collect();
-                Bureau::from_rows(&st.name, rows).ok()
-            });
+            .map(|st| Bureau::from_checked(&st.name, st.rows));
         if let Some(b) = read {
             out.push((year, b));
         }

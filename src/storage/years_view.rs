@@ -1,15 +1,19 @@
 //! The toolbar's fiscal-year controls: 载入财政局科目表 (the bureau's catalog
 //! for the form's year, kept in this browser, with which catalog is in force
 //! and a way to remove it) and 从上年文件新建 (next year's form from last
-//! year's file, after the question before replacing unsaved work).
+//! year's file, after the question before replacing unsaved work). Reading
+//! and checking a catalog file and making next year's form run in the XLSX
+//! worker (first started by one of these buttons); the page keeps the
+//! catalogs and puts the new form in.
 
-use budget_core::catalog::{Bureau, BureauError, Choice};
+use budget_core::catalog::Bureau;
 use budget_core::file;
-use budget_core::next_year::next_year_in;
 use leptos::prelude::*;
+use serde_json::Value;
 
 use super::{before_replace, catalogs};
 use crate::state::{AppState, Notice, NoticeLine};
+use crate::xlsx_client::{self, answer, text, texts};
 
 /// A picked file's name and bytes, read without blocking; then `then` runs
 /// under the caller's owner (the question before a replacement reads the
@@ -40,35 +44,35 @@ fn say(state: AppState, is_error: bool, title: String, lines: Vec<NoticeLine>) {
     }));
 }
 
-/// A catalog file read: `.xlsx` by the Excel worker, anything else as CSV here.
-async fn read_catalog(name: &str, bytes: &[u8]) -> Result<&'static Bureau, BureauError> {
-    if !name.to_ascii_lowercase().ends_with(".xlsx") {
-        return Bureau::from_csv(name, bytes);
-    }
-    let unreadable = |e: String| BureauError::Text(file::ImportError::NotASubmission(e));
-    let json = crate::xlsx_client::catalog_rows(bytes, "xlsx")
-        .await
-        .map_err(unreadable)?;
-    let rows: Vec<(usize, Vec<String>)> =
-        serde_json::from_str(&json).map_err(|e| unreadable(e.to_string()))?;
-    Bureau::from_rows(name, rows)
-}
-
-/// Load a bureau catalog for the form's year: in force at once, kept in the browser.
+/// Load a bureau catalog for the form's year: read and checked by the XLSX
+/// worker (`.xlsx`, anything else as CSV), in force at once, kept in the browser.
 fn load_catalog(state: AppState, name: String, bytes: Vec<u8>) {
     let year = state.inputs.with_untracked(|i| i.unit.fiscal_year);
+    let kind = if name.to_lowercase().ends_with(".xlsx") {
+        "xlsx"
+    } else {
+        "csv"
+    };
     leptos::task::spawn_local(async move {
-        let bureau = match read_catalog(&name, &bytes).await {
-            Ok(b) => b,
-            Err(BureauError::Lines(errors)) => {
-                let lines = errors
-                    .iter()
-                    .map(|e| NoticeLine {
-                        text: e.to_string(),
-                        path: None,
-                    })
+        // The checked rows (`{name, rows}`), or each bad line (`{lines}`).
+        let read = xlsx_client::bureau(&name, &bytes, kind)
+            .await
+            .and_then(|json| answer(&json));
+        let bureau = match read {
+            Ok(v) if v.get("lines").is_none() => {
+                let rows = v["rows"]
+                    .as_array()
+                    .map(|rows| rows.iter().map(|r| (text(&r[0]), text(&r[1]))).collect())
+                    .unwrap_or_default();
+                Bureau::from_checked(&text(&v["name"]), rows)
+            }
+            Ok(v) => {
+                let lines = texts(&v["lines"]);
+                let title = format!("科目表“{name}”有 {} 行无法读取，未载入：", lines.len());
+                let lines = lines
+                    .into_iter()
+                    .map(|text| NoticeLine { text, path: None })
                     .collect();
-                let title = format!("科目表“{name}”有 {} 行无法读取，未载入：", errors.len());
                 return say(state, true, title, lines);
             }
             Err(e) => {
@@ -137,54 +141,90 @@ pub fn CatalogControls() -> impl IntoView {
     }
 }
 
-/// Next year's form from last year's file, after the question before the
+/// The lines of the worker's answer to 从上年文件新建 (`{text, path?}`).
+fn lines(v: &Value) -> Vec<NoticeLine> {
+    v.as_array()
+        .map(|list| {
+            list.iter()
+                .map(|l| NoticeLine {
+                    text: text(&l["text"]),
+                    path: l["path"].as_str().map(str::to_string),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Next year's form from last year's file (made by the XLSX worker, against
+/// the bureau catalogs kept in this browser), after the question before the
 /// replacement; the codes that could not be carried are listed (each a link
 /// to its cell).
 fn from_last_year(state: AppState, name: String, bytes: Vec<u8>) {
-    let opened = state
-        .catalogs
-        .with_untracked(|c| file::open_in(&bytes, Choice::ByYear(c)));
-    let last = match opened {
-        Ok(o) => o.inputs().clone(),
-        Err(e) => {
-            let lines = e
-                .problems()
-                .iter()
-                .map(|p| NoticeLine {
-                    text: p.to_string(),
+    let catalogs = state.catalogs.get_untracked();
+    // The question before the replacement reads the storage state from the context.
+    let owner = Owner::current();
+    leptos::task::spawn_local(async move {
+        // The new form (`{inputs, from, year, unmapped}`), or the file's
+        // problems (`{problems}`).
+        let v = match xlsx_client::next_year(&bytes, &catalogs)
+            .await
+            .and_then(|json| answer(&json))
+        {
+            Ok(v) => v,
+            Err(e) => {
+                return refused(
+                    state,
+                    &name,
+                    vec![NoticeLine {
+                        text: e,
+                        path: None,
+                    }],
+                );
+            }
+        };
+        if v.get("problems").is_some() {
+            return refused(state, &name, lines(&v["problems"]));
+        }
+        let inputs = match file::read_inputs(v["inputs"].as_str().unwrap_or_default()) {
+            Ok(inputs) => inputs,
+            Err(e) => {
+                let line = NoticeLine {
+                    text: e.to_string(),
                     path: None,
-                })
-                .collect();
-            return say(state, true, format!("“{name}”无法读取，未新建："), lines);
-        }
-    };
-    let from = last.unit.fiscal_year;
-    let year = (from + 1).min(9999);
-    let next = state
-        .catalogs
-        .with_untracked(|c| next_year_in(&last, year, Choice::ByYear(c)));
-    let what = format!("从上年文件“{name}”新建 {year} 年的表将替换当前填写的全部内容。");
-    before_replace(state, what, move || {
-        let unmapped = next.unmapped;
-        state.inputs.set(next.inputs);
-        state.undo.clear();
-        let mut title =
-            format!("已从“{name}”新建 {year} 年的表：上年数取自 {from} 年的本年数，本年数待填写。");
-        if !unmapped.is_empty() {
-            title.push_str(&format!(
-                "以下 {} 处科目在 {year} 年目录中没有对应科目，已保留原编码，请改填：",
-                unmapped.len()
-            ));
-        }
-        let lines = unmapped
-            .iter()
-            .map(|u| NoticeLine {
-                text: u.to_string(),
-                path: Some(u.path.clone()),
+                };
+                return refused(state, &name, vec![line]);
+            }
+        };
+        let year = v["year"].as_i64().unwrap_or_default();
+        let from = v["from"].as_i64().unwrap_or_default();
+        let unmapped = lines(&v["unmapped"]);
+        let what = format!("从上年文件“{name}”新建 {year} 年的表将替换当前填写的全部内容。");
+        let replace = move || {
+            before_replace(state, what, move || {
+                state.inputs.set(inputs);
+                state.undo.clear();
+                let mut title = format!(
+                    "已从“{name}”新建 {year} 年的表：上年数取自 {from} 年的本年数，本年数待填写。"
+                );
+                if !unmapped.is_empty() {
+                    title.push_str(&format!(
+                        "以下 {} 处科目在 {year} 年目录中没有对应科目，已保留原编码，请改填：",
+                        unmapped.len()
+                    ));
+                }
+                say(state, false, title, unmapped);
             })
-            .collect();
-        say(state, false, title, lines);
+        };
+        match owner {
+            Some(owner) => owner.with(replace),
+            None => replace(),
+        }
     });
+}
+
+/// Last year's file could not be read (or made into next year's form).
+fn refused(state: AppState, name: &str, problems: Vec<NoticeLine>) {
+    say(state, true, format!("“{name}”无法读取，未新建："), problems);
 }
 
 /// 从上年文件新建: pick last year's file (a submission, draft or inputs file).

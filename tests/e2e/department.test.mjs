@@ -31,9 +31,15 @@ const total = (page) => page.$eval('#dept-total', (tr) => tr.textContent);
 test('the split sample sums back in the 部门汇总 view and exports the department file', async () => {
   const { context, page, errors } = await openApp(browser, server.url);
   const dialogs = answerDialogs(page, () => true);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
   // The department's own texts: the sample's (being edited).
   await loadSample(page);
+  // The sum runs in the XLSX worker, fetched once the panel is opened.
+  assert.ok(!fetched.some((u) => u.includes('xlsx_worker')), 'worker fetched before use');
   await page.click('#department > summary');
+  await page.waitForFunction(() => /没有单位的填报文件/.test(document.querySelector('#dept-total')?.textContent ?? ''));
+  assert.ok(fetched.some((u) => u.endsWith('xlsx_worker_bg.wasm')));
   await page.click('#dept-texts');
   assert.equal(await page.inputValue('#dept-code'), '103001001');
   assert.equal(await page.inputValue('#dept-name'), '重庆市大渡口区人民政府办公室');
@@ -62,7 +68,7 @@ test('the split sample sums back in the 部门汇总 view and exports the depart
   assert.equal(file.derived.totals.total, '11906397.06');
   assert.equal(file.inputs.unit.name, '重庆市大渡口区人民政府办公室');
   assert.deepEqual(file.inputs.unit.duties.slice(0, 1), ['负责区政府会议的准备工作，协助区政府领导同志组织会议决定事项的实施。']);
-  assert.match(await page.textContent('#dept-message'), /已导出部门文件“103001001-2021-department\.json”/);
+  await page.waitForFunction(() => /已导出部门文件“103001001-2021-department\.json”/.test(document.querySelector('#dept-message')?.textContent ?? ''));
 
   // The form being edited replaces the office (the same code): the sample in full.
   await page.click('#dept-add-current');
@@ -77,6 +83,11 @@ test('the split sample sums back in the 部门汇总 view and exports the depart
   assert.match(await total(page), /“测试单位”（103001001）：3 个错误/);
   const broken = (await rows(page)).find((r) => r[0] === '测试单位');
   assert.equal(broken[6], '3');
+
+  // A file that is not JSON: named, not added.
+  await page.setInputFiles('#dept-files', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+  await page.waitForFunction(() => /“bad\.json”未加入汇总：/.test(document.querySelector('#dept-message')?.textContent ?? ''));
+  assert.equal((await rows(page)).length, 2);
   assert.deepEqual(errors, []);
   await context.close();
 });

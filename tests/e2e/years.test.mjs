@@ -4,9 +4,9 @@
 // year's file, asking before it replaces unsaved work.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT, serveDist, launch, openApp, openTab, loadSample } from './harness.mjs';
 
@@ -148,6 +148,14 @@ test('从上年文件新建 asks before replacing unsaved work, then gives next 
   assert.match(await text(page, '#catalog-status'), /内置 2025 年科目目录/);
   await page.locator('#notice button.link').first().click();
   await page.waitForFunction(() => document.activeElement?.id === 'f-rows-0-code');
+
+  // A file that is not JSON: its problem said, nothing replaced.
+  await closeNotice(page);
+  await page.setInputFiles('#next-year-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+  await page.waitForSelector('#notice.error');
+  assert.match(await text(page, '#notice'), /“bad\.json”无法读取，未新建：/);
+  await page.click('#tab-unit');
+  assert.equal(await page.inputValue('#f-unit-fiscal_year'), '2025');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -217,4 +225,17 @@ test('with a bureau catalog loaded the picker and the 科目名称 column use it
   assert.deepEqual(await pickerLines('201030'), builtinLines);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the catalog reader and next-year run in the worker wasm, not in the main wasm', () => {
+  const dist = process.env.BUDGET_DIST ? resolve(process.env.BUDGET_DIST) : join(ROOT, 'dist');
+  const wasm = readdirSync(dist).filter((f) => f.endsWith('_bg.wasm'));
+  const main = wasm.find((f) => f.startsWith('budget-form'));
+  const worker = wasm.find((f) => f.startsWith('xlsx_worker'));
+  assert.ok(main && worker, wasm.join(', '));
+  // A catalog line's message (catalog/bureau.rs) and a code not carried (next_year.rs).
+  for (const said of ['应为 3、5 或 7 位数字', '新年度目录中没有对应科目']) {
+    assert.equal(readFileSync(join(dist, main)).includes(Buffer.from(said)), false, said);
+    assert.equal(readFileSync(join(dist, worker)).includes(Buffer.from(said)), true, said);
+  }
 });

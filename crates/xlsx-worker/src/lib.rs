@@ -6,6 +6,8 @@
 //! It also draws the app's 图表 (`charts`), which the page shows as markup.
 
 pub mod charts;
+// 部门汇总, 从上年文件新建 and 载入财政局科目表: the page's file tools.
+pub mod tools;
 
 mod audit;
 
@@ -111,14 +113,6 @@ pub fn import(bytes: &[u8], kind: &str) -> Result<String, String> {
         import: &import,
     })
     .map_err(|e| format!("导入结果无法传回页面：{e}"))
-}
-
-/// A bureau's catalog sheet (`kind` as for [`import`]) as JSON: its rows,
-/// each `[row number, [cells…]]`, for `Bureau::from_rows` in the page.
-pub fn catalog(bytes: &[u8], kind: &str) -> Result<String, String> {
-    let kind = sheet_kind(kind).ok_or_else(|| "科目表只能是 .xlsx 或 .csv 文件。".to_string())?;
-    let rows = budget_xlsx::catalog_rows(bytes, kind).map_err(|e| e.to_string())?;
-    serde_json::to_string(&rows).map_err(|e| format!("科目表无法传回页面：{e}"))
 }
 
 #[cfg(test)]
@@ -242,17 +236,6 @@ mod tests {
         assert_eq!(v["shape"], "general_budget");
         assert_eq!(v["problems"][0]["row"], 3, "{v}");
         assert!(!v["budget_rows"].as_array().unwrap().is_empty());
-    }
-
-    #[test]
-    fn a_catalog_sheet_comes_back_as_numbered_rows() {
-        let json = catalog(
-            "科目编码,科目名称\n\n201,一般公共服务支出\n".as_bytes(),
-            "csv",
-        )
-        .unwrap();
-        let rows: Vec<(usize, Vec<String>)> = serde_json::from_str(&json).unwrap();
-        assert_eq!(rows[1], (3, vec!["201".into(), "一般公共服务支出".into()]));
     }
 
     #[test]

@@ -7,10 +7,18 @@
 //!   catalog?: "<{name, rows: [[code, name]…]} JSON>"}` → `{id, ok: true, bytes: Uint8Array}`
 //!   (tables in 元 unless `unit` says 万元; names from the bureau catalog when sent)
 //! - `{id, op: "import", kind: "xlsx" | "csv", bytes: Uint8Array}` → `{id, ok: true, json}`
-//! - `{id, op: "catalog", kind: "xlsx" | "csv", bytes: Uint8Array}` → `{id, ok: true, json}`
-//!   (a bureau's catalog sheet as numbered rows)
 //! - `{id, op: "charts", inputs: "<Inputs JSON>", prefix: "" | "print-",
 //!   catalog?: "<{name, rows} JSON>"}` → `{id, ok: true, html}` (the 图表 as markup)
+//! - `{id, op: "department-unit", name, text: Uint8Array, counts?: [errors, warnings]}`
+//!   → `{id, ok: true, json}` (部门汇总: a unit file opened, or with `counts`
+//!   the form being edited; its row ready to show and its inputs)
+//! - `{id, op: "department", request: "<{units, code, name, texts?, now?} JSON>"}`
+//!   → `{id, ok: true, json}` (the department's totals or why not; its file when `now`)
+//! - `{id, op: "next-year", bytes: Uint8Array, catalogs?: "<[{year, name, rows}] JSON>"}`
+//!   → `{id, ok: true, json}` (从上年文件新建: the new form's inputs and the
+//!   codes not carried, or the file's problems)
+//! - `{id, op: "bureau", name, kind: "xlsx" | "csv", bytes: Uint8Array}` →
+//!   `{id, ok: true, json}` (载入财政局科目表: the checked rows, or each bad line)
 //!
 //! and `{id, ok: false, error}` on failure. `{op: "ready"}` is posted once the
 //! handler is installed: messages sent earlier would be lost.
@@ -55,15 +63,13 @@ fn reply(data: &JsValue) -> Object {
             .map(|html| ("html", JsValue::from_str(&html))),
             None => Err("请求缺少填报内容。".to_string()),
         },
-        Some(op @ ("import" | "catalog")) => {
+        Some("import") => {
             let bytes = Reflect::get(data, &JsValue::from_str("bytes"))
                 .ok()
                 .and_then(|b| b.dyn_into::<Uint8Array>().ok())
                 .map(|b| b.to_vec());
             let kind = get_str(data, "kind").unwrap_or_default();
             match bytes {
-                Some(bytes) if op == "catalog" => xlsx_worker::catalog(&bytes, &kind)
-                    .map(|json| ("json", JsValue::from_str(&json))),
                 Some(bytes) => xlsx_worker::import(&bytes, &kind)
                     .map(|json| ("json", JsValue::from_str(&json))),
                 None => Err("请求缺少文件内容。".to_string()),
@@ -82,6 +88,42 @@ fn reply(data: &JsValue) -> Object {
                 None => Err("请求缺少文件内容。".to_string()),
             }
         }
+        Some(op @ ("department-unit" | "next-year" | "bureau")) => {
+            let bytes = Reflect::get(data, &JsValue::from_str("bytes"))
+                .ok()
+                .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+                .map(|b| b.to_vec());
+            let name = get_str(data, "name").unwrap_or_default();
+            let json = match (op, bytes) {
+                (_, None) => Err("请求缺少文件内容。".to_string()),
+                ("department-unit", Some(bytes)) => {
+                    let counts = Reflect::get(data, &JsValue::from_str("counts"))
+                        .ok()
+                        .filter(|c| c.is_object())
+                        .map(|c| {
+                            let n = |i: u32| {
+                                js_sys::Array::from(&c).get(i).as_f64().unwrap_or(0.0) as usize
+                            };
+                            (n(0), n(1))
+                        });
+                    xlsx_worker::tools::department_unit(&name, &bytes, counts)
+                }
+                ("next-year", Some(bytes)) => {
+                    xlsx_worker::tools::next_year(&bytes, get_str(data, "catalogs").as_deref())
+                }
+                (_, Some(bytes)) => xlsx_worker::tools::bureau(
+                    &name,
+                    &bytes,
+                    get_str(data, "kind").as_deref().unwrap_or(""),
+                ),
+            };
+            json.map(|json| ("json", JsValue::from_str(&json)))
+        }
+        Some("department") => match get_str(data, "request") {
+            Some(request) => xlsx_worker::tools::department(&request)
+                .map(|json| ("json", JsValue::from_str(&json))),
+            None => Err("请求缺少汇总内容。".to_string()),
+        },
         _ => Err("未知的请求。".to_string()),
     };
     match result {

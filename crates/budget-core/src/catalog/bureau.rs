@@ -236,6 +236,25 @@ impl Bureau {
         if found.is_empty() {
             return Err(BureauError::Empty);
         }
+        Ok(Bureau::build(name, found))
+    }
+
+    /// A catalog read and checked before (by [`Bureau::from_rows`] or
+    /// [`Bureau::from_csv`], e.g. in the web app's worker) and kept as its
+    /// normalized `[code, name]` rows, built again without checking each line:
+    /// the web app's page carries no reader. The same rows give the same hash
+    /// as when they were read; a row that is not a catalog line is left out
+    /// of the lookups, never a panic. See [`Bureau::from_rows`] for its lifetime.
+    pub fn from_checked(name: &str, rows: Vec<(String, String)>) -> &'static Bureau {
+        let mut found = BTreeMap::new();
+        for (line, (code, name)) in rows.into_iter().enumerate() {
+            found.insert(code, (line + 1, name));
+        }
+        Bureau::build(name, found)
+    }
+
+    /// The catalog of checked `code → (line, name)` rows.
+    fn build(name: &str, found: BTreeMap<String, (usize, String)>) -> &'static Bureau {
         let mut canonical = String::new();
         let (mut function, mut economic) = (String::new(), String::new());
         for (code, (_, name)) in &found {
@@ -256,7 +275,7 @@ impl Bureau {
             function: catalog(function),
             economic: catalog(economic),
         };
-        Ok(Box::leak(Box::new(bureau)))
+        Box::leak(Box::new(bureau))
     }
 
     /// The file's name as loaded (e.g. `2027年支出功能分类科目.csv`).
@@ -387,5 +406,28 @@ mod tests {
             Bureau::from_csv("x.csv", &[0xB9, 0xFA, 0xBC, 0xD2]),
             Err(BureauError::Text(_))
         ));
+    }
+
+    #[test]
+    fn a_checked_catalog_built_again_from_its_rows_is_the_same() {
+        let read = csv("编码,名称\n201,一般公共服务支出\n20103,政府办公厅\n2010301,行政运行\n301,工资福利支出\n").unwrap();
+        let rows: Vec<(String, String)> = [read.function(), read.economic()]
+            .into_iter()
+            .flatten()
+            .flat_map(|c| c.entries())
+            .map(|e| (e.code.to_string(), e.name.to_string()))
+            .collect();
+        let again = Bureau::from_checked(read.name(), rows);
+        assert_eq!(again.name(), "财政局.csv");
+        assert_eq!(again.sha256(), read.sha256());
+        assert_eq!(again.rows(), 4);
+        assert_eq!(again.function().unwrap().name("2010301"), Some("行政运行"));
+        assert_eq!(again.economic().unwrap().name("301"), Some("工资福利支出"));
+        // Rows that are no catalog line are not looked up, and nothing panics.
+        let odd = Bureau::from_checked(
+            "x",
+            vec![("".into(), "空".into()), ("20".into(), "短".into())],
+        );
+        assert!(odd.function().unwrap().get("20").is_none());
     }
 }
