@@ -48,7 +48,7 @@ fn say(state: AppState, is_error: bool, title: String, lines: Vec<NoticeLine>) {
 /// worker (`.xlsx`, anything else as CSV), in force at once, kept in the browser.
 fn load_catalog(state: AppState, name: String, bytes: Vec<u8>) {
     let year = state.inputs.with_untracked(|i| i.unit.fiscal_year);
-    let kind = if name.to_lowercase().ends_with(".xlsx") {
+    let kind = if name.to_ascii_lowercase().ends_with(".xlsx") {
         "xlsx"
     } else {
         "csv"
