@@ -357,3 +357,31 @@ pub fn texts(v: &serde_json::Value) -> Vec<String> {
         .map(|list| list.iter().map(text).collect())
         .unwrap_or_default()
 }
+
+/// What the worker found comparing an imported file's stated figures with
+/// the recomputation.
+pub enum Compared {
+    /// Each stated figure that differs, as a line (`[IMP-001] …`).
+    Findings(Vec<String>),
+    /// Why the file should not have been imported, a line each.
+    Refused(Vec<String>),
+}
+
+/// The comparison after an import (`text`: the file as picked), against
+/// `bureau` when one is in force for the file's year: made by the worker,
+/// so the page carries no derivation.
+pub async fn import_findings(text: &str, bureau: Option<&Bureau>) -> Result<Compared, String> {
+    let msg = op_message("import-findings", &[("text", text)]);
+    if let Some(b) = bureau {
+        set(&msg, "catalog", &JsValue::from_str(&catalog_json(b)));
+    }
+    let data = request(msg, None).await?;
+    let json = get(&data, "json")
+        .as_string()
+        .ok_or_else(|| "核对组件返回的数据无效。".to_string())?;
+    let v = answer(&json)?;
+    Ok(match v.get("refused") {
+        Some(lines) => Compared::Refused(texts(lines)),
+        None => Compared::Findings(texts(&v["findings"])),
+    })
+}

@@ -126,12 +126,9 @@ pub fn import_bytes(state: AppState, name: &str, bytes: Vec<u8>) {
         inputs,
         pending,
         draft,
-    } = match state
-        .catalogs
-        .with_untracked(|c| file::open_for_editing_in(bytes, Choice::ByYear(c)))
-    {
+    } = match file::open_for_editing(bytes) {
         Ok(opening) => opening,
-        Err(e) => return refused(state, name, &e),
+        Err(e) => return refused(state, name, problem_lines(&e)),
     };
     let what = format!("导入“{name}”将替换当前填写的全部内容。");
     let name = name.to_string();
@@ -162,17 +159,33 @@ fn opened(state: AppState, name: &str, inputs: Inputs, pending: file::Pending) {
     let previous = replace(state, inputs);
     let revision = state.revision();
     let import = LATEST_IMPORT.fetch_add(1, Ordering::Relaxed) + 1;
-    if !pending.is_pending() {
-        return compared(state, name, &pending, None, (revision, import));
-    }
+    let Some(text) = pending.text().map(str::to_string) else {
+        // Bare inputs or a draft: no figures stated.
+        return state.notice.set(Some(Notice {
+            is_error: false,
+            title: format!("已导入“{name}”。"),
+            lines: Vec::new(),
+        }));
+    };
     state.notice.set(Some(Notice {
         is_error: false,
         title: checking_title(name),
         lines: Vec::new(),
     }));
+    // The bureau catalog in force for the file's year, if one is loaded.
+    let bureau = state.catalogs.with_untracked(|c| {
+        state
+            .inputs
+            .with_untracked(|i| Choice::ByYear(c).for_year(i.unit.fiscal_year).bureau())
+    });
     let name = name.to_string();
     web::after_paint(
-        move || compared(state, &name, &pending, Some(previous), (revision, import)),
+        move || {
+            leptos::task::spawn_local(async move {
+                let answer = xlsx_client::import_findings(&text, bureau).await;
+                compared(state, &name, answer, previous, (revision, import));
+            })
+        },
         COMPARE_WITHIN_MS,
     );
 }
@@ -188,51 +201,34 @@ fn checking_title(name: &str) -> String {
     format!("已导入“{name}”，正在核对文件中所列的数字……")
 }
 
-/// The end of an import: compare the figures the file states with the
-/// recomputation from the inputs it was opened with (`revision`: the inputs'
-/// revision right after the import; `import`: its number), then say so.
-/// `previous`: the form before the import, put back if the comparison refuses
-/// the file.
+/// The end of an import: the worker's comparison of the figures the file
+/// states with the recomputation from the file's own inputs (`revision`: the
+/// inputs' revision right after the import; `import`: its number), said.
+/// `previous`: the form before the import, put back if the comparison
+/// refuses the file and nothing was typed since.
 fn compared(
     state: AppState,
     name: &str,
-    pending: &file::Pending,
-    previous: Option<Inputs>,
+    answer: Result<xlsx_client::Compared, String>,
+    previous: Inputs,
     (revision, import): (u64, u64),
 ) {
     let unchanged = state.revision() == revision;
-    // Changed meanwhile (a keystroke, another import): compare the file's own
-    // inputs, read again from its text.
-    let findings = |i: &Inputs| {
-        state
-            .catalogs
-            .with_untracked(|c| pending.findings_in(i, Choice::ByYear(c)))
-    };
-    let result = if unchanged {
-        state.inputs.with_untracked(findings)
-    } else {
-        match pending.inputs_again() {
-            Some(inputs) => findings(&inputs),
-            None => state.inputs.with_untracked(findings),
-        }
-    };
     // Only this import's notice is replaced (not that of a later import, nor
     // what the clerk did since, such as loading the sample).
     let ours = LATEST_IMPORT.load(Ordering::Relaxed) == import
-        && (!pending.is_pending()
-            || state
-                .notice
-                .with_untracked(|n| n.as_ref().is_some_and(|n| n.title == checking_title(name))));
-    match result {
-        Ok(found) if ours => {
-            let lines: Vec<NoticeLine> = found
-                .iter()
-                .map(|f| NoticeLine {
-                    text: format!("[{}] {}", f.check, f.message),
-                    path: None,
-                })
-                .collect();
-            let title = if lines.is_empty() {
+        && state
+            .notice
+            .with_untracked(|n| n.as_ref().is_some_and(|n| n.title == checking_title(name)));
+    let lines = |texts: Vec<String>| -> Vec<NoticeLine> {
+        texts
+            .into_iter()
+            .map(|text| NoticeLine { text, path: None })
+            .collect()
+    };
+    match answer {
+        Ok(xlsx_client::Compared::Findings(found)) if ours => {
+            let title = if found.is_empty() {
                 format!("已导入“{name}”。")
             } else {
                 format!(
@@ -240,26 +236,29 @@ fn compared(
                 )
             };
             state.notice.set(Some(Notice {
-                is_error: !lines.is_empty(),
+                is_error: !found.is_empty(),
                 title,
-                lines,
+                lines: lines(found),
             }));
         }
-        Ok(_) => {}
-        Err(e) => match previous {
-            Some(previous) if unchanged => {
-                state.inputs.set(previous);
-                refused(state, name, &e);
-            }
-            _ if ours => state.notice.set(Some(Notice {
-                is_error: true,
-                title: format!(
-                    "“{name}”不应被导入（原因如下），但表中内容已在核对前修改，未撤销导入："
-                ),
-                lines: problem_lines(&e),
-            })),
-            _ => {}
-        },
+        Ok(xlsx_client::Compared::Findings(_)) => {}
+        Ok(xlsx_client::Compared::Refused(why)) if unchanged => {
+            state.inputs.set(previous);
+            refused(state, name, lines(why));
+        }
+        Ok(xlsx_client::Compared::Refused(why)) if ours => state.notice.set(Some(Notice {
+            is_error: true,
+            title: format!(
+                "“{name}”不应被导入（原因如下），但表中内容已在核对前修改，未撤销导入："
+            ),
+            lines: lines(why),
+        })),
+        Err(e) if ours => state.notice.set(Some(Notice {
+            is_error: true,
+            title: format!("已导入“{name}”，但未能核对文件中所列的数字：{e}"),
+            lines: Vec::new(),
+        })),
+        _ => {}
     }
 }
 
@@ -273,12 +272,12 @@ fn problem_lines(e: &file::ImportError) -> Vec<NoticeLine> {
         .collect()
 }
 
-/// A refused file: the notice lists why; the form is as it was.
-fn refused(state: AppState, name: &str, e: &file::ImportError) {
+/// A refused file: the notice lists why (`lines`); the form is as it was.
+fn refused(state: AppState, name: &str, lines: Vec<NoticeLine>) {
     state.notice.set(Some(Notice {
         is_error: true,
         title: format!("“{name}”未导入，当前填写内容未改变："),
-        lines: problem_lines(e),
+        lines,
     }));
 }
 

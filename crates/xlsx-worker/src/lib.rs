@@ -55,6 +55,35 @@ pub fn export_in(
         .map_err(|e| format!("生成 Excel 失败：{e}"))
 }
 
+/// The comparison after the page imported a file (`text`, the file as
+/// picked): the figures it states against the recomputation, against the
+/// bureau catalog the page sends for the form's year (`catalog_json`), else
+/// the built-in catalogs. Answers JSON: `{"findings": ["[IMP-001] …", …]}`,
+/// or `{"refused": ["problem", …]}` when the file should not have been
+/// imported (the page then puts the form back).
+pub fn import_findings(text: &str, catalog_json: Option<&str>) -> Result<String, String> {
+    let bureau = match catalog_json {
+        Some(json) => Some(bureau_of(json)?),
+        None => None,
+    };
+    let choice = match bureau {
+        Some(b) => budget_core::catalog::Choice::Every(b),
+        None => budget_core::catalog::Choice::Builtin,
+    };
+    let answer = match budget_core::file::imported_findings_in(text.as_bytes(), choice) {
+        Ok(found) => serde_json::json!({
+            "findings": found
+                .iter()
+                .map(|f| format!("[{}] {}", f.check, f.message))
+                .collect::<Vec<_>>()
+        }),
+        Err(e) => serde_json::json!({
+            "refused": e.problems().iter().map(ToString::to_string).collect::<Vec<_>>()
+        }),
+    };
+    Ok(answer.to_string())
+}
+
 thread_local! {
     /// The last bureau catalog read, by the JSON the page sent: a catalog
     /// lives as long as the worker (its names outlive the tables), so each

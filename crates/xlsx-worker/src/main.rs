@@ -20,6 +20,10 @@
 //! - `{id, op: "bureau", name, kind: "xlsx" | "csv", bytes: Uint8Array}` →
 //!   `{id, ok: true, json}` (载入财政局科目表: the checked rows, or each bad line)
 //!
+//! - `{id, op: "import-findings", text: "<the imported file>", catalog?}` →
+//!   `{id, ok: true, json}`: `{"findings": [line…]}` (its stated figures that
+//!   differ from the recomputation) or `{"refused": [line…]}`
+//!
 //! and `{id, ok: false, error}` on failure. `{op: "ready"}` is posted once the
 //! handler is installed: messages sent earlier would be lost.
 
@@ -75,6 +79,11 @@ fn reply(data: &JsValue) -> Object {
                 None => Err("请求缺少文件内容。".to_string()),
             }
         }
+        Some("import-findings") => match get_str(data, "text") {
+            Some(text) => xlsx_worker::import_findings(&text, get_str(data, "catalog").as_deref())
+                .map(|json| ("json", JsValue::from_str(&json))),
+            None => Err("请求缺少文件内容。".to_string()),
+        },
         Some("audit") => {
             let bytes = Reflect::get(data, &JsValue::from_str("bytes"))
                 .ok()

@@ -76,7 +76,7 @@ pub(super) fn is_draft(value: &Value) -> bool {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)] // only their presence and shape are checked
-struct DraftIn {
+pub(super) struct DraftIn {
     format: IgnoredAny,
     version: IgnoredAny,
     draft: IgnoredAny,
@@ -91,7 +91,26 @@ struct DraftIn {
 
 /// A draft file (header checked, [`is_draft`]): its inputs read as the
 /// browser's draft is, DRF-001 then the checks on them.
-pub(super) fn read_draft(mut value: Value, choice: Choice<'_>) -> Result<Imported, ImportError> {
+pub(super) fn read_draft(value: Value, choice: Choice<'_>) -> Result<Imported, ImportError> {
+    let (file, inputs) = draft_inputs(value)?;
+    let cats = choice.for_year(inputs.unit.fiscal_year);
+    let derived = derive_in(&inputs, cats);
+    let mut findings = vec![draft_finding()];
+    findings.extend(check_in(&inputs, &derived, cats));
+    Ok(Imported {
+        inputs,
+        derived,
+        findings,
+        stated_exported_at: file.exported_at,
+        draft: true,
+        catalog: file.catalog,
+        units: Vec::new(),
+    })
+}
+
+/// A draft file's members and its inputs (as [`read_draft`] reads them), or
+/// why it is refused: nothing derived or checked.
+pub(super) fn draft_inputs(mut value: Value) -> Result<(DraftIn, Inputs), ImportError> {
     let mut problems = Vec::new();
     let Some(file) = typed::<DraftIn>(&value, &mut problems) else {
         return Err(ImportError::Invalid(problems));
@@ -109,19 +128,7 @@ pub(super) fn read_draft(mut value: Value, choice: Choice<'_>) -> Result<Importe
         ),
         other => other,
     })?;
-    let cats = choice.for_year(inputs.unit.fiscal_year);
-    let derived = derive_in(&inputs, cats);
-    let mut findings = vec![draft_finding()];
-    findings.extend(check_in(&inputs, &derived, cats));
-    Ok(Imported {
-        inputs,
-        derived,
-        findings,
-        stated_exported_at: file.exported_at,
-        draft: true,
-        catalog: file.catalog,
-        units: Vec::new(),
-    })
+    Ok((file, inputs))
 }
 
 /// A path inside the bare inputs as a path inside the file.

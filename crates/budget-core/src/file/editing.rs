@@ -4,9 +4,13 @@
 //! [`Pending::findings`] reads and compares after the rows are shown; the two
 //! together give exactly what [`open`] gives.
 
+use super::draft_file::{draft_inputs, is_draft};
 use super::error::ImportError;
-use super::import::{compare_stated, open_text, without_derived};
-use super::{Opened, Report, compare, json, open_in, stated};
+use super::import::{
+    check_header, compare_stated, inputs_value, neither_format_nor_unit, not_an_object, submission,
+    without_derived,
+};
+use super::{Report, compare, json, open_in, stated};
 use crate::catalog::Choice;
 use crate::finding::Finding;
 use crate::model::Inputs;
@@ -31,8 +35,11 @@ pub struct Pending(PendingKind);
 
 #[derive(Debug)]
 enum PendingKind {
-    /// Compared already (bare inputs, or a file read whole): these IMP findings.
-    Done(Vec<Finding>),
+    /// Nothing stated to compare: bare inputs, or a draft file.
+    Done,
+    /// A submission file read whole (its `derived` is not where an exported
+    /// file has it): its text, compared as [`open`] compares it.
+    Whole(String),
     /// A submission file read without its `derived`: its text, where its
     /// `derived` is, and its `report`.
     Stated {
@@ -51,14 +58,11 @@ enum PendingKind {
 /// `open_for_editing(b.to_vec())` then `pending.findings(&inputs)` gives what `open(&b)`
 /// gives: the same refusal, or the same inputs and the same IMP findings.
 ///
-/// Takes the bytes by value: the file's text is kept for the comparison.
+/// Nothing is derived or checked here (the web app's page carries no
+/// derivation): the catalogs matter only to the comparison
+/// ([`Pending::findings_in`]). Takes the bytes by value: the file's text is
+/// kept for the comparison.
 pub fn open_for_editing(bytes: Vec<u8>) -> Result<Opening, ImportError> {
-    open_for_editing_in(bytes, Choice::Builtin)
-}
-
-/// [`open_for_editing`] against the catalogs `choice` gives for the form's
-/// year (then compare with [`Pending::findings_in`] and the same choice).
-pub fn open_for_editing_in(bytes: Vec<u8>, choice: Choice<'_>) -> Result<Opening, ImportError> {
     let text = json::decode(&bytes)?;
     if let Some(range) = stated::top_level_derived(text)
         && let Ok(file) = without_derived(text, range)
@@ -75,23 +79,42 @@ pub fn open_for_editing_in(bytes: Vec<u8>, choice: Choice<'_>) -> Result<Opening
             draft: false,
         });
     }
-    // Anything else is read whole, as `open` reads it: the messages then are
-    // `open`'s (a syntax error's line and column are those of the file).
-    let (inputs, imp, draft) = match open_text(text, choice)? {
-        Opened::Submission(i) => (i.inputs, imp_only(i.findings), i.draft),
-        Opened::Inputs { inputs, .. } => (inputs, Vec::new(), false),
-    };
+    // Anything else is read whole, as `open` reads it: the same refusals and
+    // messages (a syntax error's line and column are those of the file), but
+    // nothing derived here. Bare inputs and a draft state no figures; a
+    // submission's are compared later, as in the first case.
+    let mut value = json::parse(text)?;
+    let obj = value.as_object().ok_or_else(not_an_object)?;
+    if !obj.contains_key("format") {
+        if !obj.contains_key("unit") {
+            return Err(neither_format_nor_unit());
+        }
+        return Ok(Opening {
+            inputs: inputs_value(value)?,
+            pending: Pending(PendingKind::Done),
+            draft: false,
+        });
+    }
+    check_header(&value)?;
+    if is_draft(&value) {
+        return Ok(Opening {
+            inputs: draft_inputs(value)?.1,
+            pending: Pending(PendingKind::Done),
+            draft: true,
+        });
+    }
+    let inputs = submission(&mut value)?.inputs;
     Ok(Opening {
         inputs,
-        pending: Pending(PendingKind::Done(imp)),
-        draft,
+        pending: Pending(PendingKind::Whole(text.to_string())),
+        draft: false,
     })
 }
 
 impl Pending {
     /// True when [`Pending::findings`] has work to do (not yet compared).
     pub fn is_pending(&self) -> bool {
-        matches!(self.0, PendingKind::Stated { .. })
+        !matches!(self.0, PendingKind::Done)
     }
 
     /// The IMP findings of the file: each stated figure that differs from the
@@ -111,7 +134,8 @@ impl Pending {
         choice: Choice<'_>,
     ) -> Result<Vec<Finding>, ImportError> {
         let (text, (start, end), report, units) = match &self.0 {
-            PendingKind::Done(found) => return Ok(found.clone()),
+            PendingKind::Done => return Ok(Vec::new()),
+            PendingKind::Whole(text) => return imported_findings_in(text.as_bytes(), choice),
             PendingKind::Stated {
                 text,
                 derived,
@@ -126,7 +150,7 @@ impl Pending {
             Some(compared) => Ok(compared.imp),
             // Not the recomputation written out: read the whole file, as
             // `open` does (its message, or its IMP findings).
-            None => open_in(text.as_bytes(), choice).map(|o| imp_only(o.findings().to_vec())),
+            None => imported_findings_in(text.as_bytes(), choice),
         }
     }
 
@@ -135,12 +159,34 @@ impl Pending {
     /// there is no text to read them from.
     pub fn inputs_again(&self) -> Option<Inputs> {
         match &self.0 {
-            PendingKind::Done(_) => None,
+            PendingKind::Done => None,
+            PendingKind::Whole(text) => open_for_editing(text.clone().into_bytes())
+                .ok()
+                .map(|o| o.inputs),
             PendingKind::Stated { text, derived, .. } => {
                 without_derived(text, *derived).ok().map(|f| f.inputs)
             }
         }
     }
+}
+
+impl Pending {
+    /// The file's text while its figures are still to be compared: what the
+    /// web app sends to its worker, which answers [`imported_findings_in`]
+    /// of it (the page carries no derivation).
+    pub fn text(&self) -> Option<&str> {
+        match &self.0 {
+            PendingKind::Done => None,
+            PendingKind::Whole(text) | PendingKind::Stated { text, .. } => Some(text),
+        }
+    }
+}
+
+/// The IMP findings [`open_in`] gives for a file (each stated figure that
+/// differs from the recomputation), or its refusal: what
+/// [`Pending::findings_in`] gives for the file's own inputs.
+pub fn imported_findings_in(bytes: &[u8], choice: Choice<'_>) -> Result<Vec<Finding>, ImportError> {
+    open_in(bytes, choice).map(|o| imp_only(o.findings().to_vec()))
 }
 
 /// The IMP findings among `findings`.

@@ -69,9 +69,7 @@ pub(super) fn open_text(text: &str, choice: Choice<'_>) -> Result<Opened, Import
         return import_value(value, choice).map(Opened::Submission);
     }
     if !obj.contains_key("unit") {
-        return Err(ImportError::NotASubmission(
-            "既没有 format 字段（预算填报文件），也没有 unit 字段（输入数据文件）".to_string(),
-        ));
+        return Err(neither_format_nor_unit());
     }
     let inputs = inputs_value(value)?;
     let cats = choice.for_year(inputs.unit.fiscal_year);
@@ -101,6 +99,12 @@ pub(super) fn inputs_value(mut value: Value) -> Result<Inputs, ImportError> {
         }
         _ => Err(ImportError::Invalid(problems)),
     }
+}
+
+pub(super) fn neither_format_nor_unit() -> ImportError {
+    ImportError::NotASubmission(
+        "既没有 format 字段（预算填报文件），也没有 unit 字段（输入数据文件）".to_string(),
+    )
 }
 
 pub(super) fn not_an_object() -> ImportError {

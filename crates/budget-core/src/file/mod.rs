@@ -68,7 +68,7 @@ pub use amounts::AMOUNT_PATHS;
 pub use compare::{IMP_001, MAX_LISTED};
 pub use draft::{Wrapped, ascii_only, read_inputs, read_wrapped};
 pub use draft_file::{DRF_001, draft_finding, export_draft, export_draft_in};
-pub use editing::{Opening, Pending, open_for_editing, open_for_editing_in};
+pub use editing::{Opening, Pending, imported_findings_in, open_for_editing};
 pub use error::{ExportError, IMP_002, ImportError, Problem, WriteError};
 pub use export::{
     export, export_department, export_department_in, export_in, json_lines, normalized,
