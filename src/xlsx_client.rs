@@ -265,3 +265,61 @@ async fn sheet_request(op: &str, bytes: &[u8], kind: &str) -> Result<String, Str
 pub async fn audit_document(bytes: &[u8], kind: &str) -> Result<String, String> {
     sheet_request("audit", bytes, kind).await
 }
+
+/// A derived view of the inputs given as JSON, drawn by the worker as markup:
+/// `view` is `tables` (公开表格 below its unit switch), `report` (the
+/// 情况说明 article) or `print` (the print document's narrative and tables);
+/// the tables in 万元 (舍位平衡) when `wan`, named from `bureau` when one is
+/// in force for the form.
+pub async fn view_html(
+    view: &str,
+    inputs_json: String,
+    wan: bool,
+    bureau: Option<&Bureau>,
+) -> Result<String, String> {
+    let msg = Object::new();
+    set(&msg, "op", &JsValue::from_str("view"));
+    set(&msg, "view", &JsValue::from_str(view));
+    set(&msg, "inputs", &JsValue::from_str(&inputs_json));
+    set(
+        &msg,
+        "unit",
+        &JsValue::from_str(if wan { "万元" } else { "元" }),
+    );
+    if let Some(b) = bureau {
+        set(&msg, "catalog", &JsValue::from_str(&catalog_json(b)));
+    }
+    let data = request(msg, None).await?;
+    get(&data, "html")
+        .as_string()
+        .ok_or_else(|| "文档组件返回的数据无效。".to_string())
+}
+
+/// The submission file (`kind` `submission`) or the draft file (`draft`) of
+/// the inputs given as JSON, exported at `at`, checked against `bureau` when
+/// one is in force: `Ok(Ok(text))`, or `Ok(Err(refusal))` with why the form
+/// cannot be exported (`{title, lines: [{text, path}]}` JSON).
+pub async fn file_text(
+    kind: &str,
+    inputs_json: String,
+    at: &str,
+    bureau: Option<&Bureau>,
+) -> Result<Result<String, String>, String> {
+    let msg = Object::new();
+    set(&msg, "op", &JsValue::from_str("file"));
+    set(&msg, "kind", &JsValue::from_str(kind));
+    set(&msg, "inputs", &JsValue::from_str(&inputs_json));
+    set(&msg, "at", &JsValue::from_str(at));
+    if let Some(b) = bureau {
+        set(&msg, "catalog", &JsValue::from_str(&catalog_json(b)));
+    }
+    let data = request(msg, None).await?;
+    match (
+        get(&data, "text").as_string(),
+        get(&data, "refused").as_string(),
+    ) {
+        (Some(text), _) => Ok(Ok(text)),
+        (None, Some(refused)) => Ok(Err(refused)),
+        (None, None) => Err("文件组件返回的数据无效。".to_string()),
+    }
+}
