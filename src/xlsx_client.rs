@@ -297,14 +297,15 @@ pub async fn view_html(
 
 /// The submission file (`kind` `submission`) or the draft file (`draft`) of
 /// the inputs given as JSON, exported at `at`, checked against `bureau` when
-/// one is in force: `Ok(Ok(text))`, or `Ok(Err(refusal))` with why the form
-/// cannot be exported (`{title, lines: [{text, path}]}` JSON).
+/// one is in force: `Ok(Ok(bytes))` (the file's text in UTF-8: no megabytes
+/// of text decoded and encoded again on the way), or `Ok(Err(refusal))` with
+/// why the form cannot be exported (`{title, lines: [{text, path}]}` JSON).
 pub async fn file_text(
     kind: &str,
     inputs_json: String,
     at: &str,
     bureau: Option<&Bureau>,
-) -> Result<Result<String, String>, String> {
+) -> Result<Result<Vec<u8>, String>, String> {
     let msg = Object::new();
     set(&msg, "op", &JsValue::from_str("file"));
     set(&msg, "kind", &JsValue::from_str(kind));
@@ -314,12 +315,11 @@ pub async fn file_text(
         set(&msg, "catalog", &JsValue::from_str(&catalog_json(b)));
     }
     let data = request(msg, None).await?;
-    match (
-        get(&data, "text").as_string(),
-        get(&data, "refused").as_string(),
-    ) {
-        (Some(text), _) => Ok(Ok(text)),
-        (None, Some(refused)) => Ok(Err(refused)),
-        (None, None) => Err("文件组件返回的数据无效。".to_string()),
+    if let Ok(bytes) = get(&data, "bytes").dyn_into::<Uint8Array>() {
+        return Ok(Ok(bytes.to_vec()));
     }
+    get(&data, "refused")
+        .as_string()
+        .map(Err)
+        .ok_or_else(|| "文件组件返回的数据无效。".to_string())
 }

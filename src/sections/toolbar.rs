@@ -390,7 +390,7 @@ fn save_file(
     let storage = StorageUi::get();
     leptos::task::spawn_local(async move {
         let notice = match xlsx_client::file_text(kind, json, &web::now_iso(), bureau).await {
-            Ok(Ok(text)) => match web::download(&name, &text, "application/json") {
+            Ok(Ok(bytes)) => match web::download_bytes(&name, &bytes, "application/json") {
                 Ok(()) => {
                     // The form as it was at the click is in that file.
                     storage.mark_kept(revision);

@@ -15,7 +15,7 @@
 //!   catalog?}` → `{id, ok: true, html}` (公开表格 below its unit switch, the
 //!   情况说明 article, or the print document's narrative and tables, as markup)
 //! - `{id, op: "file", kind: "submission" | "draft", inputs, at: "<export time>",
-//!   catalog?}` → `{id, ok: true, text}` (the file), or `{id, ok: true, refused:
+//!   catalog?}` → `{id, ok: true, bytes: Uint8Array}` (the file, UTF-8), or `{id, ok: true, refused:
 //!   "<{title, lines: [{text, path}]} JSON>"}` (why the form cannot be exported)
 //!
 //! and `{id, ok: false, error}` on failure. `{op: "ready"}` is posted once the
@@ -78,7 +78,8 @@ fn reply(data: &JsValue) -> Object {
                 get_str(data, "catalog").as_deref(),
                 &get_str(data, "at").unwrap_or_default(),
             ) {
-                Ok(text) => Ok(("text", JsValue::from_str(&text))),
+                // UTF-8 bytes, not a string: neither side decodes megabytes of text.
+                Ok(text) => Ok(("bytes", Uint8Array::from(text.as_bytes()).into())),
                 Err(Ok(refusal)) => serde_json::to_string(&refusal)
                     .map(|json| ("refused", JsValue::from_str(&json)))
                     .map_err(|e| format!("导出结果无法传回页面：{e}")),
