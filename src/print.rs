@@ -1,22 +1,20 @@
 //! The print view: 情况说明, then 表1–表10 and the project forms, one per A4 page,
 //! in the published layout (style/print.css), in 元 or in 万元 as the tables view
-//! shows them (`AppState::wan_tables`), then the 图表 page. Everything shown
-//! comes from `budget_core::Derived` and `budget_core::wan` (titles, merged
-//! headers, figures); the 图表 page is the worker's markup (sections/charts.rs).
+//! shows them (`AppState::wan_tables`), then the 图表 page. The narrative and
+//! the tables (`budget_core::derive`, `budget_core::wan`) are the worker's
+//! markup (crates/xlsx-worker, `views`), as the 图表 page is
+//! (sections/charts.rs): the page's wasm carries none of them.
 //!
 //! It is a full-page layer mounted on `<body>` (a portal), so the print
 //! stylesheet can hide the whole editor while it is open.
 
-use budget_core::Derived;
-use budget_core::table::Table;
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
-use crate::sections::tables::{Shown, UnitSwitch, head_and_body, notes};
+use crate::sections::charts::{self, Followed};
+use crate::sections::tables::UnitSwitch;
 use crate::state::AppState;
-
-/// Tables at least this many columns wide are printed on a landscape page.
-const LANDSCAPE_FROM_COLUMNS: usize = 7;
+use crate::xlsx_client;
 
 /// Class on `<body>` while the print view is open.
 const BODY_CLASS: &str = "printing";
@@ -43,8 +41,9 @@ fn print_now() {
 }
 
 thread_local! {
-    /// Set by `open`: the print dialog is to open once the view is drawn,
-    /// its 图表 page included (the worker draws it: see `charts_page`).
+    /// Set by `open` (or 打印 before the document is there): the print
+    /// dialog is to open once the view is drawn, its document and 图表 page
+    /// included (the worker draws both: see `drawn`).
     static PRINT_WHEN_DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -55,10 +54,10 @@ pub fn open(printing: RwSignal<bool>) {
     body_class(true);
 }
 
-/// The print view is drawn, its 图表 page too (or why not): open the print
-/// dialog if `open` asked for it. Let the view render before the (blocking)
-/// print dialog opens; keyboard focus goes to the layer (Escape or 返回编辑
-/// closes it).
+/// The print view is drawn, its document and 图表 page too (or why not):
+/// open the print dialog if asked for. Let the view render before the
+/// (blocking) print dialog opens; keyboard focus goes to the layer (Escape or
+/// 返回编辑 closes it).
 fn drawn() {
     if !PRINT_WHEN_DRAWN.replace(false) {
         return;
@@ -72,6 +71,15 @@ fn drawn() {
     );
 }
 
+/// 打印 in the print bar: at once when the document is drawn, else once it is.
+fn print_when_drawn(ready: Memo<bool>) {
+    if ready.get_untracked() {
+        print_now();
+    } else {
+        PRINT_WHEN_DRAWN.set(true);
+    }
+}
+
 /// Close the print view and return to the form.
 pub fn close(printing: RwSignal<bool>) {
     PRINT_WHEN_DRAWN.set(false);
@@ -79,78 +87,32 @@ pub fn close(printing: RwSignal<bool>) {
     body_class(false);
 }
 
-/// One table on its own page, in 元 or in 万元 as on screen.
-fn table_page(t: &Table, wan: bool) -> impl IntoView + use<> {
-    let wide = t.columns() >= LANDSCAPE_FROM_COLUMNS;
-    let shown = Shown::of(t, wan);
-    let parts = head_and_body(&shown);
-    let s = shown.table();
-    view! {
-        <section class="p-sheet" class:wide=wide class:wan=wan id=format!("print-{}", t.id)>
-            <div class="p-num">{s.number.clone()}</div>
-            <h2 class="p-title">{s.title.clone()}</h2>
-            <div class="p-unit">{s.unit.clone()}</div>
-            <table class="p-table">{parts}</table>
-            {notes(&shown, "p-note")}
-        </section>
-    }
-}
-
-/// The whole document: narrative first, then every table.
-fn document(d: &Derived, wan: bool) -> impl IntoView + use<> {
-    let n = &d.narrative;
-    let title = if n.title.is_empty() {
-        "情况说明".to_string()
-    } else {
-        n.title.clone()
+/// The narrative and every table as the worker draws them, in 元 or in 万元
+/// as the unit switch says (see sections/tables.rs).
+fn document(state: AppState) -> (Followed, impl IntoView) {
+    let shown = charts::follow("打印文档", move |json, bureau| {
+        let wan = state.wan_tables.get();
+        xlsx_client::view_html("print", json, wan, bureau)
+    });
+    let view = view! {
+        {charts::pending(shown)}
+        {charts::failure(shown.failed)}
+        {move || shown.markup.get().map(|html| view! { <div class="print-pages" inner_html=html></div> })}
     };
-    let sections = n
-        .sections
-        .iter()
-        .map(|s| {
-            let paras = s
-                .paragraphs
-                .iter()
-                .map(|p| view! { <p>{p.clone()}</p> })
-                .collect_view();
-            view! {
-                <h2>{s.heading.clone()}</h2>
-                {paras}
-            }
-        })
-        .collect_view();
-    let contact =
-        (!n.contact.is_empty()).then(|| view! { <p class="contact">{n.contact.clone()}</p> });
-    let tables = d
-        .tables
-        .iter()
-        .chain(d.project_tables.iter())
-        .map(|t| table_page(t, wan))
-        .collect_view();
-    view! {
-        <section class="p-sheet narrative" id="print-narrative">
-            <h1>{title}</h1>
-            {sections}
-            {contact}
-        </section>
-        {tables}
-    }
+    (shown, view)
 }
 
 /// The 图表 page after the tables, once the worker has drawn it (see
-/// sections/charts.rs); the print dialog `open` asked for waits for it.
-fn charts_page() -> impl IntoView {
-    use crate::sections::charts;
-    let (markup, failed) = charts::follow("print-");
-    Effect::new(move |_| {
-        if markup.with(Option::is_some) || failed.with(Option::is_some) {
-            drawn();
-        }
+/// sections/charts.rs).
+fn charts_page() -> (Followed, impl IntoView) {
+    let shown = charts::follow("图表", |json, bureau| {
+        xlsx_client::charts_html(json, "print-", bureau)
     });
-    view! {
-        {charts::failure(failed)}
+    let view = view! {
+        {charts::failure(shown.failed)}
         {move || {
-            markup
+            shown
+                .markup
                 .get()
                 .map(|html| {
                     view! {
@@ -162,7 +124,22 @@ fn charts_page() -> impl IntoView {
                     }
                 })
         }}
-    }
+    };
+    (shown, view)
+}
+
+/// The print layer's pages: the document, then the 图表; the print dialog
+/// waits for both (`drawn`), and so does 打印 in the bar.
+fn pages(state: AppState) -> (Memo<bool>, impl IntoView) {
+    let (doc, doc_view) = document(state);
+    let (charts, charts_view) = charts_page();
+    let ready = Memo::new(move |_| doc.settled() && charts.settled());
+    Effect::new(move |_| {
+        if ready.get() {
+            drawn();
+        }
+    });
+    (ready, view! { {doc_view} {charts_view} })
 }
 
 /// The print layer, shown while `printing` is set.
@@ -176,23 +153,24 @@ pub fn PrintView(state: AppState, printing: RwSignal<bool>) -> impl IntoView {
     view! {
         <Show when=move || printing.get()>
             <Portal>
+                {
+                    let (ready, pages) = pages(state);
+                    view! {
                 <div class="print-doc" id="print-doc" on:keydown=on_key>
                     <div class="print-bar" role="toolbar" aria-label="打印预览">
                         <span class="print-hint">"打印预览：每张表单独一页（宽表横向），打印时可选择“另存为 PDF”。"</span>
                         <UnitSwitch prefix="print-unit" />
-                        <button type="button" id="btn-print-now" on:click=move |_| print_now()>
+                        <button type="button" id="btn-print-now" on:click=move |_| print_when_drawn(ready)>
                             "打印 / 存为 PDF"
                         </button>
                         <button type="button" id="btn-print-close" on:click=move |_| close(printing)>
                             "返回编辑"
                         </button>
                     </div>
-                    {move || {
-                        let wan = state.wan_tables.get();
-                        state.derived.with(|d| document(d, wan))
-                    }}
-                    {charts_page()}
+                    {pages}
                 </div>
+                    }
+                }
             </Portal>
         </Show>
     }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use budget_core::catalog::{Bureau, Choice, InForce};
 use budget_core::model::{NarrativeInputs, OverallPerformance, SanGong, UnitHeader};
-use budget_core::{Derived, Finding, Inputs, Severity, Totals};
+use budget_core::{Finding, Inputs, Severity, Totals};
 use leptos::prelude::*;
 
 /// The sections of the page (tabs).
@@ -132,10 +132,6 @@ pub struct AppState {
     pub narrative: ReadSignal<NarrativeInputs>,
     /// Headline totals (one cheap pass over the inputs), for every edit.
     pub totals: Memo<Totals>,
-    /// Tables, totals and narrative, derived by the core. Read only by what
-    /// shows tables (表1–表10, 情况说明, print, export): a memo runs only when
-    /// read, so with those views closed an edit does not derive them.
-    pub derived: Memo<Derived>,
     /// Findings of the core checks.
     pub findings: Memo<Vec<Finding>>,
     /// Tables shown, printed and exported in 万元 (舍位平衡) instead of 元.
@@ -198,9 +194,6 @@ impl AppState {
         let narrative = input_slice(slices, inputs, |i| i.narrative.clone());
         let totals = Memo::new(move |_| inputs.with(budget_core::Totals::compute));
         let catalogs = RwSignal::new(Vec::new());
-        let derived = Memo::new(move |_| {
-            catalogs.with(|c| inputs.with(|i| budget_core::derive_in(i, in_force(c, i))))
-        });
         // The checks need the totals and 表6 only (`check_live`), not every table.
         let findings = Memo::new(move |_| {
             catalogs.with(|c| {
@@ -266,7 +259,6 @@ impl AppState {
             overall,
             narrative,
             totals,
-            derived,
             findings,
             wan_tables: RwSignal::new(false),
             flagged,

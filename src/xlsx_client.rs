@@ -385,3 +385,61 @@ pub async fn import_findings(text: &str, bureau: Option<&Bureau>) -> Result<Comp
         None => Compared::Findings(texts(&v["findings"])),
     })
 }
+
+/// A derived view of the inputs given as JSON, drawn by the worker as markup:
+/// `view` is `tables` (公开表格 below its unit switch), `report` (the
+/// 情况说明 article) or `print` (the print document's narrative and tables);
+/// the tables in 万元 (舍位平衡) when `wan`, named from `bureau` when one is
+/// in force for the form.
+pub async fn view_html(
+    view: &str,
+    inputs_json: String,
+    wan: bool,
+    bureau: Option<&Bureau>,
+) -> Result<String, String> {
+    let msg = Object::new();
+    set(&msg, "op", &JsValue::from_str("view"));
+    set(&msg, "view", &JsValue::from_str(view));
+    set(&msg, "inputs", &JsValue::from_str(&inputs_json));
+    set(
+        &msg,
+        "unit",
+        &JsValue::from_str(if wan { "万元" } else { "元" }),
+    );
+    if let Some(b) = bureau {
+        set(&msg, "catalog", &JsValue::from_str(&catalog_json(b)));
+    }
+    let data = request(msg, None).await?;
+    get(&data, "html")
+        .as_string()
+        .ok_or_else(|| "文档组件返回的数据无效。".to_string())
+}
+
+/// The submission file (`kind` `submission`) or the draft file (`draft`) of
+/// the inputs given as JSON, exported at `at`, checked against `bureau` when
+/// one is in force: `Ok(Ok(bytes))` (the file's text in UTF-8: no megabytes
+/// of text decoded and encoded again on the way), or `Ok(Err(refusal))` with
+/// why the form cannot be exported (`{title, lines: [{text, path}]}` JSON).
+pub async fn file_text(
+    kind: &str,
+    inputs_json: String,
+    at: &str,
+    bureau: Option<&Bureau>,
+) -> Result<Result<Vec<u8>, String>, String> {
+    let msg = Object::new();
+    set(&msg, "op", &JsValue::from_str("file"));
+    set(&msg, "kind", &JsValue::from_str(kind));
+    set(&msg, "inputs", &JsValue::from_str(&inputs_json));
+    set(&msg, "at", &JsValue::from_str(at));
+    if let Some(b) = bureau {
+        set(&msg, "catalog", &JsValue::from_str(&catalog_json(b)));
+    }
+    let data = request(msg, None).await?;
+    if let Ok(bytes) = get(&data, "bytes").dyn_into::<Uint8Array>() {
+        return Ok(Ok(bytes.to_vec()));
+    }
+    get(&data, "refused")
+        .as_string()
+        .map(Err)
+        .ok_or_else(|| "文件组件返回的数据无效。".to_string())
+}

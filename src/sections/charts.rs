@@ -10,20 +10,58 @@
 //! catalog in force sends one request; the answer to the latest one is shown
 //! (an older answer that comes late is dropped).
 
+use std::future::Future;
+
+use budget_core::catalog::Bureau;
 use budget_core::file;
 use leptos::prelude::*;
 
 use crate::state::AppState;
 use crate::xlsx_client;
 
-/// The markup of every chart of the current inputs, following each change
-/// of the inputs or of the catalog in force while the calling view lives
-/// (`None` until the first answer), and why it could not be drawn, if so.
-/// `prefix` (e.g. `print-`) keeps the ids of the tab's and print's apart.
-pub fn follow(prefix: &'static str) -> (RwSignal<Option<String>>, RwSignal<Option<String>>) {
+/// A view the worker draws (see `follow`): its markup (`None` until the
+/// first answer), why it could not be drawn, and whether the latest request
+/// is still unanswered.
+#[derive(Clone, Copy)]
+pub struct Followed {
+    /// The latest answer's markup.
+    pub markup: RwSignal<Option<String>>,
+    /// Why the latest request failed (cleared by the next answer).
+    pub failed: RwSignal<Option<String>>,
+    /// True from a request until its answer (or its failure).
+    pub waiting: RwSignal<bool>,
+}
+
+impl Followed {
+    /// True once the latest request is answered, with markup or a failure.
+    pub fn settled(&self) -> bool {
+        !self.waiting.get()
+            && (self.markup.with(Option::is_some) || self.failed.with(Option::is_some))
+    }
+}
+
+/// The markup the worker draws of the current inputs (`ask`: the request,
+/// given the inputs as JSON and the bureau catalog in force), following each
+/// change of the inputs, of the catalog in force, or of whatever `ask` reads
+/// before its future (e.g. the unit of the tables), while the calling view
+/// lives. The answer to the latest request is shown; an older answer that
+/// comes late is dropped. `what` names the view in a failure (`图表`).
+pub fn follow<F, Fut>(what: &'static str, ask: F) -> Followed
+where
+    F: Fn(String, Option<&'static Bureau>) -> Fut + 'static,
+    Fut: Future<Output = Result<String, String>> + 'static,
+{
     let state = AppState::get();
-    let markup: RwSignal<Option<String>> = RwSignal::new(None);
-    let failed: RwSignal<Option<String>> = RwSignal::new(None);
+    let shown = Followed {
+        markup: RwSignal::new(None),
+        failed: RwSignal::new(None),
+        waiting: RwSignal::new(true),
+    };
+    let Followed {
+        markup,
+        failed,
+        waiting,
+    } = shown;
     // The number of the latest request: an answer to an earlier one is stale.
     let latest = StoredValue::new(0u32);
     Effect::new(move |_| {
@@ -34,12 +72,15 @@ pub fn follow(prefix: &'static str) -> (RwSignal<Option<String>>, RwSignal<Optio
         let json = match json {
             Ok(json) => json,
             Err(e) => {
-                failed.set(Some(format!("填报内容无法整理，未生成图表：{e}")));
+                failed.set(Some(format!("填报内容无法整理，未生成{what}：{e}")));
+                waiting.set(false);
                 return;
             }
         };
+        waiting.set(true);
+        let answer = ask(json, bureau);
         leptos::task::spawn_local(async move {
-            let answer = xlsx_client::charts_html(json, prefix, bureau).await;
+            let answer = answer.await;
             // The view may be gone (tab switched, print closed) by now.
             if latest.try_get_value() != Some(mine) {
                 return;
@@ -53,12 +94,13 @@ pub fn follow(prefix: &'static str) -> (RwSignal<Option<String>>, RwSignal<Optio
                     failed.try_set(Some(e));
                 }
             }
+            waiting.try_set(false);
         });
     });
-    (markup, failed)
+    shown
 }
 
-/// Why the charts could not be drawn (hidden while they are).
+/// Why the view could not be drawn (hidden while it is).
 pub fn failure(failed: RwSignal<Option<String>>) -> impl IntoView {
     view! {
         <p class="error" role="alert" hidden=move || failed.with(Option::is_none)>
@@ -67,14 +109,22 @@ pub fn failure(failed: RwSignal<Option<String>>) -> impl IntoView {
     }
 }
 
+/// "正在生成…" until the first answer or failure.
+pub fn pending(shown: Followed) -> impl IntoView {
+    let first = move || shown.markup.with(Option::is_none) && shown.failed.with(Option::is_none);
+    move || first().then(|| view! { <p class="hint" role="status">"正在生成…"</p> })
+}
+
 /// The 图表 tab: every chart, following each edit while it is open.
 #[component]
 pub fn ChartsSection() -> impl IntoView {
-    let (markup, failed) = follow("");
+    let shown = follow("图表", |json, bureau| {
+        xlsx_client::charts_html(json, "", bureau)
+    });
     view! {
         <h2>"图表"</h2>
         <p class="hint">"单位：万元（四舍五入）。图中数字均来自填报数据，随填写即时更新。"</p>
-        {failure(failed)}
-        <div class="charts" inner_html=move || markup.get().unwrap_or_default()></div>
+        {failure(shown.failed)}
+        <div class="charts" inner_html=move || shown.markup.get().unwrap_or_default()></div>
     }
 }

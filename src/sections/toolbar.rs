@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use budget_core::Inputs;
 use budget_core::catalog::Choice;
-use budget_core::file::{self, ExportError};
+use budget_core::file;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -341,105 +341,102 @@ fn download_name(inputs: &Inputs, unnamed: &str, kind: &str) -> String {
     format!("{code}-{}-{kind}.json", inputs.unit.fiscal_year)
 }
 
-/// Save the draft file: always, whatever the findings (issue 28).
-pub fn save_draft_file(state: AppState) {
-    let result = state.catalogs.with_untracked(|c| {
-        state.inputs.with(|i| {
-            file::export_draft_in(i, Choice::ByYear(c), &web::now_iso())
-                .map(|text| (draft_name(i), text))
-        })
-    });
-    let (errors, _) = state.counts();
-    let notice = match result {
-        Ok((name, text)) => match web::download(&name, &text, "application/json") {
-            Ok(()) => {
-                // The form as it is now, invalid text included, is in that file.
-                StorageUi::get().mark_kept(state.revision());
-                Notice {
-                    is_error: false,
-                    title: format!(
-                        "已保存草稿文件“{name}”（含 {errors} 个错误，不能作为提交文件）。"
-                    ),
-                    lines: Vec::new(),
-                }
-            }
-            Err(e) => Notice {
-                is_error: true,
-                title: e,
-                lines: Vec::new(),
-            },
-        },
-        Err(e) => Notice {
-            is_error: true,
-            title: format!("草稿文件无法生成：{e}"),
-            lines: Vec::new(),
-        },
-    };
-    state.notice.set(Some(notice));
+/// Why a file was not made, as the worker words it (`xlsx_client::file_text`).
+#[derive(serde::Deserialize)]
+struct Refused {
+    title: String,
+    lines: Vec<RefusedLine>,
 }
 
-/// Export the submission file, or list why not.
-pub fn export(state: AppState) {
-    let result = state.catalogs.with_untracked(|c| {
-        state.inputs.with(|i| {
-            file::export_in(i, Choice::ByYear(c), &web::now_iso())
-                .map(|text| (export_name(i), text))
-        })
-    });
-    match result {
-        Ok((name, text)) => match web::download(&name, &text, "application/json") {
-            Ok(()) => {
-                // The form as it is now is in that file.
-                StorageUi::get().mark_kept(state.revision());
-                state.notice.set(Some(Notice {
-                    is_error: false,
-                    title: format!("已导出“{name}”。"),
-                    lines: Vec::new(),
-                }))
-            }
-            Err(e) => state.notice.set(Some(Notice {
-                is_error: true,
-                title: e,
-                lines: Vec::new(),
-            })),
-        },
-        Err(ExportError::Errors(findings)) => {
-            let lines = findings
-                .iter()
-                .map(|f| NoticeLine {
-                    text: format!("[{}] {}", f.check, f.message),
-                    path: f.locations.first().cloned(),
-                })
-                .collect();
-            state.notice.set(Some(Notice {
-                is_error: true,
-                title: format!(
-                    "还有 {} 项错误未改正，不能导出。点击错误可跳到对应单元格：",
-                    findings.len()
-                ),
-                lines,
-            }));
-        }
-        Err(ExportError::Amounts(problems)) => {
-            let lines = problems
-                .iter()
-                .map(|p| NoticeLine {
-                    text: p.to_string(),
-                    path: None,
-                })
-                .collect();
-            state.notice.set(Some(Notice {
-                is_error: true,
-                title: "有金额无效，不能导出：".into(),
-                lines,
-            }));
-        }
-        Err(e) => state.notice.set(Some(Notice {
-            is_error: true,
-            title: e.to_string(),
-            lines: Vec::new(),
-        })),
+/// One line of `Refused`: a finding (with the cell it jumps to) or a bad amount.
+#[derive(serde::Deserialize)]
+struct RefusedLine {
+    text: String,
+    path: Option<String>,
+}
+
+/// An error notice of one line.
+fn failed(title: String) -> Notice {
+    Notice {
+        is_error: true,
+        title,
+        lines: Vec::new(),
     }
+}
+
+/// Make the submission (`kind` `submission`) or draft (`draft`) file of the
+/// inputs as they are now in the worker (which derives and checks them),
+/// then download it as `name` and show `done(name)`, or show why not.
+fn save_file(
+    state: AppState,
+    kind: &'static str,
+    name: String,
+    done: impl FnOnce(&str) -> String + 'static,
+) {
+    let json = match state.inputs.with_untracked(file::json_lines) {
+        Ok(json) => json,
+        Err(e) if kind == "draft" => {
+            return state
+                .notice
+                .set(Some(failed(format!("草稿文件无法生成：{e}"))));
+        }
+        Err(e) => return state.notice.set(Some(failed(format!("导出失败：{e}")))),
+    };
+    // The file holds the form as it is at the click, checked against the
+    // catalogs in force then.
+    let revision = state.revision();
+    let bureau = untrack(|| state.in_force().bureau());
+    let storage = StorageUi::get();
+    leptos::task::spawn_local(async move {
+        let notice = match xlsx_client::file_text(kind, json, &web::now_iso(), bureau).await {
+            Ok(Ok(bytes)) => match web::download_bytes(&name, &bytes, "application/json") {
+                Ok(()) => {
+                    // The form as it was at the click is in that file.
+                    storage.mark_kept(revision);
+                    Notice {
+                        is_error: false,
+                        title: done(&name),
+                        lines: Vec::new(),
+                    }
+                }
+                Err(e) => failed(e),
+            },
+            Ok(Err(refused)) => match serde_json::from_str::<Refused>(&refused) {
+                Ok(r) => Notice {
+                    is_error: true,
+                    title: r.title,
+                    lines: r
+                        .lines
+                        .into_iter()
+                        .map(|l| NoticeLine {
+                            text: l.text,
+                            path: l.path,
+                        })
+                        .collect(),
+                },
+                Err(e) => failed(format!("导出失败：{e}")),
+            },
+            Err(e) => failed(e),
+        };
+        state.notice.try_set(Some(notice));
+    });
+}
+
+/// Save the draft file: always, whatever the findings (issue 28).
+pub fn save_draft_file(state: AppState) {
+    let name = state.inputs.with_untracked(draft_name);
+    let (errors, _) = state.counts();
+    save_file(state, "draft", name, move |name| {
+        format!("已保存草稿文件“{name}”（含 {errors} 个错误，不能作为提交文件）。")
+    });
+}
+
+/// Export the submission file, or list why not (each error leads to its cell).
+pub fn export(state: AppState) {
+    let name = state.inputs.with_untracked(export_name);
+    save_file(state, "submission", name, |name| {
+        format!("已导出“{name}”。")
+    });
 }
 
 /// Export 情况说明, 表1–表10 and the project forms as XLSX (made by the XLSX worker).

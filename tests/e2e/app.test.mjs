@@ -60,6 +60,10 @@ test('the sample shows every seed total', async () => {
   assert.match(await text(page, '#table-table2'), /单位：元/);
 
   await page.click('#tab-report');
+
+  await page.waitForSelector('#sec-report .report-title');
+  // The worker writes the 情况说明: wait for its answer.
+  await page.waitForSelector('#sec-report .report-title');
   const report = await text(page, '#sec-report');
   assert.match(report, /1190\.64/);
   assert.match(report, /重庆市大渡口区人民政府办公室/);
@@ -92,6 +96,8 @@ test('an error refuses export, says why, and leads to the cell', async () => {
   assert.notEqual(await text(page, '#sum-errors'), '0');
 
   await page.click('#btn-export');
+  // The worker checks the form: wait for its answer.
+  await page.waitForFunction(() => /不能导出/.test(document.querySelector('#notice')?.textContent ?? ''));
   const notice = await text(page, '#notice');
   assert.match(notice, /不能导出/);
 
@@ -150,6 +156,7 @@ test('a year or vehicle count that is not a whole number is kept, is an error, r
 
   // Export is refused, and the notice leads back to the year.
   await page.click('#btn-export');
+  await page.waitForFunction(() => /不能导出/.test(document.querySelector('#notice')?.textContent ?? ''));
   assert.match(await text(page, '#notice'), /不能导出/);
   await page.locator('#notice button.link').first().click();
   await page.waitForFunction(() => document.activeElement?.id === 'f-unit-fiscal_year');

@@ -40,6 +40,7 @@ test('a new form without 单位名称 and 预算年度 shows both as errors by t
 
   // The 情况说明 says the year is missing instead of computing with 0.
   await page.click('#tab-report');
+  await page.waitForSelector('#sec-report .report-title');
   await waitFor(page, () => document.querySelector('#sec-report .report-title') !== null);
   const report = await text(page, '#sec-report');
   assert.match(report, /（预算年度未填写）部门预算情况说明/);
@@ -61,6 +62,8 @@ test('a new form without 单位名称 and 预算年度 shows both as errors by t
   assert.doesNotMatch(await text(page, '#unit-findings'), /UNT-00/);
 
   await page.click('#tab-report');
+
+  await page.waitForSelector('#sec-report .report-title');
   assert.match(await text(page, '#sec-report'), /测试区教育局2025年部门预算情况说明/);
   assert.deepEqual(errors, []);
   await context.close();

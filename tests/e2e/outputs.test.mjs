@@ -36,6 +36,8 @@ async function openRecordingPrint() {
     window.__printCalls = 0;
     window.print = () => {
       window.__printCalls += 1;
+      // Whether the worker's document and 图表 page were there to print.
+      window.__printedDrawn = ['#print-narrative', '#print-table10', '#print-charts'].every((s) => document.querySelector(s) !== null);
     };
   });
   return opened;
@@ -54,6 +56,7 @@ test('print view of the sample: a PDF with the narrative, every table on its own
   await page.click('#btn-print');
   await page.waitForSelector('#print-doc #print-table10');
   await page.waitForFunction(() => window.__printCalls === 1);
+  assert.equal(await page.evaluate(() => window.__printedDrawn), true, 'print() once the document is drawn');
   // The editor is hidden behind the print layer.
   assert.equal(await page.locator('.app').isVisible(), false);
   const titles = await page.locator('#print-doc .p-title').allInnerTexts();

@@ -62,6 +62,7 @@ test('the clerk types 主要是人员增加 as the 收入 reason: the sentence u
 
   // The 情况说明 prints that very sentence.
   await page.click('#tab-report');
+  await page.waitForSelector('#sec-report .report-title');
   await page.waitForFunction(
     (s) => document.querySelector('#sec-report')?.textContent.includes(s),
     preview,
@@ -120,6 +121,7 @@ test('the clerk moves a 项目支出 row to 政府性基金: the 情况说明 an
   assert.equal(found.length, 1, found.join('\n'));
   assert.match(found[0], /小于项目支出合计 1,488,300\.00 元，相差 1,188,300\.00 元/);
   await page.click('#tab-report');
+  await page.waitForSelector('#sec-report .report-title');
   await page.waitForFunction(() => document.querySelector('#sec-report')?.textContent.includes('绩效目标设置情况'));
   const report = await text(page, '#sec-report');
   // Before, the narrative compared the forms with the 一般公共预算 项目支出

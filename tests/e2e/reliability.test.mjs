@@ -108,6 +108,8 @@ test('hostile text is shown as text in every view and nothing runs', async () =>
     await tab.click();
     // Its panel is shown, and painted.
     await page.locator(`[role="tabpanel"][aria-labelledby="${await tab.getAttribute('id')}"]`).waitFor();
+    // The views the worker draws (表格, 情况说明): once they are drawn.
+    await page.waitForFunction(() => ![...document.querySelectorAll('[role="tabpanel"] p.hint')].some((p) => p.textContent === '正在生成…'));
     await nextPaint(page);
     assert.equal(await page.locator('img[src="x"]').count(), 0, `no <img src=x> after ${await tab.innerText()}`);
     assert.equal(await page.locator('body script:not([src])').count(), 0);
@@ -115,9 +117,11 @@ test('hostile text is shown as text in every view and nothing runs', async () =>
   }
   // The texts appear literally where they are shown as text.
   await page.click('#tab-tables');
+  await page.waitForSelector('#sec-tables figure.dtable');
   const tables = await page.locator('#sec-tables').innerText();
   assert.ok(tables.includes('<script>alert(1)</script>单位'), 'unit name in the tables view');
   await page.click('#tab-report');
+  await page.waitForSelector('#sec-report .report-title');
   const report = await page.locator('#sec-report').innerText();
   assert.ok(report.includes('<script>alert(1)</script>单位'), 'unit name in the narrative');
   assert.ok(report.includes('<img src=x onerror=alert(1)>职责'), 'duty in the narrative');

@@ -58,6 +58,7 @@ test('the 上海 sample shows its 9 tables and its text, figure for figure', asy
   // Its empty fund tables each carry their own note.
   assert.match(await page.locator('#table-table7').innerText(), /无国有资本经营预算财政拨款安排的预算/);
   await page.click('#tab-report');
+  await page.waitForSelector('#sec-report .report-title');
   const report = await page.locator('article.report').innerText();
   assert.match(report, /职业年金缴费支出（项）”87\.36万元/);
   assert.match(report, /行政单位离退休（项）”87\.71万元/);
@@ -109,6 +110,7 @@ test('a 单位 document says 单位 in its titles and text', async () => {
   const titles = await tableTitles(page);
   assert.equal(titles[0], '2025年单位财务收支预算总表');
   await page.click('#tab-report');
+  await page.waitForSelector('#sec-report .report-title');
   assert.equal(await page.locator('h2.report-title').innerText(), '上海市普陀区财政局2025年单位预算');
   const headings = await page.locator('article.report h3').allInnerTexts();
   assert.ok(headings.includes('四、单位预算编制说明'), headings.join(' / '));
@@ -127,6 +129,7 @@ test('公开说明: an edit shows in the 情况说明 at once, a list entry adde
   await use.fill('职工购房补贴');
   await use.blur();
   await page.click('#tab-report');
+  await page.waitForSelector('#sec-report .report-title');
   assert.match(await page.locator('article.report').innerText(), /购房补贴（项）”268\.78万元，主要用于职工购房补贴。/);
   // A unit added to 机构设置 counts in the text; deleting it, then 撤销, brings it back.
   await page.click('#tab-narrative');
@@ -136,6 +139,7 @@ test('公开说明: an edit shows in the 情况说明 at once, a list entry adde
   await name.blur();
   await page.selectOption('#f-disclosure-members-1-unit_type', { label: '事业' });
   await page.click('#tab-report');
+  await page.waitForSelector('#sec-report .report-title');
   const report = await page.locator('article.report').innerText();
   assert.match(report, /包括财政局本部以及下属1家预算单位/);
   assert.match(report, /行政单位1家，事业单位1家/);

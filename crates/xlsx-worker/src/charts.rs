@@ -63,8 +63,9 @@ fn all(c: &Charts, prefix: &str) -> String {
     .concat()
 }
 
-/// `text` with the characters markup gives a meaning escaped.
-fn esc(text: &str) -> String {
+/// `text` with the characters markup gives a meaning escaped (every
+/// markup the worker makes uses this one: charts and views).
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {

@@ -3,11 +3,14 @@
 //! The page sends the inputs as JSON (export) or a sheet's bytes (import); the
 //! worker answers with the workbook's bytes or the import preview as JSON, or a
 //! message in Chinese. All arithmetic is budget-core's; all Excel is budget-xlsx's.
-//! It also draws the app's 图表 (`charts`), which the page shows as markup.
+//! It also draws the app's 图表 (`charts`), which the page shows as markup,
+//! and its derived views and files (`views`: 公开表格, 情况说明, the print
+//! document, the submission and draft files).
 
 pub mod charts;
 // 部门汇总, 从上年文件新建 and 载入财政局科目表: the page's file tools.
 pub mod tools;
+pub mod views;
 
 mod audit;
 

@@ -19,10 +19,15 @@
 //!   codes not carried, or the file's problems)
 //! - `{id, op: "bureau", name, kind: "xlsx" | "csv", bytes: Uint8Array}` →
 //!   `{id, ok: true, json}` (载入财政局科目表: the checked rows, or each bad line)
-//!
 //! - `{id, op: "import-findings", text: "<the imported file>", catalog?}` →
 //!   `{id, ok: true, json}`: `{"findings": [line…]}` (its stated figures that
 //!   differ from the recomputation) or `{"refused": [line…]}`
+//! - `{id, op: "view", view: "tables" | "report" | "print", inputs, unit?: "元" | "万元",
+//!   catalog?}` → `{id, ok: true, html}` (公开表格 below its unit switch, the
+//!   情况说明 article, or the print document's narrative and tables, as markup)
+//! - `{id, op: "file", kind: "submission" | "draft", inputs, at: "<export time>",
+//!   catalog?}` → `{id, ok: true, bytes: Uint8Array}` (the file, UTF-8), or `{id, ok: true, refused:
+//!   "<{title, lines: [{text, path}]} JSON>"}` (why the form cannot be exported)
 //!
 //! and `{id, ok: false, error}` on failure. `{op: "ready"}` is posted once the
 //! handler is installed: messages sent earlier would be lost.
@@ -65,6 +70,32 @@ fn reply(data: &JsValue) -> Object {
                 get_str(data, "prefix").as_deref().unwrap_or(""),
             )
             .map(|html| ("html", JsValue::from_str(&html))),
+            None => Err("请求缺少填报内容。".to_string()),
+        },
+        Some("view") => match get_str(data, "inputs") {
+            Some(json) => xlsx_worker::views::view_html(
+                &get_str(data, "view").unwrap_or_default(),
+                &json,
+                get_str(data, "catalog").as_deref(),
+                get_str(data, "unit").as_deref() == Some("万元"),
+            )
+            .map(|html| ("html", JsValue::from_str(&html))),
+            None => Err("请求缺少填报内容。".to_string()),
+        },
+        Some("file") => match get_str(data, "inputs") {
+            Some(json) => match xlsx_worker::views::file_text(
+                &get_str(data, "kind").unwrap_or_default(),
+                &json,
+                get_str(data, "catalog").as_deref(),
+                &get_str(data, "at").unwrap_or_default(),
+            ) {
+                // UTF-8 bytes, not a string: neither side decodes megabytes of text.
+                Ok(text) => Ok(("bytes", Uint8Array::from(text.as_bytes()).into())),
+                Err(Ok(refusal)) => serde_json::to_string(&refusal)
+                    .map(|json| ("refused", JsValue::from_str(&json)))
+                    .map_err(|e| format!("导出结果无法传回页面：{e}")),
+                Err(Err(e)) => Err(e),
+            },
             None => Err("请求缺少填报内容。".to_string()),
         },
         Some("import") => {
