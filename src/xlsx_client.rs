@@ -443,3 +443,13 @@ pub async fn file_text(
         .map(Err)
         .ok_or_else(|| "文件组件返回的数据无效。".to_string())
 }
+
+/// The sentences of the 情况说明 the clerk's texts end up in (the narrative
+/// inputs' live preview), in `ClerkText::ALL`'s order, as a JSON array: made
+/// by the worker, so the page carries no narrative.
+pub async fn sentences(inputs_json: String) -> Result<String, String> {
+    let data = request(op_message("sentences", &[("inputs", &inputs_json)]), None).await?;
+    get(&data, "json")
+        .as_string()
+        .ok_or_else(|| "情况说明组件返回的数据无效。".to_string())
+}

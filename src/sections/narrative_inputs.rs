@@ -3,15 +3,17 @@
 use budget_core::Inputs;
 use budget_core::amount::InputUnit;
 use budget_core::model::{NarrativeInputs, Reasons};
-use budget_core::narrative::{ClerkText, RowSums, clerk_sentence};
+use budget_core::narrative::ClerkText;
 use budget_core::{Amount, whole};
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::fields::{AmountField, NumberField, TextField};
 use crate::paths::path_id;
+use crate::sections::charts;
 use crate::state::AppState;
 use crate::undo::Field;
+use crate::xlsx_client;
 
 /// A text of the narrative inputs, read by `get` and stored by `set`; the
 /// amounts by their text.
@@ -204,25 +206,25 @@ const REASONS: [ReasonField; 8] = [
 ];
 
 /// The sentence of the 情况说明 each text field ends up in, live: from the
-/// core's `clerk_sentence`, the function the narrative prints with.
+/// core's `clerk_sentence`, the function the narrative prints with, which
+/// runs in the worker (`charts::follow`: the latest answer while the section
+/// is shown), so the page carries no narrative.
 type Sentences = Memo<Vec<String>>;
 
-fn sentences(state: AppState) -> Sentences {
-    // The 经费拨款 part of the income sentence reads the rows: one pass, as
-    // its own slice so that only a change of those sums reaches the memo.
-    let sums = state.input_slice(RowSums::of);
-    Memo::new(move |_| {
-        state.inputs.with(|i| {
-            state.totals.with(|t| {
-                sums.with(|s| {
-                    ClerkText::ALL
-                        .iter()
-                        .map(|&f| clerk_sentence(f, i, t, s))
-                        .collect()
-                })
-            })
+/// The sentences, and why the worker could not make them, if so.
+fn sentences() -> (Sentences, RwSignal<Option<String>>) {
+    let shown = charts::follow("情况说明的句子", |json, _| {
+        xlsx_client::sentences(json)
+    });
+    let list = Memo::new(move |_| {
+        shown.markup.with(|json| {
+            json.as_deref()
+                .and_then(|j| xlsx_client::answer(j).ok())
+                .map(|v| xlsx_client::texts(&v))
+                .unwrap_or_default()
         })
-    })
+    });
+    (list, shown.failed)
 }
 
 /// A text field with, under it, the sentence it will produce in the 情况说明
@@ -270,7 +272,7 @@ fn vehicles(path: &'static str) -> impl IntoView {
 #[component]
 pub fn NarrativeSection() -> impl IntoView {
     let state = AppState::get();
-    let sentences = sentences(state);
+    let (sentences, unsaid) = sentences();
     let reasons = REASONS
         .into_iter()
         .map(|(text, label, get, set)| {
@@ -314,6 +316,7 @@ pub fn NarrativeSection() -> impl IntoView {
     view! {
         <h2>"说明文字"</h2>
         <h3>"变动原因"</h3>
+        {charts::failure(unsaid)}
         <div class="form">{reasons}</div>
         <h3>"机关运行经费"</h3>
         <div class="form">

@@ -58,6 +58,22 @@ pub fn export_in(
         .map_err(|e| format!("生成 Excel 失败：{e}"))
 }
 
+/// The sentences of the 情况说明 that the clerk's texts end up in (the
+/// narrative inputs' live preview), in `ClerkText::ALL`'s order, from the
+/// inputs as JSON: a JSON array of strings.
+pub fn sentences(inputs_json: &str) -> Result<String, String> {
+    use budget_core::narrative::{ClerkText, RowSums, clerk_sentence};
+    let inputs: Inputs = serde_json::from_str(inputs_json)
+        .map_err(|e| format!("填报内容无法读取，未生成情况说明的句子：{e}"))?;
+    let totals = budget_core::Totals::compute(&inputs);
+    let sums = RowSums::of(&inputs);
+    let list: Vec<String> = ClerkText::ALL
+        .iter()
+        .map(|&f| clerk_sentence(f, &inputs, &totals, &sums))
+        .collect();
+    serde_json::to_string(&list).map_err(|e| format!("句子无法传回页面：{e}"))
+}
+
 /// The comparison after the page imported a file (`text`, the file as
 /// picked): the figures it states against the recomputation, against the
 /// bureau catalog the page sends for the form's year (`catalog_json`), else

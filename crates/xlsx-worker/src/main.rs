@@ -19,6 +19,8 @@
 //!   codes not carried, or the file's problems)
 //! - `{id, op: "bureau", name, kind: "xlsx" | "csv", bytes: Uint8Array}` →
 //!   `{id, ok: true, json}` (载入财政局科目表: the checked rows, or each bad line)
+//! - `{id, op: "sentences", inputs}` → `{id, ok: true, json}`: the sentences
+//!   of the 情况说明 the clerk's texts end up in (`ClerkText::ALL`'s order)
 //! - `{id, op: "import-findings", text: "<the imported file>", catalog?}` →
 //!   `{id, ok: true, json}`: `{"findings": [line…]}` (its stated figures that
 //!   differ from the recomputation) or `{"refused": [line…]}`
@@ -110,6 +112,12 @@ fn reply(data: &JsValue) -> Object {
                 None => Err("请求缺少文件内容。".to_string()),
             }
         }
+        Some("sentences") => match get_str(data, "inputs") {
+            Some(json) => {
+                xlsx_worker::sentences(&json).map(|json| ("json", JsValue::from_str(&json)))
+            }
+            None => Err("请求缺少填报内容。".to_string()),
+        },
         Some("import-findings") => match get_str(data, "text") {
             Some(text) => xlsx_worker::import_findings(&text, get_str(data, "catalog").as_deref())
                 .map(|json| ("json", JsValue::from_str(&json))),
