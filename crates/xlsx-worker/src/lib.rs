@@ -170,6 +170,70 @@ mod tests {
     const SAMPLE: &str = include_str!("../../../fixtures/dadukou-2021.json");
 
     #[test]
+    fn sentences_are_the_narratives_in_clerk_text_order() {
+        use budget_core::narrative::{ClerkText, RowSums, clerk_sentence};
+        let got: Vec<String> = serde_json::from_str(&sentences(SAMPLE).unwrap()).unwrap();
+        let sample: Inputs = serde_json::from_str(SAMPLE).unwrap();
+        let (t, sums) = (budget_core::Totals::compute(&sample), RowSums::of(&sample));
+        let want: Vec<String> = ClerkText::ALL
+            .iter()
+            .map(|&f| clerk_sentence(f, &sample, &t, &sums))
+            .collect();
+        assert_eq!(got, want);
+        assert!(got[0].contains("主要是机构改革及职能调整"), "{}", got[0]);
+        assert!(
+            sentences("{\"unit\": 3}")
+                .unwrap_err()
+                .starts_with("填报内容无法读取，未生成情况说明的句子：")
+        );
+    }
+
+    #[test]
+    fn import_findings_name_each_stated_figure_that_differs_or_refuse() {
+        let sample: Inputs = serde_json::from_str(SAMPLE).unwrap();
+        let file = budget_core::file::export(&sample, "2026-12-07T08:00:00Z").unwrap();
+        let answer = |text: &str| -> serde_json::Value {
+            serde_json::from_str(&import_findings(text, None).unwrap()).unwrap()
+        };
+        // As exported: nothing differs. Bare inputs state nothing.
+        assert_eq!(answer(&file), serde_json::json!({ "findings": [] }));
+        assert_eq!(answer(SAMPLE), serde_json::json!({ "findings": [] }));
+        // One figure of its tables changed: named, as the core names it.
+        let at = file.find("\"derived\"").unwrap();
+        let changed = format!(
+            "{}{}",
+            &file[..at],
+            file[at..].replacen("11906397.06", "11906397.07", 1)
+        );
+        let found = answer(&changed);
+        let lines = found["findings"].as_array().unwrap();
+        assert!(!lines.is_empty());
+        let core = budget_core::file::imported_findings_in(
+            changed.as_bytes(),
+            budget_core::catalog::Choice::Builtin,
+        )
+        .unwrap();
+        assert_eq!(lines.len(), core.len());
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.as_str().unwrap().starts_with("[IMP-001] "))
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.as_str().unwrap().contains("“11906397.07”")),
+            "{found}"
+        );
+        // Not a file: refused with the reader's words.
+        let refused = answer("{\"format\": \"budget-form\"");
+        assert!(
+            !refused["refused"].as_array().unwrap().is_empty(),
+            "{refused}"
+        );
+    }
+
+    #[test]
     fn export_of_the_sample_is_a_zip() {
         let bytes = export(SAMPLE).unwrap();
         assert_eq!(&bytes[..2], b"PK");
