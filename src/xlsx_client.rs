@@ -187,17 +187,8 @@ pub async fn export_xlsx(
     wan: bool,
     bureau: Option<&Bureau>,
 ) -> Result<Vec<u8>, String> {
-    let msg = Object::new();
-    set(&msg, "op", &JsValue::from_str("export"));
-    set(&msg, "inputs", &JsValue::from_str(&inputs_json));
-    set(
-        &msg,
-        "unit",
-        &JsValue::from_str(if wan { "万元" } else { "元" }),
-    );
-    if let Some(b) = bureau {
-        set(&msg, "catalog", &JsValue::from_str(&catalog_json(b)));
-    }
+    let msg = op_message("export", &[("inputs", &inputs_json), ("unit", unit(wan))]);
+    with_catalog(&msg, bureau);
     let data = request(msg, None).await?;
     get(&data, "bytes")
         .dyn_into::<Uint8Array>()
@@ -212,17 +203,24 @@ pub async fn charts_html(
     prefix: &str,
     bureau: Option<&Bureau>,
 ) -> Result<String, String> {
-    let msg = Object::new();
-    set(&msg, "op", &JsValue::from_str("charts"));
-    set(&msg, "inputs", &JsValue::from_str(&inputs_json));
-    set(&msg, "prefix", &JsValue::from_str(prefix));
-    if let Some(b) = bureau {
-        set(&msg, "catalog", &JsValue::from_str(&catalog_json(b)));
-    }
+    let msg = op_message("charts", &[("inputs", &inputs_json), ("prefix", prefix)]);
+    with_catalog(&msg, bureau);
     let data = request(msg, None).await?;
     get(&data, "html")
         .as_string()
         .ok_or_else(|| "图表组件返回的数据无效。".to_string())
+}
+
+/// The `unit` of a request: the tables in 万元 (舍位平衡) or in 元.
+fn unit(wan: bool) -> &'static str {
+    if wan { "万元" } else { "元" }
+}
+
+/// Add the bureau catalog in force for the form, when one is, to `msg`.
+fn with_catalog(msg: &Object, bureau: Option<&Bureau>) {
+    if let Some(b) = bureau {
+        set(msg, "catalog", &JsValue::from_str(&catalog_json(b)));
+    }
 }
 
 /// A bureau catalog as the worker reads it back (`Bureau::from_rows`): its
@@ -244,15 +242,7 @@ pub async fn import_sheet(bytes: &[u8], kind: &str) -> Result<String, String> {
 
 /// Send a sheet's bytes for `op`; the worker's `json` answer.
 async fn sheet_request(op: &str, bytes: &[u8], kind: &str) -> Result<String, String> {
-    let msg = Object::new();
-    set(&msg, "op", &JsValue::from_str(op));
-    set(&msg, "kind", &JsValue::from_str(kind));
-    let array = Uint8Array::from(bytes);
-    set(&msg, "bytes", &array);
-    let data = request(msg, Some(&array.buffer().into())).await?;
-    get(&data, "json")
-        .as_string()
-        .ok_or_else(|| "Excel 组件返回的数据无效。".to_string())
+    with_bytes(op_message(op, &[("kind", kind)]), bytes).await
 }
 
 /// 核对已公开文件: a published disclosure (`kind` is `text` or `xlsx`)
@@ -266,7 +256,11 @@ pub async fn audit_document(bytes: &[u8], kind: &str) -> Result<String, String> 
 async fn with_bytes(msg: Object, bytes: &[u8]) -> Result<String, String> {
     let array = Uint8Array::from(bytes);
     set(&msg, "bytes", &array);
-    let data = request(msg, Some(&array.buffer().into())).await?;
+    json_of(request(msg, Some(&array.buffer().into())).await?)
+}
+
+/// The `json` of a worker's answer.
+fn json_of(data: JsValue) -> Result<String, String> {
     get(&data, "json")
         .as_string()
         .ok_or_else(|| "Excel 组件返回的数据无效。".to_string())
@@ -304,10 +298,7 @@ pub async fn department_unit(
 /// 部门汇总 of the units (`request_json`: `{units, code, name, texts?, now?}`):
 /// the department's totals or why not, its file when `now` is sent.
 pub async fn department_sum(request_json: &str) -> Result<String, String> {
-    let data = request(op_message("department", &[("request", request_json)]), None).await?;
-    get(&data, "json")
-        .as_string()
-        .ok_or_else(|| "Excel 组件返回的数据无效。".to_string())
+    json_of(request(op_message("department", &[("request", request_json)]), None).await?)
 }
 
 /// 从上年文件新建: next year's form from last year's file, against the
@@ -372,14 +363,8 @@ pub enum Compared {
 /// so the page carries no derivation.
 pub async fn import_findings(text: &str, bureau: Option<&Bureau>) -> Result<Compared, String> {
     let msg = op_message("import-findings", &[("text", text)]);
-    if let Some(b) = bureau {
-        set(&msg, "catalog", &JsValue::from_str(&catalog_json(b)));
-    }
-    let data = request(msg, None).await?;
-    let json = get(&data, "json")
-        .as_string()
-        .ok_or_else(|| "核对组件返回的数据无效。".to_string())?;
-    let v = answer(&json)?;
+    with_catalog(&msg, bureau);
+    let v = answer(&json_of(request(msg, None).await?)?)?;
     Ok(match v.get("refused") {
         Some(lines) => Compared::Refused(texts(lines)),
         None => Compared::Findings(texts(&v["findings"])),
@@ -397,18 +382,15 @@ pub async fn view_html(
     wan: bool,
     bureau: Option<&Bureau>,
 ) -> Result<String, String> {
-    let msg = Object::new();
-    set(&msg, "op", &JsValue::from_str("view"));
-    set(&msg, "view", &JsValue::from_str(view));
-    set(&msg, "inputs", &JsValue::from_str(&inputs_json));
-    set(
-        &msg,
-        "unit",
-        &JsValue::from_str(if wan { "万元" } else { "元" }),
+    let msg = op_message(
+        "view",
+        &[
+            ("view", view),
+            ("inputs", &inputs_json),
+            ("unit", unit(wan)),
+        ],
     );
-    if let Some(b) = bureau {
-        set(&msg, "catalog", &JsValue::from_str(&catalog_json(b)));
-    }
+    with_catalog(&msg, bureau);
     let data = request(msg, None).await?;
     get(&data, "html")
         .as_string()
@@ -426,14 +408,11 @@ pub async fn file_text(
     at: &str,
     bureau: Option<&Bureau>,
 ) -> Result<Result<Vec<u8>, String>, String> {
-    let msg = Object::new();
-    set(&msg, "op", &JsValue::from_str("file"));
-    set(&msg, "kind", &JsValue::from_str(kind));
-    set(&msg, "inputs", &JsValue::from_str(&inputs_json));
-    set(&msg, "at", &JsValue::from_str(at));
-    if let Some(b) = bureau {
-        set(&msg, "catalog", &JsValue::from_str(&catalog_json(b)));
-    }
+    let msg = op_message(
+        "file",
+        &[("kind", kind), ("inputs", &inputs_json), ("at", at)],
+    );
+    with_catalog(&msg, bureau);
     let data = request(msg, None).await?;
     if let Ok(bytes) = get(&data, "bytes").dyn_into::<Uint8Array>() {
         return Ok(Ok(bytes.to_vec()));
@@ -448,8 +427,5 @@ pub async fn file_text(
 /// inputs' live preview), in `ClerkText::ALL`'s order, as a JSON array: made
 /// by the worker, so the page carries no narrative.
 pub async fn sentences(inputs_json: String) -> Result<String, String> {
-    let data = request(op_message("sentences", &[("inputs", &inputs_json)]), None).await?;
-    get(&data, "json")
-        .as_string()
-        .ok_or_else(|| "情况说明组件返回的数据无效。".to_string())
+    json_of(request(op_message("sentences", &[("inputs", &inputs_json)]), None).await?)
 }

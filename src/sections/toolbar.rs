@@ -7,7 +7,6 @@ use budget_core::Inputs;
 use budget_core::catalog::Choice;
 use budget_core::file;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::print::{self, PrintView};
 use crate::sections::sheet_import::SheetImport;
@@ -45,26 +44,6 @@ const SAMPLES: [Sample; 2] = [
     },
 ];
 
-/// The sample's text, fetched.
-async fn fetch_sample(url: &str) -> Result<String, String> {
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("无浏览器窗口")?;
-    let failed = |_| "无法下载示例文件".to_string();
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(failed)?
-        .dyn_into()
-        .map_err(failed)?;
-    if !response.ok() {
-        return Err(format!("无法下载示例文件（HTTP {}）", response.status()));
-    }
-    JsFuture::from(response.text().map_err(failed)?)
-        .await
-        .map_err(failed)?
-        .as_string()
-        .ok_or_else(|| "示例文件不是文本".to_string())
-}
-
 /// Replace the inputs: the inputs before. Moved in and out, not cloned:
 /// 10,000 rows are a deep copy. The caller asked first
 /// (`storage::before_replace`).
@@ -84,7 +63,7 @@ fn load_sample(state: AppState, k: usize) {
     // context: the task runs under the caller's owner.
     let owner = Owner::current();
     leptos::task::spawn_local(async move {
-        let read = fetch_sample(sample.url)
+        let read = web::fetch_text(sample.url, "示例文件")
             .await
             .and_then(|text| budget_core::file::read_inputs(&text).map_err(|e| e.to_string()));
         match read {
