@@ -4,7 +4,8 @@
 //!
 //! - `?synthetic=N` replaces the form with `budget_synthetic::generate(N, 42)`
 //!   (a valid form with N budget rows; `&projects=0` also drops the project
-//!   forms) for timing the grids (tests/e2e/bench/).
+//!   forms, `&template=<id>` lays it out by that template) for timing the
+//!   grids (tests/e2e/bench/).
 //! - `?panic-test=1` shows a button that panics, to test the crash banner
 //!   (tests/e2e/reliability.test.mjs).
 
@@ -37,6 +38,12 @@ pub fn synthetic_from_query() -> Option<Inputs> {
     let mut inputs = budget_synthetic::generate(rows, 42);
     if query_param("projects").as_deref() == Some("0") {
         inputs.projects.clear();
+    }
+    // `&template=<id>`: the same form under another known template (the
+    // benchmark's second run, issue 22).
+    if let Some(id) = query_param("template").filter(|id| budget_core::template::get(id).is_some())
+    {
+        inputs.template = budget_core::model::TemplateId(id);
     }
     Some(inputs)
 }

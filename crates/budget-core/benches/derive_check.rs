@@ -11,6 +11,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use budget_core::model::TemplateId;
 use budget_core::{Inputs, Totals, check, check_live, derive};
 use budget_synthetic as synthetic;
 use criterion::{BenchmarkId, Criterion};
@@ -95,6 +96,30 @@ fn main() {
         "totals+check_live",
         18,
         &forms,
+        live_check,
+    );
+    // The same forms laid out by the 上海 template (issue 22: the budgets hold
+    // under every template).
+    let shanghai: Vec<(usize, Inputs)> = forms
+        .iter()
+        .map(|(n, inputs)| {
+            let mut inputs = inputs.clone();
+            inputs.template = TemplateId("shanghai-district-2025".to_string());
+            (*n, inputs)
+        })
+        .collect();
+    summary(
+        "template shanghai-district-2025 (median wall time per run)",
+        "derive+check",
+        14,
+        &shanghai,
+        derive_and_check,
+    );
+    summary(
+        "template shanghai-district-2025, per edit in the web app",
+        "totals+check_live",
+        18,
+        &shanghai,
         live_check,
     );
 }

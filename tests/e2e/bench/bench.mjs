@@ -5,7 +5,7 @@
 // core bench + this).
 //
 //   BUDGET_DIST=<hooks build> node tests/e2e/bench/bench.mjs --size-dist <clerk's build>
-//       [--core-summary FILE] [--quick] [--vsync]
+//       [--core-summary FILE] [--quick] [--vsync] [--template ID]
 //
 // BUDGET_DIST      the release build WITH the `test-hooks` feature (served; every
 //                  timing needs its `?synthetic=N` loader).
@@ -16,6 +16,8 @@
 // --quick              fewer edits and repetitions (for trying the script out;
 //                      the issue asks for >= 50 edits per size).
 // --vsync              also time 10,000-row keystrokes at 60 Hz (two minutes more).
+// --template ID        every synthetic form laid out by template ID (e.g.
+//                      shanghai-district-2025), and the core bench's figures of it.
 //
 // Figures (all in real Chromium, headless, through Playwright):
 //   - keystroke -> paint at 100, 1,000 and 10,000 rows (`?synthetic=N`, the
@@ -61,6 +63,13 @@ const VSYNC = args.includes('--vsync');
 const coreIdx = args.indexOf('--core-summary');
 const CORE_SUMMARY = coreIdx >= 0 ? args[coreIdx + 1] : null;
 const DIST = process.env.BUDGET_DIST ? resolve(process.env.BUDGET_DIST) : join(ROOT, 'dist');
+// `--template <id>`: every synthetic form laid out by that template (the
+// second run of issue 22: the budgets under each template).
+const templateIdx = args.indexOf('--template');
+const TEMPLATE = templateIdx >= 0 ? args[templateIdx + 1] : null;
+/** The address of the `?synthetic=N` form (under `--template`'s template). */
+const syntheticAt = (url, n, extra = '') =>
+  `${url}?synthetic=${n}${extra}${TEMPLATE ? `&template=${TEMPLATE}` : ''}`;
 const sizeIdx = args.indexOf('--size-dist');
 const SIZE_DIST = sizeIdx >= 0 ? resolve(args[sizeIdx + 1]) : DIST;
 
@@ -512,7 +521,7 @@ async function pasteOnce(browser, url, block) {
 }
 
 async function pasteRuns(browser, url) {
-  const block = await pasteBlock(browser, `${url}?synthetic=10000`);
+  const block = await pasteBlock(browser, syntheticAt(url, 10000));
   const runs = [];
   for (let k = 0; k < PASTES; k++) runs.push(await pasteOnce(browser, url, block));
   const of = (f) => median(runs.map(f));
@@ -568,7 +577,8 @@ async function wasmSizes() {
 /**
  * The 10,000-row lines of the derive_check summary tables: `10000  12.345 ms  0.180 ms  68.6x`
  * under "summary (median wall time per run)" (derive + check), and, when the
- * bench prints it, under "per edit in the web app" (totals + check_live).
+ * bench prints it, under "per edit in the web app" (totals + check_live); with
+ * `--template`, under that template's two tables.
  */
 async function coreFigure() {
   if (!CORE_SUMMARY) return null;
@@ -578,8 +588,12 @@ async function coreFigure() {
     const m = i >= 0 && /^\s*10000\s+([\d.]+) ms\s+([\d.]+) ms\s+([\d.]+)x/m.exec(text.slice(i));
     return m ? { ms: Number(m[1]), bare: Number(m[2]), ratio: Number(m[3]) } : null;
   };
-  const full = line('\nsummary (') ?? { ms: NaN };
-  return { ...full, perEdit: line('\nper edit in the web app') };
+  // Under `--template`: the bench's tables of the same forms in that template.
+  const [summary, perEdit] = TEMPLATE
+    ? [`\ntemplate ${TEMPLATE} (`, `\ntemplate ${TEMPLATE}, per edit`]
+    : ['\nsummary (', '\nper edit in the web app'];
+  const full = line(summary) ?? { ms: NaN };
+  return { ...full, perEdit: line(perEdit) };
 }
 
 // ---------------------------------------------------------------- run
@@ -603,11 +617,11 @@ try {
   const keys = {};
   for (const n of SIZES) {
     log(`keystroke -> paint, ${n} rows`);
-    keys[n] = await keystrokes(browser, `${url}?synthetic=${n}`);
+    keys[n] = await keystrokes(browser, syntheticAt(url, n));
     allErrors.push(...keys[n].errors);
   }
   log('keystroke -> paint, 10000 rows without project forms');
-  const noProjects = await keystrokes(browser, `${url}?synthetic=10000&projects=0`);
+  const noProjects = await keystrokes(browser, syntheticAt(url, 10000, '&projects=0'));
   log('bare input');
   const floor = await bareInput(browser);
 
@@ -617,7 +631,7 @@ try {
   loads.forEach((l) => allErrors.push(...l.errors));
 
   log('export 10000');
-  const exp = await exportRuns(browser, `${url}?synthetic=10000`, file10k);
+  const exp = await exportRuns(browser, syntheticAt(url, 10000), file10k);
   allErrors.push(...exp.errors);
   log('import 10000');
   const imp = await importRuns(url, file10k);
@@ -631,7 +645,7 @@ try {
   // At 60 Hz (the harness's browser): the wait for the vsync is in the figure.
   log('60 Hz');
   browser = await launch();
-  const keys60 = VSYNC ? await keystrokes(browser, `${url}?synthetic=10000`) : null;
+  const keys60 = VSYNC ? await keystrokes(browser, syntheticAt(url, 10000)) : null;
   const floor60 = await bareInput(browser);
   // Loads, export and import again at 60 Hz, as a clerk's Chrome draws: with
   // the frame rate unlimited, Chromium draws a frame whenever the page has
@@ -643,7 +657,7 @@ try {
   const loads60 = [];
   for (let k = 0; k < REPEATS; k++) loads60.push(await loadOnce(browser, url));
   loads60.forEach((l) => allErrors.push(...l.errors));
-  const exp60 = await exportRuns(browser, `${url}?synthetic=10000`, join(work, 'synthetic-10000-60hz.json'));
+  const exp60 = await exportRuns(browser, syntheticAt(url, 10000), join(work, 'synthetic-10000-60hz.json'));
   allErrors.push(...exp60.errors);
   log('60 Hz: cold load (10 Mbit/s, 40 ms) and warm load (service worker)');
   const pwa = await pwaLoads(browser, DIST, REPEATS);
@@ -815,7 +829,7 @@ const la0 = LOAD_START;
 console.log(`# Browser benchmark (issue 21's budgets)`);
 console.log();
 console.log(
-  `${new Date().toISOString()} · Chromium ${browserVersion} headless (frame rate unlimited) · ` +
+  `${new Date().toISOString()} · ${TEMPLATE ? `template ${TEMPLATE} · ` : ''}Chromium ${browserVersion} headless (frame rate unlimited) · ` +
     `${cpu.length} × ${cpu[0]?.model ?? '?'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · timings: ${DIST} (test-hooks build), sizes: ${SIZE_DIST} · load average ${la0.map((x) => x.toFixed(2)).join(', ')} at the start, ${la.map((x) => x.toFixed(2)).join(', ')} at the end`,
 );
 console.log();
