@@ -7,6 +7,7 @@
 //! property test holds it equal to `to_wan`.
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use crate::amount::to_wan;
 
@@ -21,27 +22,28 @@ pub fn total_and_parts(total: Decimal, parts: &[Decimal]) -> (Decimal, Vec<Decim
     }
     let unit = Decimal::new(1, 2);
     // Units (0.01 万元) the parts must move together: + up, − down.
-    let mut off = ((shown_total - shown.iter().sum::<Decimal>()) / unit).trunc();
+    let off = ((shown_total - shown.iter().sum::<Decimal>()) / unit).trunc();
+    if off.is_zero() {
+        return (shown_total, shown);
+    }
+    let up = off.is_sign_positive();
     // Each part may print as its exact value rounded down or up, so only a
-    // part rounded the other way moves, once; the one that gets least
-    // farther from its exact value first (the largest dropped fraction going
-    // up, the part rounded up by the most going down), ties to the earlier.
-    while !off.is_zero() {
-        let up = off.is_sign_positive();
-        let farther = |i: usize| {
+    // part rounded the other way moves, once; the ones that get least
+    // farther from their exact value first (the largest dropped fraction
+    // going up, the parts rounded up by the most going down), ties to the
+    // earlier: each part's cost is its own, so one ordering does it.
+    let mut movable: Vec<(Decimal, usize)> = (0..parts.len())
+        .filter_map(|i| {
             let exact = parts[i] / Decimal::from(10_000);
             let moved = if up { shown[i] + unit } else { shown[i] - unit };
             let movable = exact != shown[i] && (exact > shown[i]) == up;
-            movable.then(|| (moved - exact).abs() - (shown[i] - exact).abs())
-        };
-        let Some((_, i)) = (0..parts.len())
-            .filter_map(|i| farther(i).map(|cost| (cost, i)))
-            .min()
-        else {
-            break;
-        };
+            movable.then(|| ((moved - exact).abs() - (shown[i] - exact).abs(), i))
+        })
+        .collect();
+    sort_once::sort(&mut movable);
+    let moves = off.abs().to_usize().unwrap_or(usize::MAX);
+    for &(_, i) in movable.iter().take(moves) {
         shown[i] += if up { unit } else { -unit };
-        off += if up { -Decimal::ONE } else { Decimal::ONE };
     }
     (shown_total, shown)
 }
