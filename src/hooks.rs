@@ -39,11 +39,10 @@ pub fn synthetic_from_query() -> Option<Inputs> {
     if query_param("projects").as_deref() == Some("0") {
         inputs.projects.clear();
     }
-    // `&template=<id>`: the same form under another known template (the
-    // benchmark's second run, issue 22).
-    if let Some(id) = query_param("template").filter(|id| budget_core::template::get(id).is_some())
-    {
-        inputs.template = budget_core::model::TemplateId(id);
+    // `&template=<id>`: the same form under another template, with the texts
+    // that template prints (the benchmark's second run, issue 22).
+    if let Some(id) = query_param("template") {
+        inputs = budget_synthetic::with_template(inputs, &id);
     }
     Some(inputs)
 }

@@ -325,6 +325,44 @@ fn projects(inputs: &mut Inputs) {
     inputs.projects = forms;
 }
 
+/// `inputs` laid out by the template `id`, with the texts that template's
+/// 情况说明 prints beyond the figures filled in as a department under it
+/// writes them (for the 上海 one: what each 项 with 财政拨款 is mainly used
+/// for, 机构设置, 名词解释, the date of the vehicle count, the 项目经费情况说明),
+/// so that a generated form is as complete under it as under the 重庆 one.
+/// An unknown id changes nothing.
+pub fn with_template(mut inputs: Inputs, id: &str) -> Inputs {
+    let Some(template) = budget_core::template::get(id) else {
+        return inputs;
+    };
+    inputs.template = TemplateId(id.to_string());
+    if template.narrative != budget_core::template::NarrativeKind::Shanghai {
+        return inputs;
+    }
+    for (code, label) in budget_core::narrative::purpose_items(&inputs) {
+        let text = format!("主要用于{label}方面的日常支出");
+        inputs.disclosure.purposes.insert(code, text);
+    }
+    let d = &mut inputs.disclosure;
+    d.members = vec![MemberUnit {
+        name: inputs.unit.name.clone(),
+        unit_type: UnitType::Administrative,
+    }];
+    d.glossary = vec![GlossaryEntry {
+        term: "机关运行经费".to_string(),
+        text: "为保障行政单位运行用于购买货物和服务的各项资金".to_string(),
+    }];
+    d.assets.as_of = format!("{}年12月31日", inputs.unit.fiscal_year - 1);
+    let n = &mut d.project_notes;
+    n.overview = "保障部门履职的各类项目".to_string();
+    n.basis = "依据部门职责和年度工作计划".to_string();
+    n.implementer = inputs.unit.name.clone();
+    n.plan = "按年度计划分期实施".to_string();
+    n.period = "一年".to_string();
+    n.goal = "按期完成年度工作任务".to_string();
+    inputs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,6 +381,22 @@ mod tests {
         let t = budget_core::Totals::compute(&inputs);
         assert_eq!(t.economic, t.general_basic);
         assert!(t.procurement <= t.general);
+    }
+
+    #[test]
+    fn under_the_shanghai_template_a_form_has_its_texts_and_no_errors() {
+        let inputs = with_template(generate(2000, 3), "shanghai-district-2025");
+        assert_eq!(inputs.template.as_str(), "shanghai-district-2025");
+        let derived = budget_core::derive(&inputs);
+        let found = budget_core::check(&inputs, &derived);
+        assert!(!found.iter().any(|f| f.is_error()), "{found:#?}");
+        assert!(!found.iter().any(|f| f.check == "NAR-006"), "{found:#?}");
+        assert!(inputs.disclosure.purposes.len() > 100);
+        // An unknown template, or the 重庆 one, adds no text.
+        let plain = generate(50, 1);
+        assert_eq!(with_template(plain.clone(), "nowhere-1999"), plain);
+        let chongqing = with_template(plain.clone(), "chongqing-district-2021");
+        assert_eq!(chongqing.disclosure, plain.disclosure);
     }
 
     #[test]

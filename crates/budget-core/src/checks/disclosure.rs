@@ -32,13 +32,11 @@ pub(super) fn nar_006(ctx: &Ctx<'_>) -> Vec<Finding> {
     if d.glossary.is_empty() {
         out.push(warn("名词解释".into(), "disclosure.glossary".into()));
     }
-    for (code, label) in crate::narrative::purpose_items(inputs) {
-        if d.purposes.get(&code).is_none_or(|p| p.trim().is_empty()) {
-            out.push(warn(
-                format!("“{label}”主要用于什么"),
-                format!("disclosure.purposes.{code}"),
-            ));
-        }
+    for (code, label) in crate::narrative::purposes_missing(inputs) {
+        out.push(warn(
+            format!("“{label}”主要用于什么"),
+            format!("disclosure.purposes.{code}"),
+        ));
     }
     if d.assets.as_of.trim().is_empty() {
         out.push(warn(

@@ -326,10 +326,33 @@ fn budget_explained(cx: &Cx, function: &Catalog) -> Section {
 /// The 项 whose use (主要用于…) the 编制说明 prints, in order: each code
 /// with its name (`2010601 行政运行`), against the form's year's catalog.
 pub fn purpose_items(inputs: &Inputs) -> Vec<(String, String)> {
-    let cats = crate::catalog::InForce::builtin(inputs.unit.fiscal_year);
-    fiscal_items(inputs)
+    labelled(
+        inputs,
+        fiscal_items(inputs).into_iter().map(|(code, _)| code),
+    )
+}
+
+/// The 项 of [`purpose_items`] whose use is not written yet, labelled (only
+/// those: NAR-006 runs on every edit, and a 上海 form lists hundreds of 项).
+pub fn purposes_missing(inputs: &Inputs) -> Vec<(String, String)> {
+    let missing = fiscal_items(inputs)
         .into_iter()
-        .map(|(code, _)| {
+        .map(|(code, _)| code)
+        .filter(|code| {
+            inputs
+                .disclosure
+                .purposes
+                .get(code)
+                .is_none_or(|p| p.trim().is_empty())
+        });
+    labelled(inputs, missing)
+}
+
+/// Each code with its name (`2010601 行政运行`) against the form's year's catalog.
+fn labelled(inputs: &Inputs, codes: impl Iterator<Item = String>) -> Vec<(String, String)> {
+    let cats = crate::catalog::InForce::builtin(inputs.unit.fiscal_year);
+    codes
+        .map(|code| {
             let name = cats.function().name(&code).unwrap_or("（不在科目目录中）");
             let label = format!("{code} {name}");
             (code, label)
