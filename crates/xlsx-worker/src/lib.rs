@@ -104,34 +104,30 @@ pub fn import_findings(text: &str, catalog_json: Option<&str>) -> Result<String,
 }
 
 thread_local! {
-    /// The last bureau catalog read, by the JSON the page sent: a catalog
-    /// lives as long as the worker (its names outlive the tables), so each
-    /// export with the same catalog reuses it instead of reading another copy.
-    static LAST_BUREAU: std::cell::RefCell<Option<(String, &'static Bureau)>> =
-        const { std::cell::RefCell::new(None) };
+    /// Every bureau catalog read, by the JSON the page sent: a catalog lives
+    /// as long as the worker (its names outlive the tables), so a catalog sent
+    /// again (each export, chart, view; each year's for 从上年文件新建) is
+    /// the one read before, not another copy.
+    pub(crate) static READ: std::cell::RefCell<Vec<(String, &'static Bureau)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The bureau catalog the page sent (`SentCatalog` as JSON).
-fn bureau_of(json: &str) -> Result<&'static Bureau, String> {
-    let cached = LAST_BUREAU.with_borrow(|last| {
-        last.as_ref()
-            .filter(|(text, _)| text == json)
-            .map(|(_, b)| *b)
-    });
-    if let Some(b) = cached {
+pub(crate) fn bureau_of(json: &str) -> Result<&'static Bureau, String> {
+    let known = READ.with_borrow(|read| read.iter().find(|(k, _)| k == json).map(|(_, b)| *b));
+    if let Some(b) = known {
         return Ok(b);
     }
     let sent: SentCatalog =
-        serde_json::from_str(json).map_err(|e| format!("科目表无法读取，未生成 Excel：{e}"))?;
+        serde_json::from_str(json).map_err(|e| format!("科目表无法读取：{e}"))?;
     let rows = sent
         .rows
         .into_iter()
         .enumerate()
         .map(|(i, (code, name))| (i + 1, vec![code, name]))
         .collect();
-    let b = Bureau::from_rows(&sent.name, rows)
-        .map_err(|e| format!("科目表无法读取，未生成 Excel：{e}"))?;
-    LAST_BUREAU.with_borrow_mut(|last| *last = Some((json.to_string(), b)));
+    let b = Bureau::from_rows(&sent.name, rows).map_err(|e| format!("科目表无法读取：{e}"))?;
+    READ.with_borrow_mut(|read| read.push((json.to_string(), b)));
     Ok(b)
 }
 
@@ -313,6 +309,8 @@ mod tests {
         let other = bureau_of(&sent("另一个局.csv")).unwrap();
         assert!(!std::ptr::eq(a, other));
         assert_eq!(other.name(), "另一个局.csv");
+        // Both stay read (从上年文件新建 sends one per year).
+        assert!(std::ptr::eq(a, bureau_of(&sent("局.csv")).unwrap()));
     }
 
     #[test]

@@ -4,8 +4,6 @@
 //! (`bureau`). Each answers JSON ready to display — figures formatted,
 //! messages in Chinese — so the page only lists them; the work is the core's.
 
-use std::cell::RefCell;
-
 use budget_core::amount::format_yuan;
 use budget_core::catalog::{Bureau, BureauError, Choice};
 use budget_core::consolidate::{Department, consolidate};
@@ -159,43 +157,22 @@ pub fn department(request: &str) -> Result<String, String> {
 }
 
 /// A bureau catalog kept in the browser for one year, as the page sends it.
-#[derive(Deserialize, Serialize)]
+#[derive(Deserialize)]
 struct YearCatalog {
     year: i32,
     name: String,
     rows: Vec<(String, String)>,
 }
 
-thread_local! {
-    /// The bureau catalogs read for 从上年文件新建, by what the page sent: a
-    /// catalog lives as long as the worker, so the same one is read once.
-    static READ: RefCell<Vec<(String, &'static Bureau)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The catalogs in force per year (`[{year, name, rows}]` JSON).
+/// The catalogs in force per year (`[{year, name, rows}]` JSON), each read
+/// once per worker (`bureau_of`).
 fn by_year(json: &str) -> Result<Vec<(i32, &'static Bureau)>, String> {
     let sent: Vec<YearCatalog> =
         serde_json::from_str(json).map_err(|e| format!("科目表无法读取：{e}"))?;
     sent.into_iter()
         .map(|c| {
-            let key = serde_json::to_string(&(&c.name, &c.rows)).unwrap_or_default();
-            let known =
-                READ.with_borrow(|read| read.iter().find(|(k, _)| *k == key).map(|(_, b)| *b));
-            let bureau = match known {
-                Some(b) => b,
-                None => {
-                    let rows = c
-                        .rows
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (code, name))| (i + 1, vec![code, name]))
-                        .collect();
-                    let b = Bureau::from_rows(&c.name, rows)
-                        .map_err(|e| format!("科目表无法读取：{e}"))?;
-                    READ.with_borrow_mut(|read| read.push((key, b)));
-                    b
-                }
-            };
+            let one = serde_json::json!({ "name": c.name, "rows": c.rows }).to_string();
+            let bureau = crate::bureau_of(&one)?;
             Ok((c.year, bureau))
         })
         .collect()

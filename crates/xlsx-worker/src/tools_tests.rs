@@ -189,9 +189,9 @@ fn next_year_uses_the_bureau_catalog_sent_for_the_new_year() {
     );
     assert!(!texts(&builtin).iter().any(|t| t.starts_with("2010301 ")));
     // The same catalog sent again is read once.
-    let before = READ.with_borrow(Vec::len);
+    let before = crate::READ.with_borrow(Vec::len);
     next_year(SAMPLE, Some(&sent)).unwrap();
-    assert_eq!(READ.with_borrow(Vec::len), before);
+    assert_eq!(crate::READ.with_borrow(Vec::len), before);
 }
 
 #[test]
