@@ -45,8 +45,15 @@ pub fn derive_in(inputs: &Inputs, cats: InForce) -> Derived {
     let tables = tables::all(inputs, &totals, &codes, &cats);
     let project_tables = project::projects(inputs, cats.function());
     let classes = figures::CodeFigures::class_totals(&codes);
-    let narrative =
-        crate::narrative::generate(inputs, &totals, &classes, &row_sums, cats.function());
+    let items = figures::CodeFigures::fiscal_items(&codes);
+    let narrative = crate::narrative::generate(
+        inputs,
+        &totals,
+        &classes,
+        &items,
+        &row_sums,
+        cats.function(),
+    );
     Derived {
         totals,
         tables,

@@ -20,6 +20,8 @@ use balanced::{GeneralSplit, changes, sangong_in_table4, wv};
 pub use clerk::ClerkText;
 pub use other::unmanaged_projects;
 use other::{other_matters, running_cost_change, running_cost_use};
+#[cfg(test)]
+pub(crate) use shanghai::fiscal_items;
 pub use shanghai::{purpose_items, purposes_missing};
 pub use suggest::{RunningCostSuggestion, running_cost_suggestion};
 
@@ -164,17 +166,19 @@ impl RowSumsAcc {
 
 /// Generate the narrative.
 ///
-/// `classes` are this year's totals per 功能类 code, in code order; `sums`
-/// what else it reads of the rows (`RowSums::of(inputs)`).
-pub fn generate(
+/// `classes` are this year's totals per 功能类 code, in code order; `items`
+/// this year's 财政拨款 per 功能分类 项, in code order, zero left out (what the
+/// 上海 text lists); `sums` what else it reads of the rows (`RowSums::of(inputs)`).
+pub(crate) fn generate(
     inputs: &Inputs,
     t: &Totals,
     classes: &[(String, Decimal)],
+    items: &[(&str, Decimal)],
     sums: &RowSums,
     function: &Catalog,
 ) -> Narrative {
     if crate::template::of(inputs).narrative == crate::template::NarrativeKind::Shanghai {
-        return shanghai::generate(inputs, t, function);
+        return shanghai::generate(inputs, t, items, function);
     }
     let cx = Context::new(inputs, t);
     Narrative {

@@ -4,7 +4,9 @@
 //! table's `sums` (what is summed into what) pointing at the same figures.
 
 use crate::model::Inputs;
-use crate::table::{Cell, HeaderCell, RowKind, Table, TableRow};
+use std::borrow::Cow;
+
+use crate::table::{Cell, CellText, HeaderCell, RowKind, Table, TableRow};
 use crate::template::{CodeLayout, TableKind, TableSpec, TableUnit, TotalRow, Zeros, fill};
 
 use super::layout::t;
@@ -111,32 +113,38 @@ fn total_last(tab: &mut Table) {
 fn split_codes(tab: &mut Table, parts: usize) {
     let extra = parts - 1;
     for row in &mut tab.rows {
-        let Some(first) = row.cells.first().cloned() else {
+        let mut old = std::mem::take(&mut row.cells).into_iter();
+        let Some(first) = old.next() else {
             continue;
         };
-        let mut cells: Vec<Cell> = vec![Cell::Empty; parts];
-        match &first {
+        let mut cells: Vec<Cell> = Vec::with_capacity(parts + old.len());
+        match first {
             Cell::Text(code) if !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()) => {
                 let mut at = 0;
-                for (i, slot) in cells.iter_mut().enumerate() {
-                    let len = if i == 0 { 3 } else { 2 };
-                    let Some(piece) = code.get(at..at + len) else {
+                for i in 0..parts {
+                    if at >= code.len() {
                         break;
-                    };
-                    *slot = t(piece.to_string());
-                    at += len;
-                }
-                if at < code.len() {
-                    // Longer than the columns: the rest stays in the last one.
-                    if let Some(Cell::Text(last)) = cells.last_mut() {
-                        let rest = code.get(at..).unwrap_or_default();
-                        *last = format!("{last}{rest}").into();
                     }
+                    let len = if i == 0 { 3 } else { 2 };
+                    // Longer than the columns: the rest stays in the last one;
+                    // shorter: the digits there are, never dropped.
+                    let end = if i + 1 == parts {
+                        code.len()
+                    } else {
+                        (at + len).min(code.len())
+                    };
+                    match piece(&code, at, end) {
+                        Some(p) => cells.push(Cell::Text(p)),
+                        None => break,
+                    }
+                    at = end;
                 }
             }
-            other => cells[0] = other.clone(),
+            other => cells.push(other),
         }
-        row.cells.splice(0..1, cells);
+        cells.resize(parts, Cell::Empty);
+        cells.extend(old);
+        row.cells = cells;
     }
     for s in &mut tab.sums.rows {
         for c in &mut s.cells {
@@ -148,6 +156,15 @@ fn split_codes(tab: &mut Table, parts: usize) {
         for p in &mut s.parts {
             *p += extra;
         }
+    }
+}
+
+/// `code[at..end]` (ASCII digits, so any range is on char boundaries); a
+/// catalog's code is `'static`, so its pieces are borrowed, not copied.
+fn piece(code: &CellText, at: usize, end: usize) -> Option<CellText> {
+    match code {
+        Cow::Borrowed(s) => s.get(at..end).map(Cow::Borrowed),
+        Cow::Owned(s) => s.get(at..end).map(|p| Cow::Owned(p.to_string())),
     }
 }
 
@@ -205,5 +222,49 @@ mod tests {
         assert_eq!(tab.sums.rows[0].cells, [4]);
         assert_eq!(tab.sums.columns[0].total, 4);
         assert_eq!(tab.sums.columns[0].rows, [3, 2]);
+    }
+
+    /// Each kind of code cell, split into 类/款/项 (or 类/款): digits in their
+    /// columns, a longer code's rest in the last, anything else left whole;
+    /// a catalog's (`'static`) code and a typed one split alike.
+    #[test]
+    fn split_codes_cell_by_cell() {
+        let cases: [(&str, usize, [&str; 3]); 9] = [
+            ("201", 3, ["201", "", ""]),
+            ("20106", 3, ["201", "06", ""]),
+            ("2010601", 3, ["201", "06", "01"]),
+            ("201060199", 3, ["201", "06", "0199"]),
+            ("2010", 3, ["201", "0", ""]),
+            ("合计", 3, ["合计", "", ""]),
+            ("2行", 3, ["2行", "", ""]),
+            ("30101", 2, ["301", "01", ""]),
+            ("3010199", 2, ["301", "0199", ""]),
+        ];
+        for (code, parts, want) in cases {
+            for cell in [
+                Cell::Text(Cow::Owned(code.to_string())),
+                Cell::Text(Cow::Borrowed(Box::leak(code.to_string().into_boxed_str()))),
+            ] {
+                let mut tab = Table {
+                    id: String::new(),
+                    number: String::new(),
+                    title: String::new(),
+                    unit: String::new(),
+                    header: Vec::new(),
+                    rows: vec![TableRow {
+                        kind: RowKind::Detail,
+                        cells: vec![cell, t("名")],
+                    }],
+                    note: None,
+                    sums: Sums::default(),
+                    zeros_shown: false,
+                };
+                split_codes(&mut tab, parts);
+                let texts: Vec<String> = tab.rows[0].cells.iter().map(Cell::display).collect();
+                let mut expected: Vec<&str> = want[..parts].to_vec();
+                expected.push("名");
+                assert_eq!(texts, expected, "{code} in {parts}");
+            }
+        }
     }
 }

@@ -8,14 +8,13 @@
 //! (`wan::total_and_parts`) so the parts printed add up to the total printed.
 //! A 万元 figure prints with 千分位 and 2 decimals, zero as `0` (as 上海 does).
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::{ClerkText, Narrative, Section, YearName};
 use crate::amount::{self, CentSum};
 use crate::catalog::Catalog;
 use crate::derive::chinese_ordinal;
+use crate::index::CodeIndex;
 use crate::model::{Fund, FundingSource, Inputs, ProcurementCategory, UnitType, VehicleCategories};
 use crate::template::{self, fill};
 use crate::totals::Totals;
@@ -106,8 +105,13 @@ impl Fiscal {
     }
 }
 
-/// Generate the 上海 narrative.
-pub(super) fn generate(inputs: &Inputs, t: &Totals, function: &Catalog) -> Narrative {
+/// Generate the 上海 narrative; `items` as [`fiscal_items`] gives them.
+pub(super) fn generate(
+    inputs: &Inputs,
+    t: &Totals,
+    items: &[(&str, Decimal)],
+    function: &Catalog,
+) -> Narrative {
     let unit = &inputs.unit;
     let year = unit.known_year().map_or(YearName::Missing, YearName::Year);
     let last = unit
@@ -127,7 +131,7 @@ pub(super) fn generate(inputs: &Inputs, t: &Totals, function: &Catalog) -> Narra
             duties(&cx),
             members(&cx),
             glossary(&cx),
-            budget_explained(&cx, function),
+            budget_explained(&cx, items, function),
             table_list(&cx),
             other_matters(&cx),
             project_notes(&cx),
@@ -239,7 +243,7 @@ fn glossary(cx: &Cx) -> Section {
 
 /// 四、部门预算编制说明: income and spending with the change, then every
 /// 功能分类 项 of the 财政拨款 with its amount and use.
-fn budget_explained(cx: &Cx, function: &Catalog) -> Section {
+fn budget_explained(cx: &Cx, items: &[(&str, Decimal)], function: &Catalog) -> Section {
     use FundingSource as S;
     let (i, t, year, last) = (cx.inputs, cx.t, &cx.year, &cx.last);
     let fiscal = Fiscal::of(i, t);
@@ -290,7 +294,6 @@ fn budget_explained(cx: &Cx, function: &Catalog) -> Section {
         p.push(format!("财政拨款收入支出{verb}的主要原因是{why}。"));
     }
     p.push("财政拨款支出主要内容如下：".to_string());
-    let items = fiscal_items(i);
     let (_, shown) = total_and_parts(
         fiscal.total_this(),
         &items.iter().map(|(_, v)| *v).collect::<Vec<_>>(),
@@ -309,7 +312,7 @@ fn budget_explained(cx: &Cx, function: &Catalog) -> Section {
         let purpose = i
             .disclosure
             .purposes
-            .get(code.as_str())
+            .get(*code)
             .map(|s| {
                 s.trim()
                     .trim_start_matches("主要用于")
@@ -342,35 +345,45 @@ pub fn purposes_missing(inputs: &Inputs) -> Vec<(String, String)> {
             inputs
                 .disclosure
                 .purposes
-                .get(code)
+                .get(*code)
                 .is_none_or(|p| p.trim().is_empty())
         });
     labelled(inputs, missing)
 }
 
 /// Each code with its name (`2010601 行政运行`) against the form's year's catalog.
-fn labelled(inputs: &Inputs, codes: impl Iterator<Item = String>) -> Vec<(String, String)> {
+fn labelled<'a>(inputs: &Inputs, codes: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
     let cats = crate::catalog::InForce::builtin(inputs.unit.fiscal_year);
     codes
         .map(|code| {
-            let name = cats.function().name(&code).unwrap_or("（不在科目目录中）");
-            let label = format!("{code} {name}");
-            (code, label)
+            let name = cats.function().name(code).unwrap_or("（不在科目目录中）");
+            (code.to_string(), format!("{code} {name}"))
         })
         .collect()
 }
 
-/// This year's 财政拨款 per 功能分类 项, in code order, zero left out.
-fn fiscal_items(inputs: &Inputs) -> Vec<(String, Decimal)> {
-    let mut by_code: BTreeMap<&str, CentSum> = BTreeMap::new();
-    for r in &inputs.rows {
-        if r.source.fund().is_some() {
-            by_code.entry(r.code.trim()).or_default().add(&r.this_year);
+/// This year's 财政拨款 per 功能分类 项, in code order, zero left out (what
+/// `derive` reads off its per-code figures instead; a test holds the two equal).
+pub(crate) fn fiscal_items(inputs: &Inputs) -> Vec<(&str, Decimal)> {
+    // Summed by a dense id per code, then the few hundred codes sorted once
+    // (a B-tree keyed by the code text compared strings for each of the
+    // thousands of rows).
+    let mut index = CodeIndex::with_capacity(1024);
+    let mut sums: Vec<CentSum> = Vec::with_capacity(1024);
+    for r in inputs.rows.iter().filter(|r| r.source.fund().is_some()) {
+        let (id, new) = index.insert(r.code.trim());
+        if new {
+            sums.push(CentSum::default());
+        }
+        if let Some(sum) = sums.get_mut(id as usize) {
+            sum.add(&r.this_year);
         }
     }
-    by_code
+    let mut items: Vec<(&str, CentSum)> = index.codes().iter().copied().zip(sums).collect();
+    sort_once::sort_by(&mut items, |a, b| a.0.cmp(b.0));
+    items
         .into_iter()
-        .map(|(c, s)| (c.to_string(), s.to_decimal()))
+        .map(|(c, s)| (c, s.to_decimal()))
         .filter(|(_, v)| !v.is_zero())
         .collect()
 }
