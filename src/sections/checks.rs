@@ -26,7 +26,12 @@ pub fn go_to(state: AppState, path: &str) {
 /// severity, and which of the findings with both it is.
 type ItemId = (String, bool, usize);
 
-/// The findings list (a live region).
+/// Findings listed at first. A form pasted with thousands of faulty rows, or
+/// a large 上海 form before its texts are written, has hundreds or thousands;
+/// the rest are one click away (全部列出), and every cell keeps its own mark.
+const FIRST_LISTED: usize = 200;
+
+/// The findings list (a live region), errors first.
 ///
 /// Items are keyed by their finding's identity, not by their place in the
 /// list: an edit that adds, drops or rewords a finding leaves every other item
@@ -44,13 +49,15 @@ pub fn ChecksPanel() -> impl IntoView {
             format!("错误 {e} 项，提示 {w} 项。")
         }
     };
-    // The list's order, and each item's finding by identity.
+    // The list's order (errors, then warnings, each in the checks' order),
+    // and each item's finding by identity.
     let listed = Memo::new(move |_| {
         state.findings.with(|fs| {
             let mut order = Vec::with_capacity(fs.len());
             let mut by_id = HashMap::with_capacity(fs.len());
             let mut seen: HashMap<(String, bool), usize> = HashMap::new();
-            for f in fs {
+            let errors = fs.iter().filter(|f| f.is_error());
+            for f in errors.chain(fs.iter().filter(|f| !f.is_error())) {
                 let key = (f.key(), f.is_error());
                 let n = seen.entry(key.clone()).or_default();
                 let id = (key.0, key.1, *n);
@@ -61,7 +68,19 @@ pub fn ChecksPanel() -> impl IntoView {
             (order, by_id)
         })
     });
-    let items = move || listed.with(|(order, _)| order.clone());
+    let all_listed = RwSignal::new(false);
+    let items = move || {
+        let shown = if all_listed.get() {
+            usize::MAX
+        } else {
+            FIRST_LISTED
+        };
+        listed.with(|(order, _)| order.iter().take(shown).cloned().collect::<Vec<_>>())
+    };
+    let unlisted = move || {
+        let n = listed.with(|(order, _)| order.len());
+        (!all_listed.get() && n > FIRST_LISTED).then(|| n - FIRST_LISTED)
+    };
     view! {
         <aside class="checks" aria-labelledby="checks-title">
             <h2 id="checks-title">"审核结果"</h2>
@@ -79,6 +98,19 @@ pub fn ChecksPanel() -> impl IntoView {
                         }
                     />
                 </ol>
+                {move || {
+                    unlisted()
+                        .map(|n| {
+                            view! {
+                                <p class="findings-more">
+                                    {format!("另有 {n} 项未列出（每个有问题的单元格都已标出）。")}
+                                    <button type="button" on:click=move |_| all_listed.set(true)>
+                                        "全部列出"
+                                    </button>
+                                </p>
+                            }
+                        })
+                }}
             </div>
         </aside>
     }
@@ -107,11 +139,10 @@ fn FindingItem(finding: Memo<Option<Finding>>) -> impl IntoView {
     };
     let explanation = is_warning.then(|| {
         let key2 = key.clone();
-        let value = move || {
-            state
-                .inputs
-                .with(|i| i.explanations.get(&key).cloned().unwrap_or_default())
-        };
+        // A slice, not a closure over the inputs: with hundreds of warnings
+        // listed, each edit re-set every box's value.
+        let value =
+            state.input_slice(move |i| i.explanations.get(&key).cloned().unwrap_or_default());
         view! {
             <label class="explain">
                 <span>"说明"</span>

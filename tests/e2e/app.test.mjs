@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, serveDist, launch, openApp, loadSample, waitForDraft, cut, answerDialogs, nextPaint } from './harness.mjs';
+import { ROOT, serveDist, launch, openApp, loadSample, waitForDraft, cut, paste, answerDialogs, nextPaint } from './harness.mjs';
 
 const DRAFT_KEY = 'budget-form.draft.v1';
 // The cell of seed row 2010301 行政运行 · 一般公共预算 · 基本 (rows[0]).
@@ -511,5 +511,33 @@ test('each grid row\'s fields form a form of their own (autofill reads one row, 
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'f-rows-1-this_year');
   assert.equal(await page.evaluate(() => window.__stay), true);
+  await context.close();
+});
+
+test('hundreds of findings: errors first, 200 listed, the rest one click away, nothing of the form lost', async () => {
+  const { context, page } = await openApp(browser, `${server.url}?synthetic=300`, { ready: CELL, timeout: 120_000 });
+  // 300 amounts that are not amounts: one AMT-001 error each.
+  await page.focus(CELL);
+  await paste(page, '7x\r\n'.repeat(300));
+  await page.waitForFunction(() => Number(document.querySelector('#sum-errors').textContent) >= 300, null, { timeout: 30_000 });
+  const headline = await text(page, '.checks-headline');
+  const [, errors, warnings] = headline.match(/错误 (\d+) 项，提示 (\d+) 项/).map(Number);
+  const classes = () => page.locator('.findings > li').evaluateAll((lis) => lis.map((li) => li.className));
+  const listed = await classes();
+  assert.equal(listed.length, 200);
+  assert.ok(listed.every((c) => c === 'finding error'), 'the errors come first');
+  assert.match(await text(page, '.findings-more'), new RegExp(`另有 ${errors + warnings - 200} 项未列出`));
+  await page.locator('.findings-more button').click();
+  const all = await classes();
+  assert.equal(all.length, errors + warnings);
+  assert.equal(all.findIndex((c) => c !== 'finding error'), warnings ? errors : -1, 'then the warnings');
+  assert.equal(await page.locator('.findings-more').count(), 0);
+  // The last AMT-001, far below the first 200, still jumps to its cell,
+  // which holds what was pasted.
+  const amt = page.locator('.finding.error').filter({ has: page.locator('.fid', { hasText: /^AMT-001$/ }) });
+  assert.equal(await amt.count(), 300);
+  await amt.last().locator('.finding-go').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-rows-299-this_year');
+  assert.equal(await page.evaluate(() => document.activeElement.value), '7x');
   await context.close();
 });
