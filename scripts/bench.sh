@@ -6,7 +6,7 @@
 # benchmark (Playwright, real Chromium), which prints one table of every figure
 # with its budget. Prints figures; asserts nothing (never part of the tests).
 #
-#   scripts/bench.sh [--no-build] [--no-core] [--quick] [--vsync] [--loads-only] [--template=ID]
+#   scripts/bench.sh [--no-build] [--no-core] [--quick] [--vsync] [--loads-only] [--template=ID [--no-texts]]
 #
 #   --no-build  use the existing builds in $BUDGET_DIST and $BUDGET_DIST_PLAIN
 #   --no-core   skip `cargo bench -p budget-core --bench derive_check`
@@ -14,6 +14,8 @@
 #   --vsync     also time 10,000-row keystrokes at 60 Hz (passed to bench.mjs)
 #   --template=ID  the synthetic forms laid out by template ID (passed to
 #               bench.mjs; e.g. shanghai-district-2025: the budgets under it)
+#   --no-texts  with --template: the forms without the texts that template
+#               prints (passed to bench.mjs)
 #   --loads-only  only the cold (10 Mbit/s, 40 ms) and warm (service worker)
 #               loads of tests/e2e/bench/pwa-load.mjs, 5 of each (a minute)
 #
@@ -36,8 +38,9 @@ for arg in "$@"; do
     --quick) QUICK=(--quick) ;;
     --vsync) EXTRA+=(--vsync) ;;
     --template=?*) EXTRA+=(--template "${arg#--template=}") ;;
+    --no-texts) EXTRA+=(--no-texts) ;;
     --loads-only) LOADS_ONLY=true; CORE=false ;;
-    *) echo "usage: scripts/bench.sh [--no-build] [--no-core] [--quick] [--vsync] [--loads-only] [--template=ID]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [--no-build] [--no-core] [--quick] [--vsync] [--loads-only] [--template=ID [--no-texts]]" >&2; exit 2 ;;
   esac
 done
 

@@ -4,7 +4,8 @@
 //!
 //! - `?synthetic=N` replaces the form with `budget_synthetic::generate(N, 42)`
 //!   (a valid form with N budget rows; `&projects=0` also drops the project
-//!   forms, `&template=<id>` lays it out by that template) for timing the
+//!   forms, `&template=<id>` lays it out by that template, with the texts it
+//!   prints unless `&texts=0`) for timing the
 //!   grids (tests/e2e/bench/).
 //! - `?panic-test=1` shows a button that panics, to test the crash banner
 //!   (tests/e2e/reliability.test.mjs).
@@ -40,9 +41,14 @@ pub fn synthetic_from_query() -> Option<Inputs> {
         inputs.projects.clear();
     }
     // `&template=<id>`: the same form under another template, with the texts
-    // that template prints (the benchmark's second run, issue 22).
+    // that template prints (the benchmark's second run, issue 22); with
+    // `&texts=0`, without them, as a clerk's form is before they are written.
     if let Some(id) = query_param("template") {
-        inputs = budget_synthetic::with_template(inputs, &id);
+        if query_param("texts").as_deref() == Some("0") {
+            inputs.template.0 = id;
+        } else {
+            inputs = budget_synthetic::with_template(inputs, &id);
+        }
     }
     Some(inputs)
 }

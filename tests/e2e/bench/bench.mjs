@@ -5,7 +5,7 @@
 // core bench + this).
 //
 //   BUDGET_DIST=<hooks build> node tests/e2e/bench/bench.mjs --size-dist <clerk's build>
-//       [--core-summary FILE] [--quick] [--vsync] [--template ID]
+//       [--core-summary FILE] [--quick] [--vsync] [--template ID [--no-texts]]
 //
 // BUDGET_DIST      the release build WITH the `test-hooks` feature (served; every
 //                  timing needs its `?synthetic=N` loader).
@@ -18,6 +18,9 @@
 // --vsync              also time 10,000-row keystrokes at 60 Hz (two minutes more).
 // --template ID        every synthetic form laid out by template ID (e.g.
 //                      shanghai-district-2025), and the core bench's figures of it.
+// --no-texts           with --template: without the texts the template prints (a
+//                      clerk's form before they are written; the core figure is
+//                      still the bench's, with them).
 //
 // Figures (all in real Chromium, headless, through Playwright):
 //   - keystroke -> paint at 100, 1,000 and 10,000 rows (`?synthetic=N`, the
@@ -67,9 +70,12 @@ const DIST = process.env.BUDGET_DIST ? resolve(process.env.BUDGET_DIST) : join(R
 // second run of issue 22: the budgets under each template).
 const templateIdx = args.indexOf('--template');
 const TEMPLATE = templateIdx >= 0 ? args[templateIdx + 1] : null;
+// `--no-texts` (with `--template`): the form without the texts the template
+// prints, as a clerk's is before they are written (a warning for each).
+const TEXTS = TEMPLATE && args.includes('--no-texts') ? '&texts=0' : '';
 /** The address of the `?synthetic=N` form (under `--template`'s template). */
 const syntheticAt = (url, n, extra = '') =>
-  `${url}?synthetic=${n}${extra}${TEMPLATE ? `&template=${TEMPLATE}` : ''}`;
+  `${url}?synthetic=${n}${extra}${TEMPLATE ? `&template=${TEMPLATE}${TEXTS}` : ''}`;
 const sizeIdx = args.indexOf('--size-dist');
 const SIZE_DIST = sizeIdx >= 0 ? resolve(args[sizeIdx + 1]) : DIST;
 
@@ -829,7 +835,7 @@ const la0 = LOAD_START;
 console.log(`# Browser benchmark (issue 21's budgets)`);
 console.log();
 console.log(
-  `${new Date().toISOString()} · ${TEMPLATE ? `template ${TEMPLATE} · ` : ''}Chromium ${browserVersion} headless (frame rate unlimited) · ` +
+  `${new Date().toISOString()} · ${TEMPLATE ? `template ${TEMPLATE}${TEXTS ? ' without its texts' : ''} · ` : ''}Chromium ${browserVersion} headless (frame rate unlimited) · ` +
     `${cpu.length} × ${cpu[0]?.model ?? '?'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · timings: ${DIST} (test-hooks build), sizes: ${SIZE_DIST} · load average ${la0.map((x) => x.toFixed(2)).join(', ')} at the start, ${la.map((x) => x.toFixed(2)).join(', ')} at the end`,
 );
 console.log();
