@@ -31,12 +31,26 @@ pub fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
         let items = v.as_slice();
         stable_order(items.len(), &mut |a, b| cmp(&items[a], &items[b]))
     };
-    let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
-    v.extend(
-        order
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
-    );
+    permute(v, order);
+}
+
+/// Puts `v[order[k]]` at `k` for every `k`, in place: each cycle of the
+/// permutation is followed once with swaps. (Moving the items out and back
+/// allocated two more vectors the size of `v`, growing one by doubling: for
+/// the core's per-code figures, about 1.4 MB per sort at 10,000 rows.)
+fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        let mut k = start;
+        loop {
+            let from = order[k];
+            order[k] = k;
+            if from == start || from == k {
+                break;
+            }
+            v.swap(k, from);
+            k = from;
+        }
+    }
 }
 
 /// Sorts `v` stably by the key `key` gives, as `slice::sort_by_key` does.
