@@ -4,6 +4,7 @@
 //! ROW-001, IDN-003, PRJ-001 and the live 表6 judge or sum per distinct code
 //! instead of hashing the code text again for every row.
 
+use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use crate::amount::CentSum;
@@ -81,6 +82,8 @@ pub(crate) struct RowCodes<'a> {
     facts: Vec<RowFact>,
     /// This year's sum per code id (what the live 表6 needs).
     this_year: Vec<CentSum>,
+    /// This year's 财政拨款 (the rows of the three funds) per code id.
+    fiscal: Vec<CentSum>,
 }
 
 impl<'a> RowCodes<'a> {
@@ -89,12 +92,19 @@ impl<'a> RowCodes<'a> {
         let mut index = CodeIndex::with_capacity(1024);
         let mut facts = Vec::with_capacity(inputs.rows.len());
         let mut this_year: Vec<CentSum> = Vec::with_capacity(1024);
+        let mut fiscal: Vec<CentSum> = Vec::with_capacity(1024);
         for r in &inputs.rows {
             let (id, new) = index.insert(&r.code);
             if new {
                 this_year.push(CentSum::default());
+                fiscal.push(CentSum::default());
             }
             if let Some(sum) = this_year.get_mut(id as usize) {
+                sum.add(&r.this_year);
+            }
+            if r.source.fund().is_some()
+                && let Some(sum) = fiscal.get_mut(id as usize)
+            {
                 sum.add(&r.this_year);
             }
             // A valid cell has a parsed value (a blank one parses to 0).
@@ -117,6 +127,7 @@ impl<'a> RowCodes<'a> {
             index,
             facts,
             this_year,
+            fiscal,
         }
     }
     /// Facts of each row, in row order.
@@ -130,6 +141,30 @@ impl<'a> RowCodes<'a> {
     /// The id of a code as typed, if some row has it.
     pub(crate) fn get(&self, code: &str) -> Option<u32> {
         self.index.get(code)
+    }
+    /// This year's 财政拨款 per 功能分类 code (as trimmed: ` 2010601` and
+    /// `2010601` are one), in code order, zero left out: the 项 the 上海
+    /// 编制说明 lists (`derive` reads the same off its per-code figures).
+    pub(crate) fn fiscal_items(&self) -> Vec<(&'a str, Decimal)> {
+        let mut items: Vec<(&'a str, CentSum)> = self
+            .codes()
+            .iter()
+            .map(|c| c.trim())
+            .zip(self.fiscal.iter().copied())
+            .collect();
+        sort_once::sort_by(&mut items, |a, b| a.0.cmp(b.0));
+        let mut merged: Vec<(&'a str, CentSum)> = Vec::with_capacity(items.len());
+        for (code, sum) in items {
+            match merged.last_mut() {
+                Some((last, total)) if *last == code => total.add_sum(sum),
+                _ => merged.push((code, sum)),
+            }
+        }
+        merged
+            .into_iter()
+            .map(|(code, sum)| (code, sum.to_decimal()))
+            .filter(|(_, v)| !v.is_zero())
+            .collect()
     }
     /// Each distinct code with this year's sum over its rows.
     pub(crate) fn this_year(&self) -> impl Iterator<Item = (&'a str, CentSum)> + '_ {

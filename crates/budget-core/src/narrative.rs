@@ -20,9 +20,8 @@ use balanced::{GeneralSplit, changes, sangong_in_table4, wv};
 pub use clerk::ClerkText;
 pub use other::unmanaged_projects;
 use other::{other_matters, running_cost_change, running_cost_use};
-#[cfg(test)]
-pub(crate) use shanghai::fiscal_items;
-pub use shanghai::{purpose_items, purposes_missing};
+pub use shanghai::purpose_items;
+pub(crate) use shanghai::purposes_missing;
 pub use suggest::{RunningCostSuggestion, running_cost_suggestion};
 
 /// The generated narrative.

@@ -32,7 +32,7 @@ pub(super) fn nar_006(ctx: &Ctx<'_>) -> Vec<Finding> {
     if d.glossary.is_empty() {
         out.push(warn("名词解释".into(), "disclosure.glossary".into()));
     }
-    for (code, label) in crate::narrative::purposes_missing(inputs) {
+    for (code, label) in crate::narrative::purposes_missing(inputs, ctx.rows) {
         out.push(warn(
             format!("“{label}”主要用于什么"),
             format!("disclosure.purposes.{code}"),

@@ -118,7 +118,7 @@ impl<'a> CodeFigures<'a> {
         out.into_iter().map(|(c, s)| (c, s.to_decimal())).collect()
     }
     /// This year's 财政拨款 per code, in code order, zero left out: what
-    /// `narrative::fiscal_items` sums from the rows.
+    /// `RowCodes::fiscal_items` gives from the rows.
     pub(super) fn fiscal_items(codes: &[CodeFigures<'a>]) -> Vec<(&'a str, Decimal)> {
         codes
             .iter()
@@ -215,7 +215,7 @@ mod tests {
             let (codes, _) = CodeFigures::collect(&inputs, cat);
             prop_assert_eq!(
                 CodeFigures::fiscal_items(&codes),
-                crate::narrative::fiscal_items(&inputs)
+                crate::index::RowCodes::of(&inputs).fiscal_items()
             );
         }
     }

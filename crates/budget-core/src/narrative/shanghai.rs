@@ -14,7 +14,7 @@ use super::{ClerkText, Narrative, Section, YearName};
 use crate::amount::{self, CentSum};
 use crate::catalog::Catalog;
 use crate::derive::chinese_ordinal;
-use crate::index::CodeIndex;
+use crate::index::RowCodes;
 use crate::model::{Fund, FundingSource, Inputs, ProcurementCategory, UnitType, VehicleCategories};
 use crate::template::{self, fill};
 use crate::totals::Totals;
@@ -329,16 +329,16 @@ fn budget_explained(cx: &Cx, items: &[(&str, Decimal)], function: &Catalog) -> S
 /// The 项 whose use (主要用于…) the 编制说明 prints, in order: each code
 /// with its name (`2010601 行政运行`), against the form's year's catalog.
 pub fn purpose_items(inputs: &Inputs) -> Vec<(String, String)> {
-    labelled(
-        inputs,
-        fiscal_items(inputs).into_iter().map(|(code, _)| code),
-    )
+    let items = RowCodes::of(inputs).fiscal_items();
+    labelled(inputs, items.into_iter().map(|(code, _)| code))
 }
 
 /// The 项 of [`purpose_items`] whose use is not written yet, labelled (only
-/// those: NAR-006 runs on every edit, and a 上海 form lists hundreds of 项).
-pub fn purposes_missing(inputs: &Inputs) -> Vec<(String, String)> {
-    let missing = fiscal_items(inputs)
+/// those: NAR-006 runs on every edit, and a 上海 form lists hundreds of 项),
+/// from the rows as the checks indexed them.
+pub(crate) fn purposes_missing(inputs: &Inputs, rows: &RowCodes) -> Vec<(String, String)> {
+    let missing = rows
+        .fiscal_items()
         .into_iter()
         .map(|(code, _)| code)
         .filter(|code| {
@@ -359,32 +359,6 @@ fn labelled<'a>(inputs: &Inputs, codes: impl Iterator<Item = &'a str>) -> Vec<(S
             let name = cats.function().name(code).unwrap_or("（不在科目目录中）");
             (code.to_string(), format!("{code} {name}"))
         })
-        .collect()
-}
-
-/// This year's 财政拨款 per 功能分类 项, in code order, zero left out (what
-/// `derive` reads off its per-code figures instead; a test holds the two equal).
-pub(crate) fn fiscal_items(inputs: &Inputs) -> Vec<(&str, Decimal)> {
-    // Summed by a dense id per code, then the few hundred codes sorted once
-    // (a B-tree keyed by the code text compared strings for each of the
-    // thousands of rows).
-    let mut index = CodeIndex::with_capacity(1024);
-    let mut sums: Vec<CentSum> = Vec::with_capacity(1024);
-    for r in inputs.rows.iter().filter(|r| r.source.fund().is_some()) {
-        let (id, new) = index.insert(r.code.trim());
-        if new {
-            sums.push(CentSum::default());
-        }
-        if let Some(sum) = sums.get_mut(id as usize) {
-            sum.add(&r.this_year);
-        }
-    }
-    let mut items: Vec<(&str, CentSum)> = index.codes().iter().copied().zip(sums).collect();
-    sort_once::sort_by(&mut items, |a, b| a.0.cmp(b.0));
-    items
-        .into_iter()
-        .map(|(c, s)| (c, s.to_decimal()))
-        .filter(|(_, v)| !v.is_zero())
         .collect()
 }
 
