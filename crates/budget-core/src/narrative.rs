@@ -8,18 +8,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::amount::{self, format_wan};
 use crate::catalog::{Catalog, Level};
-use crate::model::{Fund, FundingSource, Inputs};
+use crate::model::{FundingSource, Inputs};
 use crate::totals::Totals;
 
 mod balanced;
 mod clerk;
 mod other;
+mod row_sums;
 mod shanghai;
 mod suggest;
 use balanced::{GeneralSplit, changes, sangong_in_table4, wv};
 pub use clerk::ClerkText;
 pub use other::unmanaged_projects;
 use other::{other_matters, running_cost_change, running_cost_use};
+pub use row_sums::RowSums;
+pub(crate) use row_sums::RowSumsAcc;
 pub use shanghai::purpose_items;
 pub(crate) use shanghai::purposes_missing;
 pub use suggest::{RunningCostSuggestion, running_cost_suggestion};
@@ -100,67 +103,6 @@ fn because(cx: &Context, field: ClerkText) -> String {
 
 fn w(v: Decimal) -> String {
     format_wan(v)
-}
-
-/// Sums over the budget rows the narrative reads beyond the totals.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct RowSums {
-    /// 财政拨款 (the three funds, current year) this year.
-    pub fiscal_this: Decimal,
-    /// 财政拨款 (the three funds, current year) last year.
-    pub fiscal_last: Decimal,
-    /// 政府性基金 (current and carried over) last year.
-    pub gov_fund_last: Decimal,
-}
-
-/// The sources counted as 财政拨款 in the narrative's change of income.
-pub(crate) fn is_fiscal(s: FundingSource) -> bool {
-    use FundingSource as S;
-    matches!(
-        s,
-        S::GeneralBudget | S::GovFundBudget | S::StateCapitalBudget
-    )
-}
-
-impl RowSums {
-    /// One pass over the rows (`derive` gathers the same in its per-code pass).
-    pub fn of(inputs: &Inputs) -> RowSums {
-        let mut acc = RowSumsAcc::default();
-        for r in &inputs.rows {
-            acc.add(r);
-        }
-        acc.sums()
-    }
-}
-
-/// `RowSums` being gathered, exact in 分.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct RowSumsAcc {
-    fiscal_this: amount::CentSum,
-    fiscal_last: amount::CentSum,
-    gov_fund_last: amount::CentSum,
-}
-
-impl RowSumsAcc {
-    /// Count one row.
-    #[inline]
-    pub(crate) fn add(&mut self, r: &crate::model::BudgetRow) {
-        if is_fiscal(r.source) {
-            self.fiscal_this.add(&r.this_year);
-            self.fiscal_last.add(&r.last_year);
-        }
-        if r.source.fund() == Some(Fund::GovFund) {
-            self.gov_fund_last.add(&r.last_year);
-        }
-    }
-    /// The sums in 元.
-    pub(crate) fn sums(self) -> RowSums {
-        RowSums {
-            fiscal_this: self.fiscal_this.to_decimal(),
-            fiscal_last: self.fiscal_last.to_decimal(),
-            gov_fund_last: self.gov_fund_last.to_decimal(),
-        }
-    }
 }
 
 /// Generate the narrative.

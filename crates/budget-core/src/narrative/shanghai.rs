@@ -105,7 +105,7 @@ impl Fiscal {
     }
 }
 
-/// Generate the 上海 narrative; `items` as [`fiscal_items`] gives them.
+/// Generate the 上海 narrative; `items` as `RowCodes::fiscal_items` gives them.
 pub(super) fn generate(
     inputs: &Inputs,
     t: &Totals,
