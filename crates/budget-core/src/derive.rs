@@ -38,7 +38,7 @@ pub fn derive(inputs: &Inputs) -> Derived {
     derive_in(inputs, InForce::builtin(inputs.unit.fiscal_year))
 }
 
-/// [`derive`] against these catalogs (a bureau's, see [`crate::catalog::Choice`]).
+/// [`derive()`] against these catalogs (a bureau's, see [`crate::catalog::Choice`]).
 pub fn derive_in(inputs: &Inputs, cats: InForce) -> Derived {
     let totals = Totals::compute(inputs);
     let (codes, row_sums) = figures::CodeFigures::collect(inputs, cats.function());

@@ -6,7 +6,7 @@
 //! `kind` (one function of `derive`, shared by every template) and how it is
 //! laid out (title, header, codes whole or 类/款/项 apart, where the 合计 line
 //! goes, zeros printed or blank, the note of an empty table). Adding a
-//! template is a data file here and a line in [`BUILTIN`]; a new kind of table
+//! template is a data file here and a line in `BUILTIN`; a new kind of table
 //! or narrative is a small function in `derive` or `narrative`.
 
 use std::sync::LazyLock;

@@ -89,7 +89,7 @@ pub enum BureauError {
     /// No row with a code.
     #[error("文件中没有科目（应有两列：科目编码、科目名称）")]
     Empty,
-    /// More than [`MAX_ROWS`] rows.
+    /// More than `MAX_ROWS` rows.
     #[error("科目表超过 {MAX_ROWS} 行")]
     TooLong,
     /// Lines that could not be read; nothing of the file is used.

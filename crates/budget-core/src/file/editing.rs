@@ -10,6 +10,8 @@ use super::import::{
     check_header, compare_stated, inputs_value, neither_format_nor_unit, not_an_object, submission,
     without_derived,
 };
+#[cfg(doc)]
+use super::open;
 use super::{Report, compare, json, open_in, stated};
 use crate::catalog::Choice;
 use crate::finding::Finding;
